@@ -1,0 +1,350 @@
+"""Actors: speaker mentions resolved to people, anonymous sources, groups and bodies.
+
+Resolution is within a document (pronouns, surnames, titles, appositions) and across
+documents by canonical name. Organisations come from a gazetteer kept as data.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..errors import RegistryError
+from ..model import Actor, Organization, Role, Speaker, Span
+
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
+            "they": "plural", "them": "plural", "it": "thing", "i": "self", "we": "self"}
+ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "aide", "aides", "diplomat",
+                   "diplomats", "officer", "officers", "spokesman", "spokeswoman", "spokesperson",
+                   "person", "people", "insider", "insiders", "adviser", "advisers", "advisor",
+                   "member", "members", "staffer", "staffers", "analyst", "analysts", "expert",
+                   "experts", "lawmaker", "lawmakers", "negotiator", "negotiators", "envoy"}
+GROUP_HEADS = {"administration", "government", "officials", "sources", "authorities", "leaders",
+               "ministers", "diplomats", "lawmakers", "experts", "analysts", "critics",
+               "supporters", "aides", "officers", "members", "people"}
+APPOSITION_HEADS = ("head", "chief", "commander", "director", "secretary", "minister", "leader",
+                    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "president",
+                    "chairman", "chair", "deputy", "adviser", "advisor", "top", "the")
+TITLE_NOUNS = {"General", "Gen", "Admiral", "Adm", "Colonel", "Col", "Major", "Captain", "Secretary",
+               "Minister", "President", "Ambassador", "Senator", "Sen", "Rep", "Representative",
+               "Governor", "Gov", "Mr", "Mrs", "Ms", "Dr", "Prof", "Chairman", "Director", "Chief",
+               "Commander", "Envoy", "Judge", "Justice", "King", "Queen", "Prince", "Pope", "Lieutenant",
+               "Sergeant", "Marshal", "Premier", "Chancellor", "Speaker", "Leader", "Deputy", "Spokesman"}
+TITLE_WORD = r"(?:[A-Z][\w.\-’']*|of|for|the|and|on|to)"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "x"
+
+
+def clean_mention(text: str) -> str:
+    text = text.replace("[", "").replace("]", "")
+    text = re.sub(r"[’']s$", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" ,.:;")
+
+
+@dataclass
+class Gazetteer:
+    organizations: dict[str, Organization]
+    titles: list[tuple[str, str]]
+    nationalities: dict[str, list[str]]
+    seniority: dict[str, int]
+    _alias_re: re.Pattern | None = field(default=None, repr=False)
+    _alias_map: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for org in self.organizations.values():
+            for alias in (org.name, *org.aliases):
+                self._alias_map.setdefault(alias, org.id)
+        for oid, words in self.nationalities.items():
+            for w in words:
+                self._alias_map.setdefault(w, oid)
+        names = sorted(self._alias_map, key=len, reverse=True)
+        self._alias_re = re.compile(r"(?<![\w.])(?:%s)(?![\w])" % "|".join(map(re.escape, names)))
+
+    def path(self, org_id: str | None) -> tuple[str, ...]:
+        names: list[str] = []
+        seen = set()
+        while org_id and org_id in self.organizations and org_id not in seen:
+            seen.add(org_id)
+            names.append(self.organizations[org_id].name)
+            org_id = self.organizations[org_id].parent_id
+        return tuple(reversed(names))
+
+    def ancestors(self, org_id: str | None) -> list[str]:
+        out = []
+        while org_id and org_id in self.organizations and org_id not in out:
+            out.append(org_id)
+            org_id = self.organizations[org_id].parent_id
+        return out
+
+    def government(self, org_id: str | None) -> str | None:
+        chain = self.ancestors(org_id)
+        return chain[-1] if chain else None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Organisation aliases in ``text`` (longest first, non-overlapping)."""
+        return [(m.start(), m.end(), self._alias_map[m.group(0)]) for m in self._alias_re.finditer(text)]
+
+    def organization_in(self, text: str) -> str | None:
+        """The most specific organisation named in a title or description."""
+        best: str | None = None
+        for title, oid in self.titles:
+            if re.search(r"(?<!\w)%s(?!\w)" % re.escape(title), text, re.I):
+                if best is None or len(self.ancestors(oid)) > len(self.ancestors(best)):
+                    best = oid
+        for _, _, oid in self.find(text):
+            if best is None or len(self.ancestors(oid)) > len(self.ancestors(best)):
+                best = oid
+        return best
+
+    def rank(self, title: str | None) -> int:
+        if not title:
+            return 1
+        score = 1
+        for word, value in self.seniority.items():
+            if re.search(r"(?<!\w)%s(?!\w)" % re.escape(word), title, re.I):
+                score = max(score, value)
+        if re.search(r"\b(assistant|deputy|under|vice)\b", title, re.I):
+            score = min(score, 7)
+        return score
+
+
+def _read_yaml(path) -> dict:
+    try:
+        data = yaml.safe_load(Path(path).read_text("utf-8")) if not hasattr(path, "read_text") \
+            else yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RegistryError(f"cannot read registry ({type(exc).__name__}: {exc})".splitlines()[0],
+                            source=str(path)) from None
+    if not isinstance(data, dict):
+        raise RegistryError("must be a mapping with 'organizations' and/or 'people'", source=str(path))
+    return data
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(extra: str | None = None) -> Gazetteer:
+    data = _read_yaml(resources.files(__package__).joinpath("gazetteer.yaml"))
+    orgs: dict[str, Organization] = {}
+    titles: list[tuple[str, str]] = []
+    nat: dict[str, list[str]] = dict(data.get("nationalities") or {})
+    layers = [("built-in gazetteer", data)]
+    if extra:
+        layers.append((extra, _read_yaml(extra)))
+    for where, layer in layers:
+        for i, o in enumerate(layer.get("organizations") or []):
+            if not isinstance(o, dict) or "id" not in o or "name" not in o:
+                raise RegistryError(f"organization #{i + 1} needs 'id' and 'name'", source=where)
+            orgs[o["id"]] = Organization(o["id"], o["name"], o.get("parent"),
+                                         tuple(o.get("aliases") or ()), o.get("kind", "body"))
+        for t in layer.get("titles") or []:
+            titles.append((t["title"], t["organization"]))
+        for oid, words in (layer.get("nationalities") or {}).items():
+            nat.setdefault(oid, []).extend(words)
+    for o in orgs.values():
+        if o.parent_id and o.parent_id not in orgs:
+            raise RegistryError(f"organization {o.id!r} has unknown parent {o.parent_id!r}")
+    return Gazetteer(orgs, titles, nat, dict(data.get("seniority") or {}))
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+
+
+def person_mentions(parsed) -> list[PersonMention]:
+    """PERSON entities, minus those the gazetteer knows to be places or bodies."""
+    gaz = load_gazetteer()
+    out = []
+    for pb in parsed.blocks:
+        for ent in pb.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = clean_mention(ent.text)
+            if not name or gaz._alias_map.get(name) or not name[0].isupper():
+                continue
+            out.append(PersonMention(pb.char(ent.start_char), pb.char(ent.end_char), name))
+    return out
+
+
+def full_name_for(surname: str, people: list[PersonMention], text: str = "") -> str | None:
+    """A multi-word name in the document whose last word is ``surname``; None if ambiguous."""
+    names = {p.name for p in people if len(p.name.split()) > 1 and p.name.split()[-1] == surname}
+    if not names and text:
+        # the tagger missed it: a capitalised first name right before the surname
+        flat = text.replace("[", "").replace("]", "")
+        for m in re.finditer(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z]\.)?)\s+%s(?!\w)" % re.escape(surname), flat):
+            first = m.group(1)
+            if first not in TITLE_NOUNS:
+                names.add(f"{first} {surname}")
+    return names.pop() if len(names) == 1 else None
+
+
+def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
+    """A title before a name ('Assistant Secretary of Defense X') or an apposition after it
+    (', head of Y,'), wherever the name stands in the document."""
+    surname = name.split()[-1]
+    text = text.replace("[", "").replace("]", "")
+    for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(name), text):
+        before = text[max(0, m.start() - 90):m.start()].replace("[", "").replace("]", " ")
+        pre = re.search(r"((?:%s\s+){1,10})$" % TITLE_WORD, before)
+        title = None
+        if pre:
+            words = pre.group(1).split()
+            while words and (words[0].lower() in ("of", "for", "the", "and", "on", "to")
+                             or words[0].endswith(",")):
+                words = words[1:]
+            cand = " ".join(words)
+            if cand and gaz.rank(cand) > 1 or gaz.organization_in(cand):
+                title = cand
+        after = re.match(r",\s+((?:%s)\b[^,.;:]{0,80})[,.;]" % "|".join(APPOSITION_HEADS),
+                         text[m.end():m.end() + 120])
+        appos = after.group(1).strip() if after else None
+        if title or appos:
+            return title, appos
+    # a title directly before the surname ("Gen. X", "Secretary X")
+    m = re.search(r"((?:[A-Z][\w.]*\s+){1,4})%s(?!\w)" % re.escape(surname), text)
+    if m and gaz.rank(m.group(1)) > 1:
+        return m.group(1).strip(), None
+    return None, None
+
+
+@dataclass
+class Resolution:
+    speaker: Speaker | None
+    actor: Actor | None
+
+
+class DocumentResolver:
+    """Resolves the speaker mentions of one document, in order (pronouns look back)."""
+
+    def __init__(self, parsed, gaz: Gazetteer | None = None):
+        self.parsed = parsed
+        self.text = parsed.document.text
+        self.doc_id = parsed.document.id
+        self.gaz = gaz or load_gazetteer()
+        self.people = person_mentions(parsed)
+        self.history: list[tuple[int, Speaker, Actor]] = []
+
+    # -- helpers
+    def _org_speaker(self, mention: Span, org_id: str, how: str) -> Resolution:
+        org = self.gaz.organizations[org_id]
+        actor = Actor(f"o:{org_id}", org.name, "organization")
+        return Resolution(Speaker(mention, actor.id, org.name, None, org_id,
+                                  self.gaz.path(org_id), how), actor)
+
+    def _person(self, mention: Span, name: str, how: str) -> Resolution:
+        title, appos = title_near(self.text, name, self.gaz)
+        mention_title = clean_mention(mention.text).replace(name, "").strip(" ,")
+        description = " ".join(x for x in (title, appos, mention_title) if x)
+        org_id = self.gaz.organization_in(description) if description else None
+        role_title = title or appos or (mention_title if mention_title and self.gaz.rank(mention_title) > 1 else None)
+        if appos and title and self.gaz.organization_in(appos):
+            role_title = f"{title}, {appos}"
+        roles = (Role(role_title, org_id),) if role_title or org_id else ()
+        actor = Actor(f"p:{slug(name)}", name, "person", roles)
+        return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
+                                  self.gaz.path(org_id), how), actor)
+
+    def _antecedent(self, pos: int, kind: str) -> tuple[Speaker, Actor] | None:
+        want = {"person": ("person", "anonymous"), "plural": ("group", "organization", "anonymous")}
+        for start, sp, actor in reversed(self.history):
+            if start < pos and actor.kind in want.get(kind, ()):
+                return sp, actor
+        if kind == "person":
+            prior = [p for p in self.people if p.end <= pos]
+            if prior:
+                return None if not prior else (None, Actor(f"p:{slug(prior[-1].name)}", prior[-1].name))
+        return None
+
+    # -- main entry
+    def resolve(self, mention: Span | None) -> Resolution:
+        if mention is None:
+            return Resolution(None, None)
+        res = self._resolve(mention)
+        if res.actor is not None and res.speaker is not None:
+            self.history.append((mention.start, res.speaker, res.actor))
+        return res
+
+    def _resolve(self, mention: Span) -> Resolution:
+        text = clean_mention(mention.text)
+        low = text.lower()
+        if low in PRONOUNS:
+            kind = PRONOUNS[low]
+            found = self._antecedent(mention.start, kind) if kind in ("person", "plural") else None
+            if found is None:
+                return Resolution(Speaker(mention, None, None, resolved_from="pronoun-unresolved"), None)
+            sp, actor = found
+            if sp is None:  # antecedent from a PERSON entity, not an earlier speaker
+                return self._person(mention, actor.name, "pronoun")
+            return Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
+                                      sp.organization_path, "pronoun"), actor)
+        # a person named inside the mention
+        inside = [p for p in self.people if p.start >= mention.start and p.end <= mention.end]
+        name = inside[-1].name if inside else None
+        words = text.split()
+        if name is None and words and words[-1][:1].isupper() and not self.gaz._alias_map.get(text) \
+                and not any(w.lower() in ANONYMOUS_HEADS | GROUP_HEADS for w in words) and len(words) <= 6:
+            # "Carson", "Gen. Ham", "Secretary Smith": titles then a capitalised name
+            lead = [w for w in words[:-1] if w.rstrip(".") not in TITLE_NOUNS]
+            if not lead:
+                name = words[-1]
+        if name is not None:
+            if len(name.split()) == 1:
+                full = full_name_for(name, self.people, self.text)
+                if full:
+                    return self._person(mention, full, "surname")
+                return self._person(mention, name, "surname-unresolved")
+            return self._person(mention, name, "name")
+        head = words[-1].lower() if words else ""
+        orgs = self.gaz.find(text)
+        head_word = re.sub(r"[^a-z]", "", (low.split(" involved")[0].split(" who ")[0].split()[-1:] or [""])[0])
+        if any(w in ANONYMOUS_HEADS for w in re.findall(r"[a-z]+", low)) and not (
+                head_word in GROUP_HEADS and not re.match(r"^(an?|one|another|the)\b", low)):
+            org_id = self.gaz.organization_in(text)
+            desc = text
+            actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous",
+                          (Role(desc, org_id),) if org_id else ())
+            return Resolution(Speaker(mention, actor.id, desc, desc, org_id, self.gaz.path(org_id),
+                                      "anonymous"), actor)
+        if orgs and orgs[-1][1] == len(text):
+            # the mention *is* a body ("the State Department"); "The Washington Post" is not
+            # Washington, because the alias does not end the phrase
+            return self._org_speaker(mention, orgs[-1][2], "organization")
+        if re.search(r"\badministration\b", low):
+            org_id = self.gaz.organization_in(text) or next(
+                (o for o in self.gaz.organizations if self.gaz.organizations[o].kind == "executive"
+                 and "the administration" in self.gaz.organizations[o].aliases), None)
+            return self._org_speaker(mention, org_id, "organization") if org_id else \
+                Resolution(Speaker(mention, None, text, resolved_from="group"), None)
+        if head in GROUP_HEADS:
+            org_id = self.gaz.organization_in(text)
+            actor = Actor(f"g:{slug(text)}", text, "group", (Role(text, org_id),) if org_id else ())
+            return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id),
+                                      "group"), actor)
+        # an outlet or other named body the gazetteer does not know
+        if text[:1].isupper() or text.lower().startswith("the "):
+            actor = Actor(f"o:{slug(text.removeprefix('The ').removeprefix('the '))}", text, "organization")
+            return Resolution(Speaker(mention, actor.id, text, None, None, (), "organization"), actor)
+        return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
+
+
+def merge_actor(existing: Actor | None, new: Actor) -> Actor:
+    """Union of roles; the longer name wins (a full name over a surname)."""
+    if existing is None:
+        return new
+    roles = list(existing.roles)
+    for r in new.roles:
+        if not any(r.title == o.title and r.organization_id == o.organization_id for o in roles):
+            roles.append(r)
+    name = existing.name if len(existing.name) >= len(new.name) else new.name
+    return Actor(existing.id, name, existing.kind, tuple(roles))
+
+
+__all__ = ["DocumentResolver", "Gazetteer", "load_gazetteer", "merge_actor", "slug", "clean_mention"]

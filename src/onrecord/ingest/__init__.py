@@ -1,0 +1,212 @@
+"""Ingest: pages, text, Markdown and JSONL into :class:`~onrecord.model.Document` objects.
+
+Every input either yields documents or an :class:`~onrecord.errors.InputError`
+naming it; nothing is silently dropped.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError, MissingInput
+from ..model import Block, Document
+from .html import parse_html
+
+DEFAULT_MAX_BYTES = 25_000_000
+SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text",
+            ".text": "text", ".md": "markdown", ".markdown": "markdown",
+            ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """What one input gave: its documents, or why it gave none."""
+
+    source: str
+    documents: tuple[Document, ...] = ()
+    error: InputError | None = None
+
+
+def document_id(text: str) -> str:
+    """Documents are identified by their text, so re-ingesting adds nothing."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise_date(value: str | None) -> str | None:
+    """Accept ``YYYY-MM-DD`` or anything dateparser reads; return ISO day or ``None``."""
+    if not value:
+        return None
+    value = str(value).strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        return m.group(0)
+    import dateparser
+
+    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first",
+                                               "RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date().isoformat() if parsed else None
+
+
+def date_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    m = re.search(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)", url)
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    if 1 <= mo <= 12 and 1 <= d <= 31:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def expand(inputs: list[str]) -> Iterator[str]:
+    """Paths, directories (recursively, known suffixes) and globs, in a stable order."""
+    for item in inputs:
+        if item == "-":
+            yield item
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for p in sorted(path.rglob("*")):
+                if p.is_file() and p.suffix.lower() in SUFFIXES:
+                    yield str(p)
+        elif path.exists():
+            yield item
+        elif any(ch in item for ch in "*?["):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                yield item  # reported as missing below
+            yield from (m for m in matches if Path(m).is_file())
+        else:
+            yield item
+
+
+def read_bytes(source: str, max_bytes: int) -> bytes:
+    path = Path(source)
+    if not path.exists():
+        raise MissingInput("no such file or directory", source=source)
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+                         "(raise it with --max-bytes)", source=source)
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError("file is empty", source=source)
+    if b"\x00" in data[:8192]:
+        raise InputError("looks like a binary file, not text or HTML", source=source)
+    return data
+
+
+def decode(data: bytes, source: str, encoding: str | None = None) -> str:
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"is not valid {encoding or 'UTF-8'} (byte {exc.start}); "
+                         "pass --encoding, e.g. --encoding cp1252", source=source) from None
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", source=source) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def detect_format(source: str, text: str | None = None) -> str:
+    fmt = SUFFIXES.get(Path(source).suffix.lower())
+    if fmt:
+        return fmt
+    if text is not None and re.match(r"\s*<(!doctype|html|head|body|\?xml)", text[:500], re.I):
+        return "html"
+    return "text"
+
+
+def text_blocks(text: str) -> tuple[Block, ...]:
+    """Paragraphs of plain text or Markdown: runs of non-blank lines; '#' lines are headings."""
+    blocks = []
+    for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
+        chunk = m.group(0)
+        lead = len(chunk) - len(chunk.lstrip())
+        body = chunk.strip()
+        if not body:
+            continue
+        start = m.start() + lead
+        end = start + len(body)
+        kind = "heading" if body.startswith("#") else "quote" if body.startswith(">") else "paragraph"
+        blocks.append(Block(start, end, kind))
+    return tuple(blocks)
+
+
+def parse_text(text: str, source: str, fmt: str = "text") -> Document:
+    if not text.strip():
+        raise InputError("has no text", source=source)
+    blocks = text_blocks(text)
+    title = None
+    if blocks:
+        first = text[blocks[0].start:blocks[0].end]
+        if fmt == "markdown" and first.startswith("#"):
+            title = first.lstrip("#").strip()
+        elif "\n" not in first and len(first) < 150 and not first.rstrip().endswith((".", ":", ",", "\"", "”")):
+            title = first.strip()
+    return Document(id=document_id(text), text=text, source=source, title=title, blocks=blocks)
+
+
+def parse_jsonl(text: str, source: str) -> Iterator[Document | InputError]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"is not valid JSON ({exc.msg})", source=where)
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+            yield InputError("needs a non-empty string field 'text'", source=where)
+            continue
+        doc = parse_text(obj["text"], obj.get("source") or source)
+        yield replace(doc, title=obj.get("title") or doc.title, url=obj.get("url"),
+                      published=normalise_date(obj.get("published")) or date_from_url(obj.get("url")))
+
+
+def ingest_one(source: str, *, published: str | None = None, encoding: str | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | InputError]:
+    """Read one input; returns documents and per-record errors (never raises for bad data)."""
+    try:
+        data = read_bytes(source, max_bytes)
+        text = decode(data, source, encoding)
+        fmt = detect_format(source, text)
+        if fmt == "html":
+            results: list[Document | InputError] = list(parse_html(text, source))
+        elif fmt == "jsonl":
+            results = list(parse_jsonl(text, source))
+        else:
+            results = [parse_text(text, source, fmt)]
+    except InputError as exc:
+        return [exc]
+    if published:
+        results = [replace(d, published=published) if isinstance(d, Document) else d
+                   for d in results]
+    return results
+
+
+def ingest(inputs: list[str], **kwargs) -> Iterator[Ingested]:
+    """Ingest many inputs (paths, directories, globs); one :class:`Ingested` per input file."""
+    for source in expand(inputs):
+        results = ingest_one(source, **kwargs)
+        docs = tuple(r for r in results if isinstance(r, Document))
+        errors = [r for r in results if isinstance(r, InputError)]
+        if errors and not docs:
+            yield Ingested(source, (), errors[0])
+            for extra in errors[1:]:
+                yield Ingested(extra.source or source, (), extra)
+        else:
+            yield Ingested(source, docs)
+            for err in errors:
+                yield Ingested(err.source or source, (), err)
+
+
+__all__ = ["Ingested", "ingest", "ingest_one", "document_id", "normalise_date", "parse_text",
+           "expand", "DEFAULT_MAX_BYTES"]

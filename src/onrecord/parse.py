@@ -1,0 +1,72 @@
+"""Parsing a document with spaCy, block by block, keeping offsets into the document."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .model import Block, Document
+
+MAX_BLOCK_CHARS = 20_000  # longer blocks are cut at sentence-like boundaries
+
+
+@dataclass
+class ParsedBlock:
+    offset: int  # character offset of the block in the document text
+    kind: str
+    doc: object  # spacy.tokens.Doc
+
+    def char(self, token_or_idx) -> int:
+        idx = token_or_idx if isinstance(token_or_idx, int) else token_or_idx.idx
+        return self.offset + idx
+
+
+@dataclass
+class Parsed:
+    document: Document
+    blocks: list[ParsedBlock]
+
+    def sentences(self) -> Iterator[tuple[ParsedBlock, object]]:
+        for pb in self.blocks:
+            for sent in pb.doc.sents:
+                yield pb, sent
+
+
+def _pieces(text: str, block: Block) -> Iterator[Block]:
+    """Cut very long blocks (a 50 MB line) into bounded pieces so parsing stays linear."""
+    start = block.start
+    while block.end - start > MAX_BLOCK_CHARS:
+        window = text[start:start + MAX_BLOCK_CHARS]
+        cut = max(window.rfind(". "), window.rfind("\n"))
+        cut = cut + 1 if cut > MAX_BLOCK_CHARS // 2 else MAX_BLOCK_CHARS
+        yield Block(start, start + cut, block.kind)
+        start += cut
+        while start < block.end and text[start].isspace():
+            start += 1
+    if start < block.end:
+        yield Block(start, block.end, block.kind)
+
+
+def document_blocks(doc: Document) -> list[Block]:
+    blocks = list(doc.blocks) or [Block(0, len(doc.text))]
+    return [p for b in blocks for p in _pieces(doc.text, b)]
+
+
+def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: True,
+                    batch_size: int = 64, n_process: int = 1) -> Iterator[Parsed]:
+    """Parse documents' blocks in one ``nlp.pipe`` stream; ``keep`` skips blocks worth nothing."""
+    docs = list(docs)
+    plan: list[tuple[int, Block]] = []
+    for i, d in enumerate(docs):
+        for b in document_blocks(d):
+            if b.kind != "heading" and keep(d.text[b.start:b.end], b.kind):
+                plan.append((i, b))
+    texts = ((docs[i].text[b.start:b.end], (i, b)) for i, b in plan)
+    results: dict[int, list[ParsedBlock]] = {i: [] for i in range(len(docs))}
+    for sdoc, (i, b) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        results[i].append(ParsedBlock(b.start, b.kind, sdoc))
+    for i, d in enumerate(docs):
+        yield Parsed(d, results[i])
+
+
+WORD = re.compile(r"\w+")

@@ -1,0 +1,142 @@
+"""The pipeline: parse → statements → actors → time → stance, one document at a time.
+
+Pure functions of their inputs; the store and the CLI do the I/O.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Iterator
+
+from . import actors as actors_stage
+from . import statements as statements_stage
+from . import stance as stance_stage
+from . import timing
+from .model import Actor, Block, Document, Speaker, Statement, Target
+from .parse import Parsed, document_blocks, parse_documents
+
+
+@dataclass
+class Options:
+    """Every setting in one place; the CLI builds the same object from its flags."""
+
+    model: str | None = None
+    stance_backend: str = "rules/1"
+    actors_registry: str | None = None
+    window_days: int = 90
+    batch_size: int = 32
+    n_process: int = 1
+
+
+@dataclass
+class DocumentResult:
+    document: Document
+    statements: list[Statement] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+
+
+def _block_index(starts: list[int], pos: int) -> int:
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _lead_in(doc: Document, blocks: list[Block], idx: int, blocks_with_statements: set[int]) -> int | None:
+    """The paragraph that introduces a run of quoted paragraphs ('In July, X said:')."""
+    j = idx
+    while j >= 0:
+        b = blocks[j]
+        if b.kind == "heading":
+            return None
+        tail = doc.text[b.start:b.end].rstrip()
+        if j < idx and tail.endswith((":", ",")):
+            return j
+        if j < idx and j not in blocks_with_statements and b.kind != "quote":
+            return None
+        j -= 1
+    return None
+
+
+def _heading_above(blocks: list[Block], idx: int) -> int | None:
+    for j in range(idx, -1, -1):
+        if blocks[j].kind == "heading":
+            return j
+    return None
+
+
+def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options) -> DocumentResult:
+    doc = parsed.document
+    gaz = actors_stage.load_gazetteer(options.actors_registry)
+    backend = stance_stage.get_backend(options.stance_backend)
+    candidates = statements_stage.extract(parsed)
+    blocks = list(doc.blocks) or [Block(0, len(doc.text))]
+    starts = [b.start for b in blocks]
+    sentences = sorted((pb.char(s[0]), pb.char(s[-1]) + len(s[-1].text)) for pb, s in parsed.sentences())
+    sent_starts = [s for s, _ in sentences]
+    resolver = actors_stage.DocumentResolver(parsed, gaz)
+    with_statements = {_block_index(starts, c.content.start) for c in candidates}
+    result = DocumentResult(doc)
+    for cand in candidates:
+        res = resolver.resolve(cand.source)
+        anchor = cand.cue.start if cand.cue else cand.content.start
+        bi = _block_index(starts, anchor)
+        si = bisect.bisect_right(sent_starts, anchor) - 1
+        sentence = sentences[si] if si >= 0 else (blocks[bi].start, blocks[bi].end)
+        lead = _lead_in(doc, blocks, bi, with_statements)
+        said = timing.date_statement(doc.text, blocks, bi, sentence, anchor, cand.content,
+                                     doc.published, lead)
+        context = [(blocks[bi].start, blocks[bi].end)]
+        if lead is not None:
+            context.append((blocks[lead].start, blocks[lead].end))
+        head = _heading_above(blocks, bi)
+        if head is not None:
+            context.append((blocks[head].start, blocks[head].end))
+        speaker = res.speaker
+        if speaker is None and cand.source is None:
+            speaker = None
+        for prev in result.statements[::-1][:6]:
+            if speaker and prev.speaker and prev.speaker.actor_id == speaker.actor_id \
+                    and bi - _block_index(starts, prev.content.start) <= 2:
+                context.append((prev.content.start, prev.content.end))
+        stances = tuple(s for s in (backend(t, doc.text, cand.content, context) for t in targets) if s)
+        st = Statement(cand.make_id(doc.id), doc.id, cand.kind, cand.content, cand.cue, speaker,
+                       cand.via, said, stances, cand.confidence)
+        result.statements.append(st)
+        if res.actor is not None:
+            result.actors[res.actor.id] = actors_stage.merge_actor(result.actors.get(res.actor.id), res.actor)
+    result.actors = {aid: date_roles(a, result.statements) for aid, a in result.actors.items()}
+    return result
+
+
+def date_roles(actor: Actor, statements: list[Statement]) -> Actor:
+    """Without a registry, a role is known from the first to the last time it was seen."""
+    dates = sorted(d for s in statements if s.speaker and s.speaker.actor_id == actor.id
+                   for d in (s.said.start or s.said.end,) if d)
+    if not dates or not actor.roles:
+        return actor
+    roles = tuple(replace(r, start=r.start or dates[0], end=r.end or dates[-1]) for r in actor.roles)
+    return replace(actor, roles=roles)
+
+
+def analyze(documents: Iterable[Document], targets: list[Target], options: Options | None = None,
+            nlp=None) -> Iterator[DocumentResult]:
+    """Analyse documents in batches; yields one result per document, in order."""
+    from . import nlp as nlp_mod
+
+    options = options or Options()
+    nlp = nlp or nlp_mod.load(options.model)
+    batch: list[Document] = []
+
+    def flush():
+        for parsed in parse_documents(batch, nlp, keep=statements_stage.has_signal,
+                                      batch_size=options.batch_size, n_process=options.n_process):
+            yield analyze_parsed(parsed, targets, options)
+        batch.clear()
+
+    for doc in documents:
+        batch.append(doc)
+        if len(batch) >= options.batch_size:
+            yield from flush()
+    if batch:
+        yield from flush()
+
+
+__all__ = ["Options", "DocumentResult", "analyze", "analyze_parsed"]

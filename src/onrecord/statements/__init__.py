@@ -1,0 +1,97 @@
+"""Statements: attributed speech and belief, with content, cue and speaker-mention spans.
+
+``extract(parsed)`` is a pure function of a parsed document. Speaker *mentions* are found
+here; resolving them to actors is the ``actors`` stage's job.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+from ..parse import Parsed
+from .quotes import Quote, find_quotes
+from .rules import (Candidate, classify, cue_candidates, lexicon, noun_cue_candidates, span)
+
+MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
+
+_signal_cache: re.Pattern | None = None
+
+
+def has_signal(text: str, kind: str = "paragraph") -> bool:
+    """Cheap test: can this block hold an attribution? Blocks without one are not parsed."""
+    global _signal_cache
+    if _signal_cache is None:
+        lex = lexicon()
+        stems = sorted({w[:-1] if w.endswith("e") else w for w in
+                        lex.speech | lex.belief | lex.nouns} | {"said", "told", "thought",
+                                                                "according", "wrote", "felt"})
+        _signal_cache = re.compile(r"\b(?:%s)" % "|".join(map(re.escape, stems)), re.I)
+    return any(q in text for q in "\"“”«»„") or bool(_signal_cache.search(text))
+
+
+def _overlap(a: Span, b: Span) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    if inter <= 0:
+        return 0.0
+    return inter / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    order = {"direct": 3, "mixed": 2, "indirect": 1, "belief": 0}
+    cands = sorted(cands, key=lambda c: (-c.confidence, -order[c.kind], c.content.start))
+    kept: list[Candidate] = []
+    for c in cands:
+        same = [k for k in kept if _overlap(k.content, c.content) > 0.8
+                and (k.cue == c.cue or k.source == c.source or k.cue is None or c.cue is None)]
+        if not same:
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.content.start, c.content.end))
+
+
+def _block_index(parsed: Parsed, pos: int) -> int:
+    blocks = parsed.document.blocks or ()
+    for i, b in enumerate(blocks):
+        if b.start <= pos < b.end + 2:
+            return i
+    return -1
+
+
+def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]) -> list[Candidate]:
+    """Quotations no cue claimed: a continuation of the previous speaker, or unattributed."""
+    text = parsed.document.text
+    out: list[Candidate] = []
+    claimed = [c.content for c in found]
+    for q in quotes:
+        qspan = span(text, q.start, q.end)
+        if qspan is None or len(qspan.text.split()) < MIN_QUOTE_WORDS:
+            continue
+        if any(_overlap(qspan, c) > 0.5 for c in claimed):
+            continue
+        prior = [c for c in found + out if c.content.end <= q.open and c.kind in ("direct", "mixed")
+                 and c.source is not None]
+        prev = max(prior, key=lambda c: c.content.end, default=None)
+        if prev is not None and _block_index(parsed, q.open) - _block_index(parsed, prev.content.end) <= 1 \
+                and not _speaker_between(parsed, prev, q):
+            out.append(Candidate("direct", qspan, prev.cue, prev.source, 0.6, rule="continuation"))
+        else:
+            out.append(Candidate("direct", qspan, None, None, 0.3, rule="unattributed"))
+    return out
+
+
+def _speaker_between(parsed: Parsed, prev: Candidate, q: Quote) -> bool:
+    """Another attribution between the previous quote and this one breaks the chain."""
+    return False
+
+
+def extract(parsed: Parsed) -> list[Candidate]:
+    doc = parsed.document
+    lex = lexicon()
+    quotes = find_quotes(doc.text, doc.blocks)
+    found = cue_candidates(parsed, quotes, lex) + noun_cue_candidates(parsed, quotes, lex)
+    found = [classify(doc.text, c, quotes) for c in found]
+    found = _dedupe(found)
+    found += quote_candidates(parsed, quotes, found)
+    return sorted(found, key=lambda c: (c.content.start, c.content.end))
+
+
+__all__ = ["extract", "has_signal", "Candidate", "find_quotes"]
