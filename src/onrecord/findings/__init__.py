@@ -1,0 +1,324 @@
+"""Findings: pure functions from statements (with speakers, dates and stances) to cited
+conclusions — shifts, contradictions, separate questions, common ground, outlook."""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from ..model import Actor, Finding, Organization, Statement, Target
+
+VALUE = {"support": 1.0, "conditional": 0.5, "undecided": 0.0, "oppose": -1.0}
+VERB = {"support": "supports", "conditional": "supports on conditions", "oppose": "opposes",
+        "undecided": "is undecided on", "neutral": "mentions"}
+STOP = set("""a an the and or but if of to in on at by for with from as is are was were be been being
+it its this that these those there their they them we our us you your he she his her i my me not no
+will would could should can may might must have has had do does did so than then such into over
+about after before also just only very more most much many some any all each other what which who
+whom whose when where why how said says say told according first need needs now right way things
+thing time times able well even still being going make made like get got one two new
+because whether while though although however since until unless where here them those""".split())
+
+
+@dataclass(frozen=True)
+class Point:
+    """One stance of one speaker on one question at one time."""
+
+    statement: Statement
+    target_id: str
+    actor_id: str
+    org_id: str | None
+    day: date
+    stance: str
+    confidence: float
+
+
+def _fid(kind: str, *parts) -> str:
+    return "f_" + hashlib.sha1(":".join([kind, *map(str, parts)]).encode()).hexdigest()[:10]
+
+
+def _day(st: Statement) -> date | None:
+    value = st.said.start or st.said.end
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def merge_reports(statements: list[Statement]) -> dict[str, list[str]]:
+    """Reports of one remark (same speaker, same words) → the first report's id and the rest.
+    Reprints must not count twice."""
+    groups: dict[tuple, list[str]] = defaultdict(list)
+    for st in statements:
+        if st.speaker and st.speaker.actor_id:
+            groups[(st.speaker.actor_id, _norm(st.content.text))].append(st.id)
+    return {ids[0]: ids[1:] for ids in groups.values() if len(ids) > 1}
+
+
+def stance_points(statements: list[Statement]) -> list[Point]:
+    duplicates = {d for rest in merge_reports(statements).values() for d in rest}
+    out = []
+    for st in statements:
+        if st.id in duplicates or not st.speaker or not st.speaker.actor_id:
+            continue
+        day = _day(st)
+        if day is None:
+            continue
+        for s in st.stances:
+            if s.stance in VALUE:
+                out.append(Point(st, s.target_id, st.speaker.actor_id, st.speaker.organization_id,
+                                 day, s.stance, s.confidence))
+    return sorted(out, key=lambda p: (p.day, p.statement.start if hasattr(p.statement, "start") else p.statement.content.start))
+
+
+class Tree:
+    """The organisation tree: ancestors, governments and the body a speaker belongs to."""
+
+    def __init__(self, organizations: dict[str, Organization]):
+        self.orgs = organizations
+
+    def chain(self, org_id: str | None) -> list[str]:
+        out = []
+        while org_id and org_id in self.orgs and org_id not in out:
+            out.append(org_id)
+            org_id = self.orgs[org_id].parent_id
+        return out
+
+    def government(self, org_id: str | None) -> str | None:
+        c = self.chain(org_id)
+        return c[-1] if c else None
+
+    def body(self, org_id: str | None) -> str | None:
+        """The level just below the government (a ministry, the executive), or the government."""
+        c = self.chain(org_id)
+        return c[-2] if len(c) >= 2 else (c[0] if c else None)
+
+    def name(self, org_id: str | None) -> str:
+        return self.orgs[org_id].name if org_id in self.orgs else (org_id or "unknown body")
+
+
+def _collapse(points: list[Point]) -> list[Point]:
+    """Several statements on one day: keep the best-supported stance of that day."""
+    by_day: dict[date, dict[str, list[Point]]] = defaultdict(lambda: defaultdict(list))
+    for p in points:
+        by_day[p.day][p.stance].append(p)
+    out = []
+    for day in sorted(by_day):
+        label, pts = max(by_day[day].items(), key=lambda kv: sum(p.confidence for p in kv[1]))
+        out.append(max(pts, key=lambda p: p.confidence))
+    return out
+
+
+def shifts(points: list[Point], actors: dict[str, Actor], targets: dict[str, Target],
+           tree: Tree) -> list[Finding]:
+    out = []
+    groups: dict[tuple[str, str], list[Point]] = defaultdict(list)
+    for p in points:
+        groups[(p.actor_id, p.target_id)].append(p)
+    org_groups: dict[tuple[str, str], list[Point]] = defaultdict(list)
+    for p in points:
+        body = tree.body(p.org_id)
+        if body:
+            org_groups[(body, p.target_id)].append(p)
+    for key, pts, who in [(k, v, actors[k[0]].name if k[0] in actors else k[0]) for k, v in groups.items()] + \
+            [(k, v, tree.name(k[0])) for k, v in org_groups.items() if len({p.actor_id for p in v}) > 1]:
+        seq = _collapse(pts)
+        for a, b in zip(seq, seq[1:]):
+            if a.stance == b.stance or (key not in groups and a.actor_id == b.actor_id):
+                continue
+            reversal = VALUE[a.stance] * VALUE[b.stance] < 0 or (VALUE[a.stance] > 0 > VALUE[b.stance])
+            nature = "a reversal" if reversal else "a refinement"
+            q = targets[key[1]].question if key[1] in targets else key[1]
+            summary = (f"{who} moved from {a.stance} ({a.day.isoformat()}) to {b.stance} "
+                       f"({b.day.isoformat()}) on “{q}” — {nature}.")
+            conf = min(a.confidence, b.confidence)
+            if "unknown" in (a.statement.said.granularity, b.statement.said.granularity):
+                conf *= 0.6
+            actor_ids = tuple(dict.fromkeys((a.actor_id, b.actor_id)))
+            out.append(Finding(_fid("shift", key, a.statement.id, b.statement.id), "shift", summary,
+                               conf, key[1], actor_ids, (a.statement.id, b.statement.id),
+                               {"from": a.stance, "to": b.stance, "reversal": reversal,
+                                "level": "actor" if key in groups else "organization",
+                                "organization_id": key[0] if key not in groups else None}))
+    return out
+
+
+SEVERITY = {frozenset(("support", "oppose")): ("high", 0.9),
+            frozenset(("conditional", "oppose")): ("medium", 0.6),
+            frozenset(("undecided", "oppose")): ("medium", 0.5),
+            frozenset(("undecided", "support")): ("low", 0.4)}
+
+
+def contradictions(points: list[Point], actors: dict[str, Actor], targets: dict[str, Target],
+                   tree: Tree, window_days: int = 90) -> list[Finding]:
+    best: dict[tuple, tuple] = {}
+    for i, a in enumerate(points):
+        for b in points[i + 1:]:
+            if a.target_id != b.target_id or abs((b.day - a.day).days) > window_days:
+                continue
+            gov = tree.government(a.org_id)
+            if gov is None or gov != tree.government(b.org_id):
+                continue
+            sev = SEVERITY.get(frozenset((a.stance, b.stance)))
+            if sev is None:
+                continue
+            if a.actor_id == b.actor_id and (sev[0] != "high" or abs((b.day - a.day).days) > 14):
+                continue  # the same person over time is a shift, not a contradiction
+            key = (a.target_id, *sorted((a.actor_id, b.actor_id)))
+            score = sev[1] * min(a.confidence, b.confidence)
+            if key not in best or score > best[key][0]:
+                best[key] = (score, sev[0], a, b)
+    out = []
+    for key, (score, severity, a, b) in best.items():
+        na = actors[a.actor_id].name if a.actor_id in actors else a.actor_id
+        nb = actors[b.actor_id].name if b.actor_id in actors else b.actor_id
+        q = targets[a.target_id].question if a.target_id in targets else a.target_id
+        label = "contradict each other" if severity == "high" else "send mixed signals"
+        summary = (f"On “{q}”, {na} ({tree.name(a.org_id)}: {a.stance}, {a.day.isoformat()}) and "
+                   f"{nb} ({tree.name(b.org_id)}: {b.stance}, {b.day.isoformat()}) {label} "
+                   f"— severity {severity}.")
+        out.append(Finding(_fid("contradiction", *key), "contradiction", summary, round(score, 3),
+                           a.target_id, tuple(dict.fromkeys((a.actor_id, b.actor_id))),
+                           (a.statement.id, b.statement.id),
+                           {"severity": severity, "government": tree.government(a.org_id)}))
+    return out
+
+
+def separate_questions(points: list[Point], targets: dict[str, Target], tree: Tree) -> list[Finding]:
+    """Bodies of one government that speak to different questions are not contradicting."""
+    profile: dict[str, dict[str, list[Point]]] = defaultdict(lambda: defaultdict(list))
+    for p in points:
+        body = tree.body(p.org_id)
+        if body and body != tree.government(p.org_id):
+            profile[body][p.target_id].append(p)
+    out = []
+    bodies = sorted(profile)
+    for i, x in enumerate(bodies):
+        for y in bodies[i + 1:]:
+            if tree.government(x) != tree.government(y):
+                continue
+            tx = {t for t, v in profile[x].items() if v}
+            ty = {t for t, v in profile[y].items() if v}
+            only_x, only_y, shared = tx - ty, ty - tx, tx & ty
+            if not only_x or not only_y:
+                continue
+            share_x = sum(len(profile[x][t]) for t in only_x) / sum(len(v) for v in profile[x].values())
+            share_y = sum(len(profile[y][t]) for t in only_y) / sum(len(v) for v in profile[y].values())
+            if shared and min(share_x, share_y) < 0.6:
+                continue
+            qx = "; ".join(f"“{targets[t].question}”" for t in sorted(only_x) if t in targets)
+            qy = "; ".join(f"“{targets[t].question}”" for t in sorted(only_y) if t in targets)
+            summary = (f"{tree.name(x)} speaks to {qx} while {tree.name(y)} speaks to {qy}: "
+                       "what looks like disagreement is two separate conversations.")
+            cites = [p for t in only_x for p in profile[x][t]][:4] + [p for t in only_y for p in profile[y][t]][:4]
+            out.append(Finding(_fid("separate", x, y), "separate_questions", summary,
+                               round(min(share_x, share_y) * 0.8, 3), None,
+                               tuple(dict.fromkeys(p.actor_id for p in cites)),
+                               tuple(p.statement.id for p in cites),
+                               {"bodies": {x: sorted(tx), y: sorted(ty)}}))
+    return out
+
+
+def _terms(text: str) -> set[str]:
+    words = [w for w in re.findall(r"[a-z][a-z\-]+", text.lower()) if w not in STOP and len(w) > 3]
+    return set(words)
+
+
+def common_ground(statements: list[Statement], actors: dict[str, Actor], targets: dict[str, Target],
+                  tree: Tree, top: int = 3) -> list[Finding]:
+    """Themes that speakers of different bodies share, whatever their stances."""
+    topic = set()
+    for t in targets.values():
+        topic |= _terms(" ".join((t.question, *t.keywords, *t.means)))
+    holders: dict[str, dict[str, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+    bodies: dict[str, str] = {}
+    for st in statements:
+        sp = st.speaker
+        if not sp or not sp.actor_id or not sp.organization_id or st.kind == "belief":
+            continue
+        bodies[sp.actor_id] = tree.body(sp.organization_id) or sp.organization_id
+        for term in _terms(st.content.text) - topic:
+            holders[term][sp.actor_id].append(st)
+    n_actors = max(1, len(bodies))
+    scored = []
+    for term, by_actor in holders.items():
+        body_set = {bodies[a] for a in by_actor}
+        if len(by_actor) < 2 or len(body_set) < 2:
+            continue
+        scored.append((len(by_actor) + len(body_set), term, by_actor, body_set))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    out = []
+    for score, term, by_actor, body_set in scored[:top]:
+        cites = [sts[0] for sts in by_actor.values()]
+        names = ", ".join(actors[a].name if a in actors else a for a in by_actor)
+        summary = (f"Speakers from {len(body_set)} bodies ({', '.join(sorted(tree.name(b) for b in body_set))}) "
+                   f"share the theme “{term}”: {names}.")
+        out.append(Finding(_fid("common", term), "common_ground", summary,
+                           round(min(0.9, len(by_actor) / n_actors + 0.2), 3), None,
+                           tuple(by_actor), tuple(s.id for s in cites),
+                           {"term": term, "bodies": sorted(body_set)}))
+    return out
+
+
+def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Target], tree: Tree,
+            rank: Callable[[str | None], int] = lambda title: 1, half_life_days: int = 60) -> list[Finding]:
+    out = []
+    for tid, target in targets.items():
+        pts = [p for p in points if p.target_id == tid and tree.body(p.org_id)]
+        if not pts:
+            out.append(Finding(_fid("outlook", tid), "outlook",
+                               f"On “{target.question}”: no official of a known body took a position "
+                               "in the analysed text; onrecord abstains.", 0.0, tid))
+            continue
+        latest_day = max(p.day for p in pts)
+        bodies: dict[str, list[tuple[float, Point]]] = defaultdict(list)
+        for p in pts:
+            recency = math.pow(0.5, (latest_day - p.day).days / half_life_days)
+            weight = rank(p.statement.speaker.role if p.statement.speaker else None) * recency * p.confidence
+            bodies[tree.body(p.org_id)].append((weight, p))
+        positions = {}
+        for body, wps in bodies.items():
+            last = max(p.day for _, p in wps)
+            recent = [(w, p) for w, p in wps if (last - p.day).days <= 30]
+            positions[body] = max(recent, key=lambda wp: wp[0])[1]
+        labels = {p.stance for p in positions.values()}
+        if len(labels) == 1 and "undecided" not in labels:
+            uncertainty, conf = ("low" if len(positions) > 1 else "medium"), 0.7
+        elif labels <= {"support", "conditional"}:
+            uncertainty, conf = "medium", 0.55
+        else:
+            uncertainty, conf = "high", 0.35
+        parts = [f"{tree.name(b)} {VERB[p.stance]} it (latest: "
+                 f"{actors[p.actor_id].name if p.actor_id in actors else p.actor_id}, "
+                 f"{p.day.isoformat()}) [{p.statement.id}]" for b, p in sorted(positions.items())]
+        agreement = "the bodies agree" if len(labels) == 1 else "the bodies do not agree"
+        summary = f"On “{target.question}”: " + "; ".join(parts) + f". Overall {agreement}; uncertainty is {uncertainty}."
+        out.append(Finding(_fid("outlook", tid), "outlook", summary, conf, tid,
+                           tuple(dict.fromkeys(p.actor_id for p in positions.values())),
+                           tuple(p.statement.id for p in positions.values()),
+                           {"uncertainty": uncertainty,
+                            "positions": {b: p.stance for b, p in positions.items()}}))
+    return out
+
+
+def find_all(statements: list[Statement], actors: dict[str, Actor], targets: list[Target],
+             organizations: dict[str, Organization], *, window_days: int = 90,
+             rank: Callable[[str | None], int] = lambda title: 1) -> list[Finding]:
+    tree = Tree(organizations)
+    tmap = {t.id: t for t in targets}
+    points = stance_points(statements)
+    return (outlook(points, actors, tmap, tree, rank) + shifts(points, actors, tmap, tree)
+            + contradictions(points, actors, tmap, tree, window_days)
+            + separate_questions(points, tmap, tree)
+            + common_ground(statements, actors, tmap, tree))
+
+
+__all__ = ["find_all", "merge_reports", "stance_points", "Tree", "Point"]
