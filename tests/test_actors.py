@@ -1,0 +1,66 @@
+import pytest
+
+from onrecord.actors import DocumentResolver, load_gazetteer
+from onrecord.statements import extract
+
+pytestmark = pytest.mark.slow
+
+
+def speakers(parse, text):
+    parsed = parse(text)
+    r = DocumentResolver(parsed)
+    return [r.resolve(c.source) for c in extract(parsed)]
+
+
+def test_gazetteer_tree_and_aliases():
+    g = load_gazetteer()
+    assert g.path("us-africom") == ("United States", "Department of Defense", "US Africa Command")
+    assert g.organization_in("head of U.S. Africa Command") == "us-africom"
+    assert g.organization_in("Assistant Secretary of State for Refugees") == "us-state"
+    assert g.find("The Pentagon said")[0][2] == "us-dod"
+
+
+def test_surname_and_title_resolve_to_full_name_and_organisation(parse):
+    text = ("Assistant Secretary of Defense Laura Kim visited the base on Monday.\n\n"
+            "“The base will stay open,” Kim said.")
+    [res] = speakers(parse, text)
+    assert res.speaker.name == "Laura Kim" and res.speaker.organization_id == "us-dod"
+    assert res.speaker.resolved_from == "surname"
+
+
+def test_pronoun_resolves_to_previous_speaker_never_to_a_pronoun(parse):
+    text = ("“We need more time,” said Carlos Mendes, the foreign minister. "
+            "He added that the vote would be delayed.")
+    res = speakers(parse, text)
+    assert res[-1].speaker.resolved_from == "pronoun"
+    assert res[-1].speaker.name == "Carlos Mendes"
+
+
+def test_unresolvable_pronoun_stays_unresolved(parse):
+    [res] = speakers(parse, "He said the vote would be delayed until spring.")
+    assert res.speaker.name is None and res.actor is None
+
+
+def test_anonymous_source_keeps_its_description_and_government(parse):
+    [res] = speakers(parse, "A senior U.S. official said the talks would resume in the autumn.")
+    assert res.actor.kind == "anonymous"
+    assert res.speaker.organization_path == ("United States",)
+
+
+def test_organisation_alias_must_end_the_mention(parse):
+    res = speakers(parse, "The Washington Herald reported that the plan had been shelved.")
+    assert res[0].speaker.organization_id is None
+    res = speakers(parse, "The State Department said that the plan had been shelved.")
+    assert res[0].speaker.organization_id == "us-state"
+
+
+def test_user_registry_extends_the_gazetteer(tmp_path):
+    reg = tmp_path / "actors.yaml"
+    reg.write_text("organizations:\n  - {id: nl, name: Norland, kind: government, aliases: [Norland]}\n"
+                   "  - {id: nl-mfa, name: Norland Foreign Ministry, parent: nl, aliases: [Norland foreign ministry]}\n")
+    g = load_gazetteer(str(reg))
+    assert g.path("nl-mfa") == ("Norland", "Norland Foreign Ministry")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("organizations:\n  - {id: x, name: X, parent: missing}\n")
+    with pytest.raises(Exception, match="unknown parent"):
+        load_gazetteer(str(bad))

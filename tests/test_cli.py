@@ -1,0 +1,108 @@
+"""The CLI end to end, in-process, on texts the team wrote."""
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from onrecord.cli import cli
+from onrecord.ledger import verify
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = """<html><head><title>Ministers split on the mission</title>
+<meta property="article:published_time" content="2025-10-03T08:00:00Z"></head><body><article>
+<h1>Ministers split on the mission</h1>
+<p>In May, Secretary of State Dana Whitfield told reporters that a regional force "must have a clear mandate before we commit."</p>
+<p>Last week, General Omar Hale, head of US Africa Command, said the United States will not send U.S. troops.</p>
+<p>"We first need a legitimate government in the capital," Hale said. "Nothing else will hold."</p>
+<p>The writer of this blog thinks all of this is confusing, but <script>alert(1)</script> that is the news.</p>
+</article></body></html>"""
+
+TARGETS = """targets:
+  - id: force
+    question: Should a regional force deploy?
+    keywords: [regional force]
+  - id: troops
+    question: Will the US send troops?
+    keywords: [U.S. troops, US troops]
+"""
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "a.html").write_text(ARTICLE)
+    (tmp_path / "t.yaml").write_text(TARGETS)
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_analyze_writes_a_verified_ledger_and_report(files):
+    db, out, rep = files / "x.db", files / "l.json", files / "r.html"
+    r = run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db, "--json", out, "--report", rep)
+    assert r.exit_code == 0, r.output
+    ledger = json.loads(out.read_text())
+    assert ledger["schema"] == "onrecord.ledger/1"
+    assert verify(ledger) == []
+    names = {(s["speaker"] or {}).get("name") for s in ledger["statements"]}
+    assert {"Dana Whitfield", "Omar Hale"} <= names
+    whitfield = next(s for s in ledger["statements"] if (s["speaker"] or {}).get("name") == "Dana Whitfield")
+    assert whitfield["said"]["start"] == "2025-05-01"
+    assert whitfield["speaker"]["organization_path"] == ["United States", "Department of State"]
+    assert any(st["stance"] == "conditional" for st in whitfield["stances"])
+    html = rep.read_text()
+    assert "<script>alert(1)</script>" not in html
+    assert {f["kind"] for f in ledger["findings"]} >= {"outlook"}
+    md = files / "r.md"
+    assert run("report", md, "--db", db).exit_code == 0 and "Statements" in md.read_text()
+
+
+def test_running_twice_stores_nothing_new(files):
+    db = files / "x.db"
+    run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db)
+    before = sqlite3.connect(db).execute("select count(*) from statements").fetchone()[0]
+    r = run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db)
+    assert "0 new document(s), 0 analysed, 1 already analysed" in r.output
+    assert sqlite3.connect(db).execute("select count(*) from statements").fetchone()[0] == before
+
+
+@pytest.mark.parametrize("name,data", [("bin.html", b"\x00\x01\x02"), ("e.txt", b""),
+                                        ("l.txt", "caf\xe9".encode("latin-1")),
+                                        ("b.html", b"<html><body><div></td>")])
+def test_bad_input_errors_and_keeps_the_database(files, name, data):
+    db = files / "x.db"
+    run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db)
+    before = sqlite3.connect(db).execute("select count(*) from statements").fetchone()[0]
+    (files / name).write_bytes(data)
+    r = run("analyze", files / name, "--targets", files / "t.yaml", "--db", db)
+    assert r.exit_code == 1 and name in r.output
+    assert sqlite3.connect(db).execute("select count(*) from statements").fetchone()[0] == before
+
+
+def test_bad_targets_file_and_missing_path(files):
+    (files / "bad.yaml").write_text("targets: [")
+    db = files / "x.db"
+    r = run("analyze", files / "a.html", "--targets", files / "bad.yaml", "--db", db)
+    assert r.exit_code == 1 and "bad.yaml" in r.output and not db.exists()
+    r = run("analyze", files / "missing.html", "--db", db)
+    assert r.exit_code == 1 and "missing.html" in r.output
+
+
+def test_statements_and_export(files):
+    db = files / "x.db"
+    run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db)
+    r = run("statements", "--db", db)
+    assert "Omar Hale" in r.output and "statement(s)" in r.output
+    r = run("export", "--db", db, "--format", "csv")
+    assert r.output.startswith("statement_id,")
+    pq = files / "s.parquet"
+    assert run("export", "--db", db, "--format", "parquet", "-o", pq).exit_code == 0 and pq.exists()
+
+
+def test_every_command_has_help_with_an_example():
+    for name, cmd in cli.commands.items():
+        r = run(name, "--help")
+        assert r.exit_code == 0 and "Example" in r.output, name

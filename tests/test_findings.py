@@ -1,0 +1,78 @@
+"""Findings from small ledgers the team builds by hand: each kind and its negative case."""
+from onrecord.actors import load_gazetteer
+from onrecord.findings import find_all, merge_reports
+from onrecord.model import Actor, Span, Speaker, Stance, Statement, Target, TimeSpan
+
+G = load_gazetteer()
+TARGETS = [Target("a", "Question A?"), Target("b", "Question B?")]
+ACTORS = {"p:x": Actor("p:x", "X"), "p:y": Actor("p:y", "Y"), "p:z": Actor("p:z", "Z")}
+
+
+def st(i, actor, org, day, target, label, text="we say something", doc="d1"):
+    text = f"{text} {i}"
+    return Statement(f"s{i}", doc, "direct", Span(0, len(text), text), None,
+                     Speaker(None, actor, ACTORS[actor].name, "Secretary", org, G.path(org)),
+                     None, TimeSpan(day, day, "day", None, "text"),
+                     (Stance(target, label, 0.8),) if target else ())
+
+
+def kinds(statements, kind):
+    return [f for f in find_all(statements, ACTORS, TARGETS, G.organizations, rank=G.rank) if f.kind == kind]
+
+
+def test_shift_reversal_and_refinement():
+    fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "oppose"),
+                st(2, "p:x", "us-state", "2030-03-05", "a", "support"),
+                st(3, "p:x", "us-state", "2030-04-05", "a", "conditional")], "shift")
+    actor_level = [f for f in fs if f.details["level"] == "actor"]
+    assert [f.details["reversal"] for f in actor_level] == [True, False]
+    assert actor_level[0].statement_ids == ("s1", "s2")
+
+
+def test_no_shift_when_stance_holds():
+    assert kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "oppose"),
+                  st(2, "p:x", "us-state", "2030-03-05", "a", "oppose")], "shift") == []
+
+
+def test_contradiction_within_one_government_and_window():
+    fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support"),
+                st(2, "p:y", "us-dod", "2030-02-05", "a", "oppose")], "contradiction")
+    assert len(fs) == 1 and fs[0].details["severity"] == "high"
+
+
+def test_no_contradiction_across_governments_or_outside_window():
+    assert kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support"),
+                  st(2, "p:y", "fr-mfa", "2030-01-06", "a", "oppose")], "contradiction") == []
+    assert kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support"),
+                  st(2, "p:y", "us-dod", "2030-09-05", "a", "oppose")], "contradiction") == []
+
+
+def test_separate_questions_and_its_negative():
+    fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support"),
+                st(2, "p:y", "us-africom", "2030-01-06", "b", "oppose")], "separate_questions")
+    assert len(fs) == 1 and "separate" in fs[0].summary
+    assert kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support"),
+                  st(2, "p:y", "us-dod", "2030-01-06", "a", "oppose")], "separate_questions") == []
+
+
+def test_common_ground_across_bodies_and_its_negative():
+    fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support", "elections must come first"),
+                st(2, "p:y", "us-dod", "2030-01-06", "b", "oppose", "without elections nothing works")],
+               "common_ground")
+    assert [f.details["term"] for f in fs] == ["elections"]
+    assert kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support", "ports and harbours"),
+                  st(2, "p:y", "us-dod", "2030-01-06", "b", "oppose", "tanks and planes")], "common_ground") == []
+
+
+def test_outlook_uncertainty_and_abstention():
+    fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support"),
+                st(2, "p:y", "us-dod", "2030-01-06", "a", "oppose")], "outlook")
+    by_target = {f.target_id: f for f in fs}
+    assert by_target["a"].details["uncertainty"] == "high"
+    assert by_target["b"].confidence == 0.0 and "abstains" in by_target["b"].summary
+
+
+def test_reprints_count_once():
+    a = st(1, "p:x", "us-state", "2030-01-05", "a", "support", "same words")
+    b = Statement("s9", "d2", a.kind, a.content, None, a.speaker, None, a.said, a.stances)
+    assert merge_reports([a, b]) == {"s1": ["s9"]}

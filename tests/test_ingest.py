@@ -1,0 +1,109 @@
+import json
+
+import pytest
+
+from onrecord.ingest import date_from_url, ingest, ingest_one, text_blocks
+from onrecord.model import Document
+
+PAGE = """<!DOCTYPE html><html><head><title>Envoy changes tune | Example Blog</title>
+<meta property="article:published_time" content="2025-04-02T10:00:00+00:00"></head><body>
+<nav><a href="/">Home</a> <a href="/about">About</a></nav>
+<article><h1>Envoy changes tune</h1>
+<p>The envoy said on Monday that the talks had stalled, and that a new round would be needed soon.</p>
+<h3>Background</h3>
+<blockquote><p>“We are not giving up,” the envoy told reporters after the meeting ended in the capital.</p></blockquote>
+<p>Analysts expect a further statement from the foreign ministry before the end of the month.</p>
+</article>
+<div id="comments"><ol class="commentlist">
+<li class="pingback"><p>Pingback: Another blog about the talks</p></li>
+<li class="comment"><div class="comment-content"><p>I think the envoy is bluffing about the talks and nobody believes him.</p></div></li>
+</ol>
+<div id="respond"><h3>Leave a Reply</h3><form><p>Fill in your details below or click an icon to log in:</p></form></div></div>
+</body></html>"""
+
+
+def write(tmp_path, name, data):
+    p = tmp_path / name
+    p.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return str(p)
+
+
+def test_html_article_metadata_and_comments_apart(tmp_path):
+    results = ingest_one(write(tmp_path, "page.html", PAGE))
+    article, *comments = results
+    assert isinstance(article, Document) and article.kind == "article"
+    assert article.title == "Envoy changes tune"
+    assert article.published == "2025-04-02"
+    assert "not giving up" in article.text
+    assert "bluffing" not in article.text and "Pingback" not in article.text
+    assert "Leave a Reply" not in article.text and "Home" not in article.text
+    assert [b.kind for b in article.blocks].count("quote") == 1
+    assert any(b.kind == "heading" for b in article.blocks)
+    assert len(comments) == 1 and comments[0].kind == "comment"
+    assert comments[0].parent_id == article.id and "bluffing" in comments[0].text
+
+
+def test_plain_text_is_kept_byte_for_byte(tmp_path):
+    text = "Title line\n\nThe minister said the plan was sound.\r\nSecond line.\n"
+    doc = ingest_one(write(tmp_path, "a.txt", text))[0]
+    assert doc.text == text
+    for b in doc.blocks:
+        assert doc.text[b.start:b.end].strip() == doc.text[b.start:b.end]
+
+
+def test_same_text_twice_is_one_document(tmp_path):
+    a = ingest_one(write(tmp_path, "a.txt", "The minister said yes."))[0]
+    b = ingest_one(write(tmp_path, "b.txt", "The minister said yes."))[0]
+    assert a.id == b.id
+
+
+def test_jsonl_records_and_bad_lines(tmp_path):
+    lines = [json.dumps({"text": "The envoy said no.", "published": "2030-02-03", "title": "T"}),
+             "{not json", json.dumps({"title": "no text"})]
+    results = ingest_one(write(tmp_path, "c.jsonl", "\n".join(lines)))
+    docs = [r for r in results if isinstance(r, Document)]
+    errors = [r for r in results if not isinstance(r, Document)]
+    assert len(docs) == 1 and docs[0].published == "2030-02-03" and docs[0].title == "T"
+    assert len(errors) == 2 and "c.jsonl:2" in str(errors[0]) and "c.jsonl:3" in str(errors[1])
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("bin.txt", b"\x00\x01\x02binary", "binary"),
+    ("empty.txt", b"  \n", "empty"),
+    ("latin.txt", "caf\xe9 said".encode("latin-1"), "UTF-8"),
+    ("broken.html", b"<html><body><div><p></div></td>", "no article text"),
+])
+def test_bad_inputs_give_one_line_errors_naming_the_input(tmp_path, name, data, message):
+    path = write(tmp_path, name, data)
+    [result] = ingest_one(path)
+    assert not isinstance(result, Document)
+    assert message in str(result) and path in str(result) and "\n" not in result.one_line()
+
+
+def test_encoding_option_reads_other_encodings(tmp_path):
+    path = write(tmp_path, "latin.txt", "caf\xe9 said the minister".encode("latin-1"))
+    [doc] = ingest_one(path, encoding="latin-1")
+    assert doc.text.startswith("café")
+
+
+def test_size_limit_and_missing_path(tmp_path):
+    path = write(tmp_path, "big.txt", "word " * 1000)
+    [err] = ingest_one(path, max_bytes=100)
+    assert "limit" in str(err)
+    [err] = ingest_one(str(tmp_path / "nope.txt"))
+    assert "no such file" in str(err)
+
+
+def test_directories_and_globs(tmp_path):
+    write(tmp_path, "one.txt", "The envoy said one thing.")
+    write(tmp_path, "two.md", "# Two\n\nThe envoy said another.")
+    write(tmp_path, "skip.bin", "ignored")
+    assert sorted(len(i.documents) for i in ingest([str(tmp_path)])) == [1, 1]
+    assert len(list(ingest([str(tmp_path / "*.md")]))) == 1
+
+
+def test_markdown_title_and_url_dates():
+    blocks = text_blocks("# Head\n\npara one\nstill one\n\npara two")
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph"]
+    assert date_from_url("https://x.org/2030/07/09/story/") == "2030-07-09"
+    assert date_from_url("https://x.org/story") is None

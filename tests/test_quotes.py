@@ -1,0 +1,26 @@
+from onrecord.ingest import text_blocks
+from onrecord.statements.quotes import find_quotes
+
+
+def spans(text):
+    return [text[q.start:q.end] for q in find_quotes(text, text_blocks(text))]
+
+
+def test_curly_straight_and_angle_quotes():
+    assert spans('He said “yes, indeed” and "no, never" and «peut-être».') == [
+        "yes, indeed", "no, never", "peut-être"]
+
+
+def test_quote_over_paragraphs_continues_only_with_an_opening_mark():
+    text = "“First part of the quote.\n\n“Second part,” she said."
+    assert spans(text) == ["First part of the quote.\n\n“Second part,"]
+
+
+def test_unbalanced_quote_does_not_swallow_the_article():
+    text = "He said “this never closes.\n\nA new paragraph without a mark. “Real quote here,” she said."
+    assert spans(text) == ["Real quote here,"]
+
+
+def test_long_single_line_is_linear():
+    text = ("word \u201cquoted\u201d " * 200_000)
+    assert len(find_quotes(text)) == 200_000

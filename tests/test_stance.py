@@ -1,0 +1,68 @@
+import pytest
+
+from onrecord.errors import TargetsError
+from onrecord.model import Span, Target
+from onrecord.stance import get_backend, load_targets
+from onrecord.stance.rules import judge
+
+T = Target("force", "Should a regional force deploy?", keywords=("regional force", "deployment"))
+
+
+def stance(text, context=()):
+    return judge(T, text, Span.of(text, 0, len(text)), list(context))
+
+
+@pytest.mark.parametrize("text,label", [
+    ("A regional force is ill-advised and not feasible.", "oppose"),
+    ("The government should accept a regional force.", "support"),
+    ("We do not support a regional force.", "oppose"),
+    ("The regional force must be defined before we make any commitment.", "conditional"),
+    ("Support for a regional force may hinge on whether elections are held.", "conditional"),
+    ("All options for a regional force will be considered; no decisions have been made.", "undecided"),
+    ("A regional force was discussed at the meeting.", "neutral"),
+])
+def test_stance_labels(text, label):
+    assert stance(text).stance == label
+
+
+def test_condition_span_is_the_condition():
+    s = stance("Support for a regional force may hinge on whether elections are held first.")
+    assert s.condition.text == "whether elections are held first"
+
+
+def test_irrelevant_statement_gets_no_stance():
+    assert stance("The harvest was good this year and prices fell.") is None
+
+
+def test_context_makes_relevant_with_lower_confidence():
+    text = "The deployment is coming. We support it fully."
+    content = Span.of(text, text.index("We"), len(text))
+    direct = judge(T, "We support the regional force fully.", Span(0, 36, "We support the regional force fully."), [])
+    via_context = judge(T, text, content, [(0, 25)])
+    assert via_context.stance == "support" and via_context.confidence < direct.confidence
+
+
+def test_evidence_spans_verify():
+    text = "A regional force is ill-advised."
+    s = stance(text)
+    assert all(e.verify(text) for e in s.evidence)
+
+
+@pytest.mark.parametrize("content,message", [
+    ("targets: []", "non-empty list"),
+    ("targets:\n  - question: no id", "needs an 'id'"),
+    ("targets:\n  - {id: a, question: q}\n  - {id: a, question: r}", "used twice"),
+    ("targets: [ {id: a, question: q, keywords: 5} ]", "list of strings"),
+    ("targets: [unclosed", "not valid YAML"),
+])
+def test_bad_targets_files(tmp_path, content, message):
+    p = tmp_path / "t.yaml"
+    p.write_text(content)
+    with pytest.raises(TargetsError, match=message):
+        load_targets(p)
+
+
+def test_backend_registry():
+    assert get_backend("noop/1")(T, "x", Span(0, 1, "x"), []) is None
+    with pytest.raises(ValueError):
+        get_backend("nope/9")

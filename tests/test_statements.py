@@ -1,0 +1,73 @@
+import pytest
+
+from onrecord.statements import extract, has_signal
+
+pytestmark = pytest.mark.slow
+
+
+def found(parse, text):
+    return [(c.kind, c.source.text if c.source else None, c.cue.text if c.cue else None, c.content.text)
+            for c in extract(parse(text))]
+
+
+def test_direct_quote_with_attribution_after(parse):
+    [(kind, src, cue, content)] = found(parse, "“The port will reopen next week,” the minister said.")
+    assert kind == "direct" and src == "the minister" and cue == "said"
+    assert content == "The port will reopen next week"
+
+
+def test_indirect_speech_with_that_and_listener_cue(parse):
+    rows = found(parse, "Maria Lopez told reporters that the embassy would stay open.")
+    assert ("indirect", "Maria Lopez", "told reporters", "that the embassy would stay open") in rows
+
+
+def test_according_to(parse):
+    rows = found(parse, "According to the defence ministry, the convoy reached the border on time.")
+    assert rows[0][0] == "indirect" and rows[0][1] == "the defence ministry"
+    assert rows[0][2] == "According to" and rows[0][3].startswith("the convoy reached the border")
+
+
+def test_mixed_quote(parse):
+    rows = found(parse, "The senator said the deal was “a serious mistake” for the region.")
+    assert rows[0][0] == "mixed"
+
+
+def test_split_quote_keeps_the_speaker(parse):
+    text = "“We are ready,” Okafor explained. “The ships can leave tomorrow if the weather holds.”"
+    rows = found(parse, text)
+    assert [r[1] for r in rows] == ["Okafor", "Okafor"]
+    assert rows[1][3].startswith("The ships can leave")
+
+
+def test_belief_is_kept_apart_from_speech(parse):
+    rows = found(parse, "The governor believes that the bridge can be repaired by winter.")
+    assert rows and rows[0][0] == "belief"
+
+
+def test_first_person_belief_inside_a_quote_is_part_of_the_quote(parse):
+    rows = found(parse, "“I think we should wait for the report,” the mayor said.")
+    assert len(rows) == 1 and rows[0][0] == "direct"
+
+
+def test_quote_without_speaker_nearby_is_unattributed_not_invented(parse):
+    rows = found(parse, "The hall was quiet.\n\n“Nobody expected this outcome at all,” read a banner.")
+    rows += found(parse, "“Nobody expected this outcome at all and nobody knows why.”")
+    assert any(r[1] is None and r[2] is None for r in rows)
+
+
+def test_scare_quotes_are_not_statements(parse):
+    assert found(parse, "The so-called “reform” was passed on Friday by the council.") == []
+
+
+def test_signal_filter():
+    assert has_signal("The minister said so.") and has_signal("“Hello there”")
+    assert not has_signal("The bridge was painted blue in the spring.")
+
+
+def test_fifty_megabyte_line_does_not_hang(parse):
+    # parse-free check of the quote scanner and block cutter on a very long line
+    from onrecord.parse import document_blocks
+    from onrecord.ingest import parse_text
+    doc = parse_text("a " * 2_000_000, "big.txt")
+    pieces = document_blocks(doc)
+    assert max(b.end - b.start for b in pieces) <= 20_000

@@ -1,0 +1,48 @@
+from datetime import date
+
+import pytest
+
+from onrecord.model import Block, Span
+from onrecord.timing import date_statement, find_expressions, resolve
+
+PUB = date(2030, 10, 4)  # a Friday
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In May", ("2030-05-01", "2030-05-31", "month")),
+    ("in November", ("2029-11-01", "2029-11-30", "month")),  # never forward past publication
+    ("late June", ("2030-06-21", "2030-06-30", "day")),
+    ("early March", ("2030-03-01", "2030-03-10", "day")),
+    ("last week", ("2030-09-23", "2030-09-29", "week")),
+    ("yesterday", ("2030-10-03", "2030-10-03", "day")),
+    ("on Thursday", ("2030-10-03", "2030-10-03", "day")),
+    ("March 3, 2029", ("2029-03-03", "2029-03-03", "day")),
+    ("2 April 2030", ("2030-04-02", "2030-04-02", "day")),
+    ("earlier this year", ("2030-01-01", "2030-10-04", "year")),
+    ("two weeks ago", ("2030-09-17", "2030-09-23", "week")),
+])
+def test_expressions_resolve_against_publication(text, expected):
+    [m] = find_expressions(text)
+    s, e, g = resolve(m, PUB)
+    assert (s.isoformat(), e.isoformat(), g) == expected
+
+
+def test_expression_inside_the_quote_is_not_when_it_was_said():
+    text = "The minister said on Monday that “elections will be held in December.”"
+    content = Span.of(text, text.index("“") + 1, len(text) - 2)
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2030-10-04")
+    assert ts.expression == "on Monday" and ts.start == "2030-09-30" and ts.basis == "text"
+
+
+def test_lead_in_paragraph_dates_the_quotes_that_follow():
+    text = "In July, the envoy spoke at length:\n\n“We will stay.”"
+    blocks = [Block(0, 35), Block(37, len(text), "quote")]
+    content = Span.of(text, 38, len(text) - 1)
+    ts = date_statement(text, blocks, 1, (37, len(text)), 37, content, "2030-10-04", lead_in=0)
+    assert ts.start == "2030-07-01" and ts.granularity == "month"
+
+
+def test_default_is_on_or_before_publication():
+    text = "The envoy said the talks would go on."
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), 10, Span.of(text, 15, len(text) - 1), "2030-10-04")
+    assert ts.start is None and ts.end == "2030-10-04" and ts.basis == "published" and ts.granularity == "unknown"
