@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Attribution benchmark on PolNeAR dev: onrecord's statements against the gold Source/Cue/
+Content spans, scored by the project's reference scorer, with textacy's direct_quotations
+run on the same articles beside it.
+
+Usage: python benchmarks/attribution_polnear.py [--data ../shared/data/polnear/dev] [--limit N]
+The corpus is not in this repository: PolNeAR v1.0.0 (Newell, Margolin, Ruths, LREC 2018),
+github.com/networkdynamics/PolNeAR; place its dev split (text/ and attributions/) at --data.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear" / "dev"
+SCORER = ROOT.parent / "shared" / "tools" / "score_polnear.py"
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"}
+QUOTES = '"\u201c\u201d'
+
+
+def load_gold(ann: Path) -> list[dict]:
+    ents, out = {}, []
+    for line in ann.read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if parts[0].startswith("T") and len(parts) >= 2:
+            kind, rest = parts[1].split(" ", 1)
+            spans = [tuple(map(int, p.split())) for p in rest.split(";")]
+            ents[parts[0]] = (min(a for a, _ in spans), max(b for _, b in spans))
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
+            if roles.get("Content") in ents:
+                out.append({k.lower(): ents.get(roles.get(k)) for k in ("Content", "Source", "Cue")})
+    return out
+
+
+def tokens(text, span):
+    s, e = span
+    return {m.start() + s for m in re.finditer(r"\w+", text[s:e])}
+
+
+def overlap(text, a, b, need=0.5):
+    ta, tb = tokens(text, a), tokens(text, b)
+    if not ta or not tb:
+        return 0.0
+    i = len(ta & tb)
+    return min(i / len(ta), i / len(tb)) if min(i / len(ta), i / len(tb)) >= need else 0.0
+
+
+def match(text, gold, pred):
+    pairs = sorted(((o, i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)
+                    if (o := overlap(text, g["content"], tuple(p["content"])))), reverse=True)
+    used_g, used_p, out = set(), set(), []
+    for o, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i); used_p.add(j); out.append((i, j))
+    return out
+
+
+def prf(tp, npred, ngold):
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def extra_figures(data: Path, preds: dict) -> dict:
+    """Exact-match figures, all-three-spans, and splits the reference scorer does not print."""
+    c = {k: [0, 0, 0] for k in ("content_exact", "source_exact", "cue_exact", "all_three_overlap",
+                                "source_pronoun", "source_named")}
+    for txt in sorted((data / "text").glob("*.txt")):
+        anns = sorted((data / "attributions").glob(txt.stem + "*.ann"))
+        if not anns or txt.stem not in preds:
+            continue
+        text = txt.read_text("utf-8")
+        gold, pred = load_gold(anns[0]), preds[txt.stem]
+        m = match(text, gold, pred)
+        for comp in ("content", "source", "cue"):
+            gold_set = {g[comp] for g in gold if g[comp]}
+            pred_set = {tuple(p[comp]) for p in pred if p.get(comp)}
+            c[f"{comp}_exact"][0] += len(gold_set & pred_set)
+            c[f"{comp}_exact"][1] += len(pred_set)
+            c[f"{comp}_exact"][2] += len(gold_set)
+        ok3 = 0
+        for i, j in m:
+            g, p = gold[i], pred[j]
+            src = g["source"] and p.get("source") and tokens(text, g["source"]) & tokens(text, tuple(p["source"]))
+            cue = g["cue"] and p.get("cue") and tokens(text, g["cue"]) & tokens(text, tuple(p["cue"]))
+            ok3 += bool(src and cue)
+            if g["source"]:
+                key = "source_pronoun" if text[g["source"][0]:g["source"][1]].lower() in PRONOUNS else "source_named"
+                c[key][0] += bool(src)
+        c["all_three_overlap"][0] += ok3
+        c["all_three_overlap"][1] += len(pred)
+        c["all_three_overlap"][2] += len(gold)
+        for g in gold:
+            if g["source"]:
+                key = "source_pronoun" if text[g["source"][0]:g["source"][1]].lower() in PRONOUNS else "source_named"
+                c[key][2] += 1
+    return c
+
+
+def run_onrecord(files: list[Path]) -> tuple[dict, float]:
+    from onrecord import nlp as nlp_mod
+    from onrecord import statements
+    from onrecord.ingest import parse_text
+    from onrecord.parse import parse_documents
+
+    nlp = nlp_mod.load()
+    docs = [parse_text(f.read_text("utf-8"), f.stem) for f in files]
+    t0 = time.perf_counter()
+    preds = {}
+    for parsed in parse_documents(docs, nlp, keep=statements.has_signal):
+        preds[parsed.document.source] = [
+            {"content": [c.content.start, c.content.end],
+             "source": [c.source.start, c.source.end] if c.source else None,
+             "cue": [c.cue.start, c.cue.end] if c.cue else None}
+            for c in statements.extract(parsed)]
+    return preds, time.perf_counter() - t0
+
+
+def run_textacy(files: list[Path]) -> tuple[dict | None, float]:
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None, 0.0
+    from onrecord import nlp as nlp_mod
+
+    nlp = nlp_mod.load()
+    t0 = time.perf_counter()
+    preds = {}
+    for f in files:
+        text = f.read_text("utf-8")
+        doc = nlp(text)
+        out = []
+        try:
+            for speaker, cue, content in direct_quotations(doc):
+                out.append({"content": [content.start_char, content.end_char],
+                            "source": [speaker[0].idx, speaker[-1].idx + len(speaker[-1])] if speaker else None,
+                            "cue": [cue[0].idx, cue[-1].idx + len(cue[-1])] if cue else None})
+        except ValueError:
+            pass  # textacy raises on an odd number of quote marks and loses the article
+        preds[f.stem] = out
+    return preds, time.perf_counter() - t0
+
+
+def score(data: Path, preds: dict, label: str) -> None:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
+        json.dump(preds, fh)
+    print(f"--- {label}: reference scorer (>=50% token overlap) ---")
+    out = subprocess.run([sys.executable, str(SCORER), str(data), fh.name], capture_output=True, text=True)
+    print(out.stdout.strip() or out.stderr.strip())
+    print(f"--- {label}: exact match and splits ---")
+    for k, (tp, npred, ngold) in extra_figures(data, preds).items():
+        p, r, f = prf(tp, npred, ngold)
+        if k.startswith("source_p") or k.startswith("source_n"):
+            print(f"{k:18s} recall {r:.3f}  ({tp}/{ngold})")
+        else:
+            print(f"{k:18s} P {p:.3f} R {r:.3f} F1 {f:.3f}  (tp {tp}, pred {npred}, gold {ngold})")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--no-textacy", action="store_true")
+    args = ap.parse_args()
+    if not (args.data / "text").is_dir() or not SCORER.exists():
+        print(f"PolNeAR dev not found at {args.data} (or scorer at {SCORER}). Get PolNeAR v1.0.0 from "
+              "github.com/networkdynamics/PolNeAR and place the dev split there.", file=sys.stderr)
+        return 2
+    files = sorted((args.data / "text").glob("*.txt"))
+    if args.limit:
+        files = files[:args.limit]
+    preds, secs = run_onrecord(files)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"onrecord: {len(files)} articles in {secs:.1f}s = {len(files) / secs:.1f} articles/s "
+          f"(statements stage incl. parsing), peak RSS {rss:.0f} MB")
+    score(args.data, preds, "onrecord")
+    if not args.no_textacy:
+        tpreds, tsecs = run_textacy(files)
+        if tpreds is None:
+            print("textacy not installed: pip install '.[bench]' to compare")
+        else:
+            print(f"textacy 0.13 direct_quotations: {len(files) / tsecs:.1f} articles/s")
+            score(args.data, tpreds, "textacy")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
