@@ -15,6 +15,7 @@ import yaml
 
 from ..errors import RegistryError
 from ..model import Actor, Organization, Role, Speaker, Span
+from ..orgtree import Tree
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "they": "plural", "them": "plural", "it": "thing", "i": "self", "we": "self"}
@@ -66,25 +67,15 @@ class Gazetteer:
         names = sorted(self._alias_map, key=len, reverse=True)
         self._alias_re = re.compile(r"(?<![\w.])(?:%s)(?![\w])" % "|".join(map(re.escape, names)))
 
+    @property
+    def tree(self) -> Tree:
+        return Tree(self.organizations)
+
     def path(self, org_id: str | None) -> tuple[str, ...]:
-        names: list[str] = []
-        seen = set()
-        while org_id and org_id in self.organizations and org_id not in seen:
-            seen.add(org_id)
-            names.append(self.organizations[org_id].name)
-            org_id = self.organizations[org_id].parent_id
-        return tuple(reversed(names))
+        return self.tree.path(org_id)
 
     def ancestors(self, org_id: str | None) -> list[str]:
-        out = []
-        while org_id and org_id in self.organizations and org_id not in out:
-            out.append(org_id)
-            org_id = self.organizations[org_id].parent_id
-        return out
-
-    def government(self, org_id: str | None) -> str | None:
-        chain = self.ancestors(org_id)
-        return chain[-1] if chain else None
+        return self.tree.chain(org_id)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Organisation aliases in ``text`` (longest first, non-overlapping)."""

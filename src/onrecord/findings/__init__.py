@@ -11,6 +11,7 @@ from datetime import date
 from typing import Callable
 
 from ..model import Actor, Finding, Organization, Statement, Target
+from ..orgtree import Tree
 
 VALUE = {"support": 1.0, "conditional": 0.5, "undecided": 0.0, "oppose": -1.0}
 VERB = {"support": "supports", "conditional": "supports on conditions", "oppose": "opposes",
@@ -77,32 +78,6 @@ def stance_points(statements: list[Statement]) -> list[Point]:
                 out.append(Point(st, s.target_id, st.speaker.actor_id, st.speaker.organization_id,
                                  day, s.stance, s.confidence))
     return sorted(out, key=lambda p: (p.day, p.statement.start if hasattr(p.statement, "start") else p.statement.content.start))
-
-
-class Tree:
-    """The organisation tree: ancestors, governments and the body a speaker belongs to."""
-
-    def __init__(self, organizations: dict[str, Organization]):
-        self.orgs = organizations
-
-    def chain(self, org_id: str | None) -> list[str]:
-        out = []
-        while org_id and org_id in self.orgs and org_id not in out:
-            out.append(org_id)
-            org_id = self.orgs[org_id].parent_id
-        return out
-
-    def government(self, org_id: str | None) -> str | None:
-        c = self.chain(org_id)
-        return c[-1] if c else None
-
-    def body(self, org_id: str | None) -> str | None:
-        """The level just below the government (a ministry, the executive), or the government."""
-        c = self.chain(org_id)
-        return c[-2] if len(c) >= 2 else (c[0] if c else None)
-
-    def name(self, org_id: str | None) -> str:
-        return self.orgs[org_id].name if org_id in self.orgs else (org_id or "unknown body")
 
 
 def _collapse(points: list[Point]) -> list[Point]:
