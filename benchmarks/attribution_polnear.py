@@ -117,12 +117,29 @@ def run_onrecord(files: list[Path]) -> tuple[dict, float]:
     t0 = time.perf_counter()
     preds = {}
     for parsed in parse_documents(docs, nlp, keep=statements.has_signal):
-        preds[parsed.document.source] = [
-            {"content": [c.content.start, c.content.end],
-             "source": [c.source.start, c.source.end] if c.source else None,
-             "cue": [c.cue.start, c.cue.end] if c.cue else None}
-            for c in statements.extract(parsed)]
+        preds[parsed.document.source] = polnear_convention(parsed.document.text, statements.extract(parsed))
     return preds, time.perf_counter() - t0
+
+
+def polnear_convention(text: str, candidates) -> list[dict]:
+    """PolNeAR annotates a quote split by its attribution ('"A," X said. "B."') as one
+    content from the first part to the last; onrecord keeps the parts as separate statements
+    sharing cue and speaker, so join them here, within one paragraph."""
+    out: list[dict] = []
+    by_content: dict[tuple[int, int], dict] = {}
+    for c in candidates:
+        if c.continues is not None and "\n" not in text[c.continues.end:c.content.start]:
+            head = by_content.get((c.continues.start, c.continues.end))
+            if head is not None:
+                head["content"][1] = c.content.end
+                by_content[(c.content.start, c.content.end)] = head
+                continue
+        row = {"content": [c.content.start, c.content.end],
+               "source": [c.source.start, c.source.end] if c.source else None,
+               "cue": [c.cue.start, c.cue.end] if c.cue else None}
+        by_content[(c.content.start, c.content.end)] = row
+        out.append(row)
+    return out
 
 
 def run_textacy(files: list[Path]) -> tuple[dict | None, float]:

@@ -72,7 +72,8 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
         prev = max(prior, key=lambda c: c.content.end, default=None)
         if prev is not None and _block_index(parsed, q.open) - _block_index(parsed, prev.content.end) <= 1 \
                 and not _speaker_between(parsed, prev, q):
-            out.append(Candidate("direct", qspan, prev.cue, prev.source, 0.6, rule="continuation"))
+            out.append(Candidate("direct", qspan, prev.cue, prev.source, 0.6, rule="continuation",
+                                 continues=prev.content))
         else:
             out.append(Candidate("direct", qspan, None, None, 0.3, rule="unattributed"))
     return out

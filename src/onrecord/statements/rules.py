@@ -49,6 +49,7 @@ class Candidate:
     confidence: float
     via: Span | None = None
     rule: str = ""
+    continues: Span | None = None  # the content this quotation continues (a split quote)
 
     def make_id(self, document_id: str) -> str:
         key = f"{document_id}:{self.content.start}:{self.content.end}:{self.kind}"
