@@ -71,3 +71,8 @@ def test_fifty_megabyte_line_does_not_hang(parse):
     doc = parse_text("a " * 2_000_000, "big.txt")
     pieces = document_blocks(doc)
     assert max(b.end - b.start for b in pieces) <= 20_000
+
+
+def test_went_on_to_say(parse):
+    rows = found(parse, "Ortega went on to say that the border region had become almost ungoverned.")
+    assert rows[0][1] == "Ortega" and rows[0][2] == "went on to say"

@@ -89,12 +89,20 @@ def _subject(verb):
                 if g.dep_ == "pobj":
                     return g
     # "went on to say", "continued to insist": the subject belongs to the governing verb
-    if verb.dep_ in ("xcomp",) and verb.head.pos_ in ("VERB", "AUX"):
+    if _infinitive_of(verb):
         return _subject(verb.head)
     # conjoined verbs share a subject: "She paused and said ..."
     if verb.dep_ == "conj":
         return _subject(verb.head)
     return None
+
+
+def _infinitive_of(verb) -> bool:
+    """'went on to say', 'continued to insist': a 'to'-infinitive under another verb."""
+    if verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _source_span(text: str, pb: ParsedBlock, subject, cue) -> Span | None:
@@ -118,7 +126,7 @@ def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
             toks.append(child)
     head = verb
-    if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.i - verb.head.i <= 4:
+    if _infinitive_of(verb) and verb.head.i < verb.i and verb.i - verb.head.i <= 4:
         toks += [t for t in verb.doc[verb.head.i:verb.i]]
         head = verb.head
     for child in verb.rights:
