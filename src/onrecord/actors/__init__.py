@@ -282,7 +282,7 @@ class DocumentResolver:
         words = text.split()
         if name is None and words and words[-1][:1].isupper() and not self.gaz._alias_map.get(text) \
                 and not any(w.lower() in ANONYMOUS_HEADS | GROUP_HEADS for w in words) and len(words) <= 6:
-            # "Carson", "Gen. Ham", "Secretary Smith": titles then a capitalised name
+            # "Okafor", "Gen. Bell", "Secretary Smith": titles then a capitalised name
             lead = [w for w in words[:-1] if w.rstrip(".") not in TITLE_NOUNS]
             if not lead:
                 name = words[-1]
