@@ -90,8 +90,6 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options) -> D
         if head is not None:
             context.append((blocks[head].start, blocks[head].end))
         speaker = res.speaker
-        if speaker is None and cand.source is None:
-            speaker = None
         for prev in result.statements[::-1][:6]:
             if speaker and prev.speaker and prev.speaker.actor_id == speaker.actor_id \
                     and bi - _block_index(starts, prev.content.start) <= 2:

@@ -251,7 +251,7 @@ class DocumentResolver:
         if kind == "person":
             prior = [p for p in self.people if p.end <= pos]
             if prior:
-                return None if not prior else (None, Actor(f"p:{slug(prior[-1].name)}", prior[-1].name))
+                return None, Actor(f"p:{slug(prior[-1].name)}", prior[-1].name)
         return None
 
     # -- main entry

@@ -77,7 +77,7 @@ def stance_points(statements: list[Statement]) -> list[Point]:
             if s.stance in VALUE:
                 out.append(Point(st, s.target_id, st.speaker.actor_id, st.speaker.organization_id,
                                  day, s.stance, s.confidence))
-    return sorted(out, key=lambda p: (p.day, p.statement.start if hasattr(p.statement, "start") else p.statement.content.start))
+    return sorted(out, key=lambda p: (p.day, p.statement.content.start))
 
 
 def _collapse(points: list[Point]) -> list[Point]:

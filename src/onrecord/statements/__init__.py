@@ -70,18 +70,12 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
         prior = [c for c in found + out if c.content.end <= q.open and c.kind in ("direct", "mixed")
                  and c.source is not None]
         prev = max(prior, key=lambda c: c.content.end, default=None)
-        if prev is not None and _block_index(parsed, q.open) - _block_index(parsed, prev.content.end) <= 1 \
-                and not _speaker_between(parsed, prev, q):
+        if prev is not None and _block_index(parsed, q.open) - _block_index(parsed, prev.content.end) <= 1:
             out.append(Candidate("direct", qspan, prev.cue, prev.source, 0.6, rule="continuation",
                                  continues=prev.content))
         else:
             out.append(Candidate("direct", qspan, None, None, 0.3, rule="unattributed"))
     return out
-
-
-def _speaker_between(parsed: Parsed, prev: Candidate, q: Quote) -> bool:
-    """Another attribution between the previous quote and this one breaks the chain."""
-    return False
 
 
 def extract(parsed: Parsed) -> list[Candidate]:
