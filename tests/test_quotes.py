@@ -24,3 +24,7 @@ def test_unbalanced_quote_does_not_swallow_the_article():
 def test_long_single_line_is_linear():
     text = ("word \u201cquoted\u201d " * 200_000)
     assert len(find_quotes(text)) == 200_000
+
+
+def test_doubled_apostrophes_are_quote_marks():
+    assert spans("''We will win,'' she said, and ``it is done'' he replied.") == ["We will win,", "it is done"]

@@ -76,3 +76,10 @@ def test_fifty_megabyte_line_does_not_hang(parse):
 def test_went_on_to_say(parse):
     rows = found(parse, "Ortega went on to say that the border region had become almost ungoverned.")
     assert rows[0][1] == "Ortega" and rows[0][2] == "went on to say"
+
+
+def test_attribution_inside_a_sentence_gives_two_parts_without_adverbials(parse):
+    rows = found(parse, "The new rules, the minister said, would take effect in March.")
+    assert [r[3] for r in rows] == ["The new rules", "would take effect in March"]
+    rows = found(parse, "As a result, he said, officials have begun to plan for a longer stay.")
+    assert [r[3] for r in rows] == ["officials have begun to plan for a longer stay"]

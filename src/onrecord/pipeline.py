@@ -25,7 +25,7 @@ class Options:
     actors_registry: str | None = None
     window_days: int = 90
     batch_size: int = 32
-    n_process: int = 1
+    n_process: int | str = "auto"
 
 
 @dataclass
@@ -62,7 +62,7 @@ def _heading_above(blocks: list[Block], idx: int) -> int | None:
     return None
 
 
-def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options) -> DocumentResult:
+def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=None) -> DocumentResult:
     doc = parsed.document
     gaz = actors_stage.load_gazetteer(options.actors_registry)
     backend = stance_stage.get_backend(options.stance_backend)
@@ -71,7 +71,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options) -> D
     starts = [b.start for b in blocks]
     sentences = sorted((pb.char(s[0]), pb.char(s[-1]) + len(s[-1].text)) for pb, s in parsed.sentences())
     sent_starts = [s for s, _ in sentences]
-    resolver = actors_stage.DocumentResolver(parsed, gaz)
+    resolver = actors_stage.DocumentResolver(parsed, gaz, nlp, [c.source for c in candidates])
     with_statements = {_block_index(starts, c.content.start) for c in candidates}
     result = DocumentResult(doc)
     for cand in candidates:
@@ -126,7 +126,7 @@ def analyze(documents: Iterable[Document], targets: list[Target], options: Optio
     def flush():
         for parsed in parse_documents(batch, nlp, keep=statements_stage.has_signal,
                                       batch_size=options.batch_size, n_process=options.n_process):
-            yield analyze_parsed(parsed, targets, options)
+            yield analyze_parsed(parsed, targets, options, nlp)
         batch.clear()
 
     for doc in documents:

@@ -6,6 +6,7 @@ documents by canonical name. Organisations come from a gazetteer kept as data.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -149,32 +150,75 @@ class PersonMention:
     name: str
 
 
-def person_mentions(parsed) -> list[PersonMention]:
-    """PERSON entities, minus those the gazetteer knows to be places or bodies."""
-    gaz = load_gazetteer()
-    out = []
-    for pb in parsed.blocks:
-        for ent in pb.doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+class People:
+    """Who in the document is a person, found lazily: the statement parse skips NER for speed,
+    so the NER component runs here only on speaker mentions and on the few sentences that
+    a surname or a pronoun needs."""
+
+    NAME_BEFORE = r"((?:[A-Z][\w.'’\-]*\]?\s+){1,3})%s(?!\w)"
+
+    def __init__(self, parsed, nlp=None, gaz: Gazetteer | None = None):
+        self.text = parsed.document.text
+        self.gaz = gaz or load_gazetteer()
+        if nlp is None:
+            from .. import nlp as nlp_mod
+            nlp = nlp_mod.load()
+        self.nlp = nlp
+        self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+        self.sentences = sorted((pb.char(s[0]), pb.char(s[-1]) + len(s[-1].text))
+                                for pb, s in parsed.sentences())
+        self._starts = [s for s, _ in self.sentences]
+        self._cache: dict[tuple[int, int], list[PersonMention]] = {}
+
+    def prefetch(self, spans: list[tuple[int, int]]) -> None:
+        """Tag many stretches in one batch (the speaker mentions of a document)."""
+        todo = [sp for sp in dict.fromkeys(spans) if sp not in self._cache]
+        if self.ner is None or not todo:
+            return
+        docs = (self.nlp.make_doc(self.text[s:e]) for s, e in todo)
+        for (s, e), doc in zip(todo, self.ner.pipe(docs, batch_size=64)):
+            self._cache[(s, e)] = self._persons(doc, s)
+
+    def _persons(self, doc, offset: int) -> list[PersonMention]:
+        out = []
+        for ent in doc.ents:
             name = clean_mention(ent.text)
-            if not name or gaz._alias_map.get(name) or not name[0].isupper():
+            if ent.label_ == "PERSON" and name and name[0].isupper() and not self.gaz._alias_map.get(name):
+                out.append(PersonMention(offset + ent.start_char, offset + ent.end_char, name))
+        return out
+
+    def persons_in(self, start: int, end: int) -> list[PersonMention]:
+        if (start, end) not in self._cache:
+            self.prefetch([(start, end)])
+        return self._cache.get((start, end), [])
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return max(0, pos - 150), min(len(self.text), pos + 80)
+
+    def full_name(self, surname: str) -> str | None:
+        """A multi-word person name in the document ending in ``surname``; None if ambiguous."""
+        names: set[str] = set()
+        for m in re.finditer(self.NAME_BEFORE % re.escape(surname), self.text):
+            for p in self.persons_in(*self.sentence_at(m.start())):
+                words = p.name.split()
+                if len(words) > 1 and words[-1] == surname:
+                    names.add(" ".join(w for w in words if w.rstrip(".") not in TITLE_NOUNS))
+        names.discard(surname)
+        return names.pop() if len(names) == 1 else None
+
+    def last_before(self, pos: int, window: int = 6) -> PersonMention | None:
+        """The nearest person named before ``pos`` (a pronoun's fallback antecedent)."""
+        i = bisect_right(self._starts, pos)
+        for s, e in reversed(self.sentences[max(0, i - window):i]):
+            if not re.search(r"[A-Z][a-z]+\s+[A-Z]", self.text[s:e]):
                 continue
-            out.append(PersonMention(pb.char(ent.start_char), pb.char(ent.end_char), name))
-    return out
-
-
-def full_name_for(surname: str, people: list[PersonMention], text: str = "") -> str | None:
-    """A multi-word name in the document whose last word is ``surname``; None if ambiguous."""
-    names = {p.name for p in people if len(p.name.split()) > 1 and p.name.split()[-1] == surname}
-    if not names and text:
-        # the tagger missed it: a capitalised first name right before the surname
-        flat = text.replace("[", "").replace("]", "")
-        for m in re.finditer(r"(?<![\w.])([A-Z][a-z]+(?:\s[A-Z]\.)?)\s+%s(?!\w)" % re.escape(surname), flat):
-            first = m.group(1)
-            if first not in TITLE_NOUNS:
-                names.add(f"{first} {surname}")
-    return names.pop() if len(names) == 1 else None
+            found = [p for p in self.persons_in(s, e) if p.end <= pos]
+            if found:
+                return found[-1]
+        return None
 
 
 def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
@@ -215,12 +259,13 @@ class Resolution:
 class DocumentResolver:
     """Resolves the speaker mentions of one document, in order (pronouns look back)."""
 
-    def __init__(self, parsed, gaz: Gazetteer | None = None):
+    def __init__(self, parsed, gaz: Gazetteer | None = None, nlp=None, mentions: list[Span] = ()):
         self.parsed = parsed
         self.text = parsed.document.text
         self.doc_id = parsed.document.id
         self.gaz = gaz or load_gazetteer()
-        self.people = person_mentions(parsed)
+        self.people = People(parsed, nlp, self.gaz)
+        self.people.prefetch([(m.start, m.end) for m in mentions if m is not None])
         self.history: list[tuple[int, Speaker, Actor]] = []
 
     # -- helpers
@@ -249,9 +294,9 @@ class DocumentResolver:
             if start < pos and actor.kind in want.get(kind, ()):
                 return sp, actor
         if kind == "person":
-            prior = [p for p in self.people if p.end <= pos]
+            prior = self.people.last_before(pos)
             if prior:
-                return None, Actor(f"p:{slug(prior[-1].name)}", prior[-1].name)
+                return None, Actor(f"p:{slug(prior.name)}", prior.name)
         return None
 
     # -- main entry
@@ -277,7 +322,7 @@ class DocumentResolver:
             return Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
                                       sp.organization_path, "pronoun"), actor)
         # a person named inside the mention
-        inside = [p for p in self.people if p.start >= mention.start and p.end <= mention.end]
+        inside = self.people.persons_in(mention.start, mention.end)
         name = inside[-1].name if inside else None
         words = text.split()
         if name is None and words and words[-1][:1].isupper() and not self.gaz._alias_map.get(text) \
@@ -288,7 +333,7 @@ class DocumentResolver:
                 name = words[-1]
         if name is not None:
             if len(name.split()) == 1:
-                full = full_name_for(name, self.people, self.text)
+                full = self.people.full_name(name)
                 if full:
                     return self._person(mention, full, "surname")
                 return self._person(mention, name, "surname-unresolved")
@@ -338,4 +383,4 @@ def merge_actor(existing: Actor | None, new: Actor) -> Actor:
     return Actor(existing.id, name, existing.kind, tuple(roles))
 
 
-__all__ = ["DocumentResolver", "Gazetteer", "load_gazetteer", "merge_actor", "slug", "clean_mention"]
+__all__ = ["DocumentResolver", "People", "Gazetteer", "load_gazetteer", "merge_actor", "slug", "clean_mention"]

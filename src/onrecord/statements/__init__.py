@@ -10,7 +10,8 @@ import re
 from ..model import Span
 from ..parse import Parsed
 from .quotes import Quote, find_quotes
-from .rules import (Candidate, classify, cue_candidates, lexicon, noun_cue_candidates, span)
+from .rules import (Candidate, classify, colon_candidates, cue_candidates, lexicon,
+                    noun_cue_candidates, span)
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
 
@@ -82,7 +83,8 @@ def extract(parsed: Parsed) -> list[Candidate]:
     doc = parsed.document
     lex = lexicon()
     quotes = find_quotes(doc.text, doc.blocks)
-    found = cue_candidates(parsed, quotes, lex) + noun_cue_candidates(parsed, quotes, lex)
+    found = (cue_candidates(parsed, quotes, lex) + noun_cue_candidates(parsed, quotes, lex)
+             + colon_candidates(parsed, quotes))
     found = [classify(doc.text, c, quotes) for c in found]
     found = _dedupe(found)
     found += quote_candidates(parsed, quotes, found)

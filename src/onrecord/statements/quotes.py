@@ -2,42 +2,47 @@
 
 A quote may run over several paragraphs: by convention each continued paragraph opens
 with a quote mark and only the last one closes. An opening mark that never closes is
-dropped rather than swallowing the rest of the article.
+dropped rather than swallowing the rest of the article. Besides curly, straight and angle
+marks, the doubled apostrophes of some wire and archive text ('' and ``) count as marks.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Block
 
-OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", '"': '"'}
+MARKS = re.compile(r"''|``|[\u201c\u201d\u00ab\u00bb\u201e\"]")
+CLOSER_FOR = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", '"': '"', "''": "''", "``": "''"}
 CURLY_CLOSERS = {"\u201d", "\u00bb"}
+SYMMETRIC = {'"', "''"}
 MAX_QUOTE_CHARS = 6000
 MAX_PARAGRAPHS = 8
 
 
 @dataclass(frozen=True)
 class Quote:
-    """Offsets of the marks (``open``/``close``) and of the content between them."""
+    """Offsets of the content between the marks; ``open``/``close`` are the marks' starts."""
 
     open: int
     close: int  # index of the closing mark
+    width: int = 1  # length of the opening mark
 
     @property
     def start(self) -> int:
-        return self.open + 1
+        return self.open + self.width
 
     @property
     def end(self) -> int:
         return self.close
 
 
-def _is_opening_straight(text: str, i: int) -> bool:
+def _can_open(text: str, i: int, mark: str) -> bool:
+    if mark not in SYMMETRIC:
+        return mark != "\u201d" and mark != "\u00bb"
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isspace() or before in "([{—–-:,;/" or i == 0:
-        return not after.isspace()
-    return False
+    after = text[i + len(mark)] if i + len(mark) < len(text) else " "
+    return (i == 0 or before.isspace() or before in "([{—–-:,;/") and not after.isspace()
 
 
 def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> list[Quote]:
@@ -46,36 +51,29 @@ def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> list
         blocks = (Block(0, len(text)),)
     quotes: list[Quote] = []
     open_at: int | None = None
+    width = 1
     closer = ""
     open_block = 0
     for bi, block in enumerate(blocks):
         if block.kind == "heading":
             open_at = None
             continue
+        scan_from = block.start
         if open_at is not None:
-            first = text[block.start:block.start + 1]
-            if first in OPENERS and bi - open_block < MAX_PARAGRAPHS:
-                # a continued quote: this paragraph's opening mark is not a new quote
-                scan_from = block.start + 1
+            m = MARKS.match(text, block.start)
+            if m and _can_open(text, block.start, m.group(0)) and bi - open_block < MAX_PARAGRAPHS:
+                scan_from = m.end()  # a continued quote: this opening mark is not a new quote
             else:
                 open_at = None
-                scan_from = block.start
-        else:
-            scan_from = block.start
-        i = scan_from
-        end = block.end
-        while i < end:
-            ch = text[i]
+        for m in MARKS.finditer(text, scan_from, block.end):
+            mark, i = m.group(0), m.start()
             if open_at is None:
-                if ch in OPENERS and (ch != '"' or _is_opening_straight(text, i)):
-                    open_at, closer, open_block = i, OPENERS[ch], bi
-            elif ch == closer or (closer != '"' and ch in CURLY_CLOSERS):
-                if i - open_at <= MAX_QUOTE_CHARS and i > open_at + 1:
-                    quotes.append(Quote(open_at, i))
+                if _can_open(text, i, mark):
+                    open_at, width, closer, open_block = i, len(mark), CLOSER_FOR[mark], bi
+            elif mark == closer or (closer not in SYMMETRIC and mark in CURLY_CLOSERS):
+                if i - open_at <= MAX_QUOTE_CHARS and i > open_at + width:
+                    quotes.append(Quote(open_at, i, width))
                 open_at = None
-            elif ch == "\u201c" and closer == "\u201d" and i > open_at + 1 and text[i - 1].isspace():
-                # a new opening curly mark before the old one closed: restart here
-                open_at, open_block = i, bi
-            i += 1
-        # an unclosed quote carries into the next paragraph only if that one opens with a mark
+            elif mark == "\u201c" and closer == "\u201d" and text[i - 1:i].isspace():
+                open_at, width, open_block = i, 1, bi  # a new opening before the old one closed
     return quotes

@@ -1,8 +1,8 @@
 """Rules that find attributed statements on a dependency parse.
 
 Two passes: cue-driven (a reporting verb, its subject and its complement; "according to";
-"As X says, ...") and quote-driven (quotation marks attached to a nearby cue, or continuing
-the previous speaker). Results are offsets into the document, never copies of text.
+"As X says, ..."; "Name: ...") and quote-driven (quotation marks attached to a nearby cue, or
+continuing the previous speaker). Results are offsets into the document, never copies.
 """
 from __future__ import annotations
 
@@ -15,11 +15,17 @@ import yaml
 
 from ..model import Span
 from ..parse import Parsed, ParsedBlock
-from .quotes import Quote, find_quotes
+from .cuemodel import load_model, verb_features
+from .quotes import Quote
+from .syntax import OBJECT_DEPS, complement_kind, first_child, infinitive_of, subject
 
-EDGE_PUNCT = " \t\n,;:.—–-\"“”«»„"
+EDGE_PUNCT = " \t\n,;:.—–-\"“”«»„'`"
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
-PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "i", "we", "you"}
+COLON_LABELS = {"update", "updated", "photo", "photos", "video", "watch", "read", "related", "note",
+                "editor", "source", "sources", "image", "credit", "correction", "advertisement",
+                "listen", "see", "subscribe", "share", "tags", "filed", "posted", "follow"}
+COLON_NOUNS = {"poll", "survey", "report", "study", "official", "officials", "spokesman",
+               "spokeswoman", "spokesperson", "statement", "source", "sources", "aide", "analysis"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,7 @@ class Candidate:
     confidence: float
     via: Span | None = None
     rule: str = ""
-    continues: Span | None = None  # the content this quotation continues (a split quote)
+    continues: Span | None = None  # the content this part continues (a split quote or clause)
 
     def make_id(self, document_id: str) -> str:
         key = f"{document_id}:{self.content.start}:{self.content.end}:{self.kind}"
@@ -79,77 +85,41 @@ def subtree_range(pb: ParsedBlock, token, exclude=()) -> tuple[int, int]:
     return token_range(pb, sorted(toks, key=lambda t: t.i))
 
 
-def _subject(verb):
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
-            return child
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    return g
-    # "went on to say", "continued to insist": the subject belongs to the governing verb
-    if _infinitive_of(verb):
-        return _subject(verb.head)
-    # conjoined verbs share a subject: "She paused and said ..."
-    if verb.dep_ == "conj":
-        return _subject(verb.head)
-    return None
-
-
-def _infinitive_of(verb) -> bool:
-    """'went on to say', 'continued to insist': a 'to'-infinitive under another verb."""
-    if verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
-        return False
-    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
-
-
-def _source_span(text: str, pb: ParsedBlock, subject, cue) -> Span | None:
-    """The subject's subtree, widened to a person's name that stands right beside it
-    ("the analyst Andrew Smith writes" parses with the name as a sibling)."""
-    start, end = subtree_range(pb, subject)
-    for ent in pb.doc.ents:
-        if ent.label_ != "PERSON" or ent.end > cue.i:
-            continue
-        e_start, e_end = pb.char(ent.start_char), pb.char(ent.end_char)
-        if e_start >= end and e_start - end <= 1 or e_end <= start and start - e_end <= 1:
-            start, end = min(start, e_start), max(end, e_end)
-    return span(text, start, end)
+def _source_span(text: str, pb: ParsedBlock, subj, cue) -> Span | None:
+    """The subject's subtree, widened over proper nouns right beside it ("the analyst Andrew
+    Smith writes" can parse with the name as a sibling)."""
+    toks = sorted(subj.subtree, key=lambda t: t.i)
+    first, last = toks[0].i, toks[-1].i
+    doc = subj.doc
+    while last + 1 < cue.i and doc[last + 1].pos_ == "PROPN":
+        last += 1
+    while first - 1 >= 0 and doc[first - 1].pos_ == "PROPN" and first - 1 != cue.i:
+        first -= 1
+    if first <= cue.i <= last:  # an inverted subject ("said X") must not swallow the cue
+        first = cue.i + 1 if subj.i > cue.i else first
+        last = cue.i - 1 if subj.i < cue.i else last
+    return span(text, *token_range(pb, doc[first:last + 1]))
 
 
 def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
     """The verb with its auxiliaries and negation ("has indicated", "went on to say",
-    "told reporters")."""
+    "told reporters", "called for")."""
     toks = [verb]
     for child in verb.lefts:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
             toks.append(child)
-    head = verb
-    if _infinitive_of(verb) and verb.head.i < verb.i and verb.i - verb.head.i <= 4:
-        toks += [t for t in verb.doc[verb.head.i:verb.i]]
-        head = verb.head
+    if infinitive_of(verb) and verb.head.i < verb.i and verb.i - verb.head.i <= 4:
+        toks += list(verb.doc[verb.head.i:verb.i])
     for child in verb.rights:
         if child.dep_ in ("dative", "dobj") and child.i <= verb.i + 3:
             words = list(child.subtree)
             if child.lower_ in lex.listeners and len(words) <= 3:
                 toks += words
-        if child.dep_ == "prt":
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == verb.i + 1
+                                   and complement_kind(verb) == "prep"):
             toks.append(child)
     toks = sorted(set(toks), key=lambda t: t.i)
-    # keep it contiguous from first to last token
     return token_range(pb, verb.doc[toks[0].i:toks[-1].i + 1])
-
-
-def _complement(verb, lex: Lexicon):
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return child
-    if verb.lemma_ in lex.takes_infinitive or verb.lemma_ in lex.belief:
-        for child in verb.children:
-            if child.dep_ == "xcomp":
-                return child
-    return None
 
 
 def _inside(quotes: list[Quote], pos: int) -> Quote | None:
@@ -163,81 +133,118 @@ def _overlapping_quotes(quotes: list[Quote], start: int, end: int) -> list[Quote
     return [q for q in quotes if q.open < end and q.close >= start]
 
 
+def _according_to(text, pb, sent, tok) -> Candidate | None:
+    to = tok.doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase = sorted(set(tok.subtree) | set(to.subtree), key=lambda t: t.i)
+    p_start, p_end = token_range(pb, phrase)
+    s_start, s_end = token_range(pb, sent)
+    content = span(text, s_start, p_start) if p_start - s_start > s_end - p_end else span(text, p_end, s_end)
+    if content is None:
+        return None
+    cue = Span.of(text, pb.char(tok), pb.char(to) + len(to.text))
+    return Candidate("indirect", content, cue, span(text, *subtree_range(pb, pobj)), 0.8, rule="according_to")
+
+
+def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
+    """'As X says, <content>', '<content>, X said', and '<con>, X said, <tent>' in two parts."""
+    a_start, a_end = subtree_range(pb, tok)
+    c_start, c_end = subtree_range(pb, tok.head, exclude=[tok])
+    before = span(text, c_start, a_start) if a_start > c_start else None
+    after = span(text, a_end, c_end) if c_end > a_end else None
+    def informative(p: Span) -> bool:
+        return any((t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass")) for t in tok.doc
+                   if p.start <= pb.char(t) < p.end and t not in tok.subtree)
+
+    # a part with neither verb nor subject ("As a result, he said, ...") is an adverbial
+    parts = [p for p in (before, after) if p is not None and len(p.text.split()) >= 2 and informative(p)]
+    out: list[Candidate] = []
+    for p in parts:
+        out.append(Candidate("indirect", p, cue, src, 0.65, rule="main_clause",
+                             continues=out[-1].content if out else None))
+    return out
+
+
+def _object_content(text, pb, tok) -> Span | None:
+    deps = [c for c in tok.rights if c.dep_ in OBJECT_DEPS and c.lower_ not in lexicon().listeners]
+    if not deps:
+        return None
+    start = min(subtree_range(pb, c)[0] for c in deps)
+    end = max(subtree_range(pb, c)[1] for c in deps)
+    if tok.i + 1 < len(tok.doc) and complement_kind(tok) == "prep":
+        first = deps[0]
+        if first.dep_ == "prep" and first.i == tok.i + 1:  # "called for X": the preposition is cue
+            start = subtree_range(pb, first)[0] + len(first.text)
+    return span(text, start, end)
+
+
 def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Candidate]:
     text = parsed.document.text
+    model = load_model()
     out: list[Candidate] = []
     for pb, sent in parsed.sentences():
+        s_start, s_end = token_range(pb, sent)
+        sentence_has_quote = bool(_overlapping_quotes(quotes, s_start, s_end))
         for tok in sent:
-            lemma = tok.lemma_.lower()
-            # "according to X, ..."
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-                to = tok.doc[tok.i + 1]
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                if pobj is None:
+                cand = _according_to(text, pb, sent, tok)
+                if cand:
+                    out.append(cand)
+                continue
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = tok.lemma_.lower()
+            inside = _inside(quotes, pb.char(tok)) is not None
+            if model is not None:
+                prob = model.probability(verb_features(tok, lex, inside_quote=inside,
+                                                       sentence_has_quote=sentence_has_quote))
+                if prob < model.threshold:
                     continue
-                phrase = sorted(set(tok.subtree) | set(to.subtree), key=lambda t: t.i)
-                p_start, p_end = token_range(pb, phrase)
-                s_start, s_end = token_range(pb, sent)
-                # content: the sentence without the attribution phrase
-                if p_start - s_start > s_end - p_end:
-                    content = span(text, s_start, p_start)
-                else:
-                    content = span(text, p_end, s_end)
-                if content is None:
-                    continue
-                src = span(text, *subtree_range(pb, pobj))
-                cue = Span.of(text, pb.char(tok), pb.char(to) + len(to.text))
-                out.append(Candidate("indirect", content, cue, src, 0.8, rule="according_to"))
+            elif lemma in lex.speech or lemma in lex.belief:
+                prob = 0.8
+            else:
                 continue
-            if tok.pos_ not in ("VERB", "AUX") or (lemma not in lex.speech and lemma not in lex.belief):
+            subj = subject(tok)
+            if subj is None or subj.dep_ == "expl" or subj.lower_ == "there":
                 continue
-            subject = _subject(tok)
-            if subject is None or subject.dep_ == "expl" or subject.lower_ == "there":
-                continue
-            inside = _inside(quotes, pb.char(tok))
-            if inside is not None and subject.lower_ in FIRST_SECOND_PERSON:
+            if inside and subj.lower_ in FIRST_SECOND_PERSON:
                 continue  # "I think ..." inside a quotation belongs to the quotation
             kind = "belief" if lemma in lex.belief and lemma not in lex.speech else "indirect"
-            comp = _complement(tok, lex)
-            src = _source_span(text, pb, subject, tok)
+            src = _source_span(text, pb, subj, tok)
             cue = Span.of(text, *_cue_range(pb, tok, lex))
-            if comp is not None:
-                c_start, c_end = subtree_range(pb, comp, exclude=[subject] if subject in comp.subtree else [])
-                # a content before the cue ("..., X said") runs to the sentence start
-                if comp.i < tok.i:
-                    c_start = min(c_start, pb.char(sent[0]))
-                content = span(text, c_start, c_end)
-                if content is None or len(content.text) < 3:
+            comp = complement_kind(tok)
+            conf = round(min(0.95, 0.5 + prob / 2), 3)
+            if comp in ("ccomp", "xcomp"):
+                node = first_child(tok, (comp,))
+                if comp == "xcomp" and lemma not in lex.takes_infinitive and lemma not in lex.belief \
+                        and (model is None or prob < model.object_threshold):
                     continue
-                out.append(Candidate(kind, content, cue, src, 0.8 if kind != "belief" else 0.7,
-                                     rule="ccomp"))
-                continue
-            # "As X says, <main clause>" / "<main clause>, X said"
-            if tok.dep_ in ("advcl", "parataxis") and tok.head.i != tok.i and kind != "belief":
-                a_start, a_end = subtree_range(pb, tok)
-                c_start, c_end = subtree_range(pb, tok.head, exclude=[tok])
-                if a_end <= pb.char(tok.head):
-                    c_start = max(c_start, a_end)  # "As X says, <content>"
-                elif a_start > pb.char(tok.head):
-                    c_end = min(c_end, a_start)  # "<content>, X said"
+                c_start, c_end = subtree_range(pb, node, exclude=[subj] if subj in node.subtree else [])
+                if node.i < tok.i:  # content before the cue ("..., X said") runs to the sentence start
+                    c_start = min(c_start, s_start)
                 content = span(text, c_start, c_end)
-                if content is not None and len(content.text) > 10:
-                    out.append(Candidate("indirect", content, cue, src, 0.65, rule="parataxis"))
+                if content is not None and len(content.text) >= 3:
+                    out.append(Candidate(kind, content, cue, src, conf, rule=comp))
                 continue
-            # "X said: "...""/'"...," X said' with the quote outside the parse's complement
-            if any(c.dep_ == "dobj" and c.lower_ not in lex.listeners for c in tok.children):
-                continue  # "did not rule out the use of force": not reporting
-            q = _adjacent_quote(text, quotes, pb, sent, tok)
+            if comp == "main" and kind != "belief":
+                out += _main_clause(text, pb, tok, cue, src)
+                continue
+            q = _adjacent_quote(text, quotes, pb, sent, tok) if comp in ("none", "main") else None
             if q is not None and kind != "belief":
-                content = Span.of(text, q.start, q.end)
-                content = span(text, q.start, q.end) or content
-                out.append(Candidate("direct", content, cue, src, 0.85, rule="adjacent_quote"))
+                content = span(text, q.start, q.end) or Span.of(text, q.start, q.end)
+                out.append(Candidate("direct", content, cue, src, max(conf, 0.85), rule="adjacent_quote"))
+                continue
+            if comp in ("object", "prep") and model is not None and prob >= model.object_threshold:
+                content = _object_content(text, pb, tok)
+                if content is not None:
+                    out.append(Candidate(kind, content, cue, src, conf * 0.9, rule="object"))
     return out
 
 
 def _adjacent_quote(text: str, quotes: list[Quote], pb: ParsedBlock, sent, verb) -> Quote | None:
-    s_start = pb.char(sent[0])
-    s_end = pb.char(sent[-1]) + len(sent[-1].text)
+    s_start, s_end = token_range(pb, sent)
     v = pb.char(verb)
     best = None
     for q in quotes:
@@ -267,7 +274,7 @@ def noun_cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> li
                     holder = child
                 if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
                     holder = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if holder is None or holder.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and holder.pos_ != "PROPN":
+            if holder is None or holder.pos_ != "PROPN":
                 continue
             colon = text.find(":", pb.char(tok), s_end + 2)
             q = next((q for q in quotes if colon != -1 and 0 <= q.open - colon <= 3), None)
@@ -279,6 +286,33 @@ def noun_cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> li
     return out
 
 
+def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
+    """'Trump: my plans are not set in stone' and 'Senator Smith wrote:' style labels."""
+    text = parsed.document.text
+    out = []
+    for pb, sent in parsed.sentences():
+        toks = list(sent)
+        colon = next((t for t in toks[:8] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or len(toks) - (colon.i - sent.start) < 4:
+            continue
+        head = [t for t in toks if t.i < colon.i]
+        words = [t for t in head if not t.is_punct]
+        if not words or len(words) > 6 or words[0].lower_ in COLON_LABELS or any(t.like_num for t in words):
+            continue
+        last = words[-1]
+        if not (last.pos_ == "PROPN" or last.lower_ in COLON_NOUNS):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue  # "X said:" is the verb rules' business
+        c_start, c_end = pb.char(colon) + 1, token_range(pb, sent)[1]
+        content = span(text, c_start, c_end)
+        if content is None or len(content.text.split()) < 3:
+            continue
+        out.append(Candidate("indirect", content, Span.of(text, pb.char(colon), pb.char(colon) + 1),
+                             span(text, *token_range(pb, head)), 0.5, rule="colon"))
+    return out
+
+
 def classify(text: str, cand: Candidate, quotes: list[Quote]) -> Candidate:
     """direct / mixed / indirect from how the content overlaps quotation marks."""
     if cand.kind == "belief":
@@ -286,16 +320,17 @@ def classify(text: str, cand: Candidate, quotes: list[Quote]) -> Candidate:
     inner = _overlapping_quotes(quotes, cand.content.start, cand.content.end)
     if not inner:
         return cand
-    # the content lies inside one quotation: snap to it
-    for q in inner:
-        if q.open - 1 <= cand.content.start and cand.content.end <= q.close + 1:
+    for q in inner:  # the content lies inside one quotation: snap to it
+        if q.open - 1 <= cand.content.start and cand.content.end <= q.close + 2:
             content = span(text, q.start, q.end) or cand.content
             return Candidate("direct", content, cand.cue, cand.source, max(cand.confidence, 0.85),
-                             cand.via, cand.rule)
-    quoted = sum(min(q.close, cand.content.end) - max(q.start, cand.content.start) for q in inner)
+                             cand.via, cand.rule, cand.continues)
     outside = text[cand.content.start:cand.content.end]
     words_outside = len(outside.split()) - sum(len(text[q.start:q.end].split()) for q in inner)
-    if quoted > 0 and words_outside <= 1:
-        return Candidate("direct", cand.content, cand.cue, cand.source, cand.confidence,
-                         cand.via, cand.rule)
-    return Candidate("mixed", cand.content, cand.cue, cand.source, cand.confidence, cand.via, cand.rule)
+    kind = "direct" if words_outside <= 1 else "mixed"
+    return Candidate(kind, cand.content, cand.cue, cand.source, cand.confidence, cand.via,
+                     cand.rule, cand.continues)
+
+
+__all__ = ["Candidate", "Lexicon", "lexicon", "cue_candidates", "noun_cue_candidates",
+           "colon_candidates", "classify", "span"]

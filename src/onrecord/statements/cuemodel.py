@@ -1,0 +1,75 @@
+"""A small learned model of which verbs cue an attribution.
+
+The cue lexicon (``cues.yaml``) gives the common cases; the open class of reporting verbs
+("blasted", "echoed", "called for") is learned from PolNeAR's training split by
+``python -m onrecord.statements.train``. The model is a logistic regression over sparse
+features of the verb and its dependents, stored as JSON weights so inference needs no
+machine-learning library. Without the file, the lexicon decides alone.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .syntax import complement_kind, subject
+
+MODEL_FILE = "cue_model.json"
+FEATURE_VERSION = 2
+
+
+def verb_features(tok, lex, *, inside_quote: bool, sentence_has_quote: bool) -> list[str]:
+    lemma = tok.lemma_.lower()
+    comp = complement_kind(tok)
+    subj = subject(tok)
+    if subj is None:
+        subj_kind = "none"
+    elif subj.pos_ == "PRON":
+        subj_kind = "pron:" + subj.lower_
+    else:
+        subj_kind = subj.pos_
+    preps = sorted(c.lower_ for c in tok.children if c.dep_ in ("prep", "prt"))
+    feats = [
+        "bias", f"lemma={lemma}", f"comp={comp}", f"lemma+comp={lemma}|{comp}", f"dep={tok.dep_}",
+        f"tag={tok.tag_}", f"subj={subj_kind}", f"lemma+subj={lemma}|{subj_kind.split(':')[0]}",
+        f"comp+subj={comp}|{subj_kind.split(':')[0]}",
+    ]
+    if subj is not None and subj.pos_ == "NOUN":
+        feats.append(f"subjlemma={subj.lower_}")
+    feats += [f"lemma+prep={lemma}|{p}" for p in preps[:2]]
+    if lemma in lex.speech:
+        feats += ["lex=speech", f"lex=speech|{comp}"]
+    if lemma in lex.belief:
+        feats += ["lex=belief", f"lex=belief|{comp}"]
+    if inside_quote:
+        feats.append("inside_quote")
+    if sentence_has_quote:
+        feats += ["sentence_quote", f"sentence_quote|{comp}"]
+    if any(c.dep_ == "neg" for c in tok.children):
+        feats.append("negated")
+    return feats
+
+
+@dataclass(frozen=True)
+class CueModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    object_threshold: float
+
+    def probability(self, features: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> CueModel | None:
+    path = resources.files(__package__).joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text("utf-8"))
+    if data.get("feature_version") != FEATURE_VERSION:
+        return None  # stale weights: fall back to the lexicon rather than mis-score
+    return CueModel(data["weights"], data["bias"], data["threshold"], data["object_threshold"])

@@ -1,0 +1,58 @@
+"""Dependency-tree helpers shared by the cue rules and the cue model's features."""
+from __future__ import annotations
+
+CLAUSE_DEPS = ("ccomp",)
+OBJECT_DEPS = ("dobj", "prep", "attr", "oprd", "acomp", "dative", "pcomp")
+VERBAL = ("VERB", "AUX")
+
+
+def infinitive_of(verb) -> bool:
+    """'went on to say', 'continued to insist': a 'to'-infinitive under another verb."""
+    if verb.head is verb or verb.head.pos_ not in VERBAL:
+        return False
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+def subject(verb, depth: int = 0):
+    """The verb's speaker-candidate subject, climbing through infinitives, participles
+    ("..., saying that ...", "by saying ...") and coordination ("paused and said")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    if depth >= 3 or verb.head is verb:
+        return None
+    head = verb.head
+    if infinitive_of(verb) or verb.dep_ == "conj" and head.pos_ in VERBAL:
+        return subject(head, depth + 1)
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl") and head.pos_ in VERBAL:
+        return subject(head, depth + 1)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.head is not head and head.head.pos_ in VERBAL:
+        return subject(head.head, depth + 1)  # "by saying ..."
+    return None
+
+
+def complement_kind(verb) -> str:
+    """What the verb takes: a clause, an infinitive, an object, or nothing."""
+    deps = {c.dep_ for c in verb.children}
+    if "ccomp" in deps:
+        return "ccomp"
+    if "xcomp" in deps:
+        return "xcomp"
+    if verb.dep_ in ("parataxis",) or (verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)):
+        return "main"
+    if deps & {"dobj", "attr", "oprd", "dative"}:
+        return "object"
+    if "prep" in deps:
+        return "prep"
+    return "none"
+
+
+def first_child(verb, deps):
+    return next((c for c in verb.children if c.dep_ in deps), None)
