@@ -196,9 +196,9 @@ def main() -> int:
     if args.limit:
         files = files[:args.limit]
     preds, secs = run_onrecord(files)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     print(f"onrecord: {len(files)} articles in {secs:.1f}s = {len(files) / secs:.1f} articles/s "
-          f"(statements stage incl. parsing), peak RSS {rss:.0f} MB")
+          f"(statements stage incl. parsing), peak RSS of one process {rss:.0f} MB")
     score(args.data, preds, "onrecord")
     if not args.no_textacy:
         tpreds, tsecs = run_textacy(files)
