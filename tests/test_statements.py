@@ -83,3 +83,8 @@ def test_attribution_inside_a_sentence_gives_two_parts_without_adverbials(parse)
     assert [r[3] for r in rows] == ["The new rules", "would take effect in March"]
     rows = found(parse, "As a result, he said, officials have begun to plan for a longer stay.")
     assert [r[3] for r in rows] == ["officials have begun to plan for a longer stay"]
+
+
+def test_an_authors_inference_is_not_a_statement(parse):
+    assert found(parse, "The ministry seems to have changed its mind about the treaty.") == []
+    assert found(parse, "The union appears to have convinced the board that the plan is sound.") == []

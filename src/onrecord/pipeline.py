@@ -39,8 +39,10 @@ def _block_index(starts: list[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
-def _lead_in(doc: Document, blocks: list[Block], idx: int, blocks_with_statements: set[int]) -> int | None:
-    """The paragraph that introduces a run of quoted paragraphs ('In July, X said:')."""
+def _lead_in(doc: Document, blocks: list[Block], idx: int, speakers_by_block: dict[int, set],
+             speaker: str | None) -> int | None:
+    """The paragraph that introduces a run of quoted paragraphs ('In July, X said:'). The run
+    is quoted blocks or paragraphs where the same speaker goes on; anything else ends it."""
     j = idx
     while j >= 0:
         b = blocks[j]
@@ -49,7 +51,7 @@ def _lead_in(doc: Document, blocks: list[Block], idx: int, blocks_with_statement
         tail = doc.text[b.start:b.end].rstrip()
         if j < idx and tail.endswith((":", ",")):
             return j
-        if j < idx and j not in blocks_with_statements and b.kind != "quote":
+        if j < idx and b.kind != "quote" and (speaker is None or speaker not in speakers_by_block.get(j, ())):
             return None
         j -= 1
     return None
@@ -72,15 +74,18 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     sentences = sorted((pb.char(s[0]), pb.char(s[-1]) + len(s[-1].text)) for pb, s in parsed.sentences())
     sent_starts = [s for s, _ in sentences]
     resolver = actors_stage.DocumentResolver(parsed, gaz, nlp, [c.source for c in candidates])
-    with_statements = {_block_index(starts, c.content.start) for c in candidates}
+    resolutions = [resolver.resolve(c.source) for c in candidates]
+    speakers_by_block: dict[int, set] = {}
+    for cand, res in zip(candidates, resolutions):
+        if res.speaker and res.speaker.actor_id:
+            speakers_by_block.setdefault(_block_index(starts, cand.content.start), set()).add(res.speaker.actor_id)
     result = DocumentResult(doc)
-    for cand in candidates:
-        res = resolver.resolve(cand.source)
+    for cand, res in zip(candidates, resolutions):
         anchor = cand.cue.start if cand.cue else cand.content.start
         bi = _block_index(starts, anchor)
         si = bisect.bisect_right(sent_starts, anchor) - 1
         sentence = sentences[si] if si >= 0 else (blocks[bi].start, blocks[bi].end)
-        lead = _lead_in(doc, blocks, bi, with_statements)
+        lead = _lead_in(doc, blocks, bi, speakers_by_block, res.speaker.actor_id if res.speaker else None)
         said = timing.date_statement(doc.text, blocks, bi, sentence, anchor, cand.content,
                                      doc.published, lead)
         context = [(blocks[bi].start, blocks[bi].end)]

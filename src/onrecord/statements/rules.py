@@ -21,6 +21,9 @@ from .syntax import OBJECT_DEPS, complement_kind, first_child, infinitive_of, su
 
 EDGE_PUNCT = " \t\n,;:.—–-\"“”«»„'`"
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+# Raising and copular verbs: their subject is what the author describes, not a source
+# ("The ministry seems to have changed its mind" is the writer's inference).
+NOT_CUES = {"seem", "appear", "sound", "look", "remain", "become", "tend", "be", "have", "get"}
 COLON_LABELS = {"update", "updated", "photo", "photos", "video", "watch", "read", "related", "note",
                 "editor", "source", "sources", "image", "credit", "correction", "advertisement",
                 "listen", "see", "subscribe", "share", "tags", "filed", "posted", "follow"}
@@ -196,6 +199,8 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = tok.lemma_.lower()
+            if lemma in NOT_CUES or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_CUES):
+                continue  # "X appears to have convinced Y that ...": still the writer's inference
             inside = _inside(quotes, pb.char(tok)) is not None
             if model is not None:
                 prob = model.probability(verb_features(tok, lex, inside_quote=inside,
