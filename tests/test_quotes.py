@@ -28,3 +28,7 @@ def test_long_single_line_is_linear():
 
 def test_doubled_apostrophes_are_quote_marks():
     assert spans("''We will win,'' she said, and ``it is done'' he replied.") == ["We will win,", "it is done"]
+
+
+def test_mixed_curly_and_straight_marks_close():
+    assert spans('“We will see," she said. "Maybe not."') == ["We will see,", "Maybe not."]

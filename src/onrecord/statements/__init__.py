@@ -6,28 +6,39 @@ here; resolving them to actors is the ``actors`` stage's job.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Span
 from ..parse import Parsed
+from .cuemodel import load_model
 from .quotes import Quote, find_quotes
-from .rules import (Candidate, classify, colon_candidates, cue_candidates, lexicon,
+from .rules import (NOT_CUES, Candidate, classify, colon_candidates, cue_candidates, lexicon,
                     noun_cue_candidates, span)
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
 
-_signal_cache: re.Pattern | None = None
+COLON_LABEL = re.compile(r"(?m)^\W{0,2}[A-Z][\w.’'\- ]{0,40}:\s")
+
+
+@lru_cache(maxsize=1)
+def _signal() -> re.Pattern:
+    """Word starts of every cue the lexicon or the cue model knows ('said', 'blast...')."""
+    lex = lexicon()
+    lemmas = set(lex.speech | lex.belief | lex.nouns)
+    model = load_model()
+    if model is not None:
+        lemmas |= set(model.cue_lemmas)
+    lemmas -= NOT_CUES | {"was", "were", "been", "is", "are", "do", "did", "does", "will", "would"}
+    stems = {w[:-1] if w.endswith("e") and len(w) > 3 else w for w in lemmas if w.isalpha() and len(w) > 2}
+    stems |= {"said", "told", "thought", "according", "wrote", "felt", "knew", "sought", "spoke",
+              "saw", "found", "taught", "understood", "meant", "gave", "made", "took", "held"}
+    return re.compile(r"\b(?:%s)" % "|".join(sorted(map(re.escape, stems))), re.I)
 
 
 def has_signal(text: str, kind: str = "paragraph") -> bool:
     """Cheap test: can this block hold an attribution? Blocks without one are not parsed."""
-    global _signal_cache
-    if _signal_cache is None:
-        lex = lexicon()
-        stems = sorted({w[:-1] if w.endswith("e") else w for w in
-                        lex.speech | lex.belief | lex.nouns} | {"said", "told", "thought",
-                                                                "according", "wrote", "felt"})
-        _signal_cache = re.compile(r"\b(?:%s)" % "|".join(map(re.escape, stems)), re.I)
-    return any(q in text for q in "\"“”«»„") or bool(_signal_cache.search(text))
+    return (any(q in text for q in "\"“”«»„") or "''" in text or bool(COLON_LABEL.search(text))
+            or bool(_signal().search(text)))
 
 
 def _overlap(a: Span, b: Span) -> float:

@@ -58,6 +58,7 @@ class CueModel:
     bias: float
     threshold: float
     object_threshold: float
+    cue_lemmas: tuple[str, ...] = ()  # verbs seen as cues often enough to look for
 
     def probability(self, features: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
@@ -72,4 +73,5 @@ def load_model() -> CueModel | None:
     data = json.loads(path.read_text("utf-8"))
     if data.get("feature_version") != FEATURE_VERSION:
         return None  # stale weights: fall back to the lexicon rather than mis-score
-    return CueModel(data["weights"], data["bias"], data["threshold"], data["object_threshold"])
+    return CueModel(data["weights"], data["bias"], data["threshold"], data["object_threshold"],
+                    tuple(data.get("cue_lemmas", ())))

@@ -125,7 +125,13 @@ def main(argv=None) -> int:
     vec, clf = fit(rows, args.c)  # final model on every article
     weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
                if abs(w) >= 1e-3}
-    model = {"feature_version": FEATURE_VERSION, "bias": round(float(clf.intercept_[0]), 4),
+    seen, cued = Counter(), Counter()
+    for _, feats, y, _ in rows:
+        lemma = next((f[6:] for f in feats if f.startswith("lemma=")), None)
+        seen[lemma] += 1
+        cued[lemma] += y
+    cue_lemmas = sorted(l for l in cued if l and cued[l] >= 3 and cued[l] / seen[l] >= 0.1)
+    model = {"feature_version": FEATURE_VERSION, "cue_lemmas": cue_lemmas, "bias": round(float(clf.intercept_[0]), 4),
              "threshold": threshold, "object_threshold": max(object_threshold, threshold),
              "trained_on": f"PolNeAR v1.0.0 train split, {len(articles)} articles",
              "held_out_f1": round(f1, 4), "weights": dict(sorted(weights.items()))}
