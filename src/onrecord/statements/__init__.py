@@ -75,14 +75,18 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
     claimed = [c.content for c in found]
     for q in quotes:
         qspan = span(text, q.start, q.end)
-        if qspan is None or len(qspan.text.split()) < MIN_QUOTE_WORDS:
-            continue
-        if any(_overlap(qspan, c) > 0.5 for c in claimed):
+        if qspan is None or any(_overlap(qspan, c) > 0.5 for c in claimed):
             continue
         prior = [c for c in found + out if c.content.end <= q.open and c.kind in ("direct", "mixed")
                  and c.source is not None]
         prev = max(prior, key=lambda c: c.content.end, default=None)
-        if prev is not None and _block_index(parsed, q.open) - _block_index(parsed, prev.content.end) <= 1:
+        gap = _block_index(parsed, q.open) - _block_index(parsed, prev.content.end) if prev else 99
+        # right after an attributed quote in the same paragraph, even a short quote goes on
+        # with it ('"We won," she said. "Finally."'); elsewhere short quotes are scare quotes
+        same_run = prev is not None and gap == 0 and q.open - prev.content.end < 200
+        if len(qspan.text.split()) < (1 if same_run else MIN_QUOTE_WORDS):
+            continue
+        if prev is not None and gap <= 1:
             out.append(Candidate("direct", qspan, prev.cue, prev.source, 0.6, rule="continuation",
                                  continues=prev.content))
         else:
