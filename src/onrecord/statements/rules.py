@@ -170,12 +170,20 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
     return out
 
 
+CONTENT_PREPS = {"as", "for", "of", "about", "to", "with", "against", "over", "into", "from"}
+
+
 def _object_content(text, pb, tok) -> Span | None:
-    deps = [c for c in tok.rights if c.dep_ in OBJECT_DEPS and c.lower_ not in lexicon().listeners]
+    """A noun-phrase content ('endorsed X', 'described him as Y', 'called for Z'), without
+    trailing circumstances ('in a tweet', 'since the debate') or commas' relative clauses."""
+    deps = [c for c in tok.rights if c.dep_ in OBJECT_DEPS and c.lower_ not in lexicon().listeners
+            and (c.dep_ != "prep" or c.lower_ in CONTENT_PREPS)]
     if not deps:
         return None
+    cut = [g for c in deps for g in c.children
+           if g.dep_ == "relcl" and g.left_edge.i > 0 and tok.doc[g.left_edge.i - 1].text == ","]
     start = min(subtree_range(pb, c)[0] for c in deps)
-    end = max(subtree_range(pb, c)[1] for c in deps)
+    end = max(subtree_range(pb, c, exclude=cut)[1] for c in deps)
     if tok.i + 1 < len(tok.doc) and complement_kind(tok) == "prep":
         first = deps[0]
         if first.dep_ == "prep" and first.i == tok.i + 1:  # "called for X": the preposition is cue

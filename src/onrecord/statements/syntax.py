@@ -18,8 +18,10 @@ def subject(verb, depth: int = 0):
     """The verb's speaker-candidate subject, climbing through infinitives, participles
     ("..., saying that ...", "by saying ...") and coordination ("paused and said")."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ == "nsubj":
             return child
+    # a passive's subject is what was said or done, not who said it; its agent speaks
+    # ("it was announced by the ministry")
     for child in verb.children:
         if child.dep_ == "agent":
             for g in child.children:
