@@ -9,7 +9,7 @@ pytestmark = pytest.mark.slow
 def speakers(parse, text):
     parsed = parse(text)
     r = DocumentResolver(parsed)
-    return [r.resolve(c.source) for c in extract(parsed)]
+    return [r.resolve(c.source, c.kind, c.cue.text if c.cue else None) for c in extract(parsed)]
 
 
 def test_gazetteer_tree_and_aliases():
@@ -64,3 +64,26 @@ def test_user_registry_extends_the_gazetteer(tmp_path):
     bad.write_text("organizations:\n  - {id: x, name: X, parent: missing}\n")
     with pytest.raises(Exception, match="unknown parent"):
         load_gazetteer(str(bad))
+
+
+def test_pronoun_takes_the_most_recent_person_not_only_the_last_speaker(parse):
+    text = ("“We are ready,” said Maria Lopez, the mayor. Her deputy, Mr. John Park, disagreed "
+            "in a meeting on Monday. He said the plan was not ready.")
+    res = speakers(parse, text)
+    assert res[-1].speaker.name == "John Park"
+
+
+def test_honorific_gender_rules_out_a_candidate(parse):
+    text = ("Ms. Ana Ruiz met Mr. Tom Hale in the capital on Monday. "
+            "She said the two sides had agreed on a ceasefire.")
+    res = speakers(parse, text)
+    assert res[-1].speaker.name == "Ana Ruiz"
+
+
+def test_two_speakers_alternating_in_dialogue(parse):
+    text = ("“Will you sign?” asked Senator Ada Stone. “Not today,” replied Governor Luis Mar. "
+            "“Then when?” she said.")
+    res = speakers(parse, text)
+    assert [r.speaker.name for r in res] == ["Ada Stone", "Luis Mar", "Ada Stone"]
+    text = "“Will you sign?” asked Senator Ada Stone. “Not today,” replied Governor Luis Mar. “Maybe later,” he added."
+    assert speakers(parse, text)[-1].speaker.name == "Luis Mar"

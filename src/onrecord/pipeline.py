@@ -5,6 +5,7 @@ Pure functions of their inputs; the store and the CLI do the I/O.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
@@ -64,6 +65,44 @@ def _heading_above(blocks: list[Block], idx: int) -> int | None:
     return None
 
 
+RELAY_CUES = re.compile(r"\b(report|wrote|writes|publish|quot|cit|broadcast|aired|revealed|learned)", re.I)
+
+
+def _relays(candidates, resolutions, blocks: list[Block], starts: list[int], lead_ins: list[int | None]):
+    """Who relayed each statement: whoever's reported words contain it ('The Post reported that
+    ... an official said ...', 'As X adds, the minister has indicated ...'), or an outlet whose
+    report introduces the quoted block it stands in."""
+    def relays(i: int) -> bool:
+        res, cand = resolutions[i], candidates[i]
+        if res.actor is None or cand.source is None:
+            return False
+        outlet = res.actor.kind == "organization" and res.speaker.organization_id is None
+        return outlet or bool(cand.cue and RELAY_CUES.search(cand.cue.text))
+
+    def actor(i: int):
+        return resolutions[i].actor.id if resolutions[i].actor else None
+
+    out: list = []
+    for i, cand in enumerate(candidates):
+        via = None
+        anchor = cand.cue.start if cand.cue else cand.content.start
+        for j, outer in enumerate(candidates):
+            if j != i and outer.source is not None and outer.content.start <= anchor < outer.content.end \
+                    and actor(j) is not None and actor(j) != actor(i):
+                via = outer.source
+                break
+        bi = _block_index(starts, anchor)
+        if via is None and blocks[bi].kind == "quote" and lead_ins[i] is not None:
+            lead = blocks[lead_ins[i]]
+            for j, outer in enumerate(candidates):
+                if lead.start <= outer.content.start < lead.end + 1 and relays(j):
+                    via = outer.source
+        if via is not None and cand.source is not None and via.start == cand.source.start:
+            via = None
+        out.append(via)
+    return out
+
+
 def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=None) -> DocumentResult:
     doc = parsed.document
     gaz = actors_stage.load_gazetteer(options.actors_registry)
@@ -74,18 +113,23 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     sentences = sorted((pb.char(s[0]), pb.char(s[-1]) + len(s[-1].text)) for pb, s in parsed.sentences())
     sent_starts = [s for s, _ in sentences]
     resolver = actors_stage.DocumentResolver(parsed, gaz, nlp, [c.source for c in candidates])
-    resolutions = [resolver.resolve(c.source) for c in candidates]
+    resolutions = [resolver.resolve(c.source, c.kind, c.cue.text if c.cue else None) for c in candidates]
     speakers_by_block: dict[int, set] = {}
     for cand, res in zip(candidates, resolutions):
         if res.speaker and res.speaker.actor_id:
             speakers_by_block.setdefault(_block_index(starts, cand.content.start), set()).add(res.speaker.actor_id)
+    leads = [_lead_in(doc, blocks, _block_index(starts, c.cue.start if c.cue else c.content.start),
+                      speakers_by_block, r.speaker.actor_id if r.speaker else None)
+             for c, r in zip(candidates, resolutions)]
+    # the lead-in for dating is the introducing paragraph whoever speaks in it; for "via" too
+    vias = _relays(candidates, resolutions, blocks, starts,
+                   [_lead_in(doc, blocks, _block_index(starts, c.content.start), {}, None) for c in candidates])
     result = DocumentResult(doc)
-    for cand, res in zip(candidates, resolutions):
+    for cand, res, lead, via in zip(candidates, resolutions, leads, vias):
         anchor = cand.cue.start if cand.cue else cand.content.start
         bi = _block_index(starts, anchor)
         si = bisect.bisect_right(sent_starts, anchor) - 1
         sentence = sentences[si] if si >= 0 else (blocks[bi].start, blocks[bi].end)
-        lead = _lead_in(doc, blocks, bi, speakers_by_block, res.speaker.actor_id if res.speaker else None)
         said = timing.date_statement(doc.text, blocks, bi, sentence, anchor, cand.content,
                                      doc.published, lead)
         context = [(blocks[bi].start, blocks[bi].end)]
@@ -101,7 +145,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
                 context.append((prev.content.start, prev.content.end))
         stances = tuple(s for s in (backend(t, doc.text, cand.content, context) for t in targets) if s)
         st = Statement(cand.make_id(doc.id), doc.id, cand.kind, cand.content, cand.cue, speaker,
-                       cand.via, said, stances, cand.confidence)
+                       via, said, stances, cand.confidence)
         result.statements.append(st)
         if res.actor is not None:
             result.actors[res.actor.id] = actors_stage.merge_actor(result.actors.get(res.actor.id), res.actor)

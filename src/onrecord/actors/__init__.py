@@ -169,6 +169,8 @@ class People:
                                 for pb, s in parsed.sentences())
         self._starts = [s for s, _ in self.sentences]
         self._cache: dict[tuple[int, int], list[PersonMention]] = {}
+        from ..statements.quotes import find_quotes
+        self.quotes = find_quotes(self.text, parsed.document.blocks)
 
     def prefetch(self, spans: list[tuple[int, int]]) -> None:
         """Tag many stretches in one batch (the speaker mentions of a document)."""
@@ -209,13 +211,14 @@ class People:
         names.discard(surname)
         return names.pop() if len(names) == 1 else None
 
-    def last_before(self, pos: int, window: int = 6) -> PersonMention | None:
-        """The nearest person named before ``pos`` (a pronoun's fallback antecedent)."""
-        i = bisect_right(self._starts, pos)
+    def last_before(self, pos: int, window: int = 6, accept=lambda p: True) -> PersonMention | None:
+        """The nearest person named before ``pos`` outside quotation marks."""
+        i = bisect_right(self._starts, pos - 1)
         for s, e in reversed(self.sentences[max(0, i - window):i]):
             if not re.search(r"[A-Z][a-z]+\s+[A-Z]", self.text[s:e]):
                 continue
-            found = [p for p in self.persons_in(s, e) if p.end <= pos]
+            found = [p for p in self.persons_in(s, e) if p.end <= pos and accept(p)
+                     and not any(q.open < p.start < q.close for q in self.quotes)]
             if found:
                 return found[-1]
         return None
@@ -267,6 +270,7 @@ class DocumentResolver:
         self.people = People(parsed, nlp, self.gaz)
         self.people.prefetch([(m.start, m.end) for m in mentions if m is not None])
         self.history: list[tuple[int, Speaker, Actor]] = []
+        self.dialogue: list[tuple[int, Speaker, Actor]] = []  # speakers of direct quotes
 
     # -- helpers
     def _org_speaker(self, mention: Span, org_id: str, how: str) -> Resolution:
@@ -288,24 +292,68 @@ class DocumentResolver:
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
                                   self.gaz.path(org_id), how), actor)
 
-    def _antecedent(self, pos: int, kind: str) -> tuple[Speaker, Actor] | None:
+    def _gender(self, name: str) -> str | None:
+        """'m' or 'f' when the document gives the person an honorific ('Mr. Park', 'Ms. Lopez')."""
+        surname = re.escape(name.split()[-1])
+        m = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.]*\s+){0,2}%s\b" % surname, self.text)
+        if not m:
+            return None
+        return "m" if m.group(1) == "Mr" else "f"
+
+    def _antecedent(self, pos: int, kind: str, pronoun: str = "") -> tuple[Speaker | None, Actor] | None:
+        """The most recent compatible referent: an earlier speaker, or a person named outside
+        quotation marks in the sentences before; an honorific that clashes with the pronoun's
+        gender rules a candidate out."""
         want = {"person": ("person", "anonymous"), "plural": ("group", "organization", "anonymous")}
+        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
+
+        def agrees(name: str) -> bool:
+            g = self._gender(name) if gender else None
+            return g is None or g == gender
+
+        best: tuple[int, Speaker | None, Actor] | None = None
         for start, sp, actor in reversed(self.history):
-            if start < pos and actor.kind in want.get(kind, ()):
-                return sp, actor
+            if start < pos and actor.kind in want.get(kind, ()) and agrees(actor.name):
+                best = (start, sp, actor)
+                break
         if kind == "person":
-            prior = self.people.last_before(pos)
-            if prior:
-                return None, Actor(f"p:{slug(prior.name)}", prior.name)
-        return None
+            sentence_start = self.people.sentence_at(pos)[0]
+            prior = self.people.last_before(sentence_start, window=2, accept=lambda p: agrees(p.name))
+            if prior and (best is None or prior.start > best[0]):
+                best = (prior.start, None, Actor(f"p:{slug(prior.name)}", prior.name))
+        return (best[1], best[2]) if best else None
+
+    def _alternation(self, pos: int, cue: str | None) -> tuple[Speaker, Actor] | None:
+        """In a quoted exchange between two people ('"...?" asked A. "..." replied B.'), an
+        unnamed next turn is A's again, unless the cue says the last speaker went on."""
+        if cue and re.search(r"\b(add|continu|went on|go on|goes on)", cue, re.I):
+            return None
+        turns = [h for h in self.dialogue if h[0] < pos][-2:]
+        if len(turns) < 2 or pos - turns[0][0] > 400:
+            return None
+        (_, sp_a, a), (_, _, b) = turns
+        if a.id == b.id or a.kind != "person" or b.kind != "person":
+            return None
+        return sp_a, a
 
     # -- main entry
-    def resolve(self, mention: Span | None) -> Resolution:
+    def resolve(self, mention: Span | None, kind: str | None = None, cue: str | None = None) -> Resolution:
+        """Resolve one speaker mention; ``kind`` and ``cue`` of its statement let a pronoun
+        follow the turns of a quoted dialogue."""
         if mention is None:
             return Resolution(None, None)
-        res = self._resolve(mention)
+        res = None
+        if kind == "direct" and clean_mention(mention.text).lower() in ("he", "she"):
+            turn = self._alternation(mention.start, cue)
+            if turn is not None:
+                sp, actor = turn
+                res = Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
+                                         sp.organization_path, "pronoun-dialogue"), actor)
+        res = res or self._resolve(mention)
         if res.actor is not None and res.speaker is not None:
             self.history.append((mention.start, res.speaker, res.actor))
+            if kind == "direct":
+                self.dialogue.append((mention.start, res.speaker, res.actor))
         return res
 
     def _resolve(self, mention: Span) -> Resolution:
@@ -313,7 +361,7 @@ class DocumentResolver:
         low = text.lower()
         if low in PRONOUNS:
             kind = PRONOUNS[low]
-            found = self._antecedent(mention.start, kind) if kind in ("person", "plural") else None
+            found = self._antecedent(mention.start, kind, low) if kind in ("person", "plural") else None
             if found is None:
                 return Resolution(Speaker(mention, None, None, resolved_from="pronoun-unresolved"), None)
             sp, actor = found

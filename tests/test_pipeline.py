@@ -1,0 +1,51 @@
+"""The pipeline on small documents: relays (via), dating scope and stance context."""
+import pytest
+
+from onrecord.model import Block, Document, Target
+from onrecord.pipeline import Options, analyze
+
+pytestmark = pytest.mark.slow
+
+
+def run(text, blocks=(), published="2025-06-20", targets=()):
+    doc = Document(id="d", text=text, published=published, blocks=tuple(blocks))
+    return next(analyze([doc], list(targets), Options()))
+
+
+def test_reported_chain_keeps_the_outlet_as_via():
+    r = run("The Daily Courier reported that a senior defence official said the convoy had been recalled.")
+    inner = [s for s in r.statements if s.speaker and s.speaker.name and "official" in s.speaker.name]
+    assert inner and inner[0].via.text == "The Daily Courier"
+
+
+def test_quoted_block_after_an_outlets_report_keeps_it_as_via():
+    lead = "The Daily Courier reported on Monday that talks had stalled:"
+    quote = "“We will not retreat from the border,” said a senior army commander."
+    text = lead + "\n\n" + quote
+    r = run(text, [Block(0, len(lead)), Block(len(lead) + 2, len(text), "quote")])
+    st = next(s for s in r.statements if s.kind == "direct")
+    assert st.via is not None and st.via.text == "The Daily Courier"
+    assert st.via.verify(text)
+
+
+def test_lead_in_month_dates_the_quoted_block_but_not_other_speakers():
+    lead = "In March, Foreign Minister Lena Holt spoke to reporters:"
+    q1 = "“We will reopen the embassy,” Holt said."
+    other = "Opposition leader Sam Ode said on Thursday that the plan was reckless."
+    text = "\n\n".join([lead, q1, other])
+    b1 = len(lead) + 2
+    b2 = b1 + len(q1) + 2
+    r = run(text, [Block(0, len(lead)), Block(b1, b1 + len(q1), "quote"), Block(b2, len(text))])
+    by_name = {s.speaker.name: s for s in r.statements if s.speaker}
+    assert by_name["Lena Holt"].said.start == "2025-03-01"
+    assert by_name["Sam Ode"].said.start == "2025-06-19"
+
+
+def test_stance_uses_the_paragraph_that_introduces_a_quote():
+    lead = "Asked about a naval blockade, Admiral Rui Costa was blunt:"
+    quote = "“It is ill-advised and not feasible,” Costa said."
+    text = lead + "\n\n" + quote
+    t = Target("blockade", "Should there be a naval blockade?", keywords=("naval blockade",))
+    r = run(text, [Block(0, len(lead)), Block(len(lead) + 2, len(text), "quote")], targets=[t])
+    st = next(s for s in r.statements if s.kind == "direct")
+    assert st.stances and st.stances[0].stance == "oppose" and st.stances[0].confidence < 0.75
