@@ -182,11 +182,78 @@ def score(data: Path, preds: dict, label: str) -> None:
             print(f"{k:18s} P {p:.3f} R {r:.3f} F1 {f:.3f}  (tp {tp}, pred {npred}, gold {ngold})")
 
 
+SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev.tsv"
+HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|gen|sen|rep|gov)\.?\s+", re.I)
+
+
+def speaker_resolution(data: Path, files: list[Path]) -> None:
+    """How many pronoun and surname sources resolve to a full name, and how often rightly
+    (against the team's read sample)."""
+    from onrecord.ingest import parse_text
+    from onrecord.pipeline import Options, analyze
+
+    docs = [parse_text(f.read_text("utf-8"), f.stem) for f in files]
+    t0 = time.perf_counter()
+    results = {r.document.source: r for r in analyze(docs, [], Options())}
+    secs = time.perf_counter() - t0
+    print(f"--- speaker resolution (full pipeline, {len(files) / secs:.1f} articles/s) ---")
+    counts = {"pronoun": [0, 0, 0], "surname": [0, 0, 0]}  # gold sources, found, resolved to a full name
+    for f in files:
+        anns = sorted((data / "attributions").glob(f.stem + "*.ann"))
+        if not anns or f.stem not in results:
+            continue
+        text = f.read_text("utf-8")
+        for g in load_gold(anns[0]):
+            if not g["source"]:
+                continue
+            mention = text[g["source"][0]:g["source"][1]]
+            kind = "pronoun" if mention.lower() in ("he", "she") else \
+                "surname" if re.fullmatch(r"((Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov)\.\s)?[A-Z][a-z’'\-]+", mention) else None
+            if kind is None:
+                continue
+            counts[kind][0] += 1
+            sp = _speaker_at(results[f.stem], g["source"][0])
+            if sp is not None:
+                counts[kind][1] += 1
+                counts[kind][2] += bool(sp.name and len(HONORIFIC.sub("", sp.name).split()) > 1)
+    for kind, (n, found, full) in counts.items():
+        print(f"{kind:8s} sources {n}: found {found} ({found / max(n, 1):.3f}), "
+              f"resolved to a full name {full} ({full / max(n, 1):.3f})")
+    if not SAMPLE.exists():
+        return
+    rows = [line.split("\t") for line in SAMPLE.read_text("utf-8").splitlines()
+            if line and not line.startswith("#")][1:]
+    right = found = 0
+    for name, offset, expected in rows:
+        if name not in results:
+            continue
+        sp = _speaker_at(results[name], int(offset))
+        if sp is None:
+            continue
+        found += 1
+        right += _norm_name(sp.name) == _norm_name(expected)
+    print(f"sample of {len(rows)} read by the team: statement found {found}, speaker right {right} "
+          f"(accuracy {right / max(len(rows), 1):.3f} of all rows, {right / max(found, 1):.3f} of found)")
+
+
+def _speaker_at(result, offset: int):
+    for st in result.statements:
+        sp = st.speaker
+        if sp and sp.mention and sp.mention.start <= offset < sp.mention.end + 1:
+            return sp
+    return None
+
+
+def _norm_name(name: str | None) -> str:
+    return HONORIFIC.sub("", (name or "").strip()).casefold()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--no-textacy", action="store_true")
+    ap.add_argument("--no-speakers", action="store_true", help="skip the speaker-resolution figures")
     args = ap.parse_args()
     if not (args.data / "text").is_dir() or not SCORER.exists():
         print(f"PolNeAR dev not found at {args.data} (or scorer at {SCORER}). Get PolNeAR v1.0.0 from "
@@ -200,6 +267,8 @@ def main() -> int:
     print(f"onrecord: {len(files)} articles in {secs:.1f}s = {len(files) / secs:.1f} articles/s "
           f"(statements stage incl. parsing), peak RSS of one process {rss:.0f} MB")
     score(args.data, preds, "onrecord")
+    if not args.no_speakers:
+        speaker_resolution(args.data, files)
     if not args.no_textacy:
         tpreds, tsecs = run_textacy(files)
         if tpreds is None:

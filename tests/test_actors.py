@@ -87,3 +87,27 @@ def test_two_speakers_alternating_in_dialogue(parse):
     assert [r.speaker.name for r in res] == ["Ada Stone", "Luis Mar", "Ada Stone"]
     text = "“Will you sign?” asked Senator Ada Stone. “Not today,” replied Governor Luis Mar. “Maybe later,” he added."
     assert speakers(parse, text)[-1].speaker.name == "Luis Mar"
+
+
+def test_shared_surname_goes_to_the_main_bearer_unless_a_namesake_was_just_named(parse):
+    text = ("Senator Ted Rowe opened the hearing on Monday. Ted Rowe has led the committee since May. "
+            "His wife, Ann Rowe, sat behind him. "
+            "The weather was cold and the hall was full of students from the capital. "
+            "“We will not rush this,” Rowe said.")
+    assert speakers(parse, text)[-1].speaker.name == "Ted Rowe"
+    text = "Ted Rowe spoke first. Then his wife, Ann Rowe, took the floor. “It is time,” Rowe said."
+    assert speakers(parse, text)[-1].speaker.name == "Ann Rowe"
+
+
+def test_honorifics_keep_namesakes_apart(parse):
+    text = ("Mr. Rowe arrived late. His daughter, Ann Rowe, spoke to the crowd about the vote. "
+            "The rain had stopped by then and the square was full of people. "
+            "“We have waited long enough,” Mr. Rowe said.")
+    res = speakers(parse, text)[-1]
+    assert res.speaker.name != "Ann Rowe"
+
+
+def test_first_name_gender_decides_between_two_candidates(parse):
+    text = ("Maria Okonkwo met David Brandt in Geneva on Tuesday. "
+            "She said afterwards that the talks had gone well.")
+    assert speakers(parse, text)[-1].speaker.name == "Maria Okonkwo"

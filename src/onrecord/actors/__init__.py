@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -155,7 +156,7 @@ class People:
     so the NER component runs here only on speaker mentions and on the few sentences that
     a surname or a pronoun needs."""
 
-    NAME_BEFORE = r"((?:[A-Z][\w.'’\-]*\]?\s+){1,3})%s(?!\w)"
+    NAME_BEFORE = r"((?:[A-Z][\w.'’\-]*\]?[ \u00a0]+){1,3})%s(?!\w)"
 
     def __init__(self, parsed, nlp=None, gaz: Gazetteer | None = None):
         self.text = parsed.document.text
@@ -169,6 +170,9 @@ class People:
                                 for pb, s in parsed.sentences())
         self._starts = [s for s, _ in self.sentences]
         self._cache: dict[tuple[int, int], list[PersonMention]] = {}
+        self._memo: dict = {}
+        self._tokens: dict | None = None
+        self.parsed = parsed
         from ..statements.quotes import find_quotes
         self.quotes = find_quotes(self.text, parsed.document.blocks)
 
@@ -200,28 +204,130 @@ class People:
             return self.sentences[i]
         return max(0, pos - 150), min(len(self.text), pos + 80)
 
-    def full_name(self, surname: str) -> str | None:
-        """A multi-word person name in the document ending in ``surname``; None if ambiguous."""
-        names: set[str] = set()
-        for m in re.finditer(self.NAME_BEFORE % re.escape(surname), self.text):
-            for p in self.persons_in(*self.sentence_at(m.start())):
-                words = p.name.split()
-                if len(words) > 1 and words[-1] == surname:
-                    names.add(" ".join(w for w in words if w.rstrip(".") not in TITLE_NOUNS))
-        names.discard(surname)
-        return names.pop() if len(names) == 1 else None
+    def _variants(self, surname: str) -> list[tuple[int, str]]:
+        """(position, full name) for every multi-word person name ending in ``surname``."""
+        key = ("variants", surname)
+        if key not in self._memo:
+            found: dict[int, str] = {}
+            for m in re.finditer(self.NAME_BEFORE % re.escape(surname), self.text):
+                for p in self.persons_in(*self.sentence_at(m.end() - 1)):
+                    words = [w for w in p.name.split() if w.rstrip(".") not in TITLE_NOUNS]
+                    if len(words) > 1 and words[-1] == surname:
+                        found[p.start] = " ".join(words)
+            self._memo[key] = sorted(found.items())
+        return self._memo[key]
 
-    def last_before(self, pos: int, window: int = 6, accept=lambda p: True) -> PersonMention | None:
-        """The nearest person named before ``pos`` outside quotation marks."""
-        i = bisect_right(self._starts, pos - 1)
-        for s, e in reversed(self.sentences[max(0, i - window):i]):
-            if not re.search(r"[A-Z][a-z]+\s+[A-Z]", self.text[s:e]):
-                continue
-            found = [p for p in self.persons_in(s, e) if p.end <= pos and accept(p)
-                     and not any(q.open < p.start < q.close for q in self.quotes)]
-            if found:
-                return found[-1]
+    def full_name(self, surname: str, before: int | None = None) -> str | None:
+        """The person a bare surname stands for: the full name last introduced before it, else
+        the most frequent one. Middle initials do not make a different person; two different
+        first names with no earlier mention leave it unresolved."""
+        variants = self._variants(surname)
+        if not variants:
+            return None
+        canon = {name: _drop_initials(name) for _, name in variants}
+        if before is not None:  # a namesake introduced just before ("his wife, Jane Cruz, said")
+            here = bisect_right(self._starts, before) - 1
+            near = [name for pos, name in variants
+                    if pos < before and here - (bisect_right(self._starts, pos) - 1) <= 1]
+            if near:
+                return _fullest(near[-1], variants, canon)
+        # otherwise a bare surname is the article's main bearer of it: the most mentioned,
+        # then the first introduced
+        counts = Counter(canon[name] for _, name in variants)
+        honour = re.findall(r"\b(Mr|Mrs|Ms|Miss)\.?\s+%s\b" % re.escape(surname), self.text)
+        if honour:  # "Mr. Smith" throughout: the bare surname is a man's, not his wife's
+            want = "m" if Counter(h == "Mr" for h in honour).most_common(1)[0][0] else "f"
+            fitting = {c for c in counts if first_name_gender(c.split()[0]) in (want, None)}
+            counts = Counter({c: n for c, n in counts.items() if c in fitting})
+        if not counts:
+            return None
+        first_seen = {}
+        for pos, name in variants:
+            first_seen.setdefault(canon[name], pos)
+        best = min(counts, key=lambda c: (-counts[c], first_seen[c]))
+        return _fullest(next(n for _, n in variants if canon[n] == best), variants, canon)
+
+    def is_subject(self, person: PersonMention) -> bool:
+        tok = self._token_at(person.end - 1)
+        while tok is not None and tok.dep_ in ("compound", "flat", "appos", "poss") and tok.head is not tok:
+            tok = tok.head
+        return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
+
+    def _token_at(self, pos: int):
+        if self._tokens is None:
+            self._tokens = {}
+            for pb in self.parsed.blocks:
+                for t in pb.doc:
+                    for k in range(pb.char(t), pb.char(t) + len(t.text)):
+                        self._tokens[k] = t
+        return self._tokens.get(pos)
+
+    def candidates(self, pos: int, window: int = 2, accept=lambda p: True,
+                   known: frozenset[str] = frozenset()) -> list[tuple[int, PersonMention]]:
+        """Persons named outside quotation marks in the ``window`` sentences before ``pos``,
+        each with its distance in sentences."""
+        i = bisect_right(self._starts, pos)
+        out = []
+        for dist, (s, e) in enumerate(reversed(self.sentences[max(0, i - window - 1):i])):
+            named = re.search(r"[A-Z][a-z]+\s+[A-Z]|\b(Mr|Mrs|Ms)\.", self.text[s:e])
+            people = list(self.persons_in(s, e)) if named else []  # NER only where a name may be
+            opening = re.match(r"\W{0,3}([A-Z][\w’'\-]+)\b", self.text[s:e])
+            if opening and opening.group(1) in known and not any(p.start <= s + opening.start(1) < p.end for p in people):
+                # "Smith never missed ..." in a paragraph that was not parsed
+                people.append(PersonMention(s + opening.start(1), s + opening.end(1), opening.group(1)))
+            # a bare surname the tagger missed, standing as a subject ("Smith never missed ...")
+            for t in self._sentence_tokens(s, e):
+                if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.text[:1].isupper() \
+                        and (t.text in known or self._variants(t.text)) \
+                        and not any(p.start <= self._char(t) < p.end for p in people):
+                    people.append(PersonMention(self._char(t), self._char(t) + len(t.text), t.text))
+            for p in people:
+                if p.end > pos or not accept(p) or any(q.open < p.start < q.close for q in self.quotes):
+                    continue
+                if dist == 0 and not self.is_subject(p):
+                    continue  # "Campaigning against X, he said": an object in the same sentence
+                out.append((dist, p))
+        return out
+
+    def _sentence_tokens(self, start: int, end: int):
+        for pb in self.parsed.blocks:
+            if pb.offset <= start < pb.offset + len(pb.doc.text):
+                return [t for t in pb.doc if start <= pb.char(t) < end]
+        return []
+
+    def _char(self, tok) -> int:
+        for pb in self.parsed.blocks:
+            if pb.doc is tok.doc:
+                return pb.char(tok)
+        return -1
+
+
+def _drop_initials(name: str) -> str:
+    return " ".join(w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w))
+
+
+def _fullest(name: str, variants, canon) -> str:
+    """The plainest complete form of a name ('Loretta Lynch' for 'Loretta E. Lynch')."""
+    same = [n for _, n in variants if canon[n] == canon[name]]
+    return Counter(same).most_common(1)[0][0] if same else name
+
+
+_GENDER = None
+
+
+def first_name_gender(first: str) -> str | None:
+    """'m' or 'f' from a first-name dictionary (gender-guesser, offline); None if unsure."""
+    global _GENDER
+    if _GENDER is None:
+        try:
+            import gender_guesser.detector as detector
+            _GENDER = detector.Detector(case_sensitive=False)
+        except ImportError:  # optional: without it only honorifics decide
+            _GENDER = False
+    if not _GENDER:
         return None
+    g = _GENDER.get_gender(first)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
 
 
 def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
@@ -293,17 +399,24 @@ class DocumentResolver:
                                   self.gaz.path(org_id), how), actor)
 
     def _gender(self, name: str) -> str | None:
-        """'m' or 'f' when the document gives the person an honorific ('Mr. Park', 'Ms. Lopez')."""
-        surname = re.escape(name.split()[-1])
-        m = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.]*\s+){0,2}%s\b" % surname, self.text)
-        if not m:
-            return None
-        return "m" if m.group(1) == "Mr" else "f"
+        """'m' or 'f': an honorific the document gives the person ('Mr. Park'), else the first
+        name; None when neither tells."""
+        key = ("gender", name)
+        if key not in self.people._memo:
+            surname = re.escape(name.split()[-1])
+            m = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.]*\s+){0,2}%s\b" % surname, self.text)
+            if m:
+                g = "m" if m.group(1) == "Mr" else "f"
+            else:
+                full = name if len(name.split()) > 1 else (self.people.full_name(name.split()[-1]) or name)
+                g = first_name_gender(full.split()[0]) if len(full.split()) > 1 else None
+            self.people._memo[key] = g
+        return self.people._memo[key]
 
     def _antecedent(self, pos: int, kind: str, pronoun: str = "") -> tuple[Speaker | None, Actor] | None:
-        """The most recent compatible referent: an earlier speaker, or a person named outside
-        quotation marks in the sentences before; an honorific that clashes with the pronoun's
-        gender rules a candidate out."""
+        """A pronoun's referent: among earlier speakers and persons named outside quotation
+        marks in this and the two sentences before, the nearest sentence wins, then a subject
+        over an object, then the later mention; a clash of gender rules a candidate out."""
         want = {"person": ("person", "anonymous"), "plural": ("group", "organization", "anonymous")}
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
 
@@ -311,17 +424,27 @@ class DocumentResolver:
             g = self._gender(name) if gender else None
             return g is None or g == gender
 
-        best: tuple[int, Speaker | None, Actor] | None = None
+        starts = self.people._starts
+        here = bisect_right(starts, pos) - 1
+
+        def distance(p: int) -> int:
+            return max(0, here - (bisect_right(starts, p) - 1))
+
+        ranked: list[tuple[tuple, Speaker | None, Actor]] = []
         for start, sp, actor in reversed(self.history):
             if start < pos and actor.kind in want.get(kind, ()) and agrees(actor.name):
-                best = (start, sp, actor)
+                ranked.append(((distance(start), 0, -start), sp, actor))
                 break
         if kind == "person":
-            sentence_start = self.people.sentence_at(pos)[0]
-            prior = self.people.last_before(sentence_start, window=2, accept=lambda p: agrees(p.name))
-            if prior and (best is None or prior.start > best[0]):
-                best = (prior.start, None, Actor(f"p:{slug(prior.name)}", prior.name))
-        return (best[1], best[2]) if best else None
+            known = frozenset(a.name.split()[-1] for _, _, a in self.history if a.kind == "person")
+            for dist, p in self.people.candidates(pos, window=2, accept=lambda p: agrees(p.name), known=known):
+                name = p.name if len(p.name.split()) > 1 else (self.people.full_name(p.name, p.start) or p.name)
+                subj = 0 if self.people.is_subject(p) else 1
+                ranked.append(((dist, subj, -p.start), None, Actor(f"p:{slug(name)}", name)))
+        if not ranked:
+            return None
+        _, sp, actor = min(ranked, key=lambda r: r[0])
+        return sp, actor
 
     def _alternation(self, pos: int, cue: str | None) -> tuple[Speaker, Actor] | None:
         """In a quoted exchange between two people ('"...?" asked A. "..." replied B.'), an
@@ -381,7 +504,7 @@ class DocumentResolver:
                 name = words[-1]
         if name is not None:
             if len(name.split()) == 1:
-                full = self.people.full_name(name)
+                full = self.people.full_name(name, mention.start)
                 if full:
                     return self._person(mention, full, "surname")
                 return self._person(mention, name, "surname-unresolved")
