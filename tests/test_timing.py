@@ -46,3 +46,35 @@ def test_default_is_on_or_before_publication():
     text = "The envoy said the talks would go on."
     ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), 10, Span.of(text, 15, len(text) - 1), "2030-10-04")
     assert ts.start is None and ts.end == "2030-10-04" and ts.basis == "published" and ts.granularity == "unknown"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the third quarter", "2030-Q3"),
+    ("the 2028 second quarter", "2028-Q2"),
+    ("third quarter of 2027", "2027-Q3"),
+    ("11/02/29", "2029-11-02"),
+    ("last summer", "2029-SU"),
+    ("the late 1990s", "199"),
+    ("three years ago", "2027"),
+    ("now", "PRESENT_REF"),
+    ("recently", "PAST_REF"),
+])
+def test_timex_values(text, expected):
+    from onrecord.timing import timex_value
+    [m] = find_expressions(text)
+    assert timex_value(m, PUB) == expected
+
+
+def test_tense_decides_the_year_of_a_bare_month():
+    from onrecord.timing import timex_value
+    text = "The vote will be held in March, officials said."
+    [m] = [x for x in find_expressions(text) if x.kind == "month"]
+    assert timex_value(m, PUB, text) == "2031-03"
+    assert timex_value(m, PUB) == "2030-03"  # without context: the past, as for reported speech
+
+
+def test_loose_expressions_do_not_date_a_statement():
+    text = "The minister said the 2032 elections would be fair."
+    content = Span.of(text, text.index("the 2032"), len(text) - 1)
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), 13, content, "2030-10-04")
+    assert ts.basis == "published"
