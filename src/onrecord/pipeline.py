@@ -124,6 +124,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     # the lead-in for dating is the introducing paragraph whoever speaks in it; for "via" too
     vias = _relays(candidates, resolutions, blocks, starts,
                    [_lead_in(doc, blocks, _block_index(starts, c.content.start), {}, None) for c in candidates])
+    quoted = [(q.start, q.end) for q in statements_stage.find_quotes(doc.text, doc.blocks)]
     result = DocumentResult(doc)
     for cand, res, lead, via in zip(candidates, resolutions, leads, vias):
         anchor = cand.cue.start if cand.cue else cand.content.start
@@ -131,7 +132,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         si = bisect.bisect_right(sent_starts, anchor) - 1
         sentence = sentences[si] if si >= 0 else (blocks[bi].start, blocks[bi].end)
         said = timing.date_statement(doc.text, blocks, bi, sentence, anchor, cand.content,
-                                     doc.published, lead)
+                                     doc.published, lead, quoted)
         context = [(blocks[bi].start, blocks[bi].end)]
         if lead is not None:
             context.append((blocks[lead].start, blocks[lead].end))

@@ -399,11 +399,13 @@ def _outside(mentions: list[TimeMention], content: Span) -> list[TimeMention]:
 
 def date_statement(text: str, blocks: list[Block], block_index: int, sentence: tuple[int, int],
                    anchor: int, content: Span, published: str | None,
-                   lead_in: int | None = None) -> TimeSpan:
+                   lead_in: int | None = None, quoted: list[tuple[int, int]] = ()) -> TimeSpan:
     """When was this said? The statement's sentence first (nearest to the cue), then the
-    opening of its paragraph, then a lead-in paragraph ("In May, X said:"), then publication."""
+    opening of its paragraph, then a lead-in paragraph ("In May, X said:"), then publication.
+    Expressions inside ``quoted`` stretches are somebody's words, never the remark's date."""
     pub = _pub(published)
-    candidates = _outside(find_expressions(text, *sentence), content)
+    candidates = [m for m in _outside(find_expressions(text, *sentence), content)
+                  if not any(a <= m.start < b for a, b in quoted)]
     if candidates:
         best = min(candidates, key=lambda m: abs(m.start - anchor))
         ts = _timespan(text, best, pub)
@@ -412,7 +414,7 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
     if 0 <= block_index < len(blocks):
         b = blocks[block_index]
         opening = [m for m in _outside(find_expressions(text, b.start, min(b.end, b.start + 40)), content)
-                   if m.start - b.start <= 20]
+                   if m.start - b.start <= 20 and not any(a <= m.start < z for a, z in quoted)]
         for m in opening:
             ts = _timespan(text, m, pub)
             if ts:
