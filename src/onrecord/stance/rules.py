@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Span, Stance, Target
 
@@ -29,14 +30,110 @@ OPPOSE = re.compile(
     r"reject(?:s|ed)?|rule[sd]? out|will not|won[’']t|would not|cannot support|do(?:es)? not support|"
     r"could not exist|no (?:plans?|intention) to|a mistake|premature|counterproductive|"
     r"not (?:be )?(?:directly )?involved|refuse[sd]? to|not an option|off the table|"
-    r"against (?:any|an|the)|warn(?:s|ed)? against|no appetite)\b", re.I)
+    r"against (?:any|an|the)|warn(?:s|ed)? against|no appetite|"
+    r"den(?:y|ies|ied)|false|untrue|not true|hoax|fake|debunk(?:s|ed)?|refut(?:e|es|ed)|baseless|"
+    r"no evidence|bogus|fabricated|nonsense|no truth)\b", re.I)
 
 SUPPORT = re.compile(
     r"\b(should accept|accept(?:s|ed)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?|endorse[sd]?|welcome[sd]?|"
     r"favou?r(?:s|ed)?|in favou?r of|must act|need to (?:act|intervene|move|start|accelerate)|"
     r"ready to|willing to|will help|committed to|approve[sd]?|"
-    r"cannot allow|must not allow|can(?:not|[’']t) let|have to find a way|should (?:intervene|act|deploy|help))\b",
+    r"cannot allow|must not allow|can(?:not|[’']t) let|have to find a way|should (?:intervene|act|deploy|help)|"
+    r"confirm(?:s|ed)?|verified|agree(?:s|d)? (?:with|that))\b",
     re.I)
+HEDGES = re.compile(
+    r"\b(reportedly|allegedly|alleged|claims?|claimed|unconfirmed|unverified|rumou?rs?|"
+    r"could not (?:be )?(?:independently )?(?:verif(?:y|ied)|confirm(?:ed)?)|it is (?:not |still )?unclear|"
+    r"remains unclear|according to|purportedly|supposedly)\b", re.I)
+
+
+QUESTION_SKIP = {"be", "have", "do", "should", "will", "would", "can", "could", "may", "must", "shall",
+                 "enough", "own", "its", "their"}
+# Before the question's own predicate: words that refuse it ("refused to release") or ask for
+# it ("should release", "the sooner he releases, the better").
+REFUSE = re.compile(r"\b(not|n[’']t|never|no|refus\w*|declin\w*|reluctan\w*|resist\w*|against|"
+                    r"avoid\w*|stop\w*|without|unwilling)\b", re.I)
+ASK = re.compile(r"\b(should|must|need\w*|has to|have to|ought|urg\w*|call\w* (?:on|for)|demand\w*|"
+                 r"sooner|better|requir\w*|free to|willing|ready|will|would|plan\w* to|wants? to|vow\w*|"
+                 r"pledg\w*|promis\w*)\b", re.I)
+NEGATIVE_PREFIX = ("un", "in", "im", "ir", "dis", "non")
+
+
+@lru_cache(maxsize=256)
+def question_predicates(question: str) -> tuple[str, ...]:
+    """The verbs and adjectives the question asks about ('release', 'retaliate', 'fit')."""
+    try:
+        from .. import nlp as nlp_mod
+        doc = nlp_mod.load()(question)
+    except Exception:  # no model: the lexical rules still work
+        return ()
+    return tuple(dict.fromkeys(t.lemma_.lower() for t in doc
+                               if t.pos_ in ("VERB", "ADJ") and t.lemma_.lower() not in QUESTION_SKIP
+                               and len(t.lemma_) > 2))
+
+
+@lru_cache(maxsize=256)
+def question_entities(question: str) -> tuple[str, ...]:
+    """Surnames and names of the people or bodies a question is about ('Trump', 'Clinton')."""
+    try:
+        from .. import nlp as nlp_mod
+        doc = nlp_mod.load()(question)
+    except Exception:
+        return ()
+    return tuple(dict.fromkeys(t.text for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper()
+                               and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")))
+
+
+PERSONAL = re.compile(r"\b(he|she|his|her|him|they|their|its)\b", re.I)
+
+
+def about_someone_else(target: Target, text: str, s: int, e: int) -> bool:
+    """The question names someone; the statement names others and neither them nor a pronoun."""
+    names = question_entities(target.question)
+    if not names:
+        return False
+    chunk = text[s:e]
+    if any(re.search(r"\b%s\b" % re.escape(n), chunk) for n in names) or PERSONAL.search(chunk):
+        return False
+    others = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+\b", chunk)
+    return bool(others)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def predicate_votes(target: Target, text: str, s: int, e: int) -> dict[str, list[Span]]:
+    """Stance toward what the question asks: its predicate, asked for or refused."""
+    votes: dict[str, list[Span]] = {"support": [], "oppose": []}
+    for pred in question_predicates(target.question):
+        pattern = re.compile(r"\b(?:(%s)(%s)|(%s))\w*" % ("|".join(NEGATIVE_PREFIX), re.escape(_stem(pred)),
+                                                          re.escape(_stem(pred))), re.I)
+        for m in pattern.finditer(text, s, e):
+            window = text[max(s, m.start() - 45):m.start()]
+            window = re.split(r"[.;:!?]", window)[-1]
+            if m.group(1):  # "unfit", "unacceptable", "dishonest"
+                votes["oppose"].append(Span.of(text, m.start(), m.end()))
+            elif REFUSE.search(window):
+                votes["oppose"].append(Span.of(text, m.start(), m.end()))
+            elif ASK.search(window) or text[m.end():m.end() + 30].lower().startswith((" the better", ", the better")):
+                votes["support"].append(Span.of(text, m.start(), m.end()))
+    return votes
+
+
+_VADER = None
+
+
+def valence(text: str) -> float:
+    """A sentiment lexicon's compound score (VADER), the weakest evidence of stance."""
+    global _VADER
+    if _VADER is None:
+        try:
+            from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+            _VADER = SentimentIntensityAnalyzer()
+        except ImportError:
+            _VADER = False
+    return _VADER.polarity_scores(text)["compound"] if _VADER else 0.0
 
 
 @dataclass(frozen=True)
@@ -81,7 +178,7 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
           backend: str = "rules/1") -> Stance | None:
     """Return a stance of this content toward the target, or None (not relevant / abstain)."""
     rel = relevance(target, text, content, context)
-    if rel is None:
+    if rel is None or about_someone_else(target, text, content.start, content.end):
         return None
     s, e = content.start, content.end
     condition = None
@@ -106,13 +203,13 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             condition = Span.of(text, m.start(1), m.end(1))
             evidence.append(Span.of(text, m.start(), m.end()))
     if condition is not None and condition.text.strip():
-        return Stance(target.id, "conditional", 0.7 * rel.score, tuple(evidence) + rel.evidence[:1],
-                      condition, backend)
+        return _stance(target, "conditional", "conditional", rel, tuple(evidence) + rel.evidence[:1],
+                       backend, condition)
     und = list(UNDECIDED.finditer(text, s, e))
     if und:
-        return Stance(target.id, "undecided", 0.7 * rel.score,
-                      tuple(Span.of(text, x.start(), x.end()) for x in und[:3]), None, backend)
-    votes = {"support": [], "oppose": []}
+        return _stance(target, "undecided", "undecided", rel,
+                       tuple(Span.of(text, x.start(), x.end()) for x in und[:3]), backend)
+    votes = predicate_votes(target, text, s, e)
     for x in OPPOSE.finditer(text, s, e):
         votes["oppose"].append(Span.of(text, x.start(), x.end()))
     for x in SUPPORT.finditer(text, s, e):
@@ -121,14 +218,37 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         if _negated(text, x.start()) and not word.startswith(("cannot", "must not", "can")):
             polarity = "oppose"
         votes[polarity].append(Span.of(text, x.start(), x.end()))
-    if votes["support"] or votes["oppose"]:
-        label = "oppose" if len(votes["oppose"]) >= len(votes["support"]) else "support"
-        mixed = votes["support"] and votes["oppose"]
-        conf = (0.55 if mixed else 0.75) * rel.score
-        return Stance(target.id, label, conf, tuple(votes[label][:3]), None, backend)
+    hedges = [Span.of(text, x.start(), x.end()) for x in HEDGES.finditer(text, s, e)]
+    n_s, n_o = len(votes["support"]), len(votes["oppose"])
+    if (n_s or n_o) and len(hedges) < 2 * max(n_s, n_o):
+        label = "oppose" if n_o >= n_s else "support"
+        kind = "mixed" if n_s and n_o else "lexical"
+        return _stance(target, label, kind, rel, tuple(votes[label][:3]), backend)
+    if hedges and not rel.from_context:  # reported, unconfirmed: relevant, no position taken
+        return _stance(target, "neutral", "hedged", rel, tuple(hedges[:3]), backend)
+    score = valence(text[s:e])
+    if abs(score) >= 0.45 and not rel.from_context:  # only evaluative tone: a weak stance
+        label = "support" if score > 0 else "oppose"
+        return _stance(target, label, "valence", rel, rel.evidence[:1], backend)
     if not rel.from_context:
-        return Stance(target.id, "neutral", 0.4, rel.evidence[:2], None, backend)
+        return _stance(target, "neutral", "neutral", rel, rel.evidence[:2], backend)
     return None
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict[str, float]:
+    """How often each kind of evidence was right on the news gold set (calibration.yaml)."""
+    import yaml
+    from importlib import resources
+
+    return yaml.safe_load(resources.files(__package__).joinpath("calibration.yaml").read_text("utf-8"))
+
+
+def _stance(target: Target, label: str, kind: str, rel: Relevance, evidence, backend: str,
+            condition: Span | None = None) -> Stance:
+    table = calibration()
+    conf = table["kinds"][kind] * (table["context_factor"] if rel.from_context else 1.0)
+    return Stance(target.id, label, round(conf, 3), tuple(evidence), condition, f"{backend}#{kind}")
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
