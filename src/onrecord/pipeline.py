@@ -23,10 +23,21 @@ class Options:
 
     model: str | None = None
     stance_backend: str = "rules/1"
+    llm_url: str | None = None
+    llm_model: str | None = None
+    llm_cache: str | None = None
     actors_registry: str | None = None
     window_days: int = 90
     batch_size: int = 32
     n_process: int | str = "auto"
+    _backend: object = None
+
+    def backend(self):
+        """The stance backend, made once per run (an LLM backend holds a connection)."""
+        if self._backend is None:
+            self._backend = stance_stage.get_backend(self.stance_backend, llm_url=self.llm_url,
+                                                     llm_model=self.llm_model, llm_cache=self.llm_cache)
+        return self._backend
 
 
 @dataclass
@@ -106,7 +117,7 @@ def _relays(candidates, resolutions, blocks: list[Block], starts: list[int], lea
 def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=None) -> DocumentResult:
     doc = parsed.document
     gaz = actors_stage.load_gazetteer(options.actors_registry)
-    backend = stance_stage.get_backend(options.stance_backend)
+    backend = options.backend()
     candidates = statements_stage.extract(parsed)
     blocks = list(doc.blocks) or [Block(0, len(doc.text))]
     starts = [b.start for b in blocks]
