@@ -106,3 +106,37 @@ def test_every_command_has_help_with_an_example():
     for name, cmd in cli.commands.items():
         r = run(name, "--help")
         assert r.exit_code == 0 and "Example" in r.output, name
+
+
+def test_review_corrections_survive_reruns_and_show_everywhere(files):
+    db, out = files / "x.db", files / "l.json"
+    run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db)
+    ledger = json.loads(run("export", "--db", db).output)
+    hale = next(s for s in ledger["statements"] if (s["speaker"] or {}).get("name") == "Omar Hale")
+    r = run("review", hale["id"], "--db", db, "--target", "troops", "--stance", "undecided", "--note", "read again")
+    assert r.exit_code == 0, r.output
+    r = run("review", hale["id"], "--db", db, "--speaker", "Omar K. Hale")
+    assert r.exit_code == 0, r.output
+    # a re-run with another backend re-analyses the document; the correction stays
+    r = run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db, "--stance-backend", "noop/1",
+            "--json", out)
+    assert "1 analysed" in r.output
+    ledger = json.loads(out.read_text())
+    st = next(s for s in ledger["statements"] if s["id"] == hale["id"])
+    assert st["speaker"]["name"] == "Omar K. Hale" and st["speaker"]["resolved_from"] == "analyst"
+    troops = [x for x in st["stances"] if x["target_id"] == "troops"]
+    assert troops == [dict(troops[0], stance="undecided", source="analyst")]
+    assert run("report", files / "r.md", "--db", db).exit_code == 0
+    assert "analyst" in (files / "r.md").read_text()
+    r = run("review", "--db", db, "--export", files / "labels.jsonl")
+    rows = [json.loads(line) for line in (files / "labels.jsonl").read_text().splitlines()]
+    assert {r["field"] for r in rows} == {"stance", "speaker"} and rows[0]["question"] == "Will the US send troops?"
+
+
+def test_review_refuses_bad_corrections(files):
+    db = files / "x.db"
+    run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db)
+    assert run("review", "s_nope", "--db", db, "--speaker", "X").exit_code == 1
+    sid = json.loads(run("export", "--db", db).output)["statements"][0]["id"]
+    assert run("review", sid, "--db", db, "--target", "nope", "--stance", "oppose").exit_code == 2
+    assert run("review", sid, "--db", db, "--target", "force", "--stance", "conditional").exit_code == 2

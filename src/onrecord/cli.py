@@ -314,6 +314,72 @@ def findings(db, kind):
         click.echo(f"[{f.kind}] ({f.confidence:.2f}) {f.summary}  cites: {', '.join(f.statement_ids)}")
 
 
+@cli.command()
+@click.argument("statement_id", required=False)
+@db_option
+@click.option("--target", "target_id", help="Question id whose stance you set.")
+@click.option("--stance", type=click.Choice(["support", "oppose", "conditional", "undecided", "neutral", "none"]),
+              help="The stance you read ('none': the statement does not bear on the question).")
+@click.option("--condition", help="For a conditional stance: the condition's exact words in the statement.")
+@click.option("--speaker", help="The speaker's name, when the tool got it wrong.")
+@click.option("--note", help="Why (kept with the correction).")
+@click.option("--list", "list_", is_flag=True, help="List the corrections made so far.")
+@click.option("--export", "export_path", type=click.Path(dir_okay=False),
+              help="Write the corrections as labelled JSONL examples.")
+def review(statement_id, db, target_id, stance, condition, speaker, note, list_, export_path):
+    """Correct a statement's stance or speaker by hand; corrections survive re-runs.
+
+    \b
+    Example:
+        onrecord review s_3257eb387f8d --target ecowas --stance conditional --condition "must be defined"
+        onrecord review s_16339c71f838 --speaker "Carter Ham"
+        onrecord review --export labels.jsonl
+    """
+    from . import review as review_mod
+    from .actors import load_gazetteer
+    from .pipeline import Options
+    from .runner import refresh_findings
+
+    store = _open_store(db)
+    try:
+        if list_ or export_path:
+            corrections = store.corrections()
+            if export_path:
+                questions = {t.id: t.question for t in store.targets()}
+                rows = list(review_mod.labelled_rows(store.statements(corrected=False), corrections, questions))
+                Path(export_path).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+                click.echo(f"{len(rows)} labelled example(s) written to {export_path}")
+            else:
+                for c in corrections:
+                    click.echo(f"{c['created_at']}  {c['statement_id']}  {c['field']:<7} {c['target_id'] or '-':<20} "
+                               f"{json.dumps(c['value'], ensure_ascii=False)}  {c['note'] or ''}")
+            return
+        if not statement_id or not (stance or speaker):
+            raise click.UsageError("give a STATEMENT_ID and --stance (with --target) or --speaker")
+        try:
+            if stance:
+                known = {t.id for t in store.targets()}
+                if target_id not in known:
+                    raise click.BadParameter(f"unknown question {target_id!r}; known: {', '.join(sorted(known))}",
+                                             param_hint="--target")
+                if stance == "conditional" and not condition:
+                    raise click.BadParameter("a conditional stance needs --condition", param_hint="--condition")
+                st = next((x for x in store.statements(corrected=False) if x.id == statement_id), None)
+                if st is not None and condition and condition not in st.content.text:
+                    raise click.BadParameter("the condition must be words of the statement", param_hint="--condition")
+                store.add_correction(statement_id, "stance",
+                                     {"stance": None if stance == "none" else stance, "condition": condition},
+                                     target_id, note)
+            if speaker:
+                store.add_correction(statement_id, "speaker", {"name": speaker}, None, note)
+            refresh_findings(store, [], Options())
+        except OnrecordError as exc:
+            _fail(exc)
+    finally:
+        store.close()
+    click.echo(f"corrected {statement_id}; findings recomputed")
+
+
 def main():
     cli()
 

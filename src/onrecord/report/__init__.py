@@ -30,6 +30,7 @@ def view(ledger: dict[str, Any]) -> dict[str, Any]:
             "n": n, "id": st["id"], "kind": st["kind"], "text": st["text"],
             "speaker": sp.get("name") or sp.get("text") or "unknown speaker",
             "mention": sp.get("text"), "role": sp.get("role"),
+            "corrected": sp.get("resolved_from") == "analyst",
             "organization": " › ".join(sp.get("organization_path") or []) or None,
             "said": _when(said), "basis": said.get("basis"), "expression": said.get("expression"),
             "cue": (st.get("cue") or {}).get("text"),
@@ -132,7 +133,8 @@ def render_markdown(ledger: dict[str, Any]) -> str:
     out += ["## Statements", "", "| # | speaker | role / body | when | kind | stance | quote |",
             "|---|---|---|---|---|---|---|"]
     for r in ctx["statements"]:
-        stance = "; ".join(f"{s['stance']} ({s['confidence']:.2f})" + (f" if {md(s['condition'])}" if s["condition"] else "")
+        stance = "; ".join(f"{s['stance']} ({'analyst' if s['source'] == 'analyst' else format(s['confidence'], '.2f')})"
+                           + (f" if {md(s['condition'])}" if s["condition"] else "")
                            for s in r["stances"]) or "—"
         role = " / ".join(md(x) for x in (r["role"], r["organization"]) if x) or "—"
         out.append(f"| {r['n']} | {md(r['speaker'])} | {role} | {md(r['said'])} | {r['kind']} | {stance} | "

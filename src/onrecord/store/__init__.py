@@ -49,6 +49,16 @@ def _m1(db: sqlite3.Connection) -> None:
     """)
 
 
+@migration("analyst corrections")
+def _m2(db: sqlite3.Connection) -> None:
+    _script(db, """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, statement_id TEXT NOT NULL, field TEXT NOT NULL,
+        target_id TEXT, value TEXT NOT NULL, note TEXT, created_at TEXT NOT NULL);
+    CREATE INDEX corrections_statement ON corrections(statement_id);
+    """)
+
+
 def _script(db: sqlite3.Connection, sql: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit)."""
     for stmt in sql.split(";"):
@@ -199,7 +209,35 @@ class Store:
                                     "url": r[4], "title": r[5], "author": r[6], "published": r[7],
                                     "text": r[8], "blocks": json.loads(r[9])}) for r in rows]
 
-    def statements(self, document_id: str | None = None) -> list[Statement]:
+    def add_correction(self, statement_id: str, field: str, value: dict, target_id: str | None = None,
+                       note: str | None = None) -> None:
+        if self.db.execute("SELECT 1 FROM statements WHERE id=?", (statement_id,)).fetchone() is None:
+            raise StoreError(f"no statement {statement_id!r} in the ledger", source=self.path)
+        with self.transaction() as db:
+            db.execute("INSERT INTO corrections (statement_id, field, target_id, value, note, created_at) "
+                       "VALUES (?,?,?,?,?,?)", (statement_id, field, target_id, json.dumps(value), note, _now()))
+
+    def corrections(self) -> list[dict]:
+        rows = self.db.execute("SELECT statement_id, field, target_id, value, note, created_at FROM corrections "
+                               "ORDER BY id").fetchall()
+        return [{"statement_id": r[0], "field": r[1], "target_id": r[2], "value": json.loads(r[3]),
+                 "note": r[4], "created_at": r[5]} for r in rows]
+
+    def statements(self, document_id: str | None = None, corrected: bool = True) -> list[Statement]:
+        """Stored statements; with ``corrected``, analysts' corrections applied on top."""
+        found = self._statements(document_id)
+        if not corrected:
+            return found
+        corrections = self.corrections()
+        if not corrections:
+            return found
+        from ..review import apply
+
+        ids = {s.document_id for s in found}
+        texts = {d.id: d.text for d in self.documents() if d.id in ids}
+        return apply(found, corrections, texts)
+
+    def _statements(self, document_id: str | None = None) -> list[Statement]:
         sql = "SELECT data FROM statements"
         args: tuple = ()
         if document_id:
