@@ -111,3 +111,11 @@ def test_first_name_gender_decides_between_two_candidates(parse):
     text = ("Maria Okonkwo met David Brandt in Geneva on Tuesday. "
             "She said afterwards that the talks had gone well.")
     assert speakers(parse, text)[-1].speaker.name == "Maria Okonkwo"
+
+
+def test_a_country_speaks_as_its_government_but_a_namesake_person_stays_a_person(parse):
+    [res] = speakers(parse, "Mali said on Monday that the border would reopen next week.")
+    assert res.actor.kind == "organization" and res.speaker.organization_path == ("Mali",)
+    text = ("Representative Jim Jordan questioned the director for an hour on Tuesday. "
+            "“That is not how immunity works,” Jordan said.")
+    assert speakers(parse, text)[-1].speaker.name == "Jim Jordan"

@@ -140,3 +140,18 @@ def test_review_refuses_bad_corrections(files):
     sid = json.loads(run("export", "--db", db).output)["statements"][0]["id"]
     assert run("review", sid, "--db", db, "--target", "nope", "--stance", "oppose").exit_code == 2
     assert run("review", sid, "--db", db, "--target", "force", "--stance", "conditional").exit_code == 2
+
+
+def test_actors_list_show_and_merge_survive_reruns(files):
+    db = files / "x.db"
+    run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db)
+    r = run("actors", "--db", db)
+    assert "p:omar-hale" in r.output and "p:dana-whitfield" in r.output
+    r = run("actors", "show", "p:omar-hale", "--db", db)
+    assert "US Africa Command" in r.output or "us-africom" in r.output
+    assert run("actors", "merge", "p:dana-whitfield", "p:omar-hale", "--db", db).exit_code == 0
+    run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db, "--stance-backend", "noop/1")
+    ledger = json.loads(run("export", "--db", db).output)
+    assert "p:dana-whitfield" not in {a["id"] for a in ledger["actors"]}
+    assert {s["speaker"]["actor_id"] for s in ledger["statements"] if s["speaker"]} >= {"p:omar-hale"}
+    assert run("actors", "merge", "p:nobody", "p:omar-hale", "--db", db).exit_code == 1

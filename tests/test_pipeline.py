@@ -49,3 +49,24 @@ def test_stance_uses_the_paragraph_that_introduces_a_quote():
     r = run(text, [Block(0, len(lead)), Block(len(lead) + 2, len(text), "quote")], targets=[t])
     st = next(s for s in r.statements if s.kind == "direct")
     assert st.stances and st.stances[0].stance == "oppose" and st.stances[0].confidence < 0.75
+
+
+def test_registry_gives_canonical_names_and_the_role_held_on_the_day(tmp_path):
+    from onrecord.actors import load_gazetteer
+    reg = tmp_path / "actors.yaml"
+    reg.write_text(
+        "people:\n"
+        "  - name: Ana Reyes\n"
+        "    aliases: [the top diplomat for the region]\n"
+        "    roles:\n"
+        "      - {title: Deputy Secretary of State, organization: us-state, start: 2025-01-01, end: 2025-06-30}\n"
+        "      - {title: Secretary of Defense, organization: us-dod, start: 2025-07-01}\n")
+    load_gazetteer.cache_clear()
+    text = ("In March, Reyes said the talks would go on.\n\n"
+            "In September, Ana Reyes said the troops would stay.\n\n"
+            "The top diplomat for the region said the plan was sound.")
+    doc = Document(id="r", text=text, published="2025-10-01")
+    res = next(analyze([doc], [], Options(actors_registry=str(reg))))
+    roles = [(s.speaker.name, s.speaker.organization_id) for s in res.statements]
+    assert roles[0] == ("Ana Reyes", "us-state") and roles[1] == ("Ana Reyes", "us-dod")
+    assert roles[2][0] == "Ana Reyes"

@@ -380,6 +380,59 @@ def review(statement_id, db, target_id, stance, condition, speaker, note, list_,
     click.echo(f"corrected {statement_id}; findings recomputed")
 
 
+@cli.command()
+@click.argument("action", type=click.Choice(["list", "show", "merge"]), default="list")
+@click.argument("ids", nargs=-1)
+@db_option
+def actors(action, ids, db):
+    """List actors, show one with its statements, or merge two that are one person.
+
+    \b
+    Example:
+        onrecord actors
+        onrecord actors show p:johnnie-carson
+        onrecord actors merge p:carson p:johnnie-carson
+    """
+    store = _open_store(db)
+    try:
+        if action == "merge":
+            if len(ids) != 2:
+                raise click.UsageError("merge takes two ids: FROM INTO")
+            store.merge_actors(ids[0], ids[1])
+            from .pipeline import Options
+            from .runner import refresh_findings
+            refresh_findings(store, [], Options())
+            click.echo(f"merged {ids[0]} into {ids[1]}; findings recomputed")
+            return
+        everyone = store.actors()
+        statements = store.statements()
+        counts: dict[str, int] = {}
+        for st in statements:
+            if st.speaker and st.speaker.actor_id:
+                counts[st.speaker.actor_id] = counts.get(st.speaker.actor_id, 0) + 1
+        if action == "show":
+            if len(ids) != 1 or ids[0] not in everyone:
+                raise click.ClickException(f"no actor {ids[0] if ids else ''!r}; see `onrecord actors`")
+            a = everyone[ids[0]]
+            click.echo(f"{a.id}  {a.name}  ({a.kind})")
+            for r in a.roles:
+                click.echo(f"  role: {r.title or '-'}  organization: {r.organization_id or '-'}  "
+                           f"{r.start or '?'} .. {r.end or '?'}")
+            for st in statements:
+                if st.speaker and st.speaker.actor_id == a.id:
+                    when = st.said.start or f"≤{st.said.end}"
+                    click.echo(f"  {st.id}  {when:<11} {st.kind:<8} {st.content.text[:90]}")
+            return
+        for a in sorted(everyone.values(), key=lambda a: (-counts.get(a.id, 0), a.name)):
+            role = a.roles[0] if a.roles else None
+            click.echo(f"{a.id:<45} {a.kind:<12} {counts.get(a.id, 0):>4}  {a.name[:40]:<40} "
+                       f"{(role.title or '')[:40] if role else ''}")
+    except OnrecordError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+
+
 def main():
     cli()
 

@@ -150,7 +150,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         head = _heading_above(blocks, bi)
         if head is not None:
             context.append((blocks[head].start, blocks[head].end))
-        speaker = res.speaker
+        speaker = role_as_of(res.speaker, said, gaz)
         for prev in result.statements[::-1][:6]:
             if speaker and prev.speaker and prev.speaker.actor_id == speaker.actor_id \
                     and bi - _block_index(starts, prev.content.start) <= 2:
@@ -163,6 +163,19 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             result.actors[res.actor.id] = actors_stage.merge_actor(result.actors.get(res.actor.id), res.actor)
     result.actors = {aid: date_roles(a, result.statements) for aid, a in result.actors.items()}
     return result
+
+
+def role_as_of(speaker: Speaker | None, said, gaz) -> Speaker | None:
+    """A registered person's role on the day the words were said, not today's."""
+    if speaker is None or not speaker.name:
+        return speaker
+    person = gaz.people.get(speaker.name.lower())
+    day = said.start or said.end
+    role = person.role_on(day) if person else None
+    if role is None:
+        return speaker
+    return replace(speaker, role=role.title, organization_id=role.organization_id,
+                   organization_path=gaz.path(role.organization_id))
 
 
 def date_roles(actor: Actor, statements: list[Statement]) -> Actor:

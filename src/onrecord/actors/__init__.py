@@ -56,6 +56,7 @@ class Gazetteer:
     titles: list[tuple[str, str]]
     nationalities: dict[str, list[str]]
     seniority: dict[str, int]
+    people: dict[str, "RegisteredPerson"] = field(default_factory=dict)  # by lower-cased name or alias
     _alias_re: re.Pattern | None = field(default=None, repr=False)
     _alias_map: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -119,6 +120,54 @@ def _read_yaml(path) -> dict:
     return data
 
 
+@dataclass(frozen=True)
+class RegisteredPerson:
+    """A person the user declared: canonical name, other names, and dated roles."""
+
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+
+    def role_on(self, day: str | None) -> Role | None:
+        """The role held on ``day`` (ISO date); without a date, the latest role."""
+        if not self.roles:
+            return None
+        if day:
+            for r in self.roles:
+                if (r.start is None or r.start <= day) and (r.end is None or day <= r.end):
+                    return r
+        return max(self.roles, key=lambda r: r.start or "")
+
+
+def _people(layer: dict, where: str, orgs: dict) -> list[RegisteredPerson]:
+    out = []
+    for i, p in enumerate(layer.get("people") or []):
+        if not isinstance(p, dict) or not isinstance(p.get("name"), str):
+            raise RegistryError(f"person #{i + 1} needs a 'name'", source=where)
+        roles = []
+        for r in p.get("roles") or []:
+            if not isinstance(r, dict) or "title" not in r:
+                raise RegistryError(f"a role of {p['name']!r} needs a 'title'", source=where)
+            if r.get("organization") and r["organization"] not in orgs:
+                raise RegistryError(f"{p['name']!r}: unknown organization {r['organization']!r}", source=where)
+            start, end = (str(r[k]) if r.get(k) else None for k in ("start", "end"))
+            roles.append(Role(r["title"], r.get("organization"), start, end))
+        out.append(RegisteredPerson(p["name"], tuple(p.get("aliases") or ()), tuple(roles)))
+    return out
+
+
+def _add_countries(orgs: dict[str, Organization]) -> None:
+    """Every country's government (from pycountry) that the gazetteer does not already define."""
+    from .places import countries
+
+    known = {a for o in orgs.values() for a in (o.name, *o.aliases)}
+    for code, names in countries().items():
+        if any(n in known for n in names):
+            continue
+        oid = f"gov-{code.lower()}"
+        orgs.setdefault(oid, Organization(oid, names[0], None, tuple(names), "government"))
+
+
 @lru_cache(maxsize=8)
 def load_gazetteer(extra: str | None = None) -> Gazetteer:
     data = _read_yaml(resources.files(__package__).joinpath("gazetteer.yaml"))
@@ -141,7 +190,13 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
     for o in orgs.values():
         if o.parent_id and o.parent_id not in orgs:
             raise RegistryError(f"organization {o.id!r} has unknown parent {o.parent_id!r}")
-    return Gazetteer(orgs, titles, nat, dict(data.get("seniority") or {}))
+    _add_countries(orgs)
+    people: dict[str, RegisteredPerson] = {}
+    for where, layer in layers:
+        for person in _people(layer, where, orgs):
+            for key in (person.name, *person.aliases):
+                people[key.lower()] = person
+    return Gazetteer(orgs, titles, nat, dict(data.get("seniority") or {}), people)
 
 
 @dataclass
@@ -186,10 +241,13 @@ class People:
             self._cache[(s, e)] = self._persons(doc, s)
 
     def _persons(self, doc, offset: int) -> list[PersonMention]:
+        from .places import is_place
+
         out = []
         for ent in doc.ents:
             name = clean_mention(ent.text)
-            if ent.label_ == "PERSON" and name and name[0].isupper() and not self.gaz._alias_map.get(name):
+            if ent.label_ == "PERSON" and name and name[0].isupper() and not self.gaz._alias_map.get(name) \
+                    and not is_place(name):  # the small model tags some countries as people
                 out.append(PersonMention(offset + ent.start_char, offset + ent.end_char, name))
         return out
 
@@ -385,7 +443,20 @@ class DocumentResolver:
         return Resolution(Speaker(mention, actor.id, org.name, None, org_id,
                                   self.gaz.path(org_id), how), actor)
 
+    def _registered(self, mention: Span, person: "RegisteredPerson", how: str) -> Resolution:
+        role = person.role_on(None)
+        org_id = role.organization_id if role else None
+        actor = Actor(f"p:{slug(person.name)}", person.name, "person", person.roles)
+        return Resolution(Speaker(mention, actor.id, person.name, role.title if role else None, org_id,
+                                  self.gaz.path(org_id), how), actor)
+
     def _person(self, mention: Span, name: str, how: str) -> Resolution:
+        registered = self.gaz.people.get(name.lower())
+        if registered is None and len(name.split()) == 1:  # a surname of exactly one declared person
+            bearers = {p.name: p for p in self.gaz.people.values() if p.name.split()[-1].lower() == name.lower()}
+            registered = next(iter(bearers.values())) if len(bearers) == 1 else None
+        if registered is not None:
+            return self._registered(mention, registered, how)
         title, appos = title_near(self.text, name, self.gaz)
         mention_title = clean_mention(mention.text).replace(name, "").strip(" ,")
         description = " ".join(x for x in (title, appos, mention_title) if x)
@@ -482,6 +553,9 @@ class DocumentResolver:
     def _resolve(self, mention: Span) -> Resolution:
         text = clean_mention(mention.text)
         low = text.lower()
+        registered = self.gaz.people.get(low) or self.gaz.people.get(re.sub(r"^(the|a|an)\s+", "", low))
+        if registered is not None:  # a name or description the user declared ("the top U.S. diplomat")
+            return self._registered(mention, registered, "registry")
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             found = self._antecedent(mention.start, kind, low) if kind in ("person", "plural") else None
@@ -522,7 +596,12 @@ class DocumentResolver:
                                       "anonymous"), actor)
         if orgs and orgs[-1][1] == len(text):
             # the mention *is* a body ("the State Department"); "The Washington Post" is not
-            # Washington, because the alias does not end the phrase
+            # Washington, because the alias does not end the phrase. A bare word that is also a
+            # person's surname in this article ("Jordan said", Rep. Jim Jordan) is the person.
+            if len(words) == 1 and words[0][:1].isupper():
+                full = self.people.full_name(words[0], mention.start)
+                if full:
+                    return self._person(mention, full, "surname")
             return self._org_speaker(mention, orgs[-1][2], "organization")
         if re.search(r"\badministration\b", low):
             org_id = self.gaz.organization_in(text) or next(
@@ -554,4 +633,4 @@ def merge_actor(existing: Actor | None, new: Actor) -> Actor:
     return Actor(existing.id, name, existing.kind, tuple(roles))
 
 
-__all__ = ["DocumentResolver", "People", "Gazetteer", "load_gazetteer", "merge_actor", "slug", "clean_mention"]
+__all__ = ["DocumentResolver", "People", "RegisteredPerson", "Gazetteer", "load_gazetteer", "merge_actor", "slug", "clean_mention"]

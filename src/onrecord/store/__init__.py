@@ -59,6 +59,13 @@ def _m2(db: sqlite3.Connection) -> None:
     """)
 
 
+@migration("actor merges")
+def _m3(db: sqlite3.Connection) -> None:
+    _script(db, """
+    CREATE TABLE actor_merges (from_id TEXT PRIMARY KEY, into_id TEXT NOT NULL, created_at TEXT NOT NULL)
+    """)
+
+
 def _script(db: sqlite3.Connection, sql: str) -> None:
     """Run several statements inside the caller's transaction (executescript would commit)."""
     for stmt in sql.split(";"):
@@ -223,11 +230,33 @@ class Store:
         return [{"statement_id": r[0], "field": r[1], "target_id": r[2], "value": json.loads(r[3]),
                  "note": r[4], "created_at": r[5]} for r in rows]
 
+    def merge_actors(self, from_id: str, into_id: str) -> None:
+        """Declare two actor ids one person; kept, so re-analysis cannot split them again."""
+        known = {r[0] for r in self.db.execute("SELECT id FROM actors")}
+        for aid in (from_id, into_id):
+            if aid not in known:
+                raise StoreError(f"no actor {aid!r} in the ledger", source=self.path)
+        if from_id == into_id:
+            raise StoreError("cannot merge an actor into itself", source=self.path)
+        with self.transaction() as db:
+            db.execute("UPDATE actor_merges SET into_id=? WHERE into_id=?", (into_id, from_id))
+            db.execute("INSERT OR REPLACE INTO actor_merges VALUES (?,?,?)", (from_id, into_id, _now()))
+
+    def merges(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT from_id, into_id FROM actor_merges"))
+
     def statements(self, document_id: str | None = None, corrected: bool = True) -> list[Statement]:
-        """Stored statements; with ``corrected``, analysts' corrections applied on top."""
+        """Stored statements; with ``corrected``, actor merges and analysts' corrections applied."""
         found = self._statements(document_id)
         if not corrected:
             return found
+        merges = self.merges()
+        if merges:
+            from dataclasses import replace as _replace
+            actors = self.actors()
+            found = [_replace(st, speaker=_replace(st.speaker, actor_id=merges[st.speaker.actor_id],
+                                                   name=actors[merges[st.speaker.actor_id]].name))
+                     if st.speaker and st.speaker.actor_id in merges else st for st in found]
         corrections = self.corrections()
         if not corrections:
             return found
@@ -247,7 +276,17 @@ class Store:
         return [Statement.from_dict(json.loads(r[0])) for r in self.db.execute(sql, args)]
 
     def actors(self) -> dict[str, Actor]:
-        return {r[0]: Actor.from_dict(json.loads(r[1])) for r in self.db.execute("SELECT id, data FROM actors ORDER BY id")}
+        """Actors, with merged ones folded into the actor they were merged into."""
+        from ..actors import merge_actor
+
+        found = {r[0]: Actor.from_dict(json.loads(r[1])) for r in self.db.execute("SELECT id, data FROM actors ORDER BY id")}
+        for from_id, into_id in self.merges().items():
+            if from_id in found and into_id in found:
+                gone = found.pop(from_id)
+                kept = found[into_id]
+                merged = merge_actor(kept, Actor(kept.id, gone.name, gone.kind, gone.roles))
+                found[into_id] = Actor(kept.id, kept.name, kept.kind, merged.roles)
+        return found
 
     def organizations(self) -> dict[str, Organization]:
         return {r[0]: Organization.from_dict(json.loads(r[1]))
