@@ -76,3 +76,12 @@ def test_reprints_count_once():
     a = st(1, "p:x", "us-state", "2030-01-05", "a", "support", "same words")
     b = Statement("s9", "d2", a.kind, a.content, None, a.speaker, None, a.said, a.stances)
     assert merge_reports([a, b]) == {"s1": ["s9"]}
+
+
+def test_reworded_reprint_is_one_remark_but_another_remark_is_not():
+    a = st(1, "p:x", "us-state", "2030-01-05", "a", "support", "the force must deploy before the rains come")
+    b = Statement("s9", "d2", a.kind, Span(0, 44, "the force must deploy before the rains come ."),
+                  None, a.speaker, None, a.said, a.stances)
+    c = Statement("s10", "d3", a.kind, Span(0, 30, "we will never send any troops"), None, a.speaker,
+                  None, a.said, a.stances)
+    assert merge_reports([a, b, c]) == {"s1": ["s9"]}

@@ -25,13 +25,21 @@ def build(store: Store) -> dict[str, Any]:
         while oid and oid in orgs and oid not in keep:
             keep.add(oid)
             oid = orgs[oid].parent_id
+    from .findings import merge_reports
+
+    rows = [s.to_dict() for s in statements]
+    groups = merge_reports(statements)
+    report_of = {dup: head for head, dups in groups.items() for dup in dups}
+    for row in rows:  # one remark reported by several documents: every report keeps its span
+        row["reports"] = [row["id"], *groups[row["id"]]] if row["id"] in groups else []
+        row["report_of"] = report_of.get(row["id"])
     return {
         "schema": SCHEMA,
         "documents": [_document(d) for d in docs],
         "organizations": [orgs[o].to_dict() for o in sorted(keep)],
         "actors": [a.to_dict() for a in actors.values()],
         "targets": [{"id": t.id, "question": t.question} for t in store.targets()],
-        "statements": [s.to_dict() for s in statements],
+        "statements": rows,
         "findings": [f.to_dict() for f in store.findings()],
     }
 

@@ -54,14 +54,37 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
+def _same_remark(a: Statement, b: Statement, window_days: int = 14) -> bool:
+    """Two reports of one remark: the same speaker, nearly the same words, close in time."""
+    if a.document_id == b.document_id and a.content.start == b.content.start:
+        return True
+    wa, wb = set(_norm(a.content.text).split()), set(_norm(b.content.text).split())
+    if not wa or not wb:
+        return False
+    overlap = len(wa & wb) / min(len(wa), len(wb))
+    similar = len(wa & wb) / len(wa | wb) >= 0.7 or (overlap >= 0.9 and min(len(wa), len(wb)) >= 6)
+    da, db = _day(a), _day(b)
+    close = da is None or db is None or abs((da - db).days) <= window_days
+    return similar and close
+
+
 def merge_reports(statements: list[Statement]) -> dict[str, list[str]]:
-    """Reports of one remark (same speaker, same words) → the first report's id and the rest.
-    Reprints must not count twice."""
-    groups: dict[tuple, list[str]] = defaultdict(list)
+    """Reports of one remark in several documents (reprints, wire copies, slightly reworded)
+    → the first report's id and the others. A reprinted view must not count twice."""
+    by_speaker: dict[str, list[Statement]] = defaultdict(list)
     for st in statements:
         if st.speaker and st.speaker.actor_id:
-            groups[(st.speaker.actor_id, _norm(st.content.text))].append(st.id)
-    return {ids[0]: ids[1:] for ids in groups.values() if len(ids) > 1}
+            by_speaker[st.speaker.actor_id].append(st)
+    out: dict[str, list[str]] = {}
+    for group in by_speaker.values():
+        heads: list[Statement] = []
+        for st in group:
+            head = next((h for h in heads if h.document_id != st.document_id and _same_remark(h, st)), None)
+            if head is None:
+                heads.append(st)
+            else:
+                out.setdefault(head.id, []).append(st.id)
+    return out
 
 
 def stance_points(statements: list[Statement]) -> list[Point]:
@@ -258,6 +281,8 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
         for p in pts:
             recency = math.pow(0.5, (latest_day - p.day).days / half_life_days)
             weight = rank(p.statement.speaker.role if p.statement.speaker else None) * recency * p.confidence
+            if p.statement.said.basis != "text":
+                weight *= 0.5  # dated only by publication: may be older than it looks
             bodies[tree.body(p.org_id)].append((weight, p))
         positions = {}
         for body, wps in bodies.items():
@@ -273,7 +298,7 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
             uncertainty, conf = "high", 0.35
         parts = [f"{tree.name(b)} {VERB[p.stance]} it (latest: "
                  f"{actors[p.actor_id].name if p.actor_id in actors else p.actor_id}, "
-                 f"{p.day.isoformat()}) [{p.statement.id}]" for b, p in sorted(positions.items())]
+                 f"{_when(p)}) [{p.statement.id}]" for b, p in sorted(positions.items())]
         agreement = "the bodies agree" if len(labels) == 1 else "the bodies do not agree"
         summary = f"On “{target.question}”: " + "; ".join(parts) + f". Overall {agreement}; uncertainty is {uncertainty}."
         out.append(Finding(_fid("outlook", tid), "outlook", summary, conf, tid,
@@ -282,6 +307,10 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
                            {"uncertainty": uncertainty,
                             "positions": {b: p.stance for b, p in positions.items()}}))
     return out
+
+
+def _when(p: Point) -> str:
+    return p.day.isoformat() if p.statement.said.basis == "text" else f"on or before {p.day.isoformat()}"
 
 
 def find_all(statements: list[Statement], actors: dict[str, Actor], targets: list[Target],

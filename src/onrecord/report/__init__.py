@@ -86,14 +86,18 @@ def timeline_svg(ledger: dict[str, Any], target_id: str) -> str | None:
             path = sp.get("organization_path") or []
             body = path[1] if len(path) > 1 else (path[0] if path else "other")
             values.append({"date": day, "speaker": f"{body} · {sp.get('name') or sp.get('text') or '?'}",
-                           "stance": s["stance"], "ref": str(n)})
+                           "stance": s["stance"], "ref": str(n),
+                           "dated": "from the text" if said.get("basis") == "text" else "by publication only"})
     if not values:
         return None
     scale = alt.Scale(domain=list(STANCE_COLORS), range=list(STANCE_COLORS.values()))
     base = alt.Chart(alt.Data(values=values))
-    points = base.mark_circle(size=140, opacity=0.9).encode(
+    points = base.mark_point(size=140, opacity=0.9, filled=True).encode(
         x=alt.X("date:T", title="when said"), y=alt.Y("speaker:N", title=None, sort="ascending"),
-        color=alt.Color("stance:N", scale=scale, legend=alt.Legend(title="stance")))
+        color=alt.Color("stance:N", scale=scale, legend=alt.Legend(title="stance")),
+        shape=alt.Shape("dated:N", scale=alt.Scale(domain=["from the text", "by publication only"],
+                                                    range=["circle", "triangle-down"]),
+                        legend=alt.Legend(title="date")))
     labels = base.mark_text(dx=10, dy=-8, fontSize=9).encode(x="date:T", y="speaker:N", text="ref:N")
     chart = (points + labels).properties(width=560, height=max(60, 28 * len({v["speaker"] for v in values})))
     svg = vl_convert.vegalite_to_svg(chart.to_json())
