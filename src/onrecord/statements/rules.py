@@ -171,6 +171,29 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
 
 
 CONTENT_PREPS = {"as", "for", "of", "about", "to", "with", "against", "over", "into", "from"}
+CIRCUMSTANCE_PREPS = {"during", "after", "amid", "since", "at", "following", "ahead"}
+
+
+def _trailing_asides(root, lex: Lexicon) -> list:
+    """Parts of a content that are the writer's, not the source's: a clause after a comma that
+    only comments (', which ...', ', contradicting ...'), a dash apposition ('— a metaphor for'),
+    a circumstance ('during a campaign stop'), or a new report joined by 'and' ('and warned ...')."""
+    out = []
+    for t in root.subtree:
+        if t is root or t.i <= root.i:
+            continue
+        before = root.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+        after_comma = before is not None and before.text in (",", "—", "–", "--", "-")
+        if t.dep_ in ("relcl", "advcl", "acl") and after_comma and t.head.i < t.i:
+            out.append(t)
+        elif t.dep_ == "appos" and before is not None and before.text in ("—", "–", "--"):
+            out.append(t)
+        elif t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS and t.head in (root, *root.children):
+            out.append(t)
+        elif t.dep_ == "conj" and t.pos_ == "VERB" and t.head is root and t.lemma_.lower() in lex.speech:
+            out.append(t)
+            out += [c for c in root.children if c.dep_ == "cc" and root.i < c.i < t.i]
+    return out
 
 
 def _object_content(text, pb, tok) -> Span | None:
@@ -180,8 +203,7 @@ def _object_content(text, pb, tok) -> Span | None:
             and (c.dep_ != "prep" or c.lower_ in CONTENT_PREPS)]
     if not deps:
         return None
-    cut = [g for c in deps for g in c.children
-           if g.dep_ == "relcl" and g.left_edge.i > 0 and tok.doc[g.left_edge.i - 1].text == ","]
+    cut = [g for c in deps for g in _trailing_asides(c, lexicon())]
     start = min(subtree_range(pb, c)[0] for c in deps)
     end = max(subtree_range(pb, c, exclude=cut)[1] for c in deps)
     if tok.i + 1 < len(tok.doc) and complement_kind(tok) == "prep":
@@ -220,12 +242,17 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             else:
                 continue
             subj = subject(tok)
-            if subj is None or subj.dep_ == "expl" or subj.lower_ == "there":
-                continue
-            if inside and subj.lower_ in FIRST_SECOND_PERSON:
+            sourceless = subj is None or subj.dep_ == "expl" or subj.lower_ == "there" or (
+                subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in tok.children))
+            if sourceless:
+                # "it was reported that ...", "is expected to ...": a report with no named source,
+                # kept (without a speaker) only when it has a clause and the cue is a sure one
+                if inside or complement_kind(tok) != "ccomp" or prob < 0.8 or tok.dep_ not in ("ROOT", "ccomp"):
+                    continue
+            elif inside and subj.lower_ in FIRST_SECOND_PERSON:
                 continue  # "I think ..." inside a quotation belongs to the quotation
             kind = "belief" if lemma in lex.belief and lemma not in lex.speech else "indirect"
-            src = _source_span(text, pb, subj, tok)
+            src = None if sourceless else _source_span(text, pb, subj, tok)
             cue = Span.of(text, *_cue_range(pb, tok, lex))
             comp = complement_kind(tok)
             conf = round(min(0.95, 0.5 + prob / 2), 3)
@@ -234,7 +261,12 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                 if comp == "xcomp" and lemma not in lex.takes_infinitive and lemma not in lex.belief \
                         and (model is None or prob < model.object_threshold):
                     continue
-                c_start, c_end = subtree_range(pb, node, exclude=[subj] if subj in node.subtree else [])
+                c_start, c_end = subtree_range(pb, node, exclude=([subj] if subj is not None and subj in node.subtree else [])
+                                               + _trailing_asides(node, lex))
+                if comp == "xcomp":  # "vowed to cut X, grow Y and create Z": the list goes on
+                    for c in tok.children:
+                        if c.dep_ == "conj" and c.tag_ == "VB" and c.i > node.i and subject(c) is subj:
+                            c_end = max(c_end, subtree_range(pb, c)[1])
                 if node.i < tok.i:  # content before the cue ("..., X said") runs to the sentence start
                     c_start = min(c_start, s_start)
                 content = span(text, c_start, c_end)
