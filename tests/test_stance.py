@@ -66,3 +66,18 @@ def test_backend_registry():
     assert get_backend("noop/1")(T, "x", Span(0, 1, "x"), []) is None
     with pytest.raises(ValueError):
         get_backend("nope/9")
+
+
+def test_targets_file_with_examples_and_scope(tmp_path):
+    p = tmp_path / "t.yaml"
+    p.write_text("targets:\n  - id: force\n    question: Should a regional force deploy?\n"
+                 "    examples:\n      for: [The force must deploy now.]\n      against: [Deployment is a mistake.]\n"
+                 "    scope: {organizations: [us-state], from: 2025-01-01, to: 2025-12-31}\n")
+    [t] = load_targets(p)
+    assert t.examples_for == ("The force must deploy now.",) and t.scope_organizations == ("us-state",)
+    assert t.in_scope(["us-state", "us"], "2025-03-01")
+    assert not t.in_scope(["us-dod", "us"], "2025-03-01")
+    assert not t.in_scope(["us-state", "us"], "2026-01-02")
+    p.write_text("targets:\n  - {id: x, question: q, scope: {from: May}}\n")
+    with pytest.raises(TargetsError, match="scope.from"):
+        load_targets(p)

@@ -160,15 +160,36 @@ class Target:
     description: str | None = None
     keywords: tuple[str, ...] = ()
     means: tuple[str, ...] = ()  # ways of carrying it out; stance toward a means counts
+    examples_for: tuple[str, ...] = ()  # statements the user reads as support
+    examples_against: tuple[str, ...] = ()  # ... and as opposition
+    scope_organizations: tuple[str, ...] = ()  # only speakers within these bodies
+    scope_from: str | None = None  # only remarks said on or after this day
+    scope_to: str | None = None  # ... and on or before this one
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "question": self.question, "description": self.description,
-                "keywords": list(self.keywords), "means": list(self.means)}
+                "keywords": list(self.keywords), "means": list(self.means),
+                "examples": {"for": list(self.examples_for), "against": list(self.examples_against)},
+                "scope": {"organizations": list(self.scope_organizations), "from": self.scope_from,
+                          "to": self.scope_to}}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Target":
+        ex, sc = d.get("examples") or {}, d.get("scope") or {}
         return cls(d["id"], d["question"], d.get("description"),
-                   tuple(d.get("keywords") or ()), tuple(d.get("means") or ()))
+                   tuple(d.get("keywords") or ()), tuple(d.get("means") or ()),
+                   tuple(ex.get("for") or ()), tuple(ex.get("against") or ()),
+                   tuple(sc.get("organizations") or ()), sc.get("from"), sc.get("to"))
+
+    def in_scope(self, organization_path_ids: list[str], day: str | None) -> bool:
+        """Whether a remark by a speaker in these bodies on this day falls under the question."""
+        if self.scope_organizations and not set(self.scope_organizations) & set(organization_path_ids):
+            return False
+        if day and self.scope_from and day < self.scope_from:
+            return False
+        if day and self.scope_to and day > self.scope_to:
+            return False
+        return True
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,10 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             if speaker and prev.speaker and prev.speaker.actor_id == speaker.actor_id \
                     and bi - _block_index(starts, prev.content.start) <= 2:
                 context.append((prev.content.start, prev.content.end))
-        stances = tuple(s for s in (backend(t, doc.text, cand.content, context) for t in targets) if s)
+        path_ids = gaz.ancestors(speaker.organization_id) if speaker else []
+        day = said.start or said.end
+        stances = tuple(s for s in (backend(t, doc.text, cand.content, context) for t in targets
+                                    if t.in_scope(path_ids, day)) if s)
         st = Statement(cand.make_id(doc.id), doc.id, cand.kind, cand.content, cand.cue, speaker,
                        via, said, stances, cand.confidence)
         result.statements.append(st)

@@ -59,8 +59,10 @@ class LLMBackend:
 
     def messages(self, target: Target, text: str, content: Span, context) -> list[dict]:
         around = " … ".join(text[a:b] for a, b in context[:2] if (a, b) != (content.start, content.end))
+        shots = "".join(f"Read as support: {e}\n" for e in target.examples_for[:3]) + \
+            "".join(f"Read as opposition: {e}\n" for e in target.examples_against[:3])
         user = (f"Question: {target.question}\n"
-                + (f"About it: {target.description}\n" if target.description else "")
+                + (f"About it: {target.description}\n" if target.description else "") + shots
                 + f"Context: {around[:1500]}\nStatement: {content.text}")
         return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
 

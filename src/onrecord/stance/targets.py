@@ -53,9 +53,28 @@ def parse_targets(data, source: str = "targets") -> list[Target]:
         for name, value in (("keywords", keywords), ("means", means)):
             if not isinstance(value, list) or not all(isinstance(k, str) and k.strip() for k in value):
                 raise TargetsError(f"target {tid!r}: '{name}' must be a list of strings", source=source)
+        examples = item.get("examples") or {}
+        scope = item.get("scope") or {}
+        if not isinstance(examples, dict) or not isinstance(scope, dict):
+            raise TargetsError(f"target {tid!r}: 'examples' and 'scope' must be mappings", source=source)
+        ex_for, ex_against = examples.get("for", []), examples.get("against", [])
+        orgs = scope.get("organizations", [])
+        for name, value in (("examples.for", ex_for), ("examples.against", ex_against),
+                            ("scope.organizations", orgs)):
+            if not isinstance(value, list) or not all(isinstance(k, str) and k.strip() for k in value):
+                raise TargetsError(f"target {tid!r}: '{name}' must be a list of strings", source=source)
+        dates = []
+        for key in ("from", "to"):
+            value = scope.get(key)
+            if value is not None:
+                value = str(value)
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                    raise TargetsError(f"target {tid!r}: scope.{key} must be a date like 2012-05-01", source=source)
+            dates.append(value)
         seen.add(tid)
         out.append(Target(tid, question.strip(), item.get("description"),
-                          tuple(keywords) or question_keywords(question), tuple(means)))
+                          tuple(keywords) or question_keywords(question), tuple(means),
+                          tuple(ex_for), tuple(ex_against), tuple(orgs), dates[0], dates[1]))
     return out
 
 
