@@ -119,3 +119,16 @@ def test_a_country_speaks_as_its_government_but_a_namesake_person_stays_a_person
     text = ("Representative Jim Jordan questioned the director for an hour on Tuesday. "
             "“That is not how immunity works,” Jordan said.")
     assert speakers(parse, text)[-1].speaker.name == "Jim Jordan"
+
+
+def test_demonyms_name_governments_beyond_the_gazetteer(parse):
+    [res] = speakers(parse, "A senior Nigerian military official said the convoy had been recalled.")
+    assert res.actor.kind == "anonymous" and res.speaker.organization_path == ("Nigeria",)
+
+
+def test_a_description_the_article_ties_to_a_person_resolves_to_that_person(parse):
+    text = ("Ruth Abara, the top U.S. diplomat for West Africa, arrived in the capital on Sunday. "
+            "The talks went on late into the night. "
+            "The top U.S. diplomat for West Africa said the ceasefire would hold.")
+    res = speakers(parse, text)[-1]
+    assert res.speaker.name == "Ruth Abara" and res.speaker.resolved_from == "description"

@@ -156,16 +156,22 @@ def _people(layer: dict, where: str, orgs: dict) -> list[RegisteredPerson]:
     return out
 
 
-def _add_countries(orgs: dict[str, Organization]) -> None:
-    """Every country's government (from pycountry) that the gazetteer does not already define."""
+def _add_countries(orgs: dict[str, Organization], nationalities: dict[str, list[str]]) -> None:
+    """Every country's government (from pycountry) that the gazetteer does not already define,
+    with its demonyms (demonyms.yaml) so that "a Malian officer" names its government."""
     from .places import countries
 
-    known = {a for o in orgs.values() for a in (o.name, *o.aliases)}
+    demonyms = yaml.safe_load(resources.files(__package__).joinpath("demonyms.yaml").read_text("utf-8"))
+    by_alias = {a: o.id for o in orgs.values() for a in (o.name, *o.aliases)}
     for code, names in countries().items():
-        if any(n in known for n in names):
-            continue
-        oid = f"gov-{code.lower()}"
-        orgs.setdefault(oid, Organization(oid, names[0], None, tuple(names), "government"))
+        oid = next((by_alias[n] for n in names if n in by_alias), None)
+        if oid is None:
+            oid = f"gov-{code.lower()}"
+            orgs.setdefault(oid, Organization(oid, names[0], None, tuple(names), "government"))
+        words = demonyms.get(code) or []
+        if words:
+            nationalities.setdefault(oid, [])
+            nationalities[oid].extend(w for w in words if w not in nationalities[oid])
 
 
 @lru_cache(maxsize=8)
@@ -190,7 +196,7 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
     for o in orgs.values():
         if o.parent_id and o.parent_id not in orgs:
             raise RegistryError(f"organization {o.id!r} has unknown parent {o.parent_id!r}")
-    _add_countries(orgs)
+    _add_countries(orgs, nat)
     people: dict[str, RegisteredPerson] = {}
     for where, layer in layers:
         for person in _people(layer, where, orgs):
@@ -435,6 +441,7 @@ class DocumentResolver:
         self.people.prefetch([(m.start, m.end) for m in mentions if m is not None])
         self.history: list[tuple[int, Speaker, Actor]] = []
         self.dialogue: list[tuple[int, Speaker, Actor]] = []  # speakers of direct quotes
+        self._described: dict[str, str] | None = None
 
     # -- helpers
     def _org_speaker(self, mention: Span, org_id: str, how: str) -> Resolution:
@@ -550,12 +557,32 @@ class DocumentResolver:
                 self.dialogue.append((mention.start, res.speaker, res.actor))
         return res
 
+    def _descriptions(self) -> dict[str, str]:
+        """Descriptions the article ties to a named person: 'Jane Roe, the top U.S. diplomat
+        for Africa,' or 'the top U.S. diplomat for Africa, Jane Roe,'."""
+        if self._described is None:
+            self._described = {}
+            name = r"((?:[A-Z][\w.'’\-]+\s){0,2}[A-Z][\w'’\-]+)"
+            desc = r"(?:the|a|an)\s+([a-z][^,;()]{4,80}?)"
+            flat = self.text.replace("[", "").replace("]", "")
+            for m in re.finditer(name + r",\s+" + desc + r"(?:[,;]|\.\s)", flat):
+                self._described.setdefault(m.group(2).strip().lower(), m.group(1))
+            for m in re.finditer(r"\b" + desc + r",\s+" + name + r",", flat):
+                self._described.setdefault(m.group(1).strip().lower(), m.group(2))
+        return self._described
+
     def _resolve(self, mention: Span) -> Resolution:
         text = clean_mention(mention.text)
         low = text.lower()
-        registered = self.gaz.people.get(low) or self.gaz.people.get(re.sub(r"^(the|a|an)\s+", "", low))
+        bare = re.sub(r"^(the|a|an)\s+", "", low)
+        registered = self.gaz.people.get(low) or self.gaz.people.get(bare)
         if registered is not None:  # a name or description the user declared ("the top U.S. diplomat")
             return self._registered(mention, registered, "registry")
+        tied = self._descriptions().get(bare) if bare != low else None
+        if tied and tied.split()[-1][:1].isupper() and tied.lower() not in ("the", "a"):
+            full = tied if len(tied.split()) > 1 else (self.people.full_name(tied, mention.start) or tied)
+            if not self.gaz._alias_map.get(full):
+                return self._person(mention, full, "description")
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             found = self._antecedent(mention.start, kind, low) if kind in ("person", "plural") else None
