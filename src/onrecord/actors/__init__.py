@@ -565,7 +565,7 @@ class DocumentResolver:
             name = r"((?:[A-Z][\w.'’\-]+\s){0,2}[A-Z][\w'’\-]+)"
             desc = r"(?:the|a|an)\s+([a-z][^,;()]{4,80}?)"
             flat = self.text.replace("[", "").replace("]", "")
-            for m in re.finditer(name + r",\s+" + desc + r"(?:[,;]|\.\s)", flat):
+            for m in re.finditer(name + r",\s+" + desc + r"[,;]", flat):
                 self._described.setdefault(m.group(2).strip().lower(), m.group(1))
             for m in re.finditer(r"\b" + desc + r",\s+" + name + r",", flat):
                 self._described.setdefault(m.group(1).strip().lower(), m.group(2))
