@@ -88,3 +88,15 @@ def test_attribution_inside_a_sentence_gives_two_parts_without_adverbials(parse)
 def test_an_authors_inference_is_not_a_statement(parse):
     assert found(parse, "The ministry seems to have changed its mind about the treaty.") == []
     assert found(parse, "The union appears to have convinced the board that the plan is sound.") == []
+
+
+def test_malformed_text_neither_crashes_nor_hangs(nlp):
+    from onrecord.ingest import parse_text
+    from onrecord.parse import parse_documents
+    texts = ["word " * 60_000,                      # 300 KB, one line, no sentence
+             "“" * 500 + " said the minister " + "”" * 3,  # marks everywhere, unbalanced
+             "“open quote said Ada and nothing ever closes " * 2000]
+    for text in texts:  # linear work: blocks are cut at 20,000 characters before parsing
+        parsed = next(parse_documents([parse_text(text, "x.txt")], nlp))
+        for c in extract(parsed):
+            assert c.content.verify(text)
