@@ -32,7 +32,7 @@ OPPOSE = re.compile(
     r"not (?:be )?(?:directly )?involved|refuse[sd]? to|not an option|off the table|"
     r"against (?:any|an|the)|warn(?:s|ed)? against|no appetite|"
     r"den(?:y|ies|ied)|false|untrue|not true|hoax|fake|debunk(?:s|ed)?|refut(?:e|es|ed)|baseless|"
-    r"no evidence|bogus|fabricated|nonsense|no truth)\b", re.I)
+    r"no evidence|bogus|fabricated|nonsense|no truth|disqualifying|wrong|outrageous)\b", re.I)
 
 SUPPORT = re.compile(
     r"\b(should accept|accept(?:s|ed)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?|endorse[sd]?|welcome[sd]?|"
@@ -60,12 +60,18 @@ NEGATIVE_PREFIX = ("un", "in", "im", "ir", "dis", "non")
 
 
 @lru_cache(maxsize=256)
-def question_predicates(question: str) -> tuple[str, ...]:
-    """The verbs and adjectives the question asks about ('release', 'retaliate', 'fit')."""
+def _question_doc(question: str):
     try:
         from .. import nlp as nlp_mod
-        doc = nlp_mod.load()(question)
+        return nlp_mod.load()(question)
     except Exception:  # no model: the lexical rules still work
+        return None
+
+
+def question_predicates(question: str) -> tuple[str, ...]:
+    """The verbs and adjectives the question asks about ('release', 'retaliate', 'fit')."""
+    doc = _question_doc(question)
+    if doc is None:
         return ()
     return tuple(dict.fromkeys(t.lemma_.lower() for t in doc
                                if t.pos_ in ("VERB", "ADJ") and t.lemma_.lower() not in QUESTION_SKIP
@@ -115,7 +121,9 @@ def predicate_votes(target: Target, text: str, s: int, e: int) -> dict[str, list
             if m.group(1):  # "unfit", "unacceptable", "dishonest"
                 votes["oppose"].append(Span.of(text, m.start(), m.end()))
             elif REFUSE.search(window):
-                votes["oppose"].append(Span.of(text, m.start(), m.end()))
+                # "Why won't he release ...?" and "it is wrong to refuse to release" ask for it
+                demanded = re.search(r"\bwhy\b", window, re.I) or OPPOSE.search(window.split(REFUSE.search(window).group(0))[0])
+                votes["support" if demanded else "oppose"].append(Span.of(text, m.start(), m.end()))
             elif ASK.search(window) or text[m.end():m.end() + 30].lower().startswith((" the better", ", the better")):
                 votes["support"].append(Span.of(text, m.start(), m.end()))
     return votes
