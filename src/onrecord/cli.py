@@ -94,7 +94,7 @@ def analyze(inputs, targets_path, db, published, encoding, max_bytes, json_out, 
     from . import report as report_mod
     from .actors import load_gazetteer
     from .runner import RunReport, analyse_documents, ingest_inputs, refresh_findings
-    from .stance import get_backend, load_targets
+    from .stance import load_targets
 
     try:
         targets = load_targets(targets_path) if targets_path else []
@@ -336,7 +336,6 @@ def review(statement_id, db, target_id, stance, condition, speaker, note, list_,
         onrecord review --export labels.jsonl
     """
     from . import review as review_mod
-    from .actors import load_gazetteer
     from .pipeline import Options
     from .runner import refresh_findings
 

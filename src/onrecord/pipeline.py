@@ -14,7 +14,7 @@ from . import statements as statements_stage
 from . import stance as stance_stage
 from . import timing
 from .model import Actor, Block, Document, Speaker, Statement, Target
-from .parse import Parsed, document_blocks, parse_documents
+from .parse import Parsed, parse_documents
 
 
 @dataclass

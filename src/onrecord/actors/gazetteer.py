@@ -1,0 +1,199 @@
+"""The organisation gazetteer (data files), the user's registry of people, and name helpers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..errors import RegistryError
+from ..model import Organization, Role
+from ..orgtree import Tree
+
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
+            "they": "plural", "them": "plural", "it": "thing", "i": "self", "we": "self"}
+ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "aide", "aides", "diplomat",
+                   "diplomats", "officer", "officers", "spokesman", "spokeswoman", "spokesperson",
+                   "person", "people", "insider", "insiders", "adviser", "advisers", "advisor",
+                   "member", "members", "staffer", "staffers", "analyst", "analysts", "expert",
+                   "experts", "lawmaker", "lawmakers", "negotiator", "negotiators", "envoy"}
+GROUP_HEADS = {"administration", "government", "officials", "sources", "authorities", "leaders",
+               "ministers", "diplomats", "lawmakers", "experts", "analysts", "critics",
+               "supporters", "aides", "officers", "members", "people"}
+APPOSITION_HEADS = ("head", "chief", "commander", "director", "secretary", "minister", "leader",
+                    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "president",
+                    "chairman", "chair", "deputy", "adviser", "advisor", "top", "the")
+TITLE_NOUNS = {"General", "Gen", "Admiral", "Adm", "Colonel", "Col", "Major", "Captain", "Secretary",
+               "Minister", "President", "Ambassador", "Senator", "Sen", "Rep", "Representative",
+               "Governor", "Gov", "Mr", "Mrs", "Ms", "Dr", "Prof", "Chairman", "Director", "Chief",
+               "Commander", "Envoy", "Judge", "Justice", "King", "Queen", "Prince", "Pope", "Lieutenant",
+               "Sergeant", "Marshal", "Premier", "Chancellor", "Speaker", "Leader", "Deputy", "Spokesman"}
+TITLE_WORD = r"(?:[A-Z][\w.\-’']*|of|for|the|and|on|to)"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "x"
+
+
+def clean_mention(text: str) -> str:
+    text = text.replace("[", "").replace("]", "")
+    text = re.sub(r"[’']s$", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip(" ,.:;")
+
+
+@dataclass
+class Gazetteer:
+    organizations: dict[str, Organization]
+    titles: list[tuple[str, str]]
+    nationalities: dict[str, list[str]]
+    seniority: dict[str, int]
+    people: dict[str, "RegisteredPerson"] = field(default_factory=dict)  # by lower-cased name or alias
+    _alias_re: re.Pattern | None = field(default=None, repr=False)
+    _alias_map: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for org in self.organizations.values():
+            for alias in (org.name, *org.aliases):
+                self._alias_map.setdefault(alias, org.id)
+        for oid, words in self.nationalities.items():
+            for w in words:
+                self._alias_map.setdefault(w, oid)
+        names = sorted(self._alias_map, key=len, reverse=True)
+        self._alias_re = re.compile(r"(?<![\w.])(?:%s)(?![\w])" % "|".join(map(re.escape, names)))
+
+    @property
+    def tree(self) -> Tree:
+        return Tree(self.organizations)
+
+    def path(self, org_id: str | None) -> tuple[str, ...]:
+        return self.tree.path(org_id)
+
+    def ancestors(self, org_id: str | None) -> list[str]:
+        return self.tree.chain(org_id)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Organisation aliases in ``text`` (longest first, non-overlapping)."""
+        return [(m.start(), m.end(), self._alias_map[m.group(0)]) for m in self._alias_re.finditer(text)]
+
+    def organization_in(self, text: str) -> str | None:
+        """The most specific organisation named in a title or description."""
+        best: str | None = None
+        for title, oid in self.titles:
+            if re.search(r"(?<!\w)%s(?!\w)" % re.escape(title), text, re.I):
+                if best is None or len(self.ancestors(oid)) > len(self.ancestors(best)):
+                    best = oid
+        for _, _, oid in self.find(text):
+            if best is None or len(self.ancestors(oid)) > len(self.ancestors(best)):
+                best = oid
+        return best
+
+    def rank(self, title: str | None) -> int:
+        if not title:
+            return 1
+        score = 1
+        for word, value in self.seniority.items():
+            if re.search(r"(?<!\w)%s(?!\w)" % re.escape(word), title, re.I):
+                score = max(score, value)
+        if re.search(r"\b(assistant|deputy|under|vice)\b", title, re.I):
+            score = min(score, 7)
+        return score
+
+
+def _read_yaml(path) -> dict:
+    try:
+        data = yaml.safe_load(Path(path).read_text("utf-8")) if not hasattr(path, "read_text") \
+            else yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RegistryError(f"cannot read registry ({type(exc).__name__}: {exc})".splitlines()[0],
+                            source=str(path)) from None
+    if not isinstance(data, dict):
+        raise RegistryError("must be a mapping with 'organizations' and/or 'people'", source=str(path))
+    return data
+
+
+@dataclass(frozen=True)
+class RegisteredPerson:
+    """A person the user declared: canonical name, other names, and dated roles."""
+
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+
+    def role_on(self, day: str | None) -> Role | None:
+        """The role held on ``day`` (ISO date); without a date, the latest role."""
+        if not self.roles:
+            return None
+        if day:
+            for r in self.roles:
+                if (r.start is None or r.start <= day) and (r.end is None or day <= r.end):
+                    return r
+        return max(self.roles, key=lambda r: r.start or "")
+
+
+def _people(layer: dict, where: str, orgs: dict) -> list[RegisteredPerson]:
+    out = []
+    for i, p in enumerate(layer.get("people") or []):
+        if not isinstance(p, dict) or not isinstance(p.get("name"), str):
+            raise RegistryError(f"person #{i + 1} needs a 'name'", source=where)
+        roles = []
+        for r in p.get("roles") or []:
+            if not isinstance(r, dict) or "title" not in r:
+                raise RegistryError(f"a role of {p['name']!r} needs a 'title'", source=where)
+            if r.get("organization") and r["organization"] not in orgs:
+                raise RegistryError(f"{p['name']!r}: unknown organization {r['organization']!r}", source=where)
+            start, end = (str(r[k]) if r.get(k) else None for k in ("start", "end"))
+            roles.append(Role(r["title"], r.get("organization"), start, end))
+        out.append(RegisteredPerson(p["name"], tuple(p.get("aliases") or ()), tuple(roles)))
+    return out
+
+
+def _add_countries(orgs: dict[str, Organization], nationalities: dict[str, list[str]]) -> None:
+    """Every country's government (from pycountry) that the gazetteer does not already define,
+    with its demonyms (demonyms.yaml) so that "a Malian officer" names its government."""
+    from .places import countries
+
+    demonyms = yaml.safe_load(resources.files(__package__).joinpath("demonyms.yaml").read_text("utf-8"))
+    by_alias = {a: o.id for o in orgs.values() for a in (o.name, *o.aliases)}
+    for code, names in countries().items():
+        oid = next((by_alias[n] for n in names if n in by_alias), None)
+        if oid is None:
+            oid = f"gov-{code.lower()}"
+            orgs.setdefault(oid, Organization(oid, names[0], None, tuple(names), "government"))
+        words = demonyms.get(code) or []
+        if words:
+            nationalities.setdefault(oid, [])
+            nationalities[oid].extend(w for w in words if w not in nationalities[oid])
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(extra: str | None = None) -> Gazetteer:
+    data = _read_yaml(resources.files(__package__).joinpath("gazetteer.yaml"))
+    orgs: dict[str, Organization] = {}
+    titles: list[tuple[str, str]] = []
+    nat: dict[str, list[str]] = dict(data.get("nationalities") or {})
+    layers = [("built-in gazetteer", data)]
+    if extra:
+        layers.append((extra, _read_yaml(extra)))
+    for where, layer in layers:
+        for i, o in enumerate(layer.get("organizations") or []):
+            if not isinstance(o, dict) or "id" not in o or "name" not in o:
+                raise RegistryError(f"organization #{i + 1} needs 'id' and 'name'", source=where)
+            orgs[o["id"]] = Organization(o["id"], o["name"], o.get("parent"),
+                                         tuple(o.get("aliases") or ()), o.get("kind", "body"))
+        for t in layer.get("titles") or []:
+            titles.append((t["title"], t["organization"]))
+        for oid, words in (layer.get("nationalities") or {}).items():
+            nat.setdefault(oid, []).extend(words)
+    for o in orgs.values():
+        if o.parent_id and o.parent_id not in orgs:
+            raise RegistryError(f"organization {o.id!r} has unknown parent {o.parent_id!r}")
+    _add_countries(orgs, nat)
+    people: dict[str, RegisteredPerson] = {}
+    for where, layer in layers:
+        for person in _people(layer, where, orgs):
+            for key in (person.name, *person.aliases):
+                people[key.lower()] = person
+    return Gazetteer(orgs, titles, nat, dict(data.get("seniority") or {}), people)

@@ -1,0 +1,199 @@
+"""Who in a document is a person: lazy NER on the few stretches that need it, surname chains,
+pronoun candidates, and first-name gender."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteer import TITLE_NOUNS, Gazetteer, clean_mention, load_gazetteer
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+
+
+class People:
+    """Who in the document is a person, found lazily: the statement parse skips NER for speed,
+    so the NER component runs here only on speaker mentions and on the few sentences that
+    a surname or a pronoun needs."""
+
+    NAME_BEFORE = r"((?:[A-Z][\w.'’\-]*\]?[ \u00a0]+){1,3})%s(?!\w)"
+
+    def __init__(self, parsed, nlp=None, gaz: Gazetteer | None = None):
+        self.text = parsed.document.text
+        self.gaz = gaz or load_gazetteer()
+        if nlp is None:
+            from .. import nlp as nlp_mod
+            nlp = nlp_mod.load()
+        self.nlp = nlp
+        self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
+        self.sentences = sorted((pb.char(s[0]), pb.char(s[-1]) + len(s[-1].text))
+                                for pb, s in parsed.sentences())
+        self._starts = [s for s, _ in self.sentences]
+        self._cache: dict[tuple[int, int], list[PersonMention]] = {}
+        self._memo: dict = {}
+        self._tokens: dict | None = None
+        self.parsed = parsed
+        from ..statements.quotes import find_quotes
+        self.quotes = find_quotes(self.text, parsed.document.blocks)
+
+    def prefetch(self, spans: list[tuple[int, int]]) -> None:
+        """Tag many stretches in one batch (the speaker mentions of a document)."""
+        todo = [sp for sp in dict.fromkeys(spans) if sp not in self._cache]
+        if self.ner is None or not todo:
+            return
+        docs = (self.nlp.make_doc(self.text[s:e]) for s, e in todo)
+        for (s, e), doc in zip(todo, self.ner.pipe(docs, batch_size=64)):
+            self._cache[(s, e)] = self._persons(doc, s)
+
+    def _persons(self, doc, offset: int) -> list[PersonMention]:
+        from .places import is_place
+
+        out = []
+        for ent in doc.ents:
+            name = clean_mention(ent.text)
+            if ent.label_ == "PERSON" and name and name[0].isupper() and not self.gaz._alias_map.get(name) \
+                    and not is_place(name):  # the small model tags some countries as people
+                out.append(PersonMention(offset + ent.start_char, offset + ent.end_char, name))
+        return out
+
+    def persons_in(self, start: int, end: int) -> list[PersonMention]:
+        if (start, end) not in self._cache:
+            self.prefetch([(start, end)])
+        return self._cache.get((start, end), [])
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return max(0, pos - 150), min(len(self.text), pos + 80)
+
+    def _variants(self, surname: str) -> list[tuple[int, str]]:
+        """(position, full name) for every multi-word person name ending in ``surname``."""
+        key = ("variants", surname)
+        if key not in self._memo:
+            found: dict[int, str] = {}
+            for m in re.finditer(self.NAME_BEFORE % re.escape(surname), self.text):
+                for p in self.persons_in(*self.sentence_at(m.end() - 1)):
+                    words = [w for w in p.name.split() if w.rstrip(".") not in TITLE_NOUNS]
+                    if len(words) > 1 and words[-1] == surname:
+                        found[p.start] = " ".join(words)
+            self._memo[key] = sorted(found.items())
+        return self._memo[key]
+
+    def full_name(self, surname: str, before: int | None = None) -> str | None:
+        """The person a bare surname stands for: the full name last introduced before it, else
+        the most frequent one. Middle initials do not make a different person; two different
+        first names with no earlier mention leave it unresolved."""
+        variants = self._variants(surname)
+        if not variants:
+            return None
+        canon = {name: _drop_initials(name) for _, name in variants}
+        if before is not None:  # a namesake introduced just before ("his wife, Jane Cruz, said")
+            here = bisect_right(self._starts, before) - 1
+            near = [name for pos, name in variants
+                    if pos < before and here - (bisect_right(self._starts, pos) - 1) <= 1]
+            if near:
+                return _fullest(near[-1], variants, canon)
+        # otherwise a bare surname is the article's main bearer of it: the most mentioned,
+        # then the first introduced
+        counts = Counter(canon[name] for _, name in variants)
+        honour = re.findall(r"\b(Mr|Mrs|Ms|Miss)\.?\s+%s\b" % re.escape(surname), self.text)
+        if honour:  # "Mr. Smith" throughout: the bare surname is a man's, not his wife's
+            want = "m" if Counter(h == "Mr" for h in honour).most_common(1)[0][0] else "f"
+            fitting = {c for c in counts if first_name_gender(c.split()[0]) in (want, None)}
+            counts = Counter({c: n for c, n in counts.items() if c in fitting})
+        if not counts:
+            return None
+        first_seen = {}
+        for pos, name in variants:
+            first_seen.setdefault(canon[name], pos)
+        best = min(counts, key=lambda c: (-counts[c], first_seen[c]))
+        return _fullest(next(n for _, n in variants if canon[n] == best), variants, canon)
+
+    def is_subject(self, person: PersonMention) -> bool:
+        tok = self._token_at(person.end - 1)
+        while tok is not None and tok.dep_ in ("compound", "flat", "appos", "poss") and tok.head is not tok:
+            tok = tok.head
+        return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
+
+    def _token_at(self, pos: int):
+        if self._tokens is None:
+            self._tokens = {}
+            for pb in self.parsed.blocks:
+                for t in pb.doc:
+                    for k in range(pb.char(t), pb.char(t) + len(t.text)):
+                        self._tokens[k] = t
+        return self._tokens.get(pos)
+
+    def candidates(self, pos: int, window: int = 2, accept=lambda p: True,
+                   known: frozenset[str] = frozenset()) -> list[tuple[int, PersonMention]]:
+        """Persons named outside quotation marks in the ``window`` sentences before ``pos``,
+        each with its distance in sentences."""
+        i = bisect_right(self._starts, pos)
+        out = []
+        for dist, (s, e) in enumerate(reversed(self.sentences[max(0, i - window - 1):i])):
+            named = re.search(r"[A-Z][a-z]+\s+[A-Z]|\b(Mr|Mrs|Ms)\.", self.text[s:e])
+            people = list(self.persons_in(s, e)) if named else []  # NER only where a name may be
+            opening = re.match(r"\W{0,3}([A-Z][\w’'\-]+)\b", self.text[s:e])
+            if opening and opening.group(1) in known and not any(p.start <= s + opening.start(1) < p.end for p in people):
+                # "Smith never missed ..." in a paragraph that was not parsed
+                people.append(PersonMention(s + opening.start(1), s + opening.end(1), opening.group(1)))
+            # a bare surname the tagger missed, standing as a subject ("Smith never missed ...")
+            for t in self._sentence_tokens(s, e):
+                if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.text[:1].isupper() \
+                        and (t.text in known or self._variants(t.text)) \
+                        and not any(p.start <= self._char(t) < p.end for p in people):
+                    people.append(PersonMention(self._char(t), self._char(t) + len(t.text), t.text))
+            for p in people:
+                if p.end > pos or not accept(p) or any(q.open < p.start < q.close for q in self.quotes):
+                    continue
+                if dist == 0 and not self.is_subject(p):
+                    continue  # "Campaigning against X, he said": an object in the same sentence
+                out.append((dist, p))
+        return out
+
+    def _sentence_tokens(self, start: int, end: int):
+        for pb in self.parsed.blocks:
+            if pb.offset <= start < pb.offset + len(pb.doc.text):
+                return [t for t in pb.doc if start <= pb.char(t) < end]
+        return []
+
+    def _char(self, tok) -> int:
+        for pb in self.parsed.blocks:
+            if pb.doc is tok.doc:
+                return pb.char(tok)
+        return -1
+
+
+def _drop_initials(name: str) -> str:
+    return " ".join(w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w))
+
+
+def _fullest(name: str, variants, canon) -> str:
+    """The plainest complete form of a name ('Loretta Lynch' for 'Loretta E. Lynch')."""
+    same = [n for _, n in variants if canon[n] == canon[name]]
+    return Counter(same).most_common(1)[0][0] if same else name
+
+
+_GENDER = None
+
+
+def first_name_gender(first: str) -> str | None:
+    """'m' or 'f' from a first-name dictionary (gender-guesser, offline); None if unsure."""
+    global _GENDER
+    if _GENDER is None:
+        try:
+            import gender_guesser.detector as detector
+            _GENDER = detector.Detector(case_sensitive=False)
+        except ImportError:  # optional: without it only honorifics decide
+            _GENDER = False
+    if not _GENDER:
+        return None
+    g = _GENDER.get_gender(first)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
