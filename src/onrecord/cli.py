@@ -432,6 +432,26 @@ def actors(action, ids, db):
         store.close()
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(db, host, port):
+    """Browse the ledger in a web browser (read-only): report, statements in context, actors, JSON API.
+
+    \b
+    Example:
+        onrecord serve --db onrecord.db --port 8000
+    """
+    if not Path(db).exists():
+        raise click.ClickException(f"{db}: no such database; run `onrecord analyze` first")
+    import uvicorn
+
+    from .web import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def main():
     cli()
 

@@ -1,0 +1,52 @@
+"""The web UI, in-process: pages render the ledger, escape document text, and 404 cleanly."""
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from onrecord.cli import cli
+from onrecord.web import create_app
+from tests.test_cli import ARTICLE, TARGETS
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    d = tmp_path_factory.mktemp("web")
+    (d / "a.html").write_text(ARTICLE)
+    (d / "b.txt").write_text("“<script>alert(1)</script> will not pass,” the minister said on Monday.")
+    (d / "t.yaml").write_text(TARGETS)
+    r = CliRunner().invoke(cli, ["analyze", str(d / "a.html"), str(d / "b.txt"), "--targets", str(d / "t.yaml"),
+                                 "--db", str(d / "w.db")])
+    assert r.exit_code == 0, r.output
+    return TestClient(create_app(d / "w.db"))
+
+
+def test_home_lists_questions_findings_and_actors(client):
+    page = client.get("/").text
+    assert "Will the US send troops?" in page and "Omar Hale" in page and "outlook" in page
+
+
+def test_statement_page_shows_it_in_its_document(client):
+    led = client.get("/api/ledger").json()
+    st = next(s for s in led["statements"] if (s["speaker"] or {}).get("name") == "Dana Whitfield")
+    page = client.get(f"/statements/{st['id']}").text
+    assert "<mark>" in page and "In May" in page and "Dana Whitfield" in page
+    assert client.get("/statements/s_nope").status_code == 404
+
+
+def test_actor_page_and_filtered_api(client):
+    assert "Omar Hale" in client.get("/actors/p:omar-hale").text
+    assert client.get("/actors/p:nobody").status_code == 404
+    rows = client.get("/api/statements", params={"actor": "p:omar-hale"}).json()
+    assert rows["count"] >= 2 and all(s["speaker"]["actor_id"] == "p:omar-hale" for s in rows["statements"])
+    rows = client.get("/api/statements", params={"target": "force"}).json()
+    assert rows["count"] >= 1
+
+
+def test_document_text_is_escaped_in_every_page(client):
+    led = client.get("/api/ledger").json()
+    st = next(s for s in led["statements"] if "alert" in s["text"])
+    for url in ("/", "/report", f"/statements/{st['id']}", f"/actors/{st['speaker']['actor_id']}"):
+        page = client.get(url).text
+        assert "<script>alert" not in page
