@@ -57,6 +57,9 @@ def test_default_is_on_or_before_publication():
     ("the late 1990s", "199"),
     ("three years ago", "2027"),
     ("now", "PRESENT_REF"),
+    ("the past year", "2029"),
+    ("next year's first quarter", "2031-Q1"),
+    ("July last year", "2029-07"),
     ("recently", "PAST_REF"),
 ])
 def test_timex_values(text, expected):

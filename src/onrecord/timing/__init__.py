@@ -39,6 +39,11 @@ PATTERNS = [
                            r"(?:\s+of\s+((?:19|20)\d\d))?\b", re.I)),
     ("year_period", re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:quarter|period)\b", re.I)),
     ("this_quarter", re.compile(r"\b(?:the|this|the latest|the current)\s+quarter\b", re.I)),
+    ("year_quarter", re.compile(r"\b(this|last|next) year[’']s\s+(?:(first|second|third|fourth)\s+)?quarter\b", re.I)),
+    ("past_year", re.compile(r"\b(?:the\s+)?(?:past|previous|prior)\s+(?:year|12 months|twelve months)\b|"
+                             r"\bthe\s+(?:corresponding|same|comparable)\s+(?:period|quarter)\s+(?:of\s+)?last\s+year\b"
+                             r"|\b(?:the\s+)?current\s+(?:fiscal\s+)?year\b", re.I)),
+    ("month_last_year", re.compile(r"\b(%s)\s+(?:of\s+)?last\s+year\b" % MONTH_RE)),
     ("year_ago", re.compile(r"\b(?:(?:a|one) year (?:ago|earlier)|(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)"
                             r"(?:\s+(?:quarter|period))?)\b", re.I)),
     ("years_ago", re.compile(r"\b(?:nearly\s+|about\s+|some\s+)?(two|three|four|five|six|seven|eight|nine|ten|\d+|"
@@ -118,6 +123,10 @@ def _sentence(text: str, mention: TimeMention) -> str:
 
 def _near_future(text: str, mention: TimeMention, reach: int = 25) -> bool:
     return bool(FUTURE_MARKERS.search(text[max(0, mention.start - reach):mention.end + reach]))
+
+
+def _near_past(text: str, mention: TimeMention, reach: int = 30) -> bool:
+    return bool(PAST_MARKERS.search(text[max(0, mention.start - reach):mention.end + reach]))
 
 
 def direction_of(text: str, mention: TimeMention) -> str:
@@ -214,6 +223,25 @@ def resolve(mention: TimeMention, pub: date | None, direction: str = "past") -> 
             start = date(y, 3 * q - 2, 1)
             end = date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
             return start, end, "quarter"
+        if k == "year_quarter":
+            which, ordinal = g[0].lower(), g[1]
+            y = pub.year + {"this": 0, "last": -1, "next": 1}[which]
+            q = ORDINALS[ordinal.lower()] if ordinal else (((pub.month - 1) // 3) or 4)
+            start = date(y, 3 * q - 2, 1)
+            return start, date(y, 3 * q, calendar.monthrange(y, 3 * q)[1]), "quarter"
+        if k == "past_year":
+            low = mention.text.lower()
+            if "current" in low:
+                return date(pub.year, 1, 1), pub, "year"
+            if "period" in low or "quarter" in low:
+                q = ((pub.month - 1) // 3) or 4
+                y = pub.year - 1 if q != 4 or pub.month > 3 else pub.year - 2
+                start = date(y, 3 * q - 2, 1)
+                return start, date(y, 3 * q, calendar.monthrange(y, 3 * q)[1]), "quarter"
+            return date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31), "year"
+        if k == "month_last_year":
+            s, e = _month_range(pub.year - 1, _month(g[0]))
+            return s, e, "month"
         if k == "year_period":  # "the 1988 quarter": that year's quarter matching the latest
             q = ((pub.month - 1) // 3) or 4
             y = int(g[0])
@@ -332,14 +360,18 @@ def timex_value(mention: TimeMention, pub: date | None, text: str | None = None)
     direction = direction_of(text, mention) if text else "past"
     if mention.kind == "weekday" and direction == "future" and not _near_future(text, mention):
         direction = "past"  # news weekdays look back unless a future word stands right by
+    if mention.kind in ("md", "month") and direction == "past" and text and not _near_past(text, mention):
+        direction = "nearest"  # a dated day or month far from any past-tense word: the nearest one
     r = resolve(mention, pub, direction)
     if r is None:
         return None
     s, e, gran = r
     if mention.kind == "part_month":
         return s.isoformat()[:7]
-    if text and gran == "year" and mention.kind == "year_ago" and pub \
-            and re.search(r"quarter|period", text[max(0, mention.start - 250):_bounds(text, mention)[1]], re.I) \
+    quarterly = text is not None and (
+        re.search(r"quarter|period", text[max(0, mention.start - 250):_bounds(text, mention)[1]], re.I)
+        or len(re.findall(r"\bquarter", text, re.I)) >= 3)  # an earnings report compares quarters
+    if text and gran == "year" and mention.kind == "year_ago" and pub and quarterly \
             and s.year == pub.year - 1:
         # "earnings fell from a year earlier" in a quarterly report: the year-ago quarter
         q = ((pub.month - 1) // 3) or 4
