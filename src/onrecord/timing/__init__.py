@@ -27,6 +27,11 @@ BARE_MONTH_RE = (r"(?:January|February|April|June|July|August|September|October|
 PATTERNS = [
     ("iso", re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")),
     ("numeric", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])")),
+    ("year_quarter", re.compile(r"\b(this|last|next) year[’']s\s+(?:(first|second|third|fourth)\s+)?quarter\b", re.I)),
+    ("past_year", re.compile(r"\b(?:the\s+)?(?:past|previous|prior)\s+(?:year|12 months|twelve months)\b|"
+                             r"\bthe\s+(?:corresponding|same|comparable)\s+(?:period|quarter)\s+(?:of\s+)?last\s+year\b"
+                             r"|\b(?:the\s+)?current\s+(?:fiscal\s+)?year\b", re.I)),
+    ("month_last_year", re.compile(r"\b(%s)\s+(?:of\s+)?last\s+year\b" % MONTH_RE)),
     ("mdy", re.compile(r"(?:\b%s,?\s+)?\b(%s)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b" % (DAY_RE, MONTH_RE))),
     ("dmy", re.compile(r"\b(\d{1,2})\s+(%s)\s+((?:19|20)\d\d)\b" % MONTH_RE)),
     ("md", re.compile(r"(?:\b%s,?\s+)?\b(%s)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)" % (DAY_RE, MONTH_RE))),
@@ -39,11 +44,6 @@ PATTERNS = [
                            r"(?:\s+of\s+((?:19|20)\d\d))?\b", re.I)),
     ("year_period", re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:quarter|period)\b", re.I)),
     ("this_quarter", re.compile(r"\b(?:the|this|the latest|the current)\s+quarter\b", re.I)),
-    ("year_quarter", re.compile(r"\b(this|last|next) year[’']s\s+(?:(first|second|third|fourth)\s+)?quarter\b", re.I)),
-    ("past_year", re.compile(r"\b(?:the\s+)?(?:past|previous|prior)\s+(?:year|12 months|twelve months)\b|"
-                             r"\bthe\s+(?:corresponding|same|comparable)\s+(?:period|quarter)\s+(?:of\s+)?last\s+year\b"
-                             r"|\b(?:the\s+)?current\s+(?:fiscal\s+)?year\b", re.I)),
-    ("month_last_year", re.compile(r"\b(%s)\s+(?:of\s+)?last\s+year\b" % MONTH_RE)),
     ("year_ago", re.compile(r"\b(?:(?:a|one) year (?:ago|earlier)|(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)"
                             r"(?:\s+(?:quarter|period))?)\b", re.I)),
     ("years_ago", re.compile(r"\b(?:nearly\s+|about\s+|some\s+)?(two|three|four|five|six|seven|eight|nine|ten|\d+|"
