@@ -85,3 +85,11 @@ def test_reworded_reprint_is_one_remark_but_another_remark_is_not():
     c = Statement("s10", "d3", a.kind, Span(0, 30, "we will never send any troops"), None, a.speaker,
                   None, a.said, a.stances)
     assert merge_reports([a, b, c]) == {"s1": ["s9"]}
+
+
+def test_no_shift_when_the_later_remark_is_dated_only_by_publication():
+    later = st(2, "p:x", "us-state", "2030-03-05", "a", "oppose")
+    later = Statement(later.id, later.document_id, later.kind, later.content, None, later.speaker, None,
+                      TimeSpan(None, "2030-03-05", "unknown", None, "published"), later.stances)
+    fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support"), later], "shift")
+    assert fs == []

@@ -22,7 +22,9 @@ will would could should can may might must have has had do does did so than then
 about after before also just only very more most much many some any all each other what which who
 whom whose when where why how said says say told according first need needs now right way things
 thing time times able well even still being going make made like get got one two new
-because whether while though although however since until unless where here them those""".split())
+because whether while though although however since until unless where here them those
+send sent take took give gave come came keep kept want told call called work help start began begin
+know think looking look going says saying meet held hold""".split())
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,8 @@ def shifts(points: list[Point], actors: dict[str, Actor], targets: dict[str, Tar
         for a, b in zip(seq, seq[1:]):
             if a.stance == b.stance or (key not in groups and a.actor_id == b.actor_id):
                 continue
+            if b.statement.said.basis != "text":
+                continue  # dated only by publication: it may have been said before the other
             reversal = VALUE[a.stance] * VALUE[b.stance] < 0 or (VALUE[a.stance] > 0 > VALUE[b.stance])
             nature = "a reversal" if reversal else "a refinement"
             q = targets[key[1]].question if key[1] in targets else key[1]
