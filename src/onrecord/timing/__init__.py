@@ -184,8 +184,14 @@ def resolve(mention: TimeMention, pub: date | None, direction: str = "past") -> 
         if pub is None:
             return None
         if k == "md":
-            m = _month(g[0])
-            d = date(_year_for(m, int(g[1]), pub, _plain(direction)), m, int(g[1]))
+            m, day = _month(g[0]), int(g[1])
+            weekday = re.match(r"\s*(%s)" % DAY_RE, mention.text)
+            if weekday:  # "Saturday, April 25": the year in which that date is a Saturday
+                want = WEEKDAYS[weekday.group(1).lower()]
+                years = [y for y in (pub.year, pub.year + 1, pub.year - 1) if date(y, m, day).weekday() == want]
+                if years:
+                    return date(years[0], m, day), date(years[0], m, day), "day"
+            d = date(_year_for(m, day, pub, _plain(direction)), m, day)
             return d, d, "day"
         if k == "part_month":
             m = _month(g[1])
