@@ -107,3 +107,41 @@ def test_markdown_title_and_url_dates():
     assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph"]
     assert date_from_url("https://x.org/2030/07/09/story/") == "2030-07-09"
     assert date_from_url("https://x.org/story") is None
+
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>Minister speaks</title><link>https://example.org/2025/03/04/minister</link>
+<pubDate>Tue, 04 Mar 2025 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;The minister said on Monday that the border would reopen within a week, and that trade would resume soon after that.&lt;/p&gt;</description></item>
+<item><title>Empty</title><link>https://example.org/empty</link><description></description></item>
+</channel></rss>"""
+
+
+def test_feed_items_become_documents(tmp_path):
+    results = ingest_one(write(tmp_path, "wire.rss", FEED))
+    docs = [r for r in results if isinstance(r, Document)]
+    errors = [r for r in results if not isinstance(r, Document)]
+    assert len(docs) == 1 and docs[0].title == "Minister speaks" and docs[0].published == "2025-03-04"
+    assert "border would reopen" in docs[0].text and docs[0].url.endswith("/minister")
+    assert len(errors) == 1 and "wire.rss#2" in str(errors[0])
+
+
+def test_web_archive_pages_become_documents(tmp_path):
+    from io import BytesIO
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, body in (("https://example.org/2025/05/06/story", PAGE.encode()),
+                          ("https://example.org/logo.png", b"\x89PNG...")):
+            ctype = "text/html; charset=utf-8" if url.endswith("story") else "image/png"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body),
+                                                          http_headers=headers))
+    results = ingest_one(str(path))
+    docs = [r for r in results if isinstance(r, Document)]
+    assert [d.kind for d in docs] == ["article", "comment"]
+    assert docs[0].url == "https://example.org/2025/05/06/story" and "not giving up" in docs[0].text
+    [err] = ingest_one(write(tmp_path, "broken.warc.gz", b"not an archive"))
+    assert "web archive" in str(err)

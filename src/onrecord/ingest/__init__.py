@@ -20,7 +20,8 @@ from .html import parse_html
 DEFAULT_MAX_BYTES = 25_000_000
 SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text",
             ".text": "text", ".md": "markdown", ".markdown": "markdown",
-            ".jsonl": "jsonl", ".ndjson": "jsonl"}
+            ".jsonl": "jsonl", ".ndjson": "jsonl", ".rss": "feed", ".atom": "feed", ".xml": "feed",
+            ".warc": "warc", ".gz": "warc"}
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def expand(inputs: list[str]) -> Iterator[str]:
         path = Path(item)
         if path.is_dir():
             for p in sorted(path.rglob("*")):
-                if p.is_file() and p.suffix.lower() in SUFFIXES:
+                if p.is_file() and (p.suffix.lower() in SUFFIXES and (p.suffix.lower() != ".gz" or p.name.endswith(".warc.gz"))):
                     yield str(p)
         elif path.exists():
             yield item
@@ -114,6 +115,8 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
 
 
 def detect_format(source: str, text: str | None = None) -> str:
+    if source.endswith(".warc.gz"):
+        return "warc"
     fmt = SUFFIXES.get(Path(source).suffix.lower())
     if fmt:
         return fmt
@@ -174,11 +177,23 @@ def ingest_one(source: str, *, published: str | None = None, encoding: str | Non
                max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | InputError]:
     """Read one input; returns documents and per-record errors (never raises for bad data)."""
     try:
+        fmt = detect_format(source)
+        if fmt == "warc":
+            from .archives import parse_warc
+            if not Path(source).exists():
+                raise MissingInput("no such file or directory", source=source)
+            results: list[Document | InputError] = list(parse_warc(source, source, max_bytes))
+            return [replace(d, published=published) if published and isinstance(d, Document) else d
+                    for d in results]
         data = read_bytes(source, max_bytes)
+        if fmt == "feed":
+            from .archives import parse_feed
+            return [replace(d, published=published) if published and isinstance(d, Document) else d
+                    for d in parse_feed(data, source)]
         text = decode(data, source, encoding)
         fmt = detect_format(source, text)
         if fmt == "html":
-            results: list[Document | InputError] = list(parse_html(text, source))
+            results = list(parse_html(text, source))
         elif fmt == "jsonl":
             results = list(parse_jsonl(text, source))
         else:
