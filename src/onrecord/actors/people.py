@@ -32,12 +32,13 @@ class People:
             nlp = nlp_mod.load()
         self.nlp = nlp
         self.ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
-        self.sentences = sorted((pb.char(s[0]), pb.char(s[-1]) + len(s[-1].text))
-                                for pb, s in parsed.sentences())
+        spans = sorted(((pb.char(s[0]), pb.char(s[-1]) + len(s[-1].text)), (pb, s))
+                       for pb, s in parsed.sentences())
+        self.sentences = [sp for sp, _ in spans]
+        self._parsed_sentence = dict(spans)  # (start, end) -> (block, spaCy sentence)
         self._starts = [s for s, _ in self.sentences]
         self._cache: dict[tuple[int, int], list[PersonMention]] = {}
         self._memo: dict = {}
-        self._tokens: dict | None = None
         self.parsed = parsed
         from ..statements.quotes import find_quotes
         self.quotes = find_quotes(self.text, parsed.document.blocks)
@@ -78,8 +79,11 @@ class People:
         key = ("variants", surname)
         if key not in self._memo:
             found: dict[int, str] = {}
-            for m in re.finditer(self.NAME_BEFORE % re.escape(surname), self.text):
-                for p in self.persons_in(*self.sentence_at(m.end() - 1)):
+            where = [self.sentence_at(m.end() - 1)
+                     for m in re.finditer(self.NAME_BEFORE % re.escape(surname), self.text)]
+            self.prefetch(where)  # one NER batch for every sentence that may hold the full name
+            for sentence in where:
+                for p in self.persons_in(*sentence):
                     words = [w for w in p.name.split() if w.rstrip(".") not in TITLE_NOUNS]
                     if len(words) > 1 and words[-1] == surname:
                         found[p.start] = " ".join(words)
@@ -123,13 +127,12 @@ class People:
         return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
 
     def _token_at(self, pos: int):
-        if self._tokens is None:
-            self._tokens = {}
-            for pb in self.parsed.blocks:
-                for t in pb.doc:
-                    for k in range(pb.char(t), pb.char(t) + len(t.text)):
-                        self._tokens[k] = t
-        return self._tokens.get(pos)
+        found = self._parsed_sentence.get(self.sentence_at(pos))
+        if found is None:
+            return None
+        pb, sent = found
+        span = pb.doc.char_span(pos - pb.offset, pos - pb.offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
 
     def candidates(self, pos: int, window: int = 2, accept=lambda p: True,
                    known: frozenset[str] = frozenset()) -> list[tuple[int, PersonMention]]:
@@ -137,7 +140,10 @@ class People:
         each with its distance in sentences."""
         i = bisect_right(self._starts, pos)
         out = []
-        for dist, (s, e) in enumerate(reversed(self.sentences[max(0, i - window - 1):i])):
+        window_sentences = list(reversed(self.sentences[max(0, i - window - 1):i]))
+        self.prefetch([(s, e) for s, e in window_sentences
+                       if re.search(r"[A-Z][a-z]+\s+[A-Z]|\b(Mr|Mrs|Ms)\.", self.text[s:e])])
+        for dist, (s, e) in enumerate(window_sentences):
             named = re.search(r"[A-Z][a-z]+\s+[A-Z]|\b(Mr|Mrs|Ms)\.", self.text[s:e])
             people = list(self.persons_in(s, e)) if named else []  # NER only where a name may be
             opening = re.match(r"\W{0,3}([A-Z][\w’'\-]+)\b", self.text[s:e])
@@ -159,10 +165,8 @@ class People:
         return out
 
     def _sentence_tokens(self, start: int, end: int):
-        for pb in self.parsed.blocks:
-            if pb.offset <= start < pb.offset + len(pb.doc.text):
-                return [t for t in pb.doc if start <= pb.char(t) < end]
-        return []
+        found = self._parsed_sentence.get((start, end))
+        return list(found[1]) if found else []
 
     def _char(self, tok) -> int:
         for pb in self.parsed.blocks:
