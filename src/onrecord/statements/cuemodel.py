@@ -17,7 +17,7 @@ from importlib import resources
 from .syntax import complement_kind, subject
 
 MODEL_FILE = "cue_model.json"
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 
 
 def verb_features(tok, lex, *, inside_quote: bool, sentence_has_quote: bool) -> list[str]:
@@ -59,6 +59,13 @@ class CueModel:
     threshold: float
     object_threshold: float
     cue_lemmas: tuple[str, ...] = ()  # verbs seen as cues often enough to look for
+    pair_weights: dict | None = None  # the content chooser: (verb, option) features
+    pair_bias: float = 0.0
+    pair_threshold: float = 0.5
+
+    def pair_probability(self, features: list[str]) -> float:
+        z = self.pair_bias + sum(self.pair_weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def probability(self, features: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
@@ -74,4 +81,5 @@ def load_model() -> CueModel | None:
     if data.get("feature_version") != FEATURE_VERSION:
         return None  # stale weights: fall back to the lexicon rather than mis-score
     return CueModel(data["weights"], data["bias"], data["threshold"], data["object_threshold"],
-                    tuple(data.get("cue_lemmas", ())))
+                    tuple(data.get("cue_lemmas", ())), data.get("pair_weights"), data.get("pair_bias", 0.0),
+                    data.get("pair_threshold", 0.5))

@@ -7,6 +7,7 @@ continuing the previous speaker). Results are offsets into the document, never c
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -213,12 +214,69 @@ def _object_content(text, pb, tok) -> Span | None:
     return span(text, start, end)
 
 
+MAX_QUOTE_REACH = 6000  # a quotation is at most this long (quotes.MAX_QUOTE_CHARS)
+CHOOSER_GATE = 0.3  # verbs less likely than this to be cues are not worth scoring options for
+MAX_CHOOSER_TOKENS = 200  # longer "sentences" (a run-on line) keep to the linear rules
+
+
+def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cue, src, conf) -> list[Candidate]:
+    """The content by rule: the verb's clause or infinitive, the main clause it comments on,
+    a quotation beside it, or (for a sure cue) its object."""
+    s_start = token_range(pb, sent)[0]
+    lemma = tok.lemma_.lower()
+    comp = complement_kind(tok)
+    if comp in ("ccomp", "xcomp"):
+        node = first_child(tok, (comp,))
+        if comp == "xcomp" and lemma not in lex.takes_infinitive and lemma not in lex.belief \
+                and (model is None or prob < model.object_threshold):
+            return []
+        excl = ([subj] if subj is not None and subj in node.subtree else []) + _trailing_asides(node, lex)
+        c_start, c_end = subtree_range(pb, node, exclude=excl)
+        if comp == "xcomp":  # "vowed to cut X, grow Y and create Z": the list goes on
+            for c in tok.children:
+                if c.dep_ == "conj" and c.tag_ == "VB" and c.i > node.i and subject(c) is subj:
+                    c_end = max(c_end, subtree_range(pb, c)[1])
+        if node.i < tok.i:  # content before the cue ("..., X said") runs to the sentence start
+            c_start = min(c_start, s_start)
+        content = span(text, c_start, c_end)
+        return [Candidate(kind, content, cue, src, conf, rule=comp)] if content and len(content.text) >= 3 else []
+    if comp == "main" and kind != "belief":
+        return _main_clause(text, pb, tok, cue, src)
+    q = _adjacent_quote(text, quotes, pb, sent, tok) if comp in ("none", "main") else None
+    if q is not None and kind != "belief":
+        content = span(text, q.start, q.end) or Span.of(text, q.start, q.end)
+        return [Candidate("direct", content, cue, src, max(conf, 0.85), rule="adjacent_quote")]
+    if comp in ("object", "prep") and model is not None and prob >= model.object_threshold:
+        content = _object_content(text, pb, tok)
+        if content is not None:
+            return [Candidate(kind, content, cue, src, conf * 0.9, rule="object")]
+    return []
+
+
+def _choose_content(text, pb, tok, sent, quotes, lex, verb_feats, model):
+    """(probability, option kind, start, end) of the verb's most likely content, or None."""
+    from .options import content_options, option_features
+
+    best = None
+    for kind, a, b in content_options(text, pb, tok, sent, quotes, lex):
+        p = model.pair_probability(option_features(kind, a, b, text, tok, verb_feats))
+        if best is None or p > best[0]:
+            best = (p, kind, a, b)
+    return best if best is not None and best[0] >= model.pair_threshold else None
+
+
 def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Candidate]:
     text = parsed.document.text
     model = load_model()
     out: list[Candidate] = []
+    opens = [q.open for q in quotes]
+    all_quotes = quotes
     for pb, sent in parsed.sentences():
         s_start, s_end = token_range(pb, sent)
+        # only the quotations around this sentence matter (keeps long documents linear)
+        lo = max(0, bisect_left(opens, s_start - MAX_QUOTE_REACH) - 1)
+        hi = bisect_right(opens, s_end + 3)
+        quotes = [q for q in all_quotes[lo:hi] if q.close >= s_start - 3]
         sentence_has_quote = bool(_overlapping_quotes(quotes, s_start, s_end))
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
@@ -232,10 +290,11 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             if lemma in NOT_CUES or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_CUES):
                 continue  # "X appears to have convinced Y that ...": still the writer's inference
             inside = _inside(quotes, pb.char(tok)) is not None
+            vf = None
             if model is not None:
-                prob = model.probability(verb_features(tok, lex, inside_quote=inside,
-                                                       sentence_has_quote=sentence_has_quote))
-                if prob < model.threshold:
+                vf = verb_features(tok, lex, inside_quote=inside, sentence_has_quote=sentence_has_quote)
+                prob = model.probability(vf)
+                if prob < min(model.threshold, CHOOSER_GATE):
                     continue
             elif lemma in lex.speech or lemma in lex.belief:
                 prob = 0.8
@@ -254,37 +313,22 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             kind = "belief" if lemma in lex.belief and lemma not in lex.speech else "indirect"
             src = None if sourceless else _source_span(text, pb, subj, tok)
             cue = Span.of(text, *_cue_range(pb, tok, lex))
-            comp = complement_kind(tok)
             conf = round(min(0.95, 0.5 + prob / 2), 3)
-            if comp in ("ccomp", "xcomp"):
-                node = first_child(tok, (comp,))
-                if comp == "xcomp" and lemma not in lex.takes_infinitive and lemma not in lex.belief \
-                        and (model is None or prob < model.object_threshold):
-                    continue
-                c_start, c_end = subtree_range(pb, node, exclude=([subj] if subj is not None and subj in node.subtree else [])
-                                               + _trailing_asides(node, lex))
-                if comp == "xcomp":  # "vowed to cut X, grow Y and create Z": the list goes on
-                    for c in tok.children:
-                        if c.dep_ == "conj" and c.tag_ == "VB" and c.i > node.i and subject(c) is subj:
-                            c_end = max(c_end, subtree_range(pb, c)[1])
-                if node.i < tok.i:  # content before the cue ("..., X said") runs to the sentence start
-                    c_start = min(c_start, s_start)
-                content = span(text, c_start, c_end)
-                if content is not None and len(content.text) >= 3:
-                    out.append(Candidate(kind, content, cue, src, conf, rule=comp))
-                continue
-            if comp == "main" and kind != "belief":
-                out += _main_clause(text, pb, tok, cue, src)
-                continue
-            q = _adjacent_quote(text, quotes, pb, sent, tok) if comp in ("none", "main") else None
-            if q is not None and kind != "belief":
-                content = span(text, q.start, q.end) or Span.of(text, q.start, q.end)
-                out.append(Candidate("direct", content, cue, src, max(conf, 0.85), rule="adjacent_quote"))
-                continue
-            if comp in ("object", "prep") and model is not None and prob >= model.object_threshold:
-                content = _object_content(text, pb, tok)
-                if content is not None:
-                    out.append(Candidate(kind, content, cue, src, conf * 0.9, rule="object"))
+            found: list[Candidate] = []
+            if model is None or prob >= model.threshold:
+                found = _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cue, src, conf)
+            if not found and model is not None and model.pair_weights and len(sent) <= MAX_CHOOSER_TOKENS:
+                # the rules found no content (or the verb is a likely but unsure cue): the learned
+                # chooser picks among the verb's possible contents
+                chosen = _choose_content(text, pb, tok, sent, quotes, lex, vf, model)
+                if chosen is not None:
+                    p, option, a, b = chosen
+                    conf = round(min(0.95, 0.5 + min(p, prob) / 2), 3)
+                    if option == "head" and tok.dep_ in ("parataxis", "advcl"):
+                        found = _main_clause(text, pb, tok, cue, src)
+                    elif kind != "belief" or option != "quote":
+                        found = [Candidate(kind, Span.of(text, a, b), cue, src, conf, rule=f"chooser:{option}")]
+            out += found
     return out
 
 

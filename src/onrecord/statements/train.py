@@ -2,10 +2,14 @@
 
     python -m onrecord.statements.train --data ../shared/data/polnear/train
 
-Writes ``cue_model.json`` beside this file: logistic-regression weights over the features in
-``cuemodel.verb_features``, the decision threshold tuned on a held-out fifth of the articles,
-and a stricter threshold for verbs whose content is a noun phrase ("endorsed X"). Needs
-scikit-learn (``pip install 'onrecord[train]'``); using the model does not.
+Writes ``cue_model.json`` beside this file, holding two logistic regressions:
+- the cue model, over the features in ``cuemodel.verb_features``. Its decision threshold is
+  tuned on a held-out fifth of the articles, with a stricter one for verbs whose content is a
+  noun phrase ("endorsed X");
+- the content chooser, over (verb, candidate content) pairs from ``options.content_options``.
+  It is used where the rules find no content.
+
+Training needs scikit-learn (``pip install 'onrecord[train]'``); using the model does not.
 """
 from __future__ import annotations
 
@@ -33,6 +37,68 @@ def gold_cues(ann: Path) -> list[tuple[int, int]]:
                 a, b = piece.split()
                 spans.append((int(a), int(b)))
     return spans
+
+
+def gold_pairs(ann: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(cue span, content span) of every attribution; discontinuous spans become min..max."""
+    ents, out = {}, []
+    for line in ann.read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if parts[0].startswith("T") and len(parts) >= 2:
+            kind, rest = parts[1].split(" ", 1)
+            pieces = [tuple(map(int, p.split())) for p in rest.split(";")]
+            ents[parts[0]] = (kind, (min(a for a, _ in pieces), max(b for _, b in pieces)))
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
+            if roles.get("Cue") in ents and roles.get("Content") in ents:
+                out.append((ents[roles["Cue"]][1], ents[roles["Content"]][1]))
+    return out
+
+
+def _fits(text: str, gold: tuple[int, int], start: int, end: int) -> bool:
+    import re
+    g = {m.start() + gold[0] for m in re.finditer(r"\w+", text[gold[0]:gold[1]])}
+    o = {m.start() + start for m in re.finditer(r"\w+", text[start:end])}
+    return bool(g and o) and len(g & o) / len(g) >= 0.5 and len(g & o) / len(o) >= 0.5
+
+
+def pair_examples(data: Path, nlp, limit: int = 0, keep_negative: float = 0.3):
+    """(article index, verb id, features, label) for every (verb, content option) pair."""
+    from ..ingest import parse_text
+    from ..parse import parse_documents
+    from .options import content_options, option_features
+
+    lex = lexicon()
+    rng = random.Random(7)
+    files = sorted((data / "text").glob("*.txt"))
+    if limit:
+        files = files[:limit]
+    golds, docs = [], []
+    for f in files:
+        anns = sorted((data / "attributions").glob(f.stem + "*.ann"))
+        if anns:
+            docs.append(parse_text(f.read_text("utf-8"), f.stem))
+            golds.append(gold_pairs(anns[0]))
+    verb_id = 0
+    for n, parsed in enumerate(parse_documents(docs, nlp)):
+        text = parsed.document.text
+        quotes = find_quotes(text, parsed.document.blocks)
+        for pb, sent in parsed.sentences():
+            s0, s1 = pb.char(sent[0]), pb.char(sent[-1]) + len(sent[-1].text)
+            has_quote = any(q.open < s1 and q.close >= s0 for q in quotes)
+            for tok in sent:
+                if tok.pos_ not in ("VERB", "AUX"):
+                    continue
+                pos = pb.char(tok)
+                mine = [c for cue, c in golds[n] if cue[0] <= pos < cue[1]]
+                if not mine and rng.random() > keep_negative:
+                    continue
+                inside = any(q.open <= pos < q.close for q in quotes)
+                vf = verb_features(tok, lex, inside_quote=inside, sentence_has_quote=has_quote)
+                verb_id += 1
+                for kind, a, b in content_options(text, pb, tok, sent, quotes, lex):
+                    label = any(_fits(text, g, a, b) for g in mine)
+                    yield n, verb_id, option_features(kind, a, b, text, tok, vf), label
 
 
 def examples(data: Path, nlp, limit: int = 0):
@@ -125,6 +191,24 @@ def main(argv=None) -> int:
     print(f"{len(rows)} verbs from {len(articles)} articles ({sum(r[2] for r in rows)} cues); "
           f"held-out cue-verb F0.7 {f1:.3f} at threshold {threshold:.2f}; "
           f"object-content verbs F0.7 {obj_f1:.3f} at {object_threshold:.2f}")
+    # the content chooser: which option of a verb is its content, if any
+    pairs = list(pair_examples(args.data, nlp_mod.load(), args.limit))
+    pcounts = Counter(f for _, _, feats, _ in pairs for f in feats)
+    pairs = [(n, v, [f for f in feats if pcounts[f] >= args.min_count], y) for n, v, feats, y in pairs]
+    ptrain = [(p[0], p[2], p[3], "") for p in pairs if p[0] not in held]
+    pvec, pclf = fit(ptrain, args.c)
+    ptest = [p for p in pairs if p[0] in held]
+    pprobs = pclf.predict_proba(pvec.transform([{f: 1 for f in p[2]} for p in ptest]))[:, 1]
+    best: dict[int, tuple[float, bool]] = {}
+    for p, prob in zip(ptest, pprobs):  # each verb keeps its best-scoring option
+        if p[1] not in best or prob > best[p[1]][0]:
+            best[p[1]] = (prob, p[3])
+    pair_threshold, pair_f = best_threshold([b[0] for b in best.values()], [b[1] for b in best.values()])
+    print(f"{len(pairs)} (verb, content) pairs; held-out chosen-content F0.7 {pair_f:.3f} at {pair_threshold:.2f}")
+    pvec, pclf = fit([(p[0], p[2], p[3], "") for p in pairs], args.c)
+    pnames = list(pvec.get_feature_names_out())
+    pair_weights = {name: round(float(w), 4) for name, w in zip(pnames, pclf.coef_[0]) if abs(w) >= 1e-3}
+
     vec, clf = fit(rows, args.c)  # final model on every article
     weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
                if abs(w) >= 1e-3}
@@ -134,12 +218,14 @@ def main(argv=None) -> int:
         seen[lemma] += 1
         cued[lemma] += y
     cue_lemmas = sorted(l for l in cued if l and cued[l] >= 3 and cued[l] / seen[l] >= 0.1)
-    model = {"feature_version": FEATURE_VERSION, "cue_lemmas": cue_lemmas, "bias": round(float(clf.intercept_[0]), 4),
+    model = {"feature_version": FEATURE_VERSION, "cue_lemmas": cue_lemmas,
+             "pair_bias": round(float(pclf.intercept_[0]), 4), "pair_threshold": pair_threshold,
+             "pair_weights": dict(sorted(pair_weights.items())), "bias": round(float(clf.intercept_[0]), 4),
              "threshold": threshold, "object_threshold": max(object_threshold, threshold),
              "trained_on": f"PolNeAR v1.0.0 train split, {len(articles)} articles",
              "held_out_f1": round(f1, 4), "weights": dict(sorted(weights.items()))}
     args.out.write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", "utf-8")
-    print(f"wrote {args.out} ({len(weights)} weights, {args.out.stat().st_size // 1024} KiB)")
+    print(f"wrote {args.out} ({len(weights)} + {len(pair_weights)} weights, {args.out.stat().st_size // 1024} KiB)")
     return 0
 
 
