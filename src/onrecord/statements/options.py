@@ -24,7 +24,6 @@ def content_options(text: str, pb, tok, sent, quotes: list[Quote], lex) -> list[
     obj = _object_content(text, pb, tok)
     if obj is not None:
         out.append(("object", obj.start, obj.end))
-    cue_end = pb.char(tok) + len(tok.text)
     right = [t for t in sent if t.i > tok.i and not (subj is not None and t in subj.subtree)]
     if right:
         out.append(("after", pb.char(right[0]), s1))
@@ -40,8 +39,8 @@ def content_options(text: str, pb, tok, sent, quotes: list[Quote], lex) -> list[
         out.append(("quote", q.start, q.end))
     seen, kept = set(), []
     for kind, a, b in out:
-        sp = span(text, a, b)
-        if sp is None or len(sp.text.split()) < 1 or (sp.start, sp.end) in seen or sp.end <= cue_end - len(tok.text) and kind == "after":
+        sp = span(text, a, b)  # trimmed of edge punctuation; None when nothing is left
+        if sp is None or (sp.start, sp.end) in seen:
             continue
         seen.add((sp.start, sp.end))
         kept.append((kind, sp.start, sp.end))
