@@ -62,75 +62,61 @@ def _fits(text: str, gold: tuple[int, int], start: int, end: int) -> bool:
     return bool(g and o) and len(g & o) / len(g) >= 0.5 and len(g & o) / len(o) >= 0.5
 
 
-def pair_examples(data: Path, nlp, limit: int = 0, keep_negative: float = 0.3):
-    """(article index, verb id, features, label) for every (verb, content option) pair."""
+def load_articles(data: Path, nlp, limit: int = 0) -> list[tuple]:
+    """Parse the training articles once: (parsed, quotes, gold cue spans, gold (cue, content) pairs)."""
     from ..ingest import parse_text
     from ..parse import parse_documents
-    from .options import content_options, option_features
 
-    lex = lexicon()
-    rng = random.Random(7)
     files = sorted((data / "text").glob("*.txt"))
     if limit:
         files = files[:limit]
-    golds, docs = [], []
+    docs, golds = [], []
     for f in files:
         anns = sorted((data / "attributions").glob(f.stem + "*.ann"))
         if anns:
             docs.append(parse_text(f.read_text("utf-8"), f.stem))
-            golds.append(gold_pairs(anns[0]))
-    verb_id = 0
-    for n, parsed in enumerate(parse_documents(docs, nlp)):
-        text = parsed.document.text
-        quotes = find_quotes(text, parsed.document.blocks)
+            golds.append((gold_cues(anns[0]), gold_pairs(anns[0])))
+    return [(parsed, find_quotes(parsed.document.text, parsed.document.blocks), cues, pairs)
+            for parsed, (cues, pairs) in zip(parse_documents(docs, nlp), golds)]
+
+
+def _verbs(articles: list[tuple]):
+    """(article index, parsed, block, sentence, verb, quotes, verb features) for every verb."""
+    lex = lexicon()
+    for n, (parsed, quotes, _, _) in enumerate(articles):
         for pb, sent in parsed.sentences():
             s0, s1 = pb.char(sent[0]), pb.char(sent[-1]) + len(sent[-1].text)
             has_quote = any(q.open < s1 and q.close >= s0 for q in quotes)
             for tok in sent:
-                if tok.pos_ not in ("VERB", "AUX"):
-                    continue
-                pos = pb.char(tok)
-                mine = [c for cue, c in golds[n] if cue[0] <= pos < cue[1]]
-                if not mine and rng.random() > keep_negative:
-                    continue
-                inside = any(q.open <= pos < q.close for q in quotes)
-                vf = verb_features(tok, lex, inside_quote=inside, sentence_has_quote=has_quote)
-                verb_id += 1
-                for kind, a, b in content_options(text, pb, tok, sent, quotes, lex):
-                    label = any(_fits(text, g, a, b) for g in mine)
-                    yield n, verb_id, option_features(kind, a, b, text, tok, vf), label
+                if tok.pos_ in ("VERB", "AUX"):
+                    inside = any(q.open <= pb.char(tok) < q.close for q in quotes)
+                    yield n, parsed, pb, sent, tok, verb_features(tok, lex, inside_quote=inside,
+                                                                   sentence_has_quote=has_quote)
 
 
-def examples(data: Path, nlp, limit: int = 0):
+def examples(articles: list[tuple]):
     """(article index, features, label, complement kind) for every verb in the articles."""
-    from ..ingest import parse_text
-    from ..parse import parse_documents
+    for n, _, pb, _, tok, feats in _verbs(articles):
+        pos = pb.char(tok)
+        label = any(a <= pos < b for a, b in articles[n][2])
+        yield n, feats, label, complement_kind(tok)
+
+
+def pair_examples(articles: list[tuple], keep_negative: float = 0.3):
+    """(article index, verb id, features, label) for every (verb, content option) pair; most
+    verbs that are no cue are left out, so that the pairs are not swamped by them."""
+    from .options import content_options, option_features
 
     lex = lexicon()
-    files = sorted((data / "text").glob("*.txt"))
-    if limit:
-        files = files[:limit]
-    cues, docs = [], []
-    for f in files:
-        anns = sorted((data / "attributions").glob(f.stem + "*.ann"))
-        if not anns:
+    rng = random.Random(7)
+    for verb_id, (n, parsed, pb, sent, tok, vf) in enumerate(_verbs(articles), 1):
+        text, quotes = parsed.document.text, articles[n][1]
+        pos = pb.char(tok)
+        mine = [c for cue, c in articles[n][3] if cue[0] <= pos < cue[1]]
+        if not mine and rng.random() > keep_negative:
             continue
-        docs.append(parse_text(f.read_text("utf-8"), f.stem))
-        cues.append(gold_cues(anns[0]))
-    for n, parsed in enumerate(parse_documents(docs, nlp)):
-        text = parsed.document.text
-        quotes = find_quotes(text, parsed.document.blocks)
-        for pb, sent in parsed.sentences():
-            s0, s1 = pb.char(sent[0]), pb.char(sent[-1]) + len(sent[-1].text)
-            has_quote = any(q.open < s1 and q.close >= s0 for q in quotes)
-            for tok in sent:
-                if tok.pos_ not in ("VERB", "AUX"):
-                    continue
-                pos = pb.char(tok)
-                inside = any(q.open <= pos < q.close for q in quotes)
-                feats = verb_features(tok, lex, inside_quote=inside, sentence_has_quote=has_quote)
-                label = any(a <= pos < b for a, b in cues[n])
-                yield n, feats, label, complement_kind(tok)
+        for kind, a, b in content_options(text, pb, tok, sent, quotes, lex):
+            yield n, verb_id, option_features(kind, a, b, text, tok, vf), any(_fits(text, g, a, b) for g in mine)
 
 
 def best_threshold(probs, labels, floor: float = 0.05, beta: float = 0.7) -> tuple[float, float]:
@@ -174,7 +160,8 @@ def main(argv=None) -> int:
         return 2
     from .. import nlp as nlp_mod
 
-    rows = list(examples(args.data, nlp_mod.load(), args.limit))
+    corpus = load_articles(args.data, nlp_mod.load(), args.limit)
+    rows = list(examples(corpus))
     counts = Counter(f for _, feats, _, _ in rows for f in feats)
     rows = [(n, [f for f in feats if counts[f] >= args.min_count], y, k) for n, feats, y, k in rows]
     articles = sorted({n for n, *_ in rows})
@@ -192,7 +179,7 @@ def main(argv=None) -> int:
           f"held-out cue-verb F0.7 {f1:.3f} at threshold {threshold:.2f}; "
           f"object-content verbs F0.7 {obj_f1:.3f} at {object_threshold:.2f}")
     # the content chooser: which option of a verb is its content, if any
-    pairs = list(pair_examples(args.data, nlp_mod.load(), args.limit))
+    pairs = list(pair_examples(corpus))
     pcounts = Counter(f for _, _, feats, _ in pairs for f in feats)
     pairs = [(n, v, [f for f in feats if pcounts[f] >= args.min_count], y) for n, v, feats, y in pairs]
     ptrain = [(p[0], p[2], p[3], "") for p in pairs if p[0] not in held]
