@@ -42,26 +42,22 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/statements/{statement_id}", response_class=HTMLResponse)
     def statement(statement_id: str):
         led = load()
-        st = next((s for s in led["statements"] if s["id"] == statement_id), None)
-        if st is None:
-            raise HTTPException(404, f"no statement {statement_id}")
-        doc = next(d for d in led["documents"] if d["id"] == st["document_id"])
+        st = _one(led, "statements", statement_id)
+        doc = _one(led, "documents", st["document_id"])
         text = doc["text"]
         a, b = max(0, st["start"] - 600), min(len(text), st["end"] + 600)
         return _env.get_template("statement.html.j2").render(
             st=st, doc=doc, before=text[a:st["start"]], quote=text[st["start"]:st["end"]],
-            after=text[st["end"]:b], targets={t["id"]: t["question"] for t in led["targets"]})
+            after=text[st["end"]:b], targets=_questions(led))
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse)
     def actor(actor_id: str):
         led = load()
-        who = next((a for a in led["actors"] if a["id"] == actor_id), None)
-        if who is None:
-            raise HTTPException(404, f"no actor {actor_id}")
+        who = _one(led, "actors", actor_id)
         said = [s for s in led["statements"] if (s["speaker"] or {}).get("actor_id") == actor_id]
         return _env.get_template("actor.html.j2").render(
             actor=who, statements=sorted(said, key=lambda s: s["said"].get("start") or s["said"].get("end") or ""),
-            targets={t["id"]: t["question"] for t in led["targets"]})
+            targets=_questions(led))
 
     @app.get("/api/ledger")
     def api_ledger():
@@ -86,6 +82,17 @@ def create_app(db: str | Path) -> FastAPI:
         return {"count": len(rows), "statements": rows}
 
     return app
+
+
+def _one(led: dict, table: str, item_id: str) -> dict:
+    found = next((x for x in led[table] if x["id"] == item_id), None)
+    if found is None:
+        raise HTTPException(404, f"no {table[:-1]} {item_id}")
+    return found
+
+
+def _questions(led: dict) -> dict[str, str]:
+    return {t["id"]: t["question"] for t in led["targets"]}
 
 
 def _actor_rows(led: dict) -> list[dict]:
