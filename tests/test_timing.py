@@ -61,6 +61,13 @@ def test_default_is_on_or_before_publication():
     ("next year's first quarter", "2031-Q1"),
     ("July last year", "2029-07"),
     ("recently", "PAST_REF"),
+    ("the winter of nineteen ninety-four", "1994-WI"),
+    ("January two thousand and twelve", "2012-01"),
+    ("the first half of 2027", "2027-H1"),
+    ("the second half of next year", "2031-H2"),
+    ("the last two quarters of 2028", "2028-H2"),
+    ("the '80s", "198"),
+    ("the mid-'20s", "202"),
 ])
 def test_timex_values(text, expected):
     from onrecord.timing import timex_value
@@ -81,3 +88,15 @@ def test_loose_expressions_do_not_date_a_statement():
     content = Span.of(text, text.index("the 2032"), len(text) - 1)
     ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), 13, content, "2030-10-04")
     assert ts.basis == "published"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Shares traded at a high in January.", "2031-01"),  # three months ahead, no tense word: next
+    ("The index stood at 500 in April.", "2030-04"),  # six months ahead: the last April instead
+    ("The offer had been set to expire Oct. 20.", "2030-10-20"),  # a day just ahead keeps its year
+    ("The treaty had been signed on Dec. 20.", "2029-12-20"),  # past and months ahead: a year back
+])
+def test_untensed_dates_lean_to_the_past_but_not_blindly(text, expected):
+    from onrecord.timing import timex_value
+    [m] = [x for x in find_expressions(text) if x.kind in ("month", "md")]
+    assert timex_value(m, PUB, text) == expected

@@ -20,6 +20,30 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 DAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
+# Years as broadcasts spell them: "nineteen ninety-four", "two thousand and one".
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+SPELLED_YEAR_RE = (r"(?:nineteen[-\s]+(?:%s(?:[-\s]+%s)?|%s|hundred)|two[-\s]+thousand(?:[-\s]+(?:and[-\s]+)?(?:%s|%s|%s(?:[-\s]+%s)?))?)"
+                   % (_TENS, _UNITS, _TEENS, _UNITS, _TEENS, _TENS, _UNITS))
+YEAR_RE = r"(?:(?:19|20)\d\d|%s)" % SPELLED_YEAR_RE
+_WORD_VALUES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                            "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_WORD_VALUES.update({w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+                     if w != "_"})
+
+
+def year_value(text: str) -> int:
+    """1994 from '1994' or 'nineteen ninety-four'."""
+    if text.isdigit():
+        return int(text)
+    words = [w for w in re.split(r"[-\s]+", text.lower()) if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(_WORD_VALUES[w] for w in words[2:])
+    rest = words[1:]
+    return 1900 + (0 if rest == ["hundred"] else sum(_WORD_VALUES[w] for w in rest))
+
+
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 BARE_MONTH_RE = (r"(?:January|February|April|June|July|August|September|October|November|December|"
                  r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
@@ -36,12 +60,14 @@ PATTERNS = [
     ("dmy", re.compile(r"\b(\d{1,2})\s+(%s)\s+((?:19|20)\d\d)\b" % MONTH_RE)),
     ("md", re.compile(r"(?:\b%s,?\s+)?\b(%s)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)" % (DAY_RE, MONTH_RE))),
     ("part_month", re.compile(r"\b(early|mid|middle of|late|the end of|end of|the beginning of|beginning of)[-\s]+(%s)(?:\s+((?:19|20)\d\d))?\b" % MONTH_RE, re.I)),
-    ("month_year", re.compile(r"\b(%s)\s+((?:19|20)\d\d)\b" % MONTH_RE)),
+    ("month_year", re.compile(r"\b(%s)\s+(%s)\b" % (MONTH_RE, YEAR_RE), re.I)),
     ("month", re.compile(r"\b(?i:in|during|since|by|on|last|this|of|until|through)\s+(%s)(?!\s+\d)\b" % MONTH_RE)),
     ("month", re.compile(r"\b(%s)(?!\s+\d)(?![\w-])" % BARE_MONTH_RE)),
     ("quarter", re.compile(r"\b(?:the\s+)?(?:((?:19|20)\d\d)\s+|(year-ago|year-earlier)\s+)?"
                            r"(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter"
                            r"(?:\s+of\s+((?:19|20)\d\d))?\b", re.I)),
+    ("half", re.compile(r"\b(?:the\s+)?(first|second|last|latter)\s+(?:half|two quarters)"
+                        r"(?:\s+of\s+(?:(?:fiscal\s+)?((?:19|20)\d\d)|(this|last|next) year|the year)\b|(?!\s+of\b))", re.I)),
     ("year_period", re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:quarter|period)\b", re.I)),
     ("this_quarter", re.compile(r"\b(?:the|this|the latest|the current)\s+quarter\b", re.I)),
     ("year_ago", re.compile(r"\b(?:(?:a|one) year (?:ago|earlier)|(?:the\s+)?(?:comparable\s+)?year-(?:ago|earlier)"
@@ -49,8 +75,8 @@ PATTERNS = [
     ("years_ago", re.compile(r"\b(?:nearly\s+|about\s+|some\s+)?(two|three|four|five|six|seven|eight|nine|ten|\d+|"
                              r"several|a few) years ago\b", re.I)),
     ("season", re.compile(r"\b(?:(this|last|next|this past|the)\s+)?(spring|summer|fall|autumn|winter)"
-                          r"(?:\s+of\s+((?:19|20)\d\d))?\b", re.I)),
-    ("decade", re.compile(r"\b(?:the\s+)?(?:(early|mid|late)[-\s]+)?((?:19|20)\d)0s\b", re.I)),
+                          r"(?:\s+of\s+(%s))?\b" % YEAR_RE, re.I)),
+    ("decade", re.compile(r"(?:\b(?:the\s+)?(?:(early|mid|late)[-\s]+)?|(?<!\w))((?:19|20)\d|['’]\d)0s\b", re.I)),
     ("weekend", re.compile(r"\b(the|this|last|next)\s+weekend\b", re.I)),
     ("next", re.compile(r"\b(?:next|early next|later next)\s+(year|month|week)\b|\b(tomorrow)\b", re.I)),
     ("ref", re.compile(r"\b(now|currently|current|nowadays|recently|lately|recent|the past|the future|soon)\b", re.I)),
@@ -139,6 +165,9 @@ def direction_of(text: str, mention: TimeMention) -> str:
     return min(marks)[1] if marks else "nearest"  # the tense nearest the date governs it
 
 
+NEAR_AHEAD_DAYS = 120  # a third of the year ahead, two thirds behind: news looks back more
+
+
 def _year_for(month: int, day: int, pub: date, direction: str) -> int:
     """The year of a month (and day) given without one, looking back, forward or nearest."""
     back = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
@@ -147,9 +176,9 @@ def _year_for(month: int, day: int, pub: date, direction: str) -> int:
         return back
     if direction == "future":
         return fwd
-    gap_back = (pub - date(back, month, min(day, 28))).days
-    gap_fwd = (date(fwd, month, min(day, 28)) - pub).days
-    return back if gap_back <= gap_fwd else fwd
+    # With no tense to go by, the next such date if it is a few months off, else the last one.
+    ahead = (date(fwd, month, min(day, 28)) - pub).days
+    return fwd if ahead <= NEAR_AHEAD_DAYS else back
 
 
 def resolve(mention: TimeMention, pub: date | None, direction: str = "past") -> tuple[date, date, str] | None:
@@ -172,7 +201,7 @@ def resolve(mention: TimeMention, pub: date | None, direction: str = "past") -> 
             d = date(int(g[2]), _month(g[1]), int(g[0]))
             return d, d, "day"
         if k == "month_year":
-            s, e = _month_range(int(g[1]), _month(g[0]))
+            s, e = _month_range(year_value(g[1]), _month(g[0]))
             return s, e, "month"
         if k in ("year", "bare_year"):
             y = int(g[0])
@@ -253,6 +282,11 @@ def resolve(mention: TimeMention, pub: date | None, direction: str = "past") -> 
             y = int(g[0])
             start = date(y, 3 * q - 2, 1)
             return start, date(y, 3 * q, calendar.monthrange(y, 3 * q)[1]), "quarter"
+        if k == "half":
+            which, year, rel = g
+            y = int(year) if year else pub.year + {"last": -1, "next": 1}.get((rel or "").lower(), 0)
+            first = which.lower() == "first"
+            return (date(y, 1, 1), date(y, 6, 30), "half") if first else (date(y, 7, 1), date(y, 12, 31), "half")
         if k == "years_ago":
             n = NUMBERS.get(g[0].lower()) or (int(g[0]) if g[0].isdigit() else None)
             if n is None:  # "several years ago", "a few years ago"
@@ -262,7 +296,7 @@ def resolve(mention: TimeMention, pub: date | None, direction: str = "past") -> 
             which, season, year = g
             season = "fall" if season.lower() == "autumn" else season.lower()
             first = {"spring": 3, "summer": 6, "fall": 9, "winter": 12}[season]
-            y = int(year) if year else pub.year
+            y = year_value(year) if year else pub.year
             if not year and (which or "").lower() in ("last", "this past") or (
                     not year and not which and first > pub.month):
                 y -= 1 if first >= pub.month or (which or "").lower() == "last" else 0
@@ -273,7 +307,12 @@ def resolve(mention: TimeMention, pub: date | None, direction: str = "past") -> 
             end_year = y if first < 12 else y + 1
             return start, date(end_year, end_month, calendar.monthrange(end_year, end_month)[1]), "season"
         if k == "decade":
-            base = int(g[1]) * 10
+            digits = g[1].lstrip("'’")
+            if len(digits) == 3:
+                base = int(digits) * 10
+            else:  # "the '90s": the latest such decade begun by publication
+                base = (pub.year // 100 * 100 if pub else 1900) + int(digits) * 10
+                base -= 100 if pub and base > pub.year else 0
             part = (g[0] or "").lower()
             lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(part, (0, 9))
             return date(base + lo, 1, 1), date(base + hi, 12, 31), "decade"
@@ -368,6 +407,8 @@ def timex_value(mention: TimeMention, pub: date | None, text: str | None = None)
         direction = "past"  # news weekdays look back unless a future word stands right by
     if mention.kind in ("md", "month") and direction == "past" and text and not _near_past(text, mention):
         direction = "nearest"  # a dated day or month far from any past-tense word: the nearest one
+    if mention.kind == "md" and direction == "past" and pub and _days_ahead(mention, pub) in range(1, 31):
+        direction = "nearest"  # "expires Nov. 6" days before it: a year-old day would carry its year
     r = resolve(mention, pub, direction)
     if r is None:
         return None
@@ -397,10 +438,19 @@ def timex_value(mention: TimeMention, pub: date | None, text: str | None = None)
         return f"{s.year}-" + {3: "SP", 6: "SU", 9: "FA", 12: "WI"}[s.month]
     if gran == "decade":
         return str(s.year)[:3]
+    if gran == "half":
+        return f"{s.year}-H{1 if s.month == 1 else 2}"
     if gran == "weekend":
         y, w, _ = s.isocalendar()
         return f"{y}-W{w:02d}-WE"
     return None
+
+
+def _days_ahead(mention: TimeMention, pub: date) -> int | None:
+    try:
+        return (date(pub.year, _month(mention.groups[0]), int(mention.groups[1])) - pub).days
+    except (ValueError, KeyError):
+        return None
 
 
 def _plain(direction: str) -> str:
