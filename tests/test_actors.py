@@ -132,3 +132,25 @@ def test_a_description_the_article_ties_to_a_person_resolves_to_that_person(pars
             "The top U.S. diplomat for West Africa said the ceasefire would hold.")
     res = speakers(parse, text)[-1]
     assert res.speaker.name == "Ruth Abara" and res.speaker.resolved_from == "description"
+
+
+def test_the_role_a_person_is_titled_with_stands_for_that_person(parse):
+    text = ("President Daniel Okafor toured the port on Monday. Okafor spoke briefly to workers.\n\n"
+            "Senator Tom Bell criticised the plan in a statement.\n\n"
+            "The president looked tired. He said the port would reopen in a week.")
+    res = speakers(parse, text)
+    assert res[-1].speaker.name == "Daniel Okafor"
+
+
+def test_a_title_two_people_share_equally_leaves_the_pronoun_to_other_evidence(parse):
+    from onrecord.actors.people import People
+    parsed = parse("President Ana Ruiz met President Tom Hale. Ruiz and Hale spoke. The president left.")
+    assert People(parsed).title_holder("president") is None
+
+
+def test_a_known_first_name_makes_a_full_name_whatever_the_tagger_says(parse):
+    from onrecord.actors.people import People, is_given_name
+    assert is_given_name("Lester") and not is_given_name("The") and not is_given_name("General")
+    parsed = parse("The network picked NBC's Lester Holt to moderate.\n\n"
+                   "Holt said the questions would be fair.")
+    assert People(parsed).full_name("Holt") == "Lester Holt"

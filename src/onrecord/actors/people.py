@@ -17,6 +17,11 @@ class PersonMention:
     name: str
 
 
+# Roles a news article refers back to with "the": "the president said", "the senator added".
+ROLE_WORDS = {"president", "senator", "governor", "secretary", "minister", "ambassador", "general",
+              "admiral", "mayor", "chancellor", "premier", "judge", "congressman", "congresswoman"}
+
+
 class People:
     """Who in the document is a person, found lazily: the statement parse skips NER for speed,
     so the NER component runs here only on speaker mentions and on the few sentences that
@@ -87,6 +92,12 @@ class People:
                     words = [w for w in p.name.split() if w.rstrip(".") not in TITLE_NOUNS]
                     if len(words) > 1 and words[-1] == surname:
                         found[p.start] = " ".join(words)
+            for m in re.finditer(r"\b([A-Z][a-z]+)[ \u00a0]+%s(?!\w)" % re.escape(surname), self.text):
+                # the small model calls some names organisations ("NBC's Lester Holt") or
+                # events: a known first name before the surname is a person all the same
+                if not any(pos <= m.start() < pos + len(name) + 1 for pos, name in found.items()) \
+                        and is_given_name(m.group(1)):
+                    found[m.start()] = f"{m.group(1)} {surname}"
             self._memo[key] = sorted(found.items())
         return self._memo[key]
 
@@ -156,6 +167,7 @@ class People:
                         and (t.text in known or self._variants(t.text)) \
                         and not any(p.start <= self._char(t) < p.end for p in people):
                     people.append(PersonMention(self._char(t), self._char(t) + len(t.text), t.text))
+            people += self._role_subjects(s, e)
             for p in people:
                 if p.end > pos or not accept(p) or any(q.open < p.start < q.close for q in self.quotes):
                     continue
@@ -163,6 +175,39 @@ class People:
                     continue  # "Campaigning against X, he said": an object in the same sentence
                 out.append((dist, p))
         return out
+
+    ROLE_SUBJECT = re.compile(r"(?:^\W{0,3}|[,;]\s+)(?:the|The)\s+(%s)\s+(?!of\b)(?:[a-z]+ly\s+)?[a-z]+"
+                              % "|".join(sorted(ROLE_WORDS)))
+
+    def _role_subjects(self, start: int, end: int) -> list[PersonMention]:
+        """'The president appeared cowed': a subject naming a role the article gives one person
+        as a title ('President Jane Roe'), taken as that person."""
+        out = []
+        for m in self.ROLE_SUBJECT.finditer(self.text[start:end]):
+            holder = self.title_holder(m.group(1))
+            if holder:
+                out.append(PersonMention(start + m.start(1), start + m.end(1), holder))
+        return out
+
+    def title_holder(self, role: str) -> str | None:
+        """The person the article titles with ``role`` ('President Jane Roe', 'President Roe')
+        and names most; None when none, or when another titled so is named nearly as often."""
+        key = ("holder", role.lower())
+        if key not in self._memo:
+            counts: Counter = Counter()
+            for m in re.finditer(r"\b%s\.?\s+((?:[A-Z](?:[\w'’\-]+|\.)\s+){0,2}[A-Z][\w'’\-]+)" % role.capitalize(),
+                                 self.text):
+                words = m.group(1).split()
+                name = m.group(1) if len(words) > 1 else (self.full_name(words[-1], m.start()) or words[-1])
+                counts[_drop_initials(name).split()[-1]] += 1
+            # the article's main bearer of the title: the one it names most often overall
+            salience = Counter({sur: len(re.findall(r"\b%s\b" % re.escape(sur), self.text)) for sur in counts})
+            top = salience.most_common(2)
+            holder = None
+            if top and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
+                holder = self.full_name(top[0][0]) or top[0][0]
+            self._memo[key] = holder
+        return self._memo[key]
 
     def _sentence_tokens(self, start: int, end: int):
         found = self._parsed_sentence.get((start, end))
@@ -186,6 +231,16 @@ def _fullest(name: str, variants, canon) -> str:
 
 
 _GENDER = None
+
+
+def is_given_name(word: str) -> bool:
+    """Whether the first-name dictionary knows ``word`` (any gender, including androgynous)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if word.lower() in STOP_WORDS or word.rstrip(".") in TITLE_NOUNS:  # "The", "Will", "General"
+        return False
+    first_name_gender("x")  # loads the dictionary
+    return bool(_GENDER) and _GENDER.get_gender(word) != "unknown"
 
 
 def first_name_gender(first: str) -> str | None:
