@@ -183,6 +183,7 @@ def score(data: Path, preds: dict, label: str) -> None:
 
 
 SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev.tsv"
+FRESH_SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev_fresh.tsv"
 HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|gen|sen|rep|gov)\.?\s+", re.I)
 
 
@@ -219,21 +220,23 @@ def speaker_resolution(data: Path, files: list[Path]) -> None:
     for kind, (n, found, full) in counts.items():
         print(f"{kind:8s} sources {n}: found {found} ({found / max(n, 1):.3f}), "
               f"resolved to a full name {full} ({full / max(n, 1):.3f})")
-    if not SAMPLE.exists():
-        return
-    rows = [line.split("\t") for line in SAMPLE.read_text("utf-8").splitlines()
-            if line and not line.startswith("#")][1:]
-    right = found = 0
-    for name, offset, expected in rows:
-        if name not in results:
+    for label, sample in (("first sample (used while writing the rules)", SAMPLE),
+                          ("fresh sample (read afterwards, never tuned on)", FRESH_SAMPLE)):
+        if not sample.exists():
             continue
-        sp = _speaker_at(results[name], int(offset))
-        if sp is None:
-            continue
-        found += 1
-        right += _norm_name(sp.name) == _norm_name(expected)
-    print(f"sample of {len(rows)} read by the team: statement found {found}, speaker right {right} "
-          f"(accuracy {right / max(len(rows), 1):.3f} of all rows, {right / max(found, 1):.3f} of found)")
+        rows = [line.split("\t") for line in sample.read_text("utf-8").splitlines()
+                if line and not line.startswith("#")][1:]
+        right = found = 0
+        for name, offset, expected in rows:
+            if name not in results:
+                continue
+            sp = _speaker_at(results[name], int(offset))
+            if sp is None:
+                continue
+            found += 1
+            right += _norm_name(sp.name) == _norm_name(expected)
+        print(f"{label}, {len(rows)} rows read by the team: statement found {found}, speaker right {right} "
+              f"(accuracy {right / max(len(rows), 1):.3f} of all rows, {right / max(found, 1):.3f} of found)")
 
 
 def _speaker_at(result, offset: int):
