@@ -32,3 +32,4 @@ def test_doubled_apostrophes_are_quote_marks():
 
 def test_mixed_curly_and_straight_marks_close():
     assert spans('“We will see," she said. "Maybe not."') == ["We will see,", "Maybe not."]
+    assert spans('"We will see,” she said. “Maybe not.”') == ["We will see,", "Maybe not."]

@@ -71,7 +71,8 @@ def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> list
                 if _can_open(text, i, mark):
                     open_at, width, closer, open_block = i, len(mark), CLOSER_FOR[mark], bi
             elif mark == closer or (closer not in SYMMETRIC and mark in CURLY_CLOSERS) or (
-                    mark == '"' and not text[i - 1].isspace()):  # mixed marks: “...,"
+                    mark == '"' and not text[i - 1].isspace()) or (  # mixed marks: “...,"
+                    closer == '"' and mark in CURLY_CLOSERS):  # and the other way: "...,”
                 if i - open_at <= MAX_QUOTE_CHARS and i > open_at + width:
                     quotes.append(Quote(open_at, i, width))
                 open_at = None
