@@ -154,3 +154,28 @@ def test_a_known_first_name_makes_a_full_name_whatever_the_tagger_says(parse):
     parsed = parse("The network picked NBC's Lester Holt to moderate.\n\n"
                    "Holt said the questions would be fair.")
     assert People(parsed).full_name("Holt") == "Lester Holt"
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent(parse):
+    text = "The minister met Jane Roe, the union leader, who said the strike would end on Monday."
+    res = speakers(parse, text)
+    assert res[-1].speaker.mention.text == "who"
+    assert res[-1].speaker.name == "Jane Roe" and res[-1].speaker.resolved_from == "relative"
+
+
+def test_the_person_heading_a_mention_speaks_not_one_named_in_an_aside(parse):
+    text = "Senator Jane Roe, like Tom Hale, has said the base must stay open."
+    [res] = speakers(parse, text)
+    assert res.speaker.name == "Jane Roe"
+
+
+def test_a_possessive_name_does_not_make_the_mention_a_person(parse):
+    text = "Tom Hale's threats have pushed the ministers to spend more on defence, officials said."
+    names = [r.speaker.name for r in speakers(parse, text) if r.speaker]
+    assert "Tom Hale" not in names
+
+
+def test_a_dateline_is_not_part_of_the_speaker(parse):
+    text = "NAIROBI - Regional leaders said on Friday that the talks would resume next week."
+    [res] = speakers(parse, text)
+    assert res.speaker.mention.text == "Regional leaders"

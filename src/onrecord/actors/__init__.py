@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Actor, Role, Speaker, Span
 from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
 from .people import People, first_name_gender
+
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 
 
 def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
@@ -192,6 +194,34 @@ class DocumentResolver:
                 self._described.setdefault(m.group(1).strip().lower(), m.group(2))
         return self._described
 
+    def _head_person(self, mention: Span, inside) -> str | None:
+        """The person a mention is about: the last one named in its first comma-delimited part,
+        unless the name is a possessive or one of a pair there ("Roe's aides", "Roe and Hale")."""
+        if not inside:
+            return None
+        comma = mention.text.find(",")
+        seg_end = mention.start + comma if comma > 0 else mention.end
+        heads = [p for p in inside if p.end <= seg_end]
+        if not heads:
+            return None
+        p = heads[-1]
+        rest = self.text[p.end:seg_end].strip()
+        possessive = re.search(r"['’]s?$", self.text[p.start:p.end])  # the tagger may keep the 's
+        return None if possessive or re.match(r"^(['’]s?\b|and\b|or\b|&)", rest) else p.name
+
+    def _relative_antecedent(self, mention: Span) -> Span | None:
+        """The noun phrase a relative pronoun subject refers to, from the parse."""
+        tok = self.people._token_at(mention.start)
+        if tok is None or tok.head.dep_ != "relcl" or tok.head.head is tok.head:
+            return None
+        noun = tok.head.head
+        words = [t for t in noun.subtree if t.i <= noun.i or (t.head is noun and t.dep_ in ("compound", "flat"))]
+        block = next((pb for pb in self.people.parsed.blocks if pb.doc is noun.doc), None)
+        if block is None or not words:
+            return None
+        start, end = block.char(words[0]), block.char(words[-1]) + len(words[-1].text)
+        return Span.of(self.text, start, end)
+
     def _resolve(self, mention: Span) -> Resolution:
         text = clean_mention(mention.text)
         low = text.lower()
@@ -214,9 +244,18 @@ class DocumentResolver:
                 return self._person(mention, actor.name, "pronoun")
             return Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
                                       sp.organization_path, "pronoun"), actor)
-        # a person named inside the mention
+        if low in RELATIVE_PRONOUNS:  # "critics, who have questioned ...": the critics
+            antecedent = self._relative_antecedent(mention)
+            if antecedent is not None:
+                res = self._resolve(antecedent)
+                if res.speaker is not None and res.speaker.name and not (
+                        low == "which" and res.actor is not None and res.actor.kind == "person"):
+                    return Resolution(replace(res.speaker, mention=mention, resolved_from="relative"), res.actor)
+            return Resolution(Speaker(mention, None, None, resolved_from="pronoun-unresolved"), None)
+        # a person named inside the mention: the one heading it ("Jane Roe, like Obama, ...",
+        # not "Brexit and Trump's threats")
         inside = self.people.persons_in(mention.start, mention.end)
-        name = inside[-1].name if inside else None
+        name = self._head_person(mention, inside)
         words = text.split()
         if name is None and words and words[-1][:1].isupper() and not self.gaz._alias_map.get(text) \
                 and not any(w.lower() in ANONYMOUS_HEADS | GROUP_HEADS for w in words) and len(words) <= 6:

@@ -7,6 +7,7 @@ continuing the previous speaker). Results are offsets into the document, never c
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,7 +103,15 @@ def _source_span(text: str, pb: ParsedBlock, subj, cue) -> Span | None:
     if first <= cue.i <= last:  # an inverted subject ("said X") must not swallow the cue
         first = cue.i + 1 if subj.i > cue.i else first
         last = cue.i - 1 if subj.i < cue.i else last
-    return span(text, *token_range(pb, doc[first:last + 1]))
+    start, end = token_range(pb, doc[first:last + 1])
+    dateline = DATELINE.match(text, start, end)
+    if dateline and dateline.end() < end:  # "BRUSSELS - European leaders said"
+        start = dateline.end()
+    return span(text, start, end)
+
+
+# A wire dateline the parser took into the subject: "BRUSSELS -", "WASHINGTON (Reuters) —".
+DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+)*(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 
 
 def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
