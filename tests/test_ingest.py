@@ -145,3 +145,18 @@ def test_web_archive_pages_become_documents(tmp_path):
     assert docs[0].url == "https://example.org/2025/05/06/story" and "not giving up" in docs[0].text
     [err] = ingest_one(write(tmp_path, "broken.warc.gz", b"not an archive"))
     assert "web archive" in str(err)
+
+
+def test_mojibake_is_repaired_and_clean_text_left_alone(tmp_path):
+    import unicodedata
+
+    from onrecord.ingest import ingest_one, repair_mojibake
+    broken = "Président François Ruiz said ‘we agree’.".encode("utf-8").decode("cp1252")
+    path = tmp_path / "a.txt"
+    path.write_text(broken + "\n", "utf-8")
+    [doc] = ingest_one(str(path))
+    assert doc.text == "Président François Ruiz said ‘we agree’.\n"
+    twice = "François".encode("utf-8").decode("latin-1").encode("utf-8").decode("latin-1")
+    assert repair_mojibake(unicodedata.normalize("NFD", twice)) == "François"
+    clean = "Déjà vu: Ã is a letter, 50 € is money."
+    assert repair_mojibake(clean) is clean

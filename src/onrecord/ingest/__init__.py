@@ -9,6 +9,7 @@ import glob
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
@@ -111,7 +112,22 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
                          "pass --encoding, e.g. --encoding cp1252", source=source) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}", source=source) from None
-    return text[1:] if text.startswith("\ufeff") else text
+    text = text[1:] if text.startswith("\ufeff") else text
+    return repair_mojibake(text)
+
+
+MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0100-\u024f\u2010-\u203a\u20ac\u2122]")
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 once read as Latin-1 or cp1252 ('FranÃ§ois', 'â€œ'), undone by ftfy; text with no
+    sign of it is returned untouched, so offsets into clean inputs never move."""
+    composed = unicodedata.normalize("NFC", text)  # some archives also decomposed the damage
+    if not MOJIBAKE_HINT.search(composed):
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(composed)
 
 
 def detect_format(source: str, text: str | None = None) -> str:
