@@ -179,3 +179,10 @@ def test_a_dateline_is_not_part_of_the_speaker(parse):
     text = "NAIROBI - Regional leaders said on Friday that the talks would resume next week."
     [res] = speakers(parse, text)
     assert res.speaker.mention.text == "Regional leaders"
+
+
+def test_the_role_as_speaker_mention_names_its_holder(parse):
+    text = ("President Daniel Okafor opened the port on Monday. Okafor thanked the workers.\n\n"
+            "The president said the port would handle grain first.")
+    res = speakers(parse, text)
+    assert res[-1].speaker.name == "Daniel Okafor" and res[-1].speaker.resolved_from == "title"

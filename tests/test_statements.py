@@ -100,3 +100,9 @@ def test_malformed_text_neither_crashes_nor_hangs(nlp):
         parsed = next(parse_documents([parse_text(text, "x.txt")], nlp))
         for c in extract(parsed):
             assert c.content.verify(text)
+
+
+def test_a_verb_joined_to_an_infinitive_content_is_part_of_it(parse):
+    rows = found(parse, "This week, the minister declined to threaten the rebels or even directly declare them responsible.")
+    contents = [c for _, _, _, c in rows]
+    assert "to threaten the rebels or even directly declare them responsible" in contents

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from ..model import Actor, Role, Speaker, Span
 from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
-from .people import People, first_name_gender
+from .people import ROLE_WORDS, People, first_name_gender
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 
@@ -212,10 +212,10 @@ class DocumentResolver:
     def _relative_antecedent(self, mention: Span) -> Span | None:
         """The noun phrase a relative pronoun subject refers to, from the parse."""
         tok = self.people._token_at(mention.start)
-        if tok is None or tok.head.dep_ != "relcl" or tok.head.head is tok.head:
+        if tok is None or tok.head.dep_ != "relcl" or tok.head.head == tok.head:
             return None
         noun = tok.head.head
-        words = [t for t in noun.subtree if t.i <= noun.i or (t.head is noun and t.dep_ in ("compound", "flat"))]
+        words = [t for t in noun.subtree if t.i <= noun.i or (t.head == noun and t.dep_ in ("compound", "flat"))]
         block = next((pb for pb in self.people.parsed.blocks if pb.doc is noun.doc), None)
         if block is None or not words:
             return None
@@ -257,12 +257,19 @@ class DocumentResolver:
         inside = self.people.persons_in(mention.start, mention.end)
         name = self._head_person(mention, inside)
         words = text.split()
-        if name is None and words and words[-1][:1].isupper() and not self.gaz._alias_map.get(text) \
-                and not any(w.lower() in ANONYMOUS_HEADS | GROUP_HEADS for w in words) and len(words) <= 6:
+        head_part = text.split(",")[0].strip()  # "Okafor, 56, who chairs the panel"
+        head_words = head_part.split()
+        if name is None and head_words and head_words[-1][:1].isupper() and not self.gaz._alias_map.get(head_part) \
+                and not any(w.lower() in ANONYMOUS_HEADS | GROUP_HEADS for w in head_words) and len(head_words) <= 6:
             # "Okafor", "Gen. Bell", "Secretary Smith": titles then a capitalised name
-            lead = [w for w in words[:-1] if w.rstrip(".") not in TITLE_NOUNS]
+            lead = [w for w in head_words[:-1] if w.rstrip(".") not in TITLE_NOUNS]
             if not lead:
-                name = words[-1]
+                name = head_words[-1]
+        role = re.fullmatch(r"the\s+(%s)" % "|".join(ROLE_WORDS), head_part, re.I)
+        if name is None and role:  # "the president said": the person the article titles so
+            holder = self.people.title_holder(role.group(1).lower())
+            if holder:
+                return self._person(mention, holder, "title")
         if name is not None:
             if len(name.split()) == 1:
                 full = self.people.full_name(name, mention.start)

@@ -133,7 +133,7 @@ class People:
 
     def is_subject(self, person: PersonMention) -> bool:
         tok = self._token_at(person.end - 1)
-        while tok is not None and tok.dep_ in ("compound", "flat", "appos", "poss") and tok.head is not tok:
+        while tok is not None and tok.dep_ in ("compound", "flat", "appos", "poss") and tok.head != tok:
             tok = tok.head
         return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
 

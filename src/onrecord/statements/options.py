@@ -30,7 +30,7 @@ def content_options(text: str, pb, tok, sent, quotes: list[Quote], lex) -> list[
     left_end = pb.char(subj.left_edge) if subj is not None and subj.i < tok.i else pb.char(tok)
     if left_end > s0:
         out.append(("before", s0, left_end))
-    if tok.head is not tok and tok.dep_ in ("parataxis", "advcl", "ccomp"):
+    if tok.head != tok and tok.dep_ in ("parataxis", "advcl", "ccomp"):
         others = [t for t in tok.head.subtree if t not in tok.subtree]
         if others:
             out.append(("head", *token_range(pb, others)))

@@ -184,13 +184,13 @@ CONTENT_PREPS = {"as", "for", "of", "about", "to", "with", "against", "over", "i
 CIRCUMSTANCE_PREPS = {"during", "after", "amid", "since", "at", "following", "ahead"}
 
 
-def _trailing_asides(root, lex: Lexicon) -> list:
+def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
     """Parts of a content that are the writer's, not the source's: a clause after a comma that
     only comments (', which ...', ', contradicting ...'), a dash apposition ('— a metaphor for'),
     a circumstance ('during a campaign stop'), or a new report joined by 'and' ('and warned ...')."""
     out = []
     for t in root.subtree:
-        if t is root or t.i <= root.i:
+        if t == root or t.i <= root.i:
             continue
         before = root.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
         after_comma = before is not None and before.text in (",", "—", "–", "--", "-")
@@ -200,7 +200,8 @@ def _trailing_asides(root, lex: Lexicon) -> list:
             out.append(t)
         elif t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS and t.head in (root, *root.children):
             out.append(t)
-        elif t.dep_ == "conj" and t.pos_ == "VERB" and t.head is root and t.lemma_.lower() in lex.speech:
+        elif new_reports and t.dep_ == "conj" and t.pos_ == "VERB" and t.head == root \
+                and t.lemma_.lower() in lex.speech:
             out.append(t)
             out += [c for c in root.children if c.dep_ == "cc" and root.i < c.i < t.i]
     return out
@@ -239,11 +240,15 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
         if comp == "xcomp" and lemma not in lex.takes_infinitive and lemma not in lex.belief \
                 and (model is None or prob < model.object_threshold):
             return []
-        excl = ([subj] if subj is not None and subj in node.subtree else []) + _trailing_asides(node, lex)
+        # "refused to threaten X or declare Y": a verb joined to an infinitive is more of it
+        excl = ([subj] if subj is not None and subj in node.subtree else []) + _trailing_asides(
+            node, lex, new_reports=comp != "xcomp")
         c_start, c_end = subtree_range(pb, node, exclude=excl)
         if comp == "xcomp":  # "vowed to cut X, grow Y and create Z": the list goes on
             for c in tok.children:
-                if c.dep_ == "conj" and c.tag_ == "VB" and c.i > node.i and subject(c) is subj:
+                joined = c.dep_ == "conj" or (c.dep_ == "advcl" and any(  # "... or declare it", parsed loosely
+                    t.lower_ in ("and", "or") for t in tok.doc[node.right_edge.i:c.left_edge.i]))
+                if joined and c.tag_ in ("VB", "VBP") and c.i > node.i and subject(c) in (subj, None):
                     c_end = max(c_end, subtree_range(pb, c)[1])
         if node.i < tok.i:  # content before the cue ("..., X said") runs to the sentence start
             c_start = min(c_start, s_start)

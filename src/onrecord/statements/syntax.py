@@ -8,7 +8,7 @@ VERBAL = ("VERB", "AUX")
 
 def infinitive_of(verb) -> bool:
     """'went on to say', 'continued to insist': a 'to'-infinitive under another verb."""
-    if verb.head is verb or verb.head.pos_ not in VERBAL:
+    if verb.head == verb or verb.head.pos_ not in VERBAL:
         return False
     return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
@@ -27,14 +27,14 @@ def subject(verb, depth: int = 0):
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
-    if depth >= 3 or verb.head is verb:
+    if depth >= 3 or verb.head == verb:
         return None
     head = verb.head
     if infinitive_of(verb) or verb.dep_ == "conj" and head.pos_ in VERBAL:
         return subject(head, depth + 1)
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl") and head.pos_ in VERBAL:
         return subject(head, depth + 1)
-    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.head is not head and head.head.pos_ in VERBAL:
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.head != head and head.head.pos_ in VERBAL:
         return subject(head.head, depth + 1)  # "by saying ..."
     return None
 
