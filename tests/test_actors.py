@@ -186,3 +186,16 @@ def test_the_role_as_speaker_mention_names_its_holder(parse):
             "The president said the port would handle grain first.")
     res = speakers(parse, text)
     assert res[-1].speaker.name == "Daniel Okafor" and res[-1].speaker.resolved_from == "title"
+
+
+def test_an_apposition_after_a_role_names_the_speaker(parse):
+    text = "The minister of trade, Mr. Tomas Berg, argues that the tariffs will hurt both sides."
+    [res] = speakers(parse, text)
+    assert res.speaker.name == "Tomas Berg"
+
+
+def test_a_shortened_double_surname_keeps_the_full_name(parse):
+    text = ("The talks were led by Ildefonso Guajardo Villarreal, the economy minister.\n\n"
+            "“We must not overreact,” Mr. Guajardo Villarreal said.")
+    res = speakers(parse, text)
+    assert res[-1].speaker.name == "Ildefonso Guajardo Villarreal"

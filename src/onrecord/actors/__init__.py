@@ -139,7 +139,8 @@ class DocumentResolver:
         if kind == "person":
             known = frozenset(a.name.split()[-1] for _, _, a in self.history if a.kind == "person")
             for dist, p in self.people.candidates(pos, window=2, accept=lambda p: agrees(p.name), known=known):
-                name = p.name if len(p.name.split()) > 1 else (self.people.full_name(p.name, p.start) or p.name)
+                name = self.people.longest_form(p.name) if len(p.name.split()) > 1 else (
+                    self.people.full_name(p.name, p.start) or p.name)
                 subj = 0 if self.people.is_subject(p) else 1
                 ranked.append(((dist, subj, -p.start), None, Actor(f"p:{slug(name)}", name)))
         if not ranked:
@@ -202,8 +203,10 @@ class DocumentResolver:
         comma = mention.text.find(",")
         seg_end = mention.start + comma if comma > 0 else mention.end
         heads = [p for p in inside if p.end <= seg_end]
-        if not heads:
-            return None
+        if not heads:  # "The minister of the economy, Jane Roe,": the apposition names the head
+            after = [p for p in inside if p.start > seg_end and not [
+                w for w in re.findall(r"\w+", self.text[seg_end:p.start]) if w not in TITLE_NOUNS]]
+            return after[0].name if after else None
         p = heads[-1]
         rest = self.text[p.end:seg_end].strip()
         possessive = re.search(r"['’]s?$", self.text[p.start:p.end])  # the tagger may keep the 's
@@ -276,7 +279,7 @@ class DocumentResolver:
                 if full:
                     return self._person(mention, full, "surname")
                 return self._person(mention, name, "surname-unresolved")
-            return self._person(mention, name, "name")
+            return self._person(mention, self.people.longest_form(name), "name")
         head = words[-1].lower() if words else ""
         orgs = self.gaz.find(text)
         head_word = re.sub(r"[^a-z]", "", (low.split(" involved")[0].split(" who ")[0].split()[-1:] or [""])[0])

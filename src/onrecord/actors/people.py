@@ -101,6 +101,14 @@ class People:
             self._memo[key] = sorted(found.items())
         return self._memo[key]
 
+    def longest_form(self, name: str) -> str:
+        """'Guajardo Villarreal' -> 'Ildefonso Guajardo Villarreal' when the article gives the
+        longer name once and no other name ends the same way."""
+        words = name.split()
+        longer = {n for _, n in self._variants(words[-1])
+                  if len(n.split()) > len(words) and n.endswith(" " + name)}
+        return longer.pop() if len(longer) == 1 else name
+
     def full_name(self, surname: str, before: int | None = None) -> str | None:
         """The person a bare surname stands for: the full name last introduced before it, else
         the most frequent one. Middle initials do not make a different person; two different
