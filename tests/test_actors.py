@@ -199,3 +199,14 @@ def test_a_shortened_double_surname_keeps_the_full_name(parse):
             "“We must not overreact,” Mr. Guajardo Villarreal said.")
     res = speakers(parse, text)
     assert res[-1].speaker.name == "Ildefonso Guajardo Villarreal"
+
+
+def test_a_live_blog_item_keeps_its_own_namesake(parse):
+    text = ("Gary Lind leads the race. Gary Lind spoke in Ohio on Monday.\n\n"
+            "“We will win,” Lind said.\n\n"
+            "Interior Minister Jeh Lind says hackers have attacked the vote count.\n\n"
+            "Lind tells reporters the attack is under investigation.\n\n"
+            "Lind said local officials should ask for help.")
+    res = speakers(parse, text)
+    assert res[0].speaker.name == "Gary Lind"
+    assert res[-1].speaker.name == "Jeh Lind"

@@ -22,6 +22,9 @@ ROLE_WORDS = {"president", "senator", "governor", "secretary", "minister", "amba
               "admiral", "mayor", "chancellor", "premier", "judge", "congressman", "congresswoman"}
 
 
+NAMESAKE_PARAGRAPHS = 2  # how far back a newly named namesake holds a bare surname
+
+
 class People:
     """Who in the document is a person, found lazily: the statement parse skips NER for speed,
     so the NER component runs here only on speaker mentions and on the few sentences that
@@ -42,6 +45,7 @@ class People:
         self.sentences = [sp for sp, _ in spans]
         self._parsed_sentence = dict(spans)  # (start, end) -> (block, spaCy sentence)
         self._starts = [s for s, _ in self.sentences]
+        self._block_starts = [b.start for b in parsed.document.blocks] or [0]
         self._cache: dict[tuple[int, int], list[PersonMention]] = {}
         self._memo: dict = {}
         self.parsed = parsed
@@ -101,6 +105,9 @@ class People:
             self._memo[key] = sorted(found.items())
         return self._memo[key]
 
+    def _block_of(self, pos: int) -> int:
+        return bisect_right(self._block_starts, pos) - 1
+
     def longest_form(self, name: str) -> str:
         """'Guajardo Villarreal' -> 'Ildefonso Guajardo Villarreal' when the article gives the
         longer name once and no other name ends the same way."""
@@ -117,20 +124,27 @@ class People:
         if not variants:
             return None
         canon = {name: _drop_initials(name) for _, name in variants}
-        if before is not None:  # a namesake introduced just before ("his wife, Jane Cruz, said")
-            here = bisect_right(self._starts, before) - 1
-            near = [name for pos, name in variants
-                    if pos < before and here - (bisect_right(self._starts, pos) - 1) <= 1]
-            if near:
-                return _fullest(near[-1], variants, canon)
-        # otherwise a bare surname is the article's main bearer of it: the most mentioned,
-        # then the first introduced
         counts = Counter(canon[name] for _, name in variants)
         honour = re.findall(r"\b(Mr|Mrs|Ms|Miss)\.?\s+%s\b" % re.escape(surname), self.text)
         if honour:  # "Mr. Smith" throughout: the bare surname is a man's, not his wife's
             want = "m" if Counter(h == "Mr" for h in honour).most_common(1)[0][0] else "f"
             fitting = {c for c in counts if first_name_gender(c.split()[0]) in (want, None)}
             counts = Counter({c: n for c, n in counts.items() if c in fitting})
+        if before is not None:
+            here = bisect_right(self._starts, before) - 1
+            block = self._block_of(before)
+            # a namesake introduced just before ("his wife, Jane Cruz, said")
+            near = [name for pos, name in variants
+                    if pos < before and here - (bisect_right(self._starts, pos) - 1) <= 1]
+            if near:
+                return _fullest(near[-1], variants, canon)
+            # the only bearer named in this paragraph or the two before (a live blog's new item)
+            recent = {canon[name] for pos, name in variants
+                      if pos < before and 0 <= block - self._block_of(pos) <= NAMESAKE_PARAGRAPHS}
+            if len(recent) == 1 and recent <= set(counts):
+                return _fullest(next(n for _, n in variants if canon[n] in recent), variants, canon)
+        # otherwise a bare surname is the article's main bearer of it: the most mentioned,
+        # then the first introduced
         if not counts:
             return None
         first_seen = {}
