@@ -221,7 +221,7 @@ def speaker_resolution(data: Path, files: list[Path]) -> None:
         print(f"{kind:8s} sources {n}: found {found} ({found / max(n, 1):.3f}), "
               f"resolved to a full name {full} ({full / max(n, 1):.3f})")
     for label, sample in (("first sample (used while writing the rules)", SAMPLE),
-                          ("fresh sample (read afterwards, never tuned on)", FRESH_SAMPLE)):
+                          ("fresh sample (read afterwards)", FRESH_SAMPLE)):
         if not sample.exists():
             continue
         rows = [line.split("\t") for line in sample.read_text("utf-8").splitlines()
