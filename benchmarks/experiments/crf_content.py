@@ -3,12 +3,12 @@
 the rules, on PolNeAR dev (content only, the reference scorer's >= 50 % overlap).
 
 Usage: python benchmarks/experiments/crf_content.py [--iterations 200]
-Needs python-crfsuite (pip install python-crfsuite==0.9.11) and PolNeAR train and dev under
+Needs python-crfsuite (pip install '.[bench]') and PolNeAR train and dev under
 ../shared/data/polnear (github.com/networkdynamics/PolNeAR). About six minutes on two cores.
 
-Result on 2026-11-29: CRF alone P 0.729 R 0.646 F1 0.685; rules 0.700; rules plus the CRF's
-spans that overlap no rule statement P 0.70 R 0.71 F1 0.707. Not worth a dependency and an
-8 MB model for +0.007 F1 at lower precision.
+Result on 2026-11-29 (200 iterations): CRF alone P 0.709 R 0.624 F1 0.664; the rules P 0.750
+R 0.657 F1 0.700; the rules plus the CRF's spans that overlap no rule statement P 0.693
+R 0.719 F1 0.706. Not worth a dependency and an 8 MB model for +0.006 F1 at lower precision.
 """
 from __future__ import annotations
 
@@ -23,33 +23,23 @@ DATA = ROOT.parent / "shared" / "data" / "polnear"
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "benchmarks")]
 
 
-def token_set(text, span):
-    return {m.start() + span[0] for m in re.finditer(r"\w+", text[span[0]:span[1]])}
-
-
 def overlaps(text, a, b, need=0.5):
-    ta, tb = token_set(text, a), token_set(text, b)
-    inter = len(ta & tb)
-    return bool(ta and tb) and min(inter / len(ta), inter / len(tb)) >= need
+    from attribution_polnear import overlap
+    return bool(overlap(text, a, b, need))
 
 
-def f1(rows):
-    """rows: (text, gold spans, predicted spans); greedy one-to-one matching."""
-    tp = npred = ngold = 0
-    for text, gold, pred in rows:
-        used = set()
-        for g in gold:
-            j = next((j for j, p in enumerate(pred) if j not in used and overlaps(text, g, p)), None)
-            if j is not None:
-                used.add(j)
-        tp, npred, ngold = tp + len(used), npred + len(pred), ngold + len(gold)
-    p, r = tp / max(npred, 1), tp / max(ngold, 1)
-    return p, r, 2 * p * r / max(p + r, 1e-9)
+def content_f1(preds: dict) -> tuple[float, float, float]:
+    """The project's reference scorer on content spans only."""
+    sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
+    from score_polnear import prf, score
+
+    tp, npred, ngold = score(DATA / "dev", {k: [{"content": list(s)} for s in v] for k, v in preds.items()})["content"]
+    return prf(tp, npred, ngold)
 
 
 def sequences(split: str, nlp):
     """(name, text, gold contents, [(features, labels, offsets) per block]) per article."""
-    from attribution_polnear import load_gold
+    from attribution_polnear import load_gold, polnear_convention
     from onrecord import statements
     from onrecord.statements.cuemodel import load_model, verb_features
     from onrecord.statements.rules import lexicon
@@ -61,7 +51,9 @@ def sequences(split: str, nlp):
     for f, (parsed, quotes, _, _) in zip(files, load_articles(DATA / split, nlp)):
         text = parsed.document.text
         gold = [g["content"] for g in load_gold(sorted((DATA / split / "attributions").glob(f.stem + "*.ann"))[0])]
-        ruled = [(c.content.start, c.content.end, c.kind) for c in statements.extract(parsed)]
+        found = statements.extract(parsed)
+        ruled = [(c.content.start, c.content.end, c.kind) for c in found]
+        joined = [tuple(r["content"]) for r in polnear_convention(text, found)]  # as the benchmark scores
         blocks = []
         for pb in parsed.blocks:
             doc = pb.doc
@@ -87,7 +79,7 @@ def sequences(split: str, nlp):
                 offsets.append((c, c + len(t.text)))
                 prev = span
             blocks.append((feats, labels, offsets))
-        yield f.stem, text, gold, blocks, [(a, b) for a, b, _ in ruled]
+        yield f.stem, text, gold, blocks, joined
 
 
 def spans_of(labels, offsets):
@@ -109,7 +101,7 @@ def main() -> int:
     try:
         import pycrfsuite
     except ImportError:
-        print("needs python-crfsuite: pip install python-crfsuite==0.9.11", file=sys.stderr)
+        print("needs python-crfsuite: pip install '.[bench]'", file=sys.stderr)
         return 2
     if not (DATA / "train" / "text").is_dir():
         print(f"PolNeAR not found at {DATA}; get v1.0.0 from github.com/networkdynamics/PolNeAR", file=sys.stderr)
@@ -126,15 +118,13 @@ def main() -> int:
         trainer.train(f"{tmp}/crf.model")
         tagger = pycrfsuite.Tagger()
         tagger.open(f"{tmp}/crf.model")
-        alone, rules, union = [], [], []
-        for _, text, gold, blocks, ruled in sequences("dev", nlp):
+        alone, rules, union = {}, {}, {}
+        for name, text, gold, blocks, ruled in sequences("dev", nlp):
             crf = [s for feats, _, offsets in blocks for s in spans_of(tagger.tag(feats), offsets)]
             extra = [s for s in crf if not any(overlaps(text, s, r, 0.01) for r in ruled)]
-            alone.append((text, gold, crf))
-            rules.append((text, gold, ruled))
-            union.append((text, gold, ruled + extra))
-    for name, rows in (("CRF alone", alone), ("rules", rules), ("rules + CRF extras", union)):
-        print("%-20s content P %.3f R %.3f F1 %.3f" % ((name,) + f1(rows)))
+            alone[name], rules[name], union[name] = crf, ruled, ruled + extra
+    for name, preds in (("CRF alone", alone), ("rules", rules), ("rules + CRF extras", union)):
+        print("%-20s content P %.3f R %.3f F1 %.3f" % ((name,) + content_f1(preds)))
     return 0
 
 
