@@ -106,3 +106,8 @@ def test_a_verb_joined_to_an_infinitive_content_is_part_of_it(parse):
     rows = found(parse, "This week, the minister declined to threaten the rebels or even directly declare them responsible.")
     contents = [c for _, _, _, c in rows]
     assert "to threaten the rebels or even directly declare them responsible" in contents
+
+
+def test_a_new_report_is_cut_from_the_content_but_a_joined_act_is_not(parse):
+    rows = found(parse, "Police say the man posed a deadly threat and refused to drop the gun.")
+    assert any(c == "the man posed a deadly threat and refused to drop the gun" for _, _, _, c in rows)

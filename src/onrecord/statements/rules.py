@@ -187,7 +187,7 @@ CIRCUMSTANCE_PREPS = {"during", "after", "amid", "since", "at", "following", "ah
 def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
     """Parts of a content that are the writer's, not the source's: a clause after a comma that
     only comments (', which ...', ', contradicting ...'), a dash apposition ('— a metaphor for'),
-    a circumstance ('during a campaign stop'), or a new report joined by 'and' ('and warned ...')."""
+    a circumstance ('during a campaign stop'), or a new report joined by 'and' ('and warned that ...')."""
     out = []
     for t in root.subtree:
         if t == root or t.i <= root.i:
@@ -201,7 +201,8 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
         elif t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS and t.head in (root, *root.children):
             out.append(t)
         elif new_reports and t.dep_ == "conj" and t.pos_ == "VERB" and t.head == root \
-                and t.lemma_.lower() in lex.speech:
+                and t.lemma_.lower() in lex.speech and any(c.dep_ == "ccomp" for c in t.children):
+            # a new report has a clause of its own ("and warned that ..."), unlike "and refused to go"
             out.append(t)
             out += [c for c in root.children if c.dep_ == "cc" and root.i < c.i < t.i]
     return out
