@@ -111,3 +111,13 @@ def test_a_verb_joined_to_an_infinitive_content_is_part_of_it(parse):
 def test_a_new_report_is_cut_from_the_content_but_a_joined_act_is_not(parse):
     rows = found(parse, "Police say the man posed a deadly threat and refused to drop the gun.")
     assert any(c == "the man posed a deadly threat and refused to drop the gun" for _, _, _, c in rows)
+
+
+def test_a_cue_ending_in_a_colon_takes_the_next_paragraph(parse):
+    rows = found(parse, "The host was not impressed. Lund added:\n\n"
+                        "From a front-runner, this shows fear. She cannot win without help.\n\nThe show ended.")
+    assert ("indirect", "Lund", "added",
+            "From a front-runner, this shows fear. She cannot win without help") in rows
+    rows = found(parse, "The minister told reporters:\n\n“We will not move.”")
+    assert ("direct", "The minister", "told reporters", "We will not move.") in rows or \
+        ("direct", "The minister", "told reporters", "We will not move") in rows

@@ -332,6 +332,8 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             found: list[Candidate] = []
             if model is None or prob >= model.threshold:
                 found = _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cue, src, conf)
+            if not found and kind != "belief":
+                found = _colon_paragraph(text, parsed.document.blocks, quotes, pb, sent, cue, src, conf)
             if not found and model is not None and model.pair_weights and len(sent) <= MAX_CHOOSER_TOKENS:
                 # the rules found no content (or the verb is a likely but unsure cue): the learned
                 # chooser picks among the verb's possible contents
@@ -345,6 +347,29 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                         found = [Candidate(kind, Span.of(text, a, b), cue, src, conf, rule=f"chooser:{option}")]
             out += found
     return out
+
+
+def _colon_paragraph(text, blocks, quotes, pb, sent, cue, src, conf) -> list[Candidate]:
+    """'Limbaugh added:' closing a paragraph, then the words in the next one. A block quotation
+    there is a direct quote; a plain paragraph is reported as indirect, since only the page's
+    layout says it is verbatim."""
+    s_end = token_range(pb, sent)[1]
+    tail = text[cue.end:s_end + 1]
+    if not re.fullmatch(r"(?:\s+[\w’'.]+){0,3}\s*:", tail.rstrip()) or text[s_end:s_end + 2].strip() not in ("", ":"):
+        return []
+    i = bisect_right([b.start for b in blocks], s_end)
+    if i >= len(blocks) or blocks[i].kind == "heading" or text[s_end:blocks[i].start].count("\n") > 3:
+        return []
+    nxt = blocks[i]
+    q = next((q for q in quotes if q.open == nxt.start), None)
+    if q is not None:  # the next paragraph opens a quotation
+        content = span(text, q.start, q.end)
+        return [Candidate("direct", content, cue, src, max(conf, 0.85), rule="colon_quote")] if content else []
+    content = span(text, nxt.start, nxt.end)
+    if content is None:
+        return []
+    kind = "direct" if nxt.kind == "quote" else "indirect"
+    return [Candidate(kind, content, cue, src, round(conf * 0.85, 3), rule="colon_paragraph")]
 
 
 def _adjacent_quote(text: str, quotes: list[Quote], pb: ParsedBlock, sent, verb) -> Quote | None:
