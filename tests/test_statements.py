@@ -121,3 +121,10 @@ def test_a_cue_ending_in_a_colon_takes_the_next_paragraph(parse):
     rows = found(parse, "The minister told reporters:\n\n“We will not move.”")
     assert ("direct", "The minister", "told reporters", "We will not move.") in rows or \
         ("direct", "The minister", "told reporters", "We will not move") in rows
+
+
+def test_a_transcript_label_takes_the_whole_turn(parse):
+    rows = found(parse, "MARTIN: Do you really see those two as equal? Do you, Senator?\n\n"
+                        "LUND: No. They are different cases.")
+    contents = [c for _, _, _, c in rows]
+    assert "Do you really see those two as equal? Do you, Senator?" in contents

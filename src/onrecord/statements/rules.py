@@ -422,7 +422,9 @@ def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
     for pb, sent in parsed.sentences():
         toks = list(sent)
         colon = next((t for t in toks[:8] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start or len(toks) - (colon.i - sent.start) < 4:
+        # a label opening the paragraph may be cut off as a sentence of its own ("LEE:")
+        label_alone = colon is not None and sent.start == 0 and colon.i == sent.end - 1
+        if colon is None or colon.i == sent.start or (len(toks) - (colon.i - sent.start) < 4 and not label_alone):
             continue
         head = [t for t in toks if t.i < colon.i]
         words = [t for t in head if not t.is_punct]
@@ -434,6 +436,8 @@ def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
         if any(t.pos_ in ("VERB", "AUX") for t in words):
             continue  # "X said:" is the verb rules' business
         c_start, c_end = pb.char(colon) + 1, token_range(pb, sent)[1]
+        if sent.start == 0:  # a speaker label opening the paragraph: the whole turn is theirs
+            c_end = pb.offset + len(pb.doc.text)
         content = span(text, c_start, c_end)
         if content is None or len(content.text.split()) < 3:
             continue
