@@ -210,3 +210,20 @@ def test_a_live_blog_item_keeps_its_own_namesake(parse):
     res = speakers(parse, text)
     assert res[0].speaker.name == "Gary Lind"
     assert res[-1].speaker.name == "Jeh Lind"
+
+
+def test_a_pronoun_subject_carries_its_referent_to_the_next_pronoun(parse):
+    text = ("“We will appeal,” Ms. Ana Ruiz said.\n\n"
+            "She has faced criticism since June, most recently for meeting Tom Hale while the court "
+            "was reviewing a case against his wife, Mary Hale.\n\n"
+            "She said the meeting had been a mistake.")
+    res = speakers(parse, text)
+    assert res[-1].speaker.name == "Ana Ruiz"
+
+
+def test_a_pronoun_in_a_subordinate_clause_does_not_carry_a_referent(parse):
+    text = ("“He has never raised money,” said Paul Kidd, a professor.\n\n"
+            "Tom Scott bristles at the suggestion he cannot raise money. "
+            "“I have raised all I need,” he said.")
+    res = speakers(parse, text)
+    assert res[-1].speaker.name == "Tom Scott"

@@ -114,10 +114,12 @@ class DocumentResolver:
             self.people._memo[key] = g
         return self.people._memo[key]
 
-    def _antecedent(self, pos: int, kind: str, pronoun: str = "") -> tuple[Speaker | None, Actor] | None:
+    def _antecedent(self, pos: int, kind: str, pronoun: str = "", depth: int = 0) -> tuple[Speaker | None, Actor] | None:
         """A pronoun's referent: among earlier speakers and persons named outside quotation
         marks in this and the two sentences before, the nearest sentence wins, then a subject
-        over an object, then the later mention; a clash of gender rules a candidate out."""
+        over an object, then the later mention; a clash of gender rules a candidate out. A
+        same pronoun as subject of an earlier sentence carries its own referent on ("Roe
+        met Lee's wife, Ann Lee. She ... She said": the first "She" is Roe, and so the second)."""
         want = {"person": ("person", "anonymous"), "plural": ("group", "organization", "anonymous")}
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
 
@@ -143,6 +145,11 @@ class DocumentResolver:
                     self.people.full_name(p.name, p.start) or p.name)
                 subj = 0 if self.people.is_subject(p) else 1
                 ranked.append(((dist, subj, -p.start), None, Actor(f"p:{slug(name)}", name)))
+            if pronoun in ("he", "she") and depth < 3:
+                for dist, at in self.people.pronoun_subjects(pos, pronoun, window=2):
+                    found = self._antecedent(at, kind, pronoun, depth + 1)
+                    if found is not None:
+                        ranked.append(((dist, 0, -at), found[0], found[1]))
         if not ranked:
             return None
         _, sp, actor = min(ranked, key=lambda r: r[0])

@@ -231,6 +231,25 @@ class People:
             self._memo[key] = holder
         return self._memo[key]
 
+    def pronoun_subjects(self, pos: int, pronoun: str, window: int = 2) -> list[tuple[int, int]]:
+        """(sentence distance, offset) of ``pronoun`` as the main subject of one of the
+        ``window`` sentences before the one holding ``pos``, outside quotation marks."""
+        i = bisect_right(self._starts, pos) - 1
+        out = []
+        for dist in range(1, window + 1):
+            if i - dist < 0:
+                break
+            s, e = self.sentences[i - dist]
+            toks = self._sentence_tokens(s, e)
+            if toks:
+                hits = [self._char(t) for t in toks if t.lower_ == pronoun and t.dep_ in ("nsubj", "nsubjpass")
+                        and t.head.dep_ == "ROOT"]  # the sentence's own subject, not a clause's
+            else:  # not parsed: a sentence opening with the pronoun
+                m = re.match(r"\W{0,3}(%s)\b" % pronoun, self.text[s:e], re.I)
+                hits = [s + m.start(1)] if m else []
+            out += [(dist, h) for h in hits if not any(q.open < h < q.close for q in self.quotes)]
+        return out
+
     def _sentence_tokens(self, start: int, end: int):
         found = self._parsed_sentence.get((start, end))
         return list(found[1]) if found else []
