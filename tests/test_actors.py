@@ -227,3 +227,16 @@ def test_a_pronoun_in_a_subordinate_clause_does_not_carry_a_referent(parse):
             "“I have raised all I need,” he said.")
     res = speakers(parse, text)
     assert res[-1].speaker.name == "Tom Scott"
+
+
+def test_a_quoted_nickname_is_not_a_fuller_name(parse):
+    from onrecord.actors.people import People, PersonMention
+    text = ("Ana Ruiz spoke in Ohio.\n\n"
+            "“That was harder than beating Crooked Ana Ruiz. Crooked Ana Ruiz is done,” her rival said.\n\n"
+            "Ruiz said the remark was beneath him.")
+    people = People(parse(text))
+    for s, e in people.sentences:  # what the tagger may say, whatever this model does
+        found = [PersonMention(s + m.start(), s + m.end(), m.group(0))
+                 for m in __import__("re").finditer(r"(Crooked )?Ana Ruiz", text[s:e])]
+        people._cache[(s, e)] = found
+    assert people.full_name("Ruiz") == "Ana Ruiz"

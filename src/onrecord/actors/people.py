@@ -102,6 +102,11 @@ class People:
                 if not any(pos <= m.start() < pos + len(name) + 1 for pos, name in found.items()) \
                         and is_given_name(m.group(1)):
                     found[m.start()] = f"{m.group(1)} {surname}"
+            # a quoted name that only adds a word before one the writer gives outside quotation
+            # marks is a nickname ("Crooked Hillary Clinton"), not a fuller name
+            outside = {name for pos, name in found.items() if not any(q.open < pos < q.close for q in self.quotes)}
+            found = {pos: name for pos, name in found.items()
+                     if name in outside or not any(name.endswith(" " + o) for o in outside)}
             self._memo[key] = sorted(found.items())
         return self._memo[key]
 
