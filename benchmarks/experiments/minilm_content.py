@@ -14,7 +14,6 @@ dev predictions of a 2-epoch run, so slightly optimistic).
 Results on 2026-11-29 are in the README's Evaluation section.
 """
 import argparse
-import json
 import random
 import re
 import sys
