@@ -11,7 +11,10 @@ time. About 5 minutes an epoch on two cores. Predicted spans are post-processed:
 most one word apart are joined, and spans of fewer than three words dropped (chosen on the
 dev predictions of a 2-epoch run, so slightly optimistic).
 
-Results on 2026-11-29 are in the README's Evaluation section.
+Result on 2026-11-29 (4 epochs, 36 minutes): dev content P 0.735 R 0.693 F1 0.714 alone,
+tagging 7.8 articles/s; the rules alone P 0.752 R 0.660 F1 0.703; the rules plus the tagger's
+spans that overlap none of theirs P 0.691 R 0.763 F1 0.725. Content spans only: the tagger
+finds no cue or speaker.
 """
 import argparse
 import random
