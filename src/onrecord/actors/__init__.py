@@ -226,11 +226,8 @@ class DocumentResolver:
             return None
         noun = tok.head.head
         words = [t for t in noun.subtree if t.i <= noun.i or (t.head == noun and t.dep_ in ("compound", "flat"))]
-        block = next((pb for pb in self.people.parsed.blocks if pb.doc is noun.doc), None)
-        if block is None or not words:
-            return None
-        start, end = block.char(words[0]), block.char(words[-1]) + len(words[-1].text)
-        return Span.of(self.text, start, end)
+        start = self.people._char(words[0])
+        return Span.of(self.text, start, self.people._char(words[-1]) + len(words[-1].text)) if start >= 0 else None
 
     def _resolve(self, mention: Span) -> Resolution:
         text = clean_mention(mention.text)

@@ -279,26 +279,33 @@ def _fullest(name: str, variants, canon) -> str:
 _GENDER = None
 
 
+def _first_names():
+    """gender-guesser's offline first-name dictionary, loaded once; None without the package
+    (then only honorifics decide)."""
+    global _GENDER
+    if _GENDER is None:
+        try:
+            import gender_guesser.detector as detector
+            _GENDER = detector.Detector(case_sensitive=False)
+        except ImportError:
+            _GENDER = False
+    return _GENDER or None
+
+
 def is_given_name(word: str) -> bool:
     """Whether the first-name dictionary knows ``word`` (any gender, including androgynous)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     if word.lower() in STOP_WORDS or word.rstrip(".") in TITLE_NOUNS:  # "The", "Will", "General"
         return False
-    first_name_gender("x")  # loads the dictionary
-    return bool(_GENDER) and _GENDER.get_gender(word) != "unknown"
+    names = _first_names()
+    return names is not None and names.get_gender(word) != "unknown"
 
 
 def first_name_gender(first: str) -> str | None:
     """'m' or 'f' from a first-name dictionary (gender-guesser, offline); None if unsure."""
-    global _GENDER
-    if _GENDER is None:
-        try:
-            import gender_guesser.detector as detector
-            _GENDER = detector.Detector(case_sensitive=False)
-        except ImportError:  # optional: without it only honorifics decide
-            _GENDER = False
-    if not _GENDER:
+    names = _first_names()
+    if names is None:
         return None
-    g = _GENDER.get_gender(first)
+    g = names.get_gender(first)
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)

@@ -286,6 +286,8 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
     out: list[Candidate] = []
     opens = [q.open for q in quotes]
     all_quotes = quotes
+    blocks = parsed.document.blocks
+    block_starts = [b.start for b in blocks]
     for pb, sent in parsed.sentences():
         s_start, s_end = token_range(pb, sent)
         # only the quotations around this sentence matter (keeps long documents linear)
@@ -333,7 +335,7 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             if model is None or prob >= model.threshold:
                 found = _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cue, src, conf)
             if not found and kind != "belief":
-                found = _colon_paragraph(text, parsed.document.blocks, quotes, pb, sent, cue, src, conf)
+                found = _colon_paragraph(text, blocks, block_starts, all_quotes, opens, pb, sent, cue, src, conf)
             if not found and model is not None and model.pair_weights and len(sent) <= MAX_CHOOSER_TOKENS:
                 # the rules found no content (or the verb is a likely but unsure cue): the learned
                 # chooser picks among the verb's possible contents
@@ -349,7 +351,7 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
     return out
 
 
-def _colon_paragraph(text, blocks, quotes, pb, sent, cue, src, conf) -> list[Candidate]:
+def _colon_paragraph(text, blocks, block_starts, quotes, opens, pb, sent, cue, src, conf) -> list[Candidate]:
     """'Limbaugh added:' closing a paragraph, then the words in the next one. A block quotation
     there is a direct quote; a plain paragraph is reported as indirect, since only the page's
     layout says it is verbatim."""
@@ -357,11 +359,12 @@ def _colon_paragraph(text, blocks, quotes, pb, sent, cue, src, conf) -> list[Can
     tail = text[cue.end:s_end + 1]
     if not re.fullmatch(r"(?:\s+[\w’'.]+){0,3}\s*:", tail.rstrip()) or text[s_end:s_end + 2].strip() not in ("", ":"):
         return []
-    i = bisect_right([b.start for b in blocks], s_end)
+    i = bisect_right(block_starts, s_end)
     if i >= len(blocks) or blocks[i].kind == "heading" or text[s_end:blocks[i].start].count("\n") > 3:
         return []
     nxt = blocks[i]
-    q = next((q for q in quotes if q.open == nxt.start), None)
+    k = bisect_left(opens, nxt.start)
+    q = quotes[k] if k < len(quotes) and opens[k] == nxt.start else None
     if q is not None:  # the next paragraph opens a quotation
         content = span(text, q.start, q.end)
         return [Candidate("direct", content, cue, src, max(conf, 0.85), rule="colon_quote")] if content else []

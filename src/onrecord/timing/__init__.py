@@ -21,16 +21,15 @@ MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|Octo
 DAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # Years as broadcasts spell them: "nineteen ninety-four", "two thousand and one".
-_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-SPELLED_YEAR_RE = (r"(?:nineteen[-\s]+(?:%s(?:[-\s]+%s)?|%s|hundred)|two[-\s]+thousand(?:[-\s]+(?:and[-\s]+)?(?:%s|%s|%s(?:[-\s]+%s)?))?)"
-                   % (_TENS, _UNITS, _TEENS, _UNITS, _TEENS, _TENS, _UNITS))
+_SMALL = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+         "seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_VALUES = {w: i for i, w in enumerate(_SMALL, 1)} | {w: 10 * i for i, w in enumerate(_TENS, 2)}
+_UNITS_RE, _TEENS_RE, _TENS_RE = ("(?:%s)" % "|".join(ws) for ws in (_SMALL[:9], _SMALL[9:], _TENS))
+SPELLED_YEAR_RE = (r"(?:nineteen[-\s]+(?:{t}(?:[-\s]+{u})?|{n}|hundred)"
+                   r"|two[-\s]+thousand(?:[-\s]+(?:and[-\s]+)?(?:{u}|{n}|{t}(?:[-\s]+{u})?))?)"
+                   ).format(t=_TENS_RE, u=_UNITS_RE, n=_TEENS_RE)
 YEAR_RE = r"(?:(?:19|20)\d\d|%s)" % SPELLED_YEAR_RE
-_WORD_VALUES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                            "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_WORD_VALUES.update({w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
-                     if w != "_"})
 
 
 def year_value(text: str) -> int:
