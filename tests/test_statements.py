@@ -78,6 +78,20 @@ def test_went_on_to_say(parse):
     assert rows[0][1] == "Ortega" and rows[0][2] == "went on to say"
 
 
+def test_a_reporting_infinitive_is_the_cue_not_the_content(parse):
+    rows = found(parse, "The envoy went on to say:\n\n“The border will stay closed until spring.”")
+    assert rows == [("direct", "The envoy", "went on to say", "The border will stay closed until spring")]
+    rows = found(parse, "Mr. Okafor declined to say whether the embassy would reopen.")
+    assert rows == [("indirect", "Mr. Okafor", "declined to say", "whether the embassy would reopen")]
+
+
+def test_an_as_clause_with_its_own_content_does_not_report_the_main_clause(parse):
+    rows = found(parse, "The vote comes as several governors have called for the minister to resign.")
+    assert all(c != "The vote comes" for _, _, _, c in rows)
+    rows = found(parse, "The harvest was poor, as the minister told reporters in Lagos.")
+    assert ("indirect", "the minister", "told reporters", "The harvest was poor") in rows
+
+
 def test_attribution_inside_a_sentence_gives_two_parts_without_adverbials(parse):
     rows = found(parse, "The new rules, the minister said, would take effect in March.")
     assert [r[3] for r in rows] == ["The new rules", "would take effect in March"]

@@ -255,6 +255,8 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
             c_start = min(c_start, s_start)
         content = span(text, c_start, c_end)
         return [Candidate(kind, content, cue, src, conf, rule=comp)] if content and len(content.text) >= 3 else []
+    if comp == "main" and tok.dep_ == "advcl" and _own_object(tok, lex):
+        return []  # "it comes as rivals have called for X": the 'as' clause says X, not the rest
     if comp == "main" and kind != "belief":
         return _main_clause(text, pb, tok, cue, src)
     q = _adjacent_quote(text, quotes, pb, sent, tok) if comp in ("none", "main") else None
@@ -266,6 +268,15 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
         if content is not None:
             return [Candidate(kind, content, cue, src, conf * 0.9, rule="object")]
     return []
+
+
+def _own_object(verb, lex: Lexicon) -> bool:
+    """Does the verb say something of its own (an object, 'called for X'), beside its
+    listeners and circumstances ('as he told reporters in Ohio')?"""
+    return any((c.dep_ in ("dobj", "attr", "oprd") and c.lower_ not in lex.listeners)
+               or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPS - {"to", "as"})
+               or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
+               for c in verb.rights)
 
 
 def _choose_content(text, pb, tok, sent, quotes, lex, verb_feats, model):
@@ -306,6 +317,9 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             lemma = tok.lemma_.lower()
             if lemma in NOT_CUES or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_CUES):
                 continue  # "X appears to have convinced Y that ...": still the writer's inference
+            if any(c.i > tok.i and c.lemma_.lower() in lex.speech and infinitive_of(c)
+                   and complement_kind(c) in ("ccomp", "none") for c in tok.children):
+                continue  # "went on to say ...", "declined to say whether ...": the infinitive reports
             inside = _inside(quotes, pb.char(tok)) is not None
             vf = None
             if model is not None:
@@ -344,7 +358,7 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                     p, option, a, b = chosen
                     conf = round(min(0.95, 0.5 + min(p, prob) / 2), 3)
                     if option == "head" and tok.dep_ in ("parataxis", "advcl"):
-                        found = _main_clause(text, pb, tok, cue, src)
+                        found = [] if _own_object(tok, lex) else _main_clause(text, pb, tok, cue, src)
                     elif kind != "belief" or option != "quote":
                         found = [Candidate(kind, Span.of(text, a, b), cue, src, conf, rule=f"chooser:{option}")]
             out += found
