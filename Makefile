@@ -10,7 +10,7 @@ OUT := out/mali-2012
 $(BIN)/onrecord: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,tagger]"
 	@touch $@
 
 demo: $(BIN)/onrecord

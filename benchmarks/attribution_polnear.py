@@ -106,40 +106,24 @@ def extra_figures(data: Path, preds: dict) -> dict:
     return c
 
 
-def run_onrecord(files: list[Path]) -> tuple[dict, float]:
+def run_onrecord(files: list[Path], backend: str = "rules") -> tuple[dict, float]:
     from onrecord import nlp as nlp_mod
     from onrecord import statements
     from onrecord.ingest import parse_text
     from onrecord.parse import parse_documents
 
     nlp = nlp_mod.load()
+    tagger = None
+    if backend == "tagger":
+        from onrecord.statements import tagger as tagger_mod
+        tagger = tagger_mod.load()
     docs = [parse_text(f.read_text("utf-8"), f.stem) for f in files]
     t0 = time.perf_counter()
     preds = {}
     for parsed in parse_documents(docs, nlp, keep=statements.has_signal):
-        preds[parsed.document.source] = polnear_convention(parsed.document.text, statements.extract(parsed))
+        found = statements.extract(parsed, tagger=tagger)
+        preds[parsed.document.source] = statements.whole_statements(parsed.document.text, found)
     return preds, time.perf_counter() - t0
-
-
-def polnear_convention(text: str, candidates) -> list[dict]:
-    """PolNeAR annotates a quote split by its attribution ('"A," X said. "B."') as one
-    content from the first part to the last; onrecord keeps the parts as separate statements
-    sharing cue and speaker, so join them here, within one paragraph."""
-    out: list[dict] = []
-    by_content: dict[tuple[int, int], dict] = {}
-    for c in candidates:
-        if c.continues is not None and "\n" not in text[c.continues.end:c.content.start]:
-            head = by_content.get((c.continues.start, c.continues.end))
-            if head is not None:
-                head["content"][1] = c.content.end
-                by_content[(c.content.start, c.content.end)] = head
-                continue
-        row = {"content": [c.content.start, c.content.end],
-               "source": [c.source.start, c.source.end] if c.source else None,
-               "cue": [c.cue.start, c.cue.end] if c.cue else None}
-        by_content[(c.content.start, c.content.end)] = row
-        out.append(row)
-    return out
 
 
 def run_textacy(files: list[Path]) -> tuple[dict | None, float]:
@@ -261,6 +245,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--no-textacy", action="store_true")
     ap.add_argument("--no-speakers", action="store_true", help="skip the speaker-resolution figures")
+    ap.add_argument("--statements", choices=("rules", "tagger"), default="rules",
+                    help="tagger: add the optional MiniLM tagger's statements (needs .[tagger])")
     args = ap.parse_args()
     if not (args.data / "text").is_dir() or not SCORER.exists():
         print(f"PolNeAR dev not found at {args.data} (or scorer at {SCORER}). Get PolNeAR v1.0.0 from "
@@ -269,7 +255,7 @@ def main() -> int:
     files = sorted((args.data / "text").glob("*.txt"))
     if args.limit:
         files = files[:args.limit]
-    preds, secs = run_onrecord(files)
+    preds, secs = run_onrecord(files, args.statements)
     rss = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     print(f"onrecord: {len(files)} articles in {secs:.1f}s = {len(files) / secs:.1f} articles/s "
           f"(statements stage incl. parsing), peak RSS of one process {rss:.0f} MB")

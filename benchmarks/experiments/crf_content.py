@@ -38,7 +38,8 @@ def content_f1(preds: dict) -> tuple[float, float, float]:
 
 def sequences(split: str, nlp):
     """(name, text, gold contents, [(features, labels, offsets) per block]) per article."""
-    from attribution_polnear import load_gold, polnear_convention
+    from attribution_polnear import load_gold
+    from onrecord.statements import whole_statements
     from onrecord import statements
     from onrecord.statements.cuemodel import load_model, verb_features
     from onrecord.statements.rules import lexicon
@@ -52,7 +53,7 @@ def sequences(split: str, nlp):
         gold = [g["content"] for g in load_gold(sorted((DATA / split / "attributions").glob(f.stem + "*.ann"))[0])]
         found = statements.extract(parsed)
         ruled = [(c.content.start, c.content.end, c.kind) for c in found]
-        joined = [tuple(r["content"]) for r in polnear_convention(text, found)]  # as the benchmark scores
+        joined = [tuple(r["content"]) for r in whole_statements(text, found)]  # as the benchmark scores
         blocks = []
         for pb in parsed.blocks:
             doc = pb.doc

@@ -22,6 +22,7 @@ class Options:
     """Every setting in one place; the CLI builds the same object from its flags."""
 
     model: str | None = None
+    statements_backend: str = "rules"  # or "tagger": the rules plus the optional MiniLM tagger
     stance_backend: str = "rules/1"
     llm_url: str | None = None
     llm_model: str | None = None
@@ -31,6 +32,7 @@ class Options:
     batch_size: int = 32
     n_process: int | str = "auto"
     _backend: object = None
+    _tagger: object = None
 
     def backend(self):
         """The stance backend, made once per run (an LLM backend holds a connection)."""
@@ -38,6 +40,20 @@ class Options:
             self._backend = stance_stage.get_backend(self.stance_backend, llm_url=self.llm_url,
                                                      llm_model=self.llm_model, llm_cache=self.llm_cache)
         return self._backend
+
+    def tagger(self):
+        """The statement tagger when asked for (loaded once), else None."""
+        if self.statements_backend == "rules":
+            return None
+        if self.statements_backend != "tagger":
+            raise ValueError(f"unknown statements backend {self.statements_backend!r} (rules or tagger)")
+        if self._tagger is None:
+            from .statements import tagger
+            try:
+                self._tagger = tagger.load()
+            except RuntimeError as exc:
+                raise ValueError(str(exc)) from exc
+        return self._tagger
 
 
 @dataclass
@@ -118,7 +134,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     doc = parsed.document
     gaz = actors_stage.load_gazetteer(options.actors_registry)
     backend = options.backend()
-    candidates = statements_stage.extract(parsed)
+    candidates = statements_stage.extract(parsed, tagger=options.tagger())
     blocks = list(doc.blocks) or [Block(0, len(doc.text))]
     starts = [b.start for b in blocks]
     sentences = sorted((pb.char(s[0]), pb.char(s[-1]) + len(s[-1].text)) for pb, s in parsed.sentences())

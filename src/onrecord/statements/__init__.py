@@ -94,7 +94,61 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
     return out
 
 
-def extract(parsed: Parsed) -> list[Candidate]:
+def whole_statements(text: str, candidates: list[Candidate]) -> list[dict]:
+    """{content, source, cue} offset pairs, one per statement, with the parts of a quote split
+    by its attribution ('"A," X said. "B."') joined within a paragraph, as PolNeAR annotates
+    them (onrecord keeps the parts apart, sharing cue and speaker)."""
+    out: list[dict] = []
+    by_content: dict[tuple[int, int], dict] = {}
+    for c in candidates:
+        if c.continues is not None and "\n" not in text[c.continues.end:c.content.start]:
+            head = by_content.get((c.continues.start, c.continues.end))
+            if head is not None:
+                head["content"][1] = c.content.end
+                by_content[(c.content.start, c.content.end)] = head
+                continue
+        row = {"content": [c.content.start, c.content.end],
+               "source": [c.source.start, c.source.end] if c.source else None,
+               "cue": [c.cue.start, c.cue.end] if c.cue else None}
+        by_content[(c.content.start, c.content.end)] = row
+        out.append(row)
+    return out
+
+
+def tagger_candidates(parsed: Parsed, found: list[Candidate], quotes: list[Quote], tagger) -> list[Candidate]:
+    """The optional tagger's statements where the rules found none (see ``tagger``)."""
+    from .tagger import confidence, extra_statements, inside_quote
+
+    text = parsed.document.text
+    rows = whole_statements(text, found)
+    belief = lexicon().belief
+    out = []
+    for row in extra_statements(text, rows, tagger.tag(text, rows)):
+        content = span(text, *row["content"])
+        if content is None:
+            continue
+        cue = Span.of(text, *row["cue"]) if row["cue"] else None
+        source = Span.of(text, *row["source"]) if row["source"] else None
+        if inside_quote(quotes, content.start, content.end):
+            kind = "direct"
+        elif cue is not None and _cue_lemma(parsed, cue) in belief:
+            kind = "belief"
+        else:
+            kind = "indirect"
+        out.append(Candidate(kind, content, cue, source, confidence(row["p"]), rule="tagger"))
+    return out
+
+
+def _cue_lemma(parsed: Parsed, cue: Span) -> str:
+    for pb in parsed.blocks:
+        if pb.offset <= cue.start < pb.offset + len(pb.doc.text):
+            words = pb.doc.char_span(cue.start - pb.offset, cue.end - pb.offset, alignment_mode="expand")
+            return words.root.lemma_.lower() if words is not None and len(words) else ""
+    return ""
+
+
+def extract(parsed: Parsed, tagger=None) -> list[Candidate]:
+    """Every statement the rules find; with a ``tagger.Tagger``, also the ones it adds."""
     doc = parsed.document
     lex = lexicon()
     quotes = find_quotes(doc.text, doc.blocks)
@@ -103,7 +157,9 @@ def extract(parsed: Parsed) -> list[Candidate]:
     found = [classify(doc.text, c, quotes) for c in found]
     found = _dedupe(found)
     found += quote_candidates(parsed, quotes, found)
+    if tagger is not None:
+        found += tagger_candidates(parsed, found, quotes, tagger)
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
 
 
-__all__ = ["extract", "has_signal", "Candidate", "find_quotes"]
+__all__ = ["extract", "has_signal", "whole_statements", "Candidate", "find_quotes"]

@@ -39,20 +39,26 @@ def gold_cues(ann: Path) -> list[tuple[int, int]]:
     return spans
 
 
-def gold_pairs(ann: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """(cue span, content span) of every attribution; discontinuous spans become min..max."""
+def gold_attributions(ann: Path) -> list[dict]:
+    """{content, cue, source} character spans of every attribution with a content;
+    discontinuous spans become min..max, a missing role None."""
     ents, out = {}, []
     for line in ann.read_text("utf-8").splitlines():
         parts = line.split("\t")
         if parts[0].startswith("T") and len(parts) >= 2:
             kind, rest = parts[1].split(" ", 1)
             pieces = [tuple(map(int, p.split())) for p in rest.split(";")]
-            ents[parts[0]] = (kind, (min(a for a, _ in pieces), max(b for _, b in pieces)))
+            ents[parts[0]] = (min(a for a, _ in pieces), max(b for _, b in pieces))
         elif parts[0].startswith("E") and len(parts) >= 2:
             roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
-            if roles.get("Cue") in ents and roles.get("Content") in ents:
-                out.append((ents[roles["Cue"]][1], ents[roles["Content"]][1]))
+            if roles.get("Content") in ents:
+                out.append({k.lower(): ents.get(roles.get(k)) for k in ("Content", "Cue", "Source")})
     return out
+
+
+def gold_pairs(ann: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(cue span, content span) of every attribution that has both."""
+    return [(g["cue"], g["content"]) for g in gold_attributions(ann) if g["cue"]]
 
 
 def _fits(text: str, gold: tuple[int, int], start: int, end: int) -> bool:

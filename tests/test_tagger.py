@@ -1,0 +1,107 @@
+"""The optional statement tagger: its span bookkeeping always, the model where it is installed."""
+import pytest
+
+from onrecord.statements import tagger
+from onrecord.statements.tagger import (Tagged, bio_labels, decode, extra_statements, join_fragments,
+                                        link, windows)
+
+TEXT = "The mayor has long admired the old harbour plan. Critics disagree.\nNew paragraph here."
+
+
+def offsets(text):
+    """Word offsets, standing in for a wordpiece tokenizer's."""
+    import re
+    return [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+
+
+def test_labels_mark_each_role_with_begin_and_inside():
+    offs = offsets(TEXT)
+    start = TEXT.index("the old")
+    rows = [{"content": (start, TEXT.index(".")), "cue": (10, 26), "source": (0, 9)}]
+    labels = bio_labels(offs, rows)
+    words = [TEXT[a:b] for a, b in offs]
+    got = {w: y for w, y in zip(words, labels)}
+    assert (got["The"], got["mayor"]) == (5, 6)  # B-source, I-source
+    assert (got["has"], got["admired"]) == (3, 4)  # B-cue, I-cue
+    assert (got["the"], got["harbour"]) == (1, 2)  # B-content, I-content
+    assert got["Critics"] == 0
+
+
+def test_decode_inverts_labels_and_a_new_begin_starts_a_new_span():
+    offs = [(0, 3), (4, 9), (10, 13), (14, 18)]
+    spans = decode([1, 2, 1, 2], [0.9, 0.7, 0.8, 0.6], offs)
+    assert [(a, b) for a, b, _ in spans["content"]] == [(0, 9), (10, 18)]
+    assert spans["content"][0][2] == pytest.approx(0.8)
+    assert decode([0, 2, 0, 0], [1, 1, 1, 1], offs)["content"] == [(4, 9, 1)]  # a stray inside begins
+
+
+def test_windows_cut_at_a_paragraph_break_and_cover_everything():
+    text = ("word " * 60 + "\n") * 10
+    offs = offsets(text)
+    cuts = windows(text, offs, size=100)
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(offs)
+    assert all(b - a <= 100 for a, b in cuts)
+    assert all(a == b for (_, a), (b, _) in zip(cuts, cuts[1:]))  # no gap, no overlap
+    assert all("\n" in text[offs[a - 1][1]:offs[a][0]] for a, _ in cuts[1:])
+
+
+def test_fragments_a_word_apart_join_and_short_leftovers_go():
+    text = "He said the plan, sadly, would fail badly. Then he left, in short, the room early."
+    plan = (text.index("the plan"), text.index("plan") + 4, 0.9)
+    fail = (text.index("would"), text.index("badly") + 5, 0.7)
+    left = (text.index("left"), text.index("left") + 4, 0.9)
+    room = (text.index("the room"), text.index("early") + 5, 0.6)
+    assert join_fragments(text, [fail, plan, left, room]) == [(plan[0], fail[1], 0.9), room]
+
+
+def test_link_takes_the_nearest_cue_in_the_paragraph_and_the_source_nearest_it():
+    text = "Ana Ruiz vowed to cut taxes. Later Bo Li denied it.\nOther paragraph, Cy said."
+    content = (text.index("to cut"), text.index("taxes") + 5)
+    cues = [(text.index("vowed"), text.index("vowed") + 5, 0.9), (text.index("denied"), text.index("denied") + 6, 0.9),
+            (text.index("said"), text.index("said") + 4, 0.9)]
+    sources = [(0, 8, 0.9), (text.index("Bo"), text.index("Bo") + 5, 0.9), (text.index("Cy"), text.index("Cy") + 2, 0.9)]
+    cue, source = link(text, content, cues, sources)
+    assert text[cue[0]:cue[1]] == "vowed" and text[source[0]:source[1]] == "Ana Ruiz"
+    lone = (text.index("Other"), text.index("paragraph") + 9)
+    assert link(text, lone, cues[:2], sources) == (None, None)  # no cue in its paragraph
+
+
+def test_extras_are_only_contents_the_rules_did_not_find():
+    text = "Lee said the port would close. Kim has long admired the old harbour plan."
+    found = {"content": [text.index("the port"), text.index("close") + 5], "cue": None, "source": None}
+    tagged = Tagged({"content": [(text.index("the port"), text.index("close") + 5, 0.9),
+                                 (text.index("the old"), text.index("plan") + 4, 0.85)],
+                     "cue": [(text.index("has long"), text.index("admired") + 7, 0.8)],
+                     "source": [(text.index("Kim"), text.index("Kim") + 3, 0.9)]})
+    extra = extra_statements(text, [found], tagged)
+    assert len(extra) == 1
+    assert text[slice(*extra[0]["content"])] == "the old harbour plan"
+    assert text[slice(*extra[0]["cue"])] == "has long admired"
+    assert text[slice(*extra[0]["source"])] == "Kim"
+    unsure = Tagged({**tagged.spans, "content": [(a, b, 0.7) for a, b, _ in tagged.spans["content"]]})
+    [extra] = extra_statements(text, [found], unsure)
+    assert extra["cue"] and extra["source"] is None  # a source only when the tagger is sure
+    assert extra_statements(text, [found], unsure, min_p=0.75) == []
+
+
+def test_confidence_is_the_measured_rate_at_that_probability():
+    assert tagger.confidence(0.3) == 0.0
+    assert tagger.confidence(0.65) < tagger.confidence(0.85) < tagger.confidence(0.99) <= 1.0
+
+
+needs_model = pytest.mark.skipif(not tagger.available(), reason="pip install '.[tagger]' to test the model")
+
+
+@needs_model
+@pytest.mark.slow
+def test_the_shipped_tagger_adds_a_statement_the_rules_miss(parse):
+    from onrecord.statements import extract
+    text = ("The senator has long admired the governor's handling of the flood, and her aides "
+            "say she will campaign for him.")
+    parsed = parse(text)
+    rules = extract(parsed)
+    both = extract(parsed, tagger=tagger.load())
+    assert {(c.content.start, c.content.end) for c in rules} <= {(c.content.start, c.content.end) for c in both}
+    for c in both:
+        assert c.content.verify(text)
+        assert c.rule != "tagger" or 0 < c.confidence <= max(c for _, c in tagger.CALIBRATION)
