@@ -70,3 +70,12 @@ def test_registry_gives_canonical_names_and_the_role_held_on_the_day(tmp_path):
     roles = [(s.speaker.name, s.speaker.organization_id) for s in res.statements]
     assert roles[0] == ("Ana Reyes", "us-state") and roles[1] == ("Ana Reyes", "us-dod")
     assert roles[2][0] == "Ana Reyes"
+
+
+def test_the_statements_backend_is_a_setting_of_the_analysis():
+    from onrecord.store import settings_key
+    # a document analysed with the rules only is analysed again when the tagger is asked for
+    assert settings_key([], Options()) != settings_key([], Options(statements_backend="tagger"))
+    assert Options().tagger() is None
+    with pytest.raises(ValueError, match="unknown statements backend"):
+        Options(statements_backend="neural").tagger()

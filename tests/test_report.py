@@ -64,3 +64,13 @@ def test_report_renders_in_headless_chromium(tmp_path):
                    capture_output=True, timeout=120)
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+def test_only_quotations_wear_quote_marks_and_tagger_finds_say_so():
+    data = ledger("the port will close")
+    md = render_markdown(data)
+    assert "“the port will close”" not in md and "the port will close" in md  # a paraphrase
+    data["statements"][0].update(kind="direct", found_by="tagger", confidence=0.55)
+    md, html = render_markdown(data), render_html(data)
+    assert "“the port will close”" in md
+    assert "tagger only, 0.55" in md and "found by the tagger only" in html

@@ -105,3 +105,17 @@ def test_the_shipped_tagger_adds_a_statement_the_rules_miss(parse):
     for c in both:
         assert c.content.verify(text)
         assert c.rule != "tagger" or 0 < c.confidence <= max(c for _, c in tagger.CALIBRATION)
+
+
+@needs_model
+@pytest.mark.slow
+def test_the_whole_pipeline_marks_what_the_tagger_found(tmp_path):
+    from onrecord import analyze_files
+    from onrecord.ledger import verify
+    page = tmp_path / "note.txt"
+    page.write_text("The governor has long been fond of the harbour authority's handling of the floods. "
+                    "Her spokesman said on Monday that the port would reopen in spring.\n", "utf-8")
+    ledger = analyze_files([str(page)], statements_backend="tagger")
+    assert verify(ledger) == []
+    assert {s["found_by"] for s in ledger["statements"]} <= {"rules", "tagger"}
+    assert any(s["found_by"] == "rules" and s["text"] == "that the port would reopen in spring" for s in ledger["statements"])

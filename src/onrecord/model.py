@@ -256,6 +256,7 @@ class Statement:
     said: TimeSpan = field(default_factory=TimeSpan)
     stances: tuple[Stance, ...] = ()
     confidence: float = 0.5
+    found_by: str = "rules"  # or "tagger": the optional MiniLM tagger, where the rules found nothing
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "document_id": self.document_id, "kind": self.kind,
@@ -264,7 +265,7 @@ class Statement:
                 "speaker": self.speaker.to_dict() if self.speaker else None,
                 "via": self.via.to_dict() if self.via else None,
                 "said": self.said.to_dict(), "confidence": round(self.confidence, 3),
-                "stances": [s.to_dict() for s in self.stances]}
+                "found_by": self.found_by, "stances": [s.to_dict() for s in self.stances]}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Statement":
@@ -272,7 +273,7 @@ class Statement:
                    Span.from_dict(d.get("cue")), Speaker.from_dict(d.get("speaker")),
                    Span.from_dict(d.get("via")), TimeSpan.from_dict(d.get("said")),
                    tuple(Stance.from_dict(s) for s in d.get("stances") or ()),
-                   float(d.get("confidence", 0.5)))
+                   float(d.get("confidence", 0.5)), d.get("found_by") or "rules")
 
     def spans(self) -> list[Span]:
         """Every span the statement claims, for verification against its document."""

@@ -176,7 +176,8 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         stances = tuple(s for s in (backend(t, doc.text, cand.content, context) for t in targets
                                     if t.in_scope(path_ids, day)) if s)
         st = Statement(cand.make_id(doc.id), doc.id, cand.kind, cand.content, cand.cue, speaker,
-                       via, said, stances, cand.confidence)
+                       via, said, stances, cand.confidence,
+                       found_by="tagger" if cand.rule == "tagger" else "rules")
         result.statements.append(st)
         if res.actor is not None:
             result.actors[res.actor.id] = actors_stage.merge_actor(result.actors.get(res.actor.id), res.actor)

@@ -42,7 +42,7 @@ def view(ledger: dict[str, Any]) -> dict[str, Any]:
                          "source": s.get("source")} for s in st.get("stances") or []],
             "document": doc.get("title") or doc.get("source") or st["document_id"],
             "url": doc.get("url") if _safe_url(doc.get("url")) else None,
-            "confidence": st.get("confidence"),
+            "confidence": st.get("confidence"), "found_by": st.get("found_by") or "rules",
         })
     findings: dict[str, list] = {k: [] for k in KIND_TITLES}
     for f in ledger["findings"]:
@@ -141,8 +141,10 @@ def render_markdown(ledger: dict[str, Any]) -> str:
                            + (f" if {md(s['condition'])}" if s["condition"] else "")
                            for s in r["stances"]) or "—"
         role = " / ".join(md(x) for x in (r["role"], r["organization"]) if x) or "—"
-        out.append(f"| {r['n']} | {md(r['speaker'])} | {role} | {md(r['said'])} | {r['kind']} | {stance} | "
-                   f"“{md(r['text'])}” — {md(r['document'])} |")
+        kind = r["kind"] + (f" (tagger only, {r['confidence']:.2f})" if r["found_by"] == "tagger" else "")
+        words = f"“{md(r['text'])}”" if r["kind"] in ("direct", "mixed") else md(r["text"])  # paraphrase is no quotation
+        out.append(f"| {r['n']} | {md(r['speaker'])} | {role} | {md(r['said'])} | {kind} | {stance} | "
+                   f"{words} — {md(r['document'])} |")
     return "\n".join(out) + "\n"
 
 

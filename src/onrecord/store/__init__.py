@@ -76,6 +76,7 @@ def _script(db: sqlite3.Connection, sql: str) -> None:
 def settings_key(targets: list[Target], options) -> str:
     blob = json.dumps({"targets": [t.to_dict() for t in targets],
                        "backend": options.stance_backend, "llm": [options.llm_url, options.llm_model],
+                       "statements": options.statements_backend,
                        "registry": options.actors_registry,
                        "model": options.model, "version": _version()}, sort_keys=True)
     return hashlib.sha1(blob.encode()).hexdigest()[:16]
