@@ -3,7 +3,7 @@ import pytest
 
 from onrecord.statements import tagger
 from onrecord.statements.tagger import (Tagged, bio_labels, decode, extra_statements, join_fragments,
-                                        link, windows)
+                                        link, pieces, windows)
 
 TEXT = "The mayor has long admired the old harbour plan. Critics disagree.\nNew paragraph here."
 
@@ -43,6 +43,15 @@ def test_windows_cut_at_a_paragraph_break_and_cover_everything():
     assert all(b - a <= 100 for a, b in cuts)
     assert all(a == b for (_, a), (b, _) in zip(cuts, cuts[1:]))  # no gap, no overlap
     assert all("\n" in text[offs[a - 1][1]:offs[a][0]] for a, _ in cuts[1:])
+
+
+def test_a_long_text_is_cut_into_bounded_pieces_at_line_breaks():
+    text = ("a line of words\n" * 5000) + "x" * 250
+    cuts = pieces(text, size=1000)
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(text)
+    assert all(b - a <= 1000 for a, b in cuts) and all(a == b for (_, a), (b, _) in zip(cuts, cuts[1:]))
+    assert all(text[b - 1] == "\n" for _, b in cuts[:-1])
+    assert pieces("word " * 1000, size=300)[0] == (0, 300)  # no line break: a hard cut
 
 
 def test_fragments_a_word_apart_join_and_short_leftovers_go():

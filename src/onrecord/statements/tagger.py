@@ -37,6 +37,7 @@ LORA_RANK, LORA_ALPHA = 16, 32
 MIN_CONTENT_WORDS = 3  # shorter tagged contents are fragments
 JOIN_GAP_WORDS = 1  # tagged fragments this close, within a paragraph, are one content
 LINK_CHARS = 200  # a cue further than this from its content is not its cue
+PIECE_CHARS = 100_000  # a text is tagged in pieces of this size at most
 # Chosen on held-out PolNeAR train articles (``train_tagger``), never on dev: an extra
 # statement needs a mean content probability of 0.6, and gets its tagged source only from 0.8
 # (below that, a wrong source costs more than a found one gains).
@@ -211,14 +212,17 @@ class Tagger:
         if threads:
             torch.set_num_threads(threads)
 
-    def encode(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
-        enc = self.tokenizer.encode(text, add_special_tokens=False)
-        keep = [(i, o) for i, o in zip(enc.ids, enc.offsets) if o[1] > o[0]]
+    def encode(self, text: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[tuple[int, int]]]:
+        """Wordpiece ids of ``text[start:end]``, with offsets into the whole text."""
+        enc = self.tokenizer.encode(text[start:end], add_special_tokens=False)
+        keep = [(i, (a + start, b + start)) for i, (a, b) in zip(enc.ids, enc.offsets) if b > a]
         return [i for i, _ in keep], [o for _, o in keep]
 
-    def examples(self, text: str, rule_rows: list[dict], gold_rows: list[dict] | None = None) -> list[tuple]:
-        """(ids, rule features, labels, offsets) per window, [CLS] and [SEP] added."""
-        ids, offsets = self.encode(text)
+    def examples(self, text: str, rule_rows: list[dict], gold_rows: list[dict] | None = None,
+                 start: int = 0, end: int | None = None) -> list[tuple]:
+        """(ids, rule features, labels, offsets) per window of ``text[start:end]``, [CLS] and
+        [SEP] added."""
+        ids, offsets = self.encode(text, start, end)
         feats = bio_labels(offsets, rule_rows)
         labels = bio_labels(offsets, gold_rows) if gold_rows is not None else [0] * len(ids)
         cls, sep = self.tokenizer.token_to_id("[CLS]"), self.tokenizer.token_to_id("[SEP]")
@@ -226,18 +230,38 @@ class Tagger:
                 for i, j in windows(text, offsets)]
 
     def tag(self, text: str, rule_rows: list[dict], batch_size: int = 16) -> Tagged:
+        """Tag a text piece by piece, so that memory stays bounded on a huge one."""
         torch = self.torch
-        seq_labels, seq_probs, seq_offsets = [], [], []
-        with torch.inference_mode():
-            for ids, feats, mask, _, batch in batches(torch, self.examples(text, rule_rows), batch_size):
-                probs = self.net(ids, feats, mask).softmax(-1)
-                conf, best = probs.max(-1)
-                for row, crow, ex in zip(best.tolist(), conf.tolist(), batch):
-                    n = len(ex[3])
-                    seq_labels += row[1:n + 1]
-                    seq_probs += crow[1:n + 1]
-                    seq_offsets += ex[3]
-        return Tagged(decode(seq_labels, seq_probs, seq_offsets))
+        spans: dict[str, list] = {r: [] for r in ROLES}
+        for start, end in pieces(text):
+            seq_labels, seq_probs, seq_offsets = [], [], []
+            with torch.inference_mode():
+                for ids, feats, mask, _, batch in batches(torch, self.examples(text, rule_rows, None, start, end),
+                                                          batch_size):
+                    probs = self.net(ids, feats, mask).softmax(-1)
+                    conf, best = probs.max(-1)
+                    for row, crow, ex in zip(best.tolist(), conf.tolist(), batch):
+                        n = len(ex[3])
+                        seq_labels += row[1:n + 1]
+                        seq_probs += crow[1:n + 1]
+                        seq_offsets += ex[3]
+            for role, found in decode(seq_labels, seq_probs, seq_offsets).items():
+                spans[role] += found
+        return Tagged(spans)
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) pieces of at most ``size`` characters, cut at a line break when one is
+    in the second half of the piece."""
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        out.append((start, end))
+        start = end
+    return out
 
 
 def batches(torch, examples: list[tuple], size: int):
