@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from onrecord.ingest import parse_text
@@ -18,3 +20,9 @@ def parse(nlp):
         doc = replace(parse_text(text, "test.txt"), published=published)
         return next(parse_documents([doc], nlp))
     return _parse
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_in_a_temporary_folder(tmp_path_factory):
+    """Model files a test unpacks (the tagger's MiniLM) go to a temporary folder, not ~/.cache."""
+    os.environ.setdefault("ONRECORD_CACHE", str(tmp_path_factory.mktemp("onrecord-cache")))
