@@ -155,3 +155,14 @@ def test_actors_list_show_and_merge_survive_reruns(files):
     assert "p:dana-whitfield" not in {a["id"] for a in ledger["actors"]}
     assert {s["speaker"]["actor_id"] for s in ledger["statements"] if s["speaker"]} >= {"p:omar-hale"}
     assert run("actors", "merge", "p:nobody", "p:omar-hale", "--db", db).exit_code == 1
+
+
+def test_the_tagger_without_its_extra_is_a_clear_error_before_anything_is_stored(files, monkeypatch):
+    from onrecord.statements import tagger
+    monkeypatch.setattr(tagger, "available", lambda: False)
+    tagger.load.cache_clear()
+    db = files / "x.db"
+    r = run("analyze", files / "a.html", "--db", db, "--statements", "tagger")
+    tagger.load.cache_clear()
+    assert r.exit_code == 2 and "onrecord[tagger]" in r.output and "--statements" in r.output
+    assert not db.exists()
