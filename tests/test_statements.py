@@ -85,6 +85,15 @@ def test_a_reporting_infinitive_is_the_cue_not_the_content(parse):
     assert rows == [("indirect", "Mr. Okafor", "declined to say", "whether the embassy would reopen")]
 
 
+def test_a_reporting_participle_is_a_new_report_by_the_same_speaker(parse):
+    rows = found(parse, "Officials said the talks would resume in May, while insisting that no deal was near.")
+    assert ("indirect", "Officials", "said", "the talks would resume in May") in rows
+    assert ("indirect", "Officials", "insisting", "that no deal was near") in rows
+    rows = found(parse, "The envoy said it was too early to name a date while adding that he had no doubts.")
+    assert ("indirect", "The envoy", "said", "it was too early to name a date") in rows
+    assert ("indirect", "The envoy", "adding", "that he had no doubts") in rows
+
+
 def test_an_as_clause_with_its_own_content_does_not_report_the_main_clause(parse):
     rows = found(parse, "The vote comes as several governors have called for the minister to resign.")
     assert all(c != "The vote comes" for _, _, _, c in rows)

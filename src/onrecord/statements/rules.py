@@ -187,7 +187,8 @@ CIRCUMSTANCE_PREPS = {"during", "after", "amid", "since", "at", "following", "ah
 def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
     """Parts of a content that are the writer's, not the source's: a clause after a comma that
     only comments (', which ...', ', contradicting ...'), a dash apposition ('— a metaphor for'),
-    a circumstance ('during a campaign stop'), or a new report joined by 'and' ('and warned that ...')."""
+    a circumstance ('during a campaign stop'), or a new report ('and warned that ...', 'while
+    adding that ...')."""
     out = []
     for t in root.subtree:
         if t == root or t.i <= root.i:
@@ -200,12 +201,28 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
             out.append(t)
         elif t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS and t.head in (root, *root.children):
             out.append(t)
+        elif t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in lex.speech and t.head.i < t.i:
+            out.append(t)  # "... while adding that ...": a new report, not more of this one
         elif new_reports and t.dep_ == "conj" and t.pos_ == "VERB" and t.head == root \
                 and t.lemma_.lower() in lex.speech and any(c.dep_ == "ccomp" for c in t.children):
             # a new report has a clause of its own ("and warned that ..."), unlike "and refused to go"
             out.append(t)
             out += [c for c in root.children if c.dep_ == "cc" and root.i < c.i < t.i]
     return out
+
+
+def _outer_reporter(verb, lex: Lexicon):
+    """'Officials said the talks would resume, while insisting that ...': a reporting
+    participle inside another report's content goes on with that report's speaker, not with
+    the subject of the clause it hangs from ('the talks')."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.lemma_.lower() not in lex.speech:
+        return None
+    head = verb.head
+    while head.dep_ in ("xcomp", "conj") and head.head != head:
+        head = head.head
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.speech | lex.belief:
+        return subject(head.head)
+    return None
 
 
 def _object_content(text, pb, tok) -> Span | None:
@@ -331,7 +348,7 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                 prob = 0.8
             else:
                 continue
-            subj = subject(tok)
+            subj = _outer_reporter(tok, lex) or subject(tok)
             sourceless = subj is None or subj.dep_ == "expl" or subj.lower_ == "there" or (
                 subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in tok.children))
             if sourceless:
