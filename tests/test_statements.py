@@ -94,6 +94,12 @@ def test_a_reporting_participle_is_a_new_report_by_the_same_speaker(parse):
     assert ("indirect", "The envoy", "adding", "that he had no doubts") in rows
 
 
+def test_a_content_never_stops_inside_a_quotation_it_opened(parse):
+    rows = found(parse, "The mayor said she wanted “more buses on the night routes, which would help shift workers get home.”")
+    assert ("mixed", "The mayor", "said",
+            "she wanted “more buses on the night routes, which would help shift workers get home") in rows
+
+
 def test_an_as_clause_with_its_own_content_does_not_report_the_main_clause(parse):
     rows = found(parse, "The vote comes as several governors have called for the minister to resign.")
     assert all(c != "The vote comes" for _, _, _, c in rows)

@@ -480,6 +480,9 @@ def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
     return out
 
 
+MAX_QUOTE_TAIL = 600  # characters a content may grow by to close a quotation it opened
+
+
 def classify(text: str, cand: Candidate, quotes: list[Quote]) -> Candidate:
     """direct / mixed / indirect from how the content overlaps quotation marks."""
     if cand.kind == "belief":
@@ -487,6 +490,16 @@ def classify(text: str, cand: Candidate, quotes: list[Quote]) -> Candidate:
     inner = _overlapping_quotes(quotes, cand.content.start, cand.content.end)
     if not inner:
         return cand
+    # a cut never leaves a quotation open: 'he wanted "solutions that include X, Y and Z"'
+    # runs to the closing mark, within the paragraph
+    last = max(inner, key=lambda q: q.close)
+    c = cand.content
+    if c.start <= last.open < c.end <= last.close and "\n" not in text[c.end:last.close] \
+            and last.close - c.end <= MAX_QUOTE_TAIL:
+        extended = span(text, c.start, last.close + last.width)
+        if extended is not None:
+            cand = Candidate(cand.kind, extended, cand.cue, cand.source, cand.confidence, cand.via,
+                             cand.rule, cand.continues)
     for q in inner:  # the content lies inside one quotation: snap to it
         if q.open - 1 <= cand.content.start and cand.content.end <= q.close + 2:
             content = span(text, q.start, q.end) or cand.content
