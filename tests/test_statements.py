@@ -94,6 +94,12 @@ def test_a_reporting_participle_is_a_new_report_by_the_same_speaker(parse):
     assert ("indirect", "The envoy", "adding", "that he had no doubts") in rows
 
 
+def test_a_second_that_clause_is_more_of_the_same_content(parse):
+    rows = found(parse, "He said there are no good options, but that sometimes the lesser of two evils will have to do.")
+    assert ("indirect", "He", "said",
+            "there are no good options, but that sometimes the lesser of two evils will have to do") in rows
+
+
 def test_a_content_never_stops_inside_a_quotation_it_opened(parse):
     rows = found(parse, "The mayor said she wanted “more buses on the night routes, which would help shift workers get home.”")
     assert ("mixed", "The mayor", "said",

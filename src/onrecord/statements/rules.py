@@ -268,6 +268,11 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
                     t.lower_ in ("and", "or") for t in tok.doc[node.right_edge.i:c.left_edge.i]))
                 if joined and c.tag_ in ("VB", "VBP") and c.i > node.i and subject(c) in (subj, None):
                     c_end = max(c_end, subtree_range(pb, c)[1])
+        if comp == "ccomp":  # "said A, but that B": a second clause, parsed as joined to the cue
+            for c in tok.children:
+                if c.dep_ == "conj" and c.i > node.i and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    c_end = max(c_end, subtree_range(pb, c, exclude=_trailing_asides(c, lex))[1])
         if node.i < tok.i:  # content before the cue ("..., X said") runs to the sentence start
             c_start = min(c_start, s_start)
         content = span(text, c_start, c_end)
