@@ -128,3 +128,17 @@ def test_the_whole_pipeline_marks_what_the_tagger_found(tmp_path):
     assert verify(ledger) == []
     assert {s["found_by"] for s in ledger["statements"]} <= {"rules", "tagger"}
     assert any(s["found_by"] == "rules" and s["text"] == "that the port would reopen in spring" for s in ledger["statements"])
+
+
+@pytest.mark.slow
+def test_a_writers_inference_is_never_a_tagger_statement(parse):
+    from onrecord.model import Span
+    from onrecord.statements import _writers_inference
+    text = "The union appears to have convinced the board that the plan is sound. The mayor praised the plan."
+    parsed = parse(text)
+    def at(words, start=0):
+        i = text.index(words, start)
+        return Span.of(text, i, i + len(words))
+    assert _writers_inference(parsed, at("to have convinced the board that the plan is sound"))
+    assert _writers_inference(parsed, at("the plan is sound"))
+    assert not _writers_inference(parsed, at("the plan", text.index("praised")))  # the mayor's own act

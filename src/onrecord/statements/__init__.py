@@ -125,7 +125,7 @@ def tagger_candidates(parsed: Parsed, found: list[Candidate], quotes: list[Quote
     out = []
     for row in extra_statements(text, rows, tagger.tag(text, rows)):
         content = span(text, *row["content"])
-        if content is None:
+        if content is None or _writers_inference(parsed, content):
             continue
         cue = Span.of(text, *row["cue"]) if row["cue"] else None
         source = Span.of(text, *row["source"]) if row["source"] else None
@@ -137,6 +137,24 @@ def tagger_candidates(parsed: Parsed, found: list[Candidate], quotes: list[Quote
             kind = "indirect"
         out.append(Candidate(kind, content, cue, source, confidence(row["p"]), rule="tagger"))
     return out
+
+
+INFERENCE_VERBS = {"seem", "appear"}  # "X appears to have convinced Y that ...": the writer's
+
+
+def _writers_inference(parsed: Parsed, content: Span) -> bool:
+    """Does the content hang from 'seems to' / 'appears to', as the rules' writer's inferences
+    do? The tagger learnt PolNeAR's broader reading; onrecord keeps to its own."""
+    for pb in parsed.blocks:
+        if pb.offset <= content.start < pb.offset + len(pb.doc.text):
+            words = pb.doc.char_span(content.start - pb.offset, min(content.end - pb.offset, len(pb.doc.text)),
+                                     alignment_mode="expand")
+            if not words:
+                return False
+            return any(t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in INFERENCE_VERBS
+                                                    or t.lower_.startswith(("seem", "appear")))
+                       for t in [*words.root.ancestors, *words[:3]])
+    return False
 
 
 def _cue_lemma(parsed: Parsed, cue: Span) -> str:
