@@ -13,6 +13,7 @@ Train new adapters with ``python -m onrecord.statements.train_tagger``.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import re
@@ -78,7 +79,6 @@ def bio_labels(offsets: list[tuple[int, int]], rows: list[dict]) -> list[int]:
     """A label per wordpiece from rows of {content, cue, source} spans; earlier roles win."""
     labels = [0] * len(offsets)
     starts = [a for a, _ in offsets]
-    import bisect
     for r, role in enumerate(ROLES):
         for s, e in sorted({tuple(row[role]) for row in rows if row.get(role)}):
             first = True
