@@ -12,7 +12,7 @@ from ..model import Span
 from ..parse import Parsed
 from .cuemodel import load_model
 from .quotes import Quote, find_quotes
-from .rules import (NOT_CUES, Candidate, classify, colon_candidates, cue_candidates, lexicon,
+from .rules import (NOT_CUES, Candidate, _inside, classify, colon_candidates, cue_candidates, lexicon,
                     noun_cue_candidates, span)
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
@@ -117,7 +117,7 @@ def whole_statements(text: str, candidates: list[Candidate]) -> list[dict]:
 
 def tagger_candidates(parsed: Parsed, found: list[Candidate], quotes: list[Quote], tagger) -> list[Candidate]:
     """The optional tagger's statements where the rules found none (see ``tagger``)."""
-    from .tagger import confidence, extra_statements, inside_quote
+    from .tagger import confidence, extra_statements
 
     text = parsed.document.text
     rows = whole_statements(text, found)
@@ -129,9 +129,11 @@ def tagger_candidates(parsed: Parsed, found: list[Candidate], quotes: list[Quote
             continue
         cue = Span.of(text, *row["cue"]) if row["cue"] else None
         source = Span.of(text, *row["source"]) if row["source"] else None
-        if inside_quote(quotes, content.start, content.end):
+        quote = _inside(quotes, content.start)
+        cue_words = _words_at(parsed, cue) if cue is not None else None
+        if quote is not None and content.end <= quote.close + 1:
             kind = "direct"
-        elif cue is not None and _cue_lemma(parsed, cue) in belief:
+        elif cue_words is not None and cue_words.root.lemma_.lower() in belief:
             kind = "belief"
         else:
             kind = "indirect"
@@ -145,24 +147,20 @@ INFERENCE_VERBS = {"seem", "appear"}  # "X appears to have convinced Y that ..."
 def _writers_inference(parsed: Parsed, content: Span) -> bool:
     """Does the content hang from 'seems to' / 'appears to', as the rules' writer's inferences
     do? The tagger learnt PolNeAR's broader reading; onrecord keeps to its own."""
+    words = _words_at(parsed, content)
+    return words is not None and any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in INFERENCE_VERBS
+                                     for t in [*words.root.ancestors, *words[:3]])
+
+
+def _words_at(parsed: Parsed, where: Span):
+    """The parsed words a span of the document covers (within its block), or None where the
+    block was not parsed."""
     for pb in parsed.blocks:
-        if pb.offset <= content.start < pb.offset + len(pb.doc.text):
-            words = pb.doc.char_span(content.start - pb.offset, min(content.end - pb.offset, len(pb.doc.text)),
+        if pb.offset <= where.start < pb.offset + len(pb.doc.text):
+            words = pb.doc.char_span(where.start - pb.offset, min(where.end - pb.offset, len(pb.doc.text)),
                                      alignment_mode="expand")
-            if not words:
-                return False
-            return any(t.pos_ in ("VERB", "AUX") and (t.lemma_.lower() in INFERENCE_VERBS
-                                                    or t.lower_.startswith(("seem", "appear")))
-                       for t in [*words.root.ancestors, *words[:3]])
-    return False
-
-
-def _cue_lemma(parsed: Parsed, cue: Span) -> str:
-    for pb in parsed.blocks:
-        if pb.offset <= cue.start < pb.offset + len(pb.doc.text):
-            words = pb.doc.char_span(cue.start - pb.offset, cue.end - pb.offset, alignment_mode="expand")
-            return words.root.lemma_.lower() if words is not None and len(words) else ""
-    return ""
+            return words if words is not None and len(words) else None
+    return None
 
 
 def extract(parsed: Parsed, tagger=None) -> list[Candidate]:

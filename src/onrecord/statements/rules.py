@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -503,18 +503,14 @@ def classify(text: str, cand: Candidate, quotes: list[Quote]) -> Candidate:
             and last.close - c.end <= MAX_QUOTE_TAIL:
         extended = span(text, c.start, last.close + last.width)
         if extended is not None:
-            cand = Candidate(cand.kind, extended, cand.cue, cand.source, cand.confidence, cand.via,
-                             cand.rule, cand.continues)
+            cand = replace(cand, content=extended)
     for q in inner:  # the content lies inside one quotation: snap to it
         if q.open - 1 <= cand.content.start and cand.content.end <= q.close + 2:
             content = span(text, q.start, q.end) or cand.content
-            return Candidate("direct", content, cand.cue, cand.source, max(cand.confidence, 0.85),
-                             cand.via, cand.rule, cand.continues)
+            return replace(cand, kind="direct", content=content, confidence=max(cand.confidence, 0.85))
     outside = text[cand.content.start:cand.content.end]
     words_outside = len(outside.split()) - sum(len(text[q.start:q.end].split()) for q in inner)
-    kind = "direct" if words_outside <= 1 else "mixed"
-    return Candidate(kind, cand.content, cand.cue, cand.source, cand.confidence, cand.via,
-                     cand.rule, cand.continues)
+    return replace(cand, kind="direct" if words_outside <= 1 else "mixed")
 
 
 __all__ = ["Candidate", "Lexicon", "lexicon", "cue_candidates", "noun_cue_candidates",

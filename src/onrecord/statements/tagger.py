@@ -25,8 +25,6 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from ..model import Span
-from .quotes import Quote
 
 ROLES = ("content", "cue", "source")
 N_LABELS = 1 + 2 * len(ROLES)  # O, then B- and I- for each role
@@ -331,10 +329,6 @@ def load() -> Tagger:
     return Tagger()
 
 
-def inside_quote(quotes: list[Quote], a: int, b: int) -> bool:
-    return any(q.open <= a and b <= q.close + 1 for q in quotes)
-
-
 def extra_statements(text: str, rule_rows: list[dict], tagged: Tagged, min_p: float = EXTRA_MIN_P) -> list[dict]:
     """The tagger's statements whose content shares no word with any of the rules'."""
     out = []
@@ -349,6 +343,3 @@ def confidence(p: float) -> float:
     """The measured share of extra statements that were right at this probability."""
     return next((c for low, c in reversed(CALIBRATION) if p >= low), 0.0)
 
-
-def as_span(text: str, pair) -> Span | None:
-    return Span.of(text, *pair) if pair else None
