@@ -19,26 +19,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from onrecord.statements.train import gold_attributions as load_gold  # PolNeAR's .ann, as the scorer reads it
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear" / "dev"
 SCORER = ROOT.parent / "shared" / "tools" / "score_polnear.py"
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"}
 QUOTES = '"\u201c\u201d'
-
-
-def load_gold(ann: Path) -> list[dict]:
-    ents, out = {}, []
-    for line in ann.read_text("utf-8").splitlines():
-        parts = line.split("\t")
-        if parts[0].startswith("T") and len(parts) >= 2:
-            kind, rest = parts[1].split(" ", 1)
-            spans = [tuple(map(int, p.split())) for p in rest.split(";")]
-            ents[parts[0]] = (min(a for a, _ in spans), max(b for _, b in spans))
-        elif parts[0].startswith("E") and len(parts) >= 2:
-            roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
-            if roles.get("Content") in ents:
-                out.append({k.lower(): ents.get(roles.get(k)) for k in ("Content", "Source", "Cue")})
-    return out
 
 
 def tokens(text, span):

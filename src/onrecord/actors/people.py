@@ -103,7 +103,7 @@ class People:
                         and is_given_name(m.group(1)):
                     found[m.start()] = f"{m.group(1)} {surname}"
             # a quoted name that only adds a word before one the writer gives outside quotation
-            # marks is a nickname ("Crooked Hillary Clinton"), not a fuller name
+            # marks is a nickname ("Crooked Jane Roe"), not a fuller name
             outside = {name for pos, name in found.items() if not any(q.open < pos < q.close for q in self.quotes)}
             found = {pos: name for pos, name in found.items()
                      if name in outside or not any(name.endswith(" " + o) for o in outside)}
