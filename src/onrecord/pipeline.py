@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Iterable, Iterator
 
 from . import actors as actors_stage
@@ -14,7 +15,7 @@ from . import statements as statements_stage
 from . import stance as stance_stage
 from . import timing
 from .model import Actor, Block, Document, Speaker, Statement, Target
-from .parse import Parsed, parse_documents
+from .parse import Parsed, map_parsed
 
 
 @dataclass
@@ -40,6 +41,11 @@ class Options:
             self._backend = stance_stage.get_backend(self.stance_backend, llm_url=self.llm_url,
                                                      llm_model=self.llm_model, llm_cache=self.llm_cache)
         return self._backend
+
+    def fork_safe(self) -> bool:
+        """Whether whole documents may be analysed in forked worker processes. The tagger's
+        torch threads and an LLM backend's open connection and cache stay in this process."""
+        return self.statements_backend == "rules" and self.stance_backend in stance_stage.BACKENDS
 
     def tagger(self):
         """The statement tagger when asked for (loaded once), else None."""
@@ -210,25 +216,14 @@ def date_roles(actor: Actor, statements: list[Statement]) -> Actor:
 
 def analyze(documents: Iterable[Document], targets: list[Target], options: Options | None = None,
             nlp=None) -> Iterator[DocumentResult]:
-    """Analyse documents in batches; yields one result per document, in order."""
+    """Analyse documents as a stream; yields one result per document, in order."""
     from . import nlp as nlp_mod
 
     options = options or Options()
     nlp = nlp or nlp_mod.load(options.model)
-    batch: list[Document] = []
-
-    def flush():
-        for parsed in parse_documents(batch, nlp, keep=statements_stage.has_signal,
-                                      batch_size=options.batch_size, n_process=options.n_process):
-            yield analyze_parsed(parsed, targets, options, nlp)
-        batch.clear()
-
-    for doc in documents:
-        batch.append(doc)
-        if len(batch) >= options.batch_size:
-            yield from flush()
-    if batch:
-        yield from flush()
+    work = partial(analyze_parsed, targets=targets, options=options, nlp=nlp)
+    yield from map_parsed(documents, nlp, work, keep=statements_stage.has_signal, batch_size=options.batch_size,
+                          n_process=options.n_process, work_in_workers=options.fork_safe())
 
 
 __all__ = ["Options", "DocumentResult", "analyze", "analyze_parsed"]
