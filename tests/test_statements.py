@@ -163,3 +163,14 @@ def test_a_transcript_label_takes_the_whole_turn(parse):
                         "LUND: No. They are different cases.")
     contents = [c for _, _, _, c in rows]
     assert "Do you really see those two as equal? Do you, Senator?" in contents
+
+
+def test_a_quotation_after_subject_verb_comma_has_a_new_speaker(parse):
+    rows = found(parse, "“The bridge will open in May,” Okafor said. Brandt shot back: “That would be a first.”")
+    assert rows[-1] == ("direct", "Brandt", "shot back", "That would be a first")
+    rows = found(parse, "After Okafor criticized the harbour plan during a debate, Brandt shot back, "
+                        "“I suppose we could have left the port to rot for another decade.”")
+    assert rows[-1][:3] == ("direct", "Brandt", "shot back")
+    # a relative clause introduces nothing: "the code the family has long embodied:"
+    rows = found(parse, "The old rules the family has long embodied: “Good manners were simply assumed.”")
+    assert all(r[1] != "the family" for r in rows)

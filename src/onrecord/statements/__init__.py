@@ -13,7 +13,7 @@ from ..parse import Parsed
 from .cuemodel import load_model
 from .quotes import Quote, find_quotes
 from .rules import (NOT_CUES, Candidate, _inside, classify, colon_candidates, cue_candidates, lexicon,
-                    noun_cue_candidates, span)
+                    noun_cue_candidates, span, token_range)
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
 
@@ -86,12 +86,48 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
         same_run = prev is not None and gap == 0 and q.open - prev.content.end < 200
         if len(qspan.text.split()) < (1 if same_run else MIN_QUOTE_WORDS):
             continue
-        if prev is not None and gap <= 1:
+        frame = _quotative_frame(parsed, q.open)
+        if frame is not None:  # 'Jones shot back, "..."': a new speaker, whatever the verb
+            cue, source = frame
+            out.append(Candidate("direct", qspan, cue, source, 0.7, rule="quotative_frame"))
+        elif prev is not None and gap <= 1:
             out.append(Candidate("direct", qspan, prev.cue, prev.source, 0.6, rule="continuation",
                                  continues=prev.content))
         else:
             out.append(Candidate("direct", qspan, None, None, 0.3, rule="unattributed"))
     return out
+
+
+PERSONAL = {"he", "she", "they", "i", "we"}
+SUBORDINATE = {"relcl", "acl", "advcl", "amod", "pcomp", "pobj", "csubj", "xcomp"}
+
+
+def _quotative_frame(parsed: Parsed, open_at: int) -> tuple[Span, Span] | None:
+    """(cue, source) when a quotation opens right after 'Subject verb [particle],' or ':'
+    ("Jones shot back, "...", "The mayor fired back:"): a main verb ending its clause there
+    introduces the quotation even when no lexicon knows it as a reporting verb; a relative
+    clause does not ("the code the family embodied: ...")."""
+    text = parsed.document.text
+    for pb in parsed.blocks:
+        if not pb.offset <= open_at <= pb.offset + len(pb.doc.text):
+            continue
+        before = [t for t in pb.doc if pb.char(t) + len(t.text) <= open_at][-4:]
+        if len(before) < 2 or before[-1].text not in (",", ":"):
+            return None
+        verb = before[-2]
+        if verb.dep_ == "prt" or (verb.pos_ == "ADV" and verb.head.i == verb.i - 1):
+            verb = verb.head  # "shot back", "wrote simply"
+        if verb.pos_ != "VERB" or verb.dep_ in SUBORDINATE or verb.i < before[-2].i - 1 or any(
+                c.dep_ in ("ccomp", "xcomp", "dobj") and c.i < verb.i + 3 for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in PERSONAL):
+            return None  # a person speaks; "the message continues," and "banners proclaiming:" do not
+        cue_end = before[-2]
+        cue = Span.of(text, pb.char(verb), pb.char(cue_end) + len(cue_end.text))
+        source = span(text, *token_range(pb, sorted(subj.subtree, key=lambda t: t.i)))
+        return (cue, source) if source is not None else None
+    return None
 
 
 def whole_statements(text: str, candidates: list[Candidate]) -> list[dict]:

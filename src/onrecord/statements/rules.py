@@ -114,6 +114,9 @@ def _source_span(text: str, pb: ParsedBlock, subj, cue) -> Span | None:
 DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+)*(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 
 
+PARTICLES = {"back", "out", "up", "down", "on", "off", "in"}  # "shot back", "lashed out" parsed as adverbs
+
+
 def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
     """The verb with its auxiliaries and negation ("has indicated", "went on to say",
     "told reporters", "called for")."""
@@ -128,7 +131,8 @@ def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
             words = list(child.subtree)
             if child.lower_ in lex.listeners and len(words) <= 3:
                 toks += words
-        if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == verb.i + 1
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in PARTICLES) \
+                or (child.dep_ == "prep" and child.i == verb.i + 1
                                    and complement_kind(verb) == "prep"):
             toks.append(child)
     toks = sorted(set(toks), key=lambda t: t.i)
