@@ -174,3 +174,14 @@ def test_a_quotation_after_subject_verb_comma_has_a_new_speaker(parse):
     # a relative clause introduces nothing: "the code the family has long embodied:"
     rows = found(parse, "The old rules the family has long embodied: “Good manners were simply assumed.”")
     assert all(r[1] != "the family" for r in rows)
+
+
+def test_several_reported_clauses_make_one_content(parse):
+    rows = found(parse, "Mr. Okafor said the tax would hit farmers first, his plan is dangerously wrong "
+                        "and he is a bully.")
+    assert rows[0][3] == "the tax would hit farmers first, his plan is dangerously wrong and he is a bully"
+
+
+def test_a_circumstance_inside_the_reported_clause_stays_in_it(parse):
+    rows = found(parse, "Okafor said the company was still operating at a substantial loss under the new rules.")
+    assert rows[0][3] == "the company was still operating at a substantial loss under the new rules"
