@@ -185,3 +185,8 @@ def test_several_reported_clauses_make_one_content(parse):
 def test_a_circumstance_inside_the_reported_clause_stays_in_it(parse):
     rows = found(parse, "Okafor said the company was still operating at a substantial loss under the new rules.")
     assert rows[0][3] == "the company was still operating at a substantial loss under the new rules"
+
+
+def test_a_joined_report_with_its_own_object_is_cut_from_the_content(parse):
+    rows = found(parse, "Okafor said that even she found the figures confusing and called the harbour venture a mistake.")
+    assert rows[0][3] == "that even she found the figures confusing"

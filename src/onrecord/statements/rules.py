@@ -206,8 +206,9 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
         elif t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in lex.speech and t.head.i < t.i:
             out.append(t)  # "... while adding that ...": a new report, not more of this one
         elif new_reports and t.dep_ == "conj" and t.pos_ == "VERB" and t.head == root \
-                and t.lemma_.lower() in lex.speech and any(c.dep_ == "ccomp" for c in t.children):
-            # a new report has a clause of its own ("and warned that ..."), unlike "and refused to go"
+                and t.lemma_.lower() in lex.speech and any(c.dep_ in ("ccomp", "dobj") for c in t.children):
+            # a new report has a clause or object of its own ("and warned that ...", "and called
+            # the plan a mistake"), unlike "and refused to go"
             out.append(t)
             out += [c for c in root.children if c.dep_ == "cc" and root.i < c.i < t.i]
     return out
