@@ -62,6 +62,9 @@ class DocumentResolver:
         self.gaz = gaz or load_gazetteer()
         self.people = People(parsed, nlp, self.gaz)
         self.people.prefetch([(m.start, m.end) for m in mentions if m is not None])
+        self.people.prefetch_context([(m.start, m.end) for m in mentions if m is not None],
+                                     [m.start for m in mentions if m is not None
+                                      and clean_mention(m.text).lower() in PRONOUNS])
         self.history: list[tuple[int, Speaker, Actor]] = []
         self.dialogue: list[tuple[int, Speaker, Actor]] = []  # speakers of direct quotes
         self._described: dict[str, str] | None = None
