@@ -240,3 +240,15 @@ def test_a_quoted_nickname_is_not_a_fuller_name(parse):
                  for m in __import__("re").finditer(r"(Crooked )?Ana Ruiz", text[s:e])]
         people._cache[(s, e)] = found
     assert people.full_name("Ruiz") == "Ana Ruiz"
+
+
+def test_a_name_the_entity_tagger_misses_is_still_a_person(parse):
+    text = ("Maren Holt, the transport minister, said on Tuesday that the bridge would reopen in spring. "
+            "Holt added that the money was there.")
+    first, second = speakers(parse, text)
+    assert first.actor.kind == "person" and first.speaker.name == "Maren Holt"
+    assert first.speaker.role == "the transport minister"
+    assert second.speaker.name == "Maren Holt"
+    # a two-word body is not taken for a person: no first name, no role apposition
+    [res] = speakers(parse, "Blue Harbour Partners said that the fund would close.")
+    assert res.actor.kind == "organization"

@@ -12,9 +12,14 @@ from dataclasses import dataclass, replace
 from ..model import Actor, Role, Speaker, Span
 from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
-from .people import ROLE_WORDS, People, first_name_gender
+from .people import ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Words that make a capitalised phrase a body, not a person ("Orlando Regional Medical Center").
+BODY_WORDS = {"center", "centre", "hospital", "university", "college", "institute", "party", "committee",
+              "council", "department", "ministry", "agency", "bank", "group", "company", "corporation",
+              "inc", "corp", "foundation", "association", "club", "times", "post", "news", "network",
+              "fund", "partners", "capital", "court", "house", "senate", "office", "church", "school"}
 
 
 def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
@@ -222,6 +227,20 @@ class DocumentResolver:
         possessive = re.search(r"['’]s?$", self.text[p.start:p.end])  # the tagger may keep the 's
         return None if possessive or re.match(r"^(['’]s?\b|and\b|or\b|&)", rest) else p.name
 
+    def _unseen_name(self, lead: list[str], last: str, rest: str) -> bool:
+        """A person's name the NER missed ("Maren Holt, the transport minister"): capitalised
+        words, one to three before the last, that open with a known first name or stand before
+        a role apposition (", the transport minister")."""
+        words = lead + [last]
+        full = [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]  # middle initials aside
+        if not 2 <= len(full) <= 3 or not all(re.fullmatch(r"[A-Z][\w\-]*\.?", w) for w in words):
+            return False  # "Red Hot Chili Peppers", "Dan Loeb's Third Point"
+        if self.gaz.organization_in(" ".join(words)) or any(w.lower() in BODY_WORDS for w in words):
+            return False
+        role = re.match(r",\s+(?:the|a|an)\s+(?:[\w.\-’']+\s+){0,4}?(%s)\b" % "|".join(
+            sorted(ROLE_WORDS | {w.lower() for w in APPOSITION_HEADS if w != "the"})), rest, re.I)
+        return is_given_name(lead[0].rstrip(".")) or role is not None
+
     def _relative_antecedent(self, mention: Span) -> Span | None:
         """The noun phrase a relative pronoun subject refers to, from the parse."""
         tok = self.people._token_at(mention.start)
@@ -275,6 +294,8 @@ class DocumentResolver:
             lead = [w for w in head_words[:-1] if w.rstrip(".") not in TITLE_NOUNS]
             if not lead:
                 name = head_words[-1]
+            elif self._unseen_name(lead, head_words[-1], text[len(head_part):]):
+                name = " ".join(lead + head_words[-1:])
         role = re.fullmatch(r"the\s+(%s)" % "|".join(ROLE_WORDS), head_part, re.I)
         if name is None and role:  # "the president said": the person the article titles so
             holder = self.people.title_holder(role.group(1).lower())
