@@ -190,3 +190,12 @@ def test_a_circumstance_inside_the_reported_clause_stays_in_it(parse):
 def test_a_joined_report_with_its_own_object_is_cut_from_the_content(parse):
     rows = found(parse, "Okafor said that even she found the figures confusing and called the harbour venture a mistake.")
     assert rows[0][3] == "that even she found the figures confusing"
+
+
+def test_a_passive_report_is_kept_without_a_speaker(parse):
+    rows = found(parse, "The minister is expected to announce the new harbour budget on Friday.")
+    assert rows == [("indirect", None, "is expected",
+                     "The minister is expected to announce the new harbour budget on Friday")]
+    rows = found(parse, "The harbour plan is widely seen as a gift to the shipping firms.")
+    assert rows[0][1] is None and rows[0][3].endswith("a gift to the shipping firms")
+    assert found(parse, "The bridge was built in 1990 by a firm from Leeds.") == []

@@ -347,6 +347,11 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                    and complement_kind(c) in ("ccomp", "none") for c in tok.children):
                 continue  # "went on to say ...", "declined to say whether ...": the infinitive reports
             inside = _inside(quotes, pb.char(tok)) is not None
+            if lemma in PASSIVE_REPORTS and not inside:
+                cand = _passive_report(text, pb, tok, lex)
+                if cand is not None:
+                    out.append(cand)
+                    continue
             vf = None
             if model is not None:
                 vf = verb_features(tok, lex, inside_quote=inside, sentence_has_quote=sentence_has_quote)
@@ -389,6 +394,32 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                         found = [Candidate(kind, Span.of(text, a, b), cue, src, conf, rule=f"chooser:{option}")]
             out += found
     return out
+
+
+# "X is expected to ...", "Y is said to have ...", "Z is seen as ...": a report with no named
+# source, the whole clause its content (as PolNeAR marks it); kept without a speaker.
+PASSIVE_REPORTS = {"expect", "say", "believe", "think", "consider", "know", "see", "view", "rumor",
+                   "rumour", "report", "regard"}
+
+
+def _passive_report(text, pb, verb, lex) -> Candidate | None:
+    children = list(verb.children)
+    subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if subj is None or not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
+        return None
+    said = [c for c in children if c.i > verb.i and (
+        c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"))]
+    if not said:
+        return None
+    excl = [g for c in said for g in _trailing_asides(c, lex)]
+    start = subtree_range(pb, subj)[0]
+    end = max(subtree_range(pb, c, exclude=excl)[1] for c in said)
+    content = span(text, start, end)
+    if content is None or len(content.text.split()) < 4:
+        return None
+    aux = [c for c in children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    cue = Span.of(text, pb.char(min(aux + [verb], key=lambda t: t.i)), pb.char(verb) + len(verb.text))
+    return Candidate("indirect", content, cue, None, 0.5, rule="passive_report")
 
 
 def _colon_paragraph(text, blocks, block_starts, quotes, opens, pb, sent, cue, src, conf) -> list[Candidate]:
