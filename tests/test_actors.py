@@ -252,3 +252,11 @@ def test_a_name_the_entity_tagger_misses_is_still_a_person(parse):
     # a two-word body is not taken for a person: no first name, no role apposition
     [res] = speakers(parse, "Blue Harbour Partners said that the fund would close.")
     assert res.actor.kind == "organization"
+
+
+def test_interview_labels_and_you_are_never_taken_for_names(parse):
+    text = ("Q: You told the council the harbour would close. What did you mean by that?\n\n"
+            "A: Believe me, the harbour is not going to close while I am mayor.")
+    res = speakers(parse, text)
+    assert res and all(r.speaker.name is None for r in res)
+    assert {r.speaker.resolved_from for r in res} <= {"interview-turn", "pronoun-unresolved"}

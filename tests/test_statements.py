@@ -199,3 +199,11 @@ def test_a_passive_report_is_kept_without_a_speaker(parse):
     rows = found(parse, "The harbour plan is widely seen as a gift to the shipping firms.")
     assert rows[0][1] is None and rows[0][3].endswith("a gift to the shipping firms")
     assert found(parse, "The bridge was built in 1990 by a firm from Leeds.") == []
+
+
+def test_interview_turns_are_statements_of_their_labels(parse):
+    text = ("Q: You wrote your first book at fourteen. What did you find there?\n\n"
+            "A: Believe me, a wall is not going to keep families apart for long.")
+    rows = found(parse, text)
+    assert ("indirect", "A", ":", "Believe me, a wall is not going to keep families apart for long") in rows
+    assert any(r[1] == "Q" and r[3].startswith("You wrote your first book") for r in rows)

@@ -15,6 +15,7 @@ from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS
 from .people import ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+INTERVIEW_TURNS = {"Q", "A", "Question", "Answer"}
 # Words that make a capitalised phrase a body, not a person ("Orlando Regional Medical Center").
 BODY_WORDS = {"center", "centre", "hospital", "university", "college", "institute", "party", "committee",
               "council", "department", "ministry", "agency", "bank", "group", "company", "corporation",
@@ -263,6 +264,8 @@ class DocumentResolver:
             full = tied if len(tied.split()) > 1 else (self.people.full_name(tied, mention.start) or tied)
             if not self.gaz._alias_map.get(full):
                 return self._person(mention, full, "description")
+        if text in INTERVIEW_TURNS:  # "Q:" / "A:": the page names the two sides elsewhere, if at all
+            return Resolution(Speaker(mention, None, None, resolved_from="interview-turn"), None)
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             found = self._antecedent(mention.start, kind, low) if kind in ("person", "plural") else None

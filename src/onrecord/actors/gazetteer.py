@@ -14,7 +14,8 @@ from ..model import Organization, Role
 from ..orgtree import Tree
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
-            "they": "plural", "them": "plural", "it": "thing", "i": "self", "we": "self"}
+            "they": "plural", "them": "plural", "it": "thing", "i": "self", "we": "self",
+            "you": "addressee", "me": "self", "us": "self"}
 ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "aide", "aides", "diplomat",
                    "diplomats", "officer", "officers", "spokesman", "spokeswoman", "spokesperson",
                    "person", "people", "insider", "insiders", "adviser", "advisers", "advisor",

@@ -29,6 +29,7 @@ NOT_CUES = {"seem", "appear", "sound", "look", "remain", "become", "tend", "be",
 COLON_LABELS = {"update", "updated", "photo", "photos", "video", "watch", "read", "related", "note",
                 "editor", "source", "sources", "image", "credit", "correction", "advertisement",
                 "listen", "see", "subscribe", "share", "tags", "filed", "posted", "follow"}
+INTERVIEW_TURNS = {"Q", "A", "Question", "Answer"}  # "Q: ...", "A: ..." opening a paragraph
 COLON_NOUNS = {"poll", "survey", "report", "study", "official", "officials", "spokesman",
                "spokeswoman", "spokesperson", "statement", "source", "sources", "aide", "analysis"}
 
@@ -505,7 +506,8 @@ def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
         if not words or len(words) > 6 or words[0].lower_ in COLON_LABELS or any(t.like_num for t in words):
             continue
         last = words[-1]
-        if not (last.pos_ == "PROPN" or last.lower_ in COLON_NOUNS):
+        turn = len(words) == 1 and last.text in INTERVIEW_TURNS and sent.start == 0
+        if not (last.pos_ == "PROPN" or last.lower_ in COLON_NOUNS or turn):
             continue
         if any(t.pos_ in ("VERB", "AUX") for t in words):
             continue  # "X said:" is the verb rules' business
