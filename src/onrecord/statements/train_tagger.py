@@ -25,12 +25,14 @@ def rule_rows(files: list[Path]) -> dict[str, list[dict]]:
     """The rules' statements per article, as the tagger reads them."""
     from .. import nlp as nlp_mod
     from ..ingest import parse_text
-    from ..parse import parse_documents
+    from ..parse import map_parsed
     from . import extract, has_signal, whole_statements
 
+    def rows(parsed):
+        return parsed.document.source, whole_statements(parsed.document.text, extract(parsed))
+
     docs = [parse_text(f.read_text("utf-8"), f.stem) for f in files]
-    return {p.document.source: whole_statements(p.document.text, extract(p))
-            for p in parse_documents(docs, nlp_mod.load(), keep=has_signal)}
+    return dict(map_parsed(docs, nlp_mod.load(), rows, keep=has_signal))
 
 
 def _words(text: str, span) -> set[int]:
@@ -97,6 +99,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="train nothing: print the held-out figures of these adapter weights")
     args = ap.parse_args(argv)
 
+    files = [f for f in sorted((args.data / "text").glob("*.txt"))
+             if sorted((args.data / "attributions").glob(f.stem + "*.ann"))]
+    held = set(random.Random(1).sample([f.stem for f in files], min(args.holdout, len(files) // 5)))
+    t0 = time.perf_counter()
+    rules = rule_rows(files)  # in worker processes, before torch starts threads of its own
+    print(f"rules over {len(files)} articles in {time.perf_counter() - t0:.0f}s", flush=True)
+
     import torch
     from safetensors.torch import save_file
     from torch import nn
@@ -104,12 +113,6 @@ def main(argv: list[str] | None = None) -> int:
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     torch.set_num_threads(max(1, min(4, torch.get_num_threads())))
-    files = [f for f in sorted((args.data / "text").glob("*.txt"))
-             if sorted((args.data / "attributions").glob(f.stem + "*.ann"))]
-    held = set(random.Random(1).sample([f.stem for f in files], min(args.holdout, len(files) // 5)))
-    t0 = time.perf_counter()
-    rules = rule_rows(files)
-    print(f"rules over {len(files)} articles in {time.perf_counter() - t0:.0f}s", flush=True)
 
     tagger = Tagger(weights=args.evaluate)
     train, heldout = [], []
