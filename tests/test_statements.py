@@ -207,3 +207,8 @@ def test_interview_turns_are_statements_of_their_labels(parse):
     rows = found(parse, text)
     assert ("indirect", "A", ":", "Believe me, a wall is not going to keep families apart for long") in rows
     assert any(r[1] == "Q" and r[3].startswith("You wrote your first book") for r in rows)
+
+
+def test_a_quotation_right_after_a_reporting_verb_is_its_content(parse):
+    rows = found(parse, 'Asked whether he would quit the race, he said "Absolutely not," and walked off the stage.')
+    assert ("direct", "he", "said", "Absolutely not") in rows

@@ -257,6 +257,10 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
     s_start = token_range(pb, sent)[0]
     lemma = tok.lemma_.lower()
     comp = complement_kind(tok)
+    q = _quote_right_after(text, quotes, cue.end) if comp != "ccomp" and lemma in lex.speech else None
+    if q is not None:  # 'he said "Absolutely not," and left': the words right after the cue
+        content = span(text, q.start, q.end) or Span.of(text, q.start, q.end)
+        return [Candidate("direct", content, cue, src, max(conf, 0.85), rule="adjacent_quote")]
     if comp in ("ccomp", "xcomp"):
         node = first_child(tok, (comp,))
         if comp == "xcomp" and lemma not in lex.takes_infinitive and lemma not in lex.belief \
@@ -445,6 +449,14 @@ def _colon_paragraph(text, blocks, block_starts, quotes, opens, pb, sent, cue, s
         return []
     kind = "direct" if nxt.kind == "quote" else "indirect"
     return [Candidate(kind, content, cue, src, round(conf * 0.85, 3), rule="colon_paragraph")]
+
+
+def _quote_right_after(text: str, quotes: list[Quote], pos: int) -> Quote | None:
+    """The quotation opening right after ``pos``, with at most a comma or colon between."""
+    for q in quotes:
+        if pos <= q.open <= pos + 3 and not text[pos:q.open].strip(" ,:"):
+            return q
+    return None
 
 
 def _adjacent_quote(text: str, quotes: list[Quote], pb: ParsedBlock, sent, verb) -> Quote | None:
