@@ -212,3 +212,14 @@ def test_interview_turns_are_statements_of_their_labels(parse):
 def test_a_quotation_right_after_a_reporting_verb_is_its_content(parse):
     rows = found(parse, 'Asked whether he would quit the race, he said "Absolutely not," and walked off the stage.')
     assert ("direct", "he", "said", "Absolutely not") in rows
+
+
+def test_polnear_rows_join_split_quotes_and_hold_the_quotation_marks(parse):
+    from onrecord.statements import whole_statements
+
+    text = "“We won,” Okafor said. “The harbour stays open.”\n\nShe said the port would stay open."
+    rows = whole_statements(text, extract(parse(text)))
+    contents = [text[r["content"][0]:r["content"][1]] for r in rows]
+    assert contents == ["“We won,” Okafor said. “The harbour stays open.”", "the port would stay open"]
+    bare = whole_statements(text, extract(parse(text)), marks=False)
+    assert text[bare[0]["content"][0]:bare[0]["content"][1]] == "We won,” Okafor said. “The harbour stays open"

@@ -130,20 +130,38 @@ def _quotative_frame(parsed: Parsed, open_at: int) -> tuple[Span, Span] | None:
     return None
 
 
-def whole_statements(text: str, candidates: list[Candidate]) -> list[dict]:
-    """{content, source, cue} offset pairs, one per statement, with the parts of a quote split
-    by its attribution ('"A," X said. "B."') joined within a paragraph, as PolNeAR annotates
-    them (onrecord keeps the parts apart, sharing cue and speaker)."""
+OPENING_MARK = re.compile(r"(?:“|\"|''|«|„)$")
+CLOSING_MARK = re.compile(r"^[,.?!;:]{0,2}(?:”|\"|''|»|“)")
+
+
+def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content with the quotation marks around it, and the comma or stop inside the closing
+    mark, as PolNeAR's spans have them ('“We won,”'); onrecord's own spans hold the words."""
+    opening = OPENING_MARK.search(text, max(0, start - 2), start)
+    if opening is not None:
+        start = opening.start()
+    closing = CLOSING_MARK.match(text[end:end + 4])
+    if closing is not None:
+        end += closing.end()
+    return start, end
+
+
+def whole_statements(text: str, candidates: list[Candidate], *, marks: bool = True) -> list[dict]:
+    """{content, source, cue} offset pairs, one per statement, as PolNeAR annotates them: the
+    parts of a quote split by its attribution ('"A," X said. "B."') joined within a paragraph
+    (onrecord keeps the parts apart, sharing cue and speaker), and quotation marks inside
+    unless ``marks`` is false (the tagger reads the rules' spans without them)."""
+    edges = _with_marks if marks else (lambda text, start, end: (start, end))
     out: list[dict] = []
     by_content: dict[tuple[int, int], dict] = {}
     for c in candidates:
         if c.continues is not None and "\n" not in text[c.continues.end:c.content.start]:
             head = by_content.get((c.continues.start, c.continues.end))
             if head is not None:
-                head["content"][1] = c.content.end
+                head["content"][1] = edges(text, c.content.start, c.content.end)[1]
                 by_content[(c.content.start, c.content.end)] = head
                 continue
-        row = {"content": [c.content.start, c.content.end],
+        row = {"content": list(edges(text, c.content.start, c.content.end)),
                "source": [c.source.start, c.source.end] if c.source else None,
                "cue": [c.cue.start, c.cue.end] if c.cue else None}
         by_content[(c.content.start, c.content.end)] = row
@@ -156,7 +174,7 @@ def tagger_candidates(parsed: Parsed, found: list[Candidate], quotes: list[Quote
     from .tagger import confidence, extra_statements
 
     text = parsed.document.text
-    rows = whole_statements(text, found)
+    rows = whole_statements(text, found, marks=False)
     belief = lexicon().belief
     out = []
     for row in extra_statements(text, rows, tagger.tag(text, rows)):
