@@ -223,3 +223,10 @@ def test_polnear_rows_join_split_quotes_and_hold_the_quotation_marks(parse):
     assert contents == ["“We won,” Okafor said. “The harbour stays open.”", "the port would stay open"]
     bare = whole_statements(text, extract(parse(text)), marks=False)
     assert text[bare[0]["content"][0]:bare[0]["content"][1]] == "We won,” Okafor said. “The harbour stays open"
+
+
+def test_the_preposition_a_cue_governs_is_part_of_the_cue(parse):
+    rows = found(parse, "Okafor spoke briefly about the closure of the harbour.")
+    assert ("indirect", "Okafor", "spoke briefly about", "the closure of the harbour") in rows
+    rows = found(parse, "Okafor would not comment on the order signed by the governor.")
+    assert rows[0][2:] == ("would not comment on", "the order signed by the governor")

@@ -6,6 +6,7 @@ here; resolving them to actors is the ``actors`` stage's job.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Span
@@ -58,6 +59,32 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
         if not same:
             kept.append(c)
     return sorted(kept, key=lambda c: (c.content.start, c.content.end))
+
+
+# "called for X", "spoke briefly about X": the preposition belongs to the cue. Not "to": PolNeAR
+# keeps it with the content as often as not ("threatened | to impose").
+CUE_PARTICLES = re.compile(r"(?:for|about|on|of|over|against|with|into|at|from|upon)\s+", re.I)
+
+
+def _cue_takes_its_particle(text: str, cand: Candidate) -> Candidate:
+    """A content that opens with the preposition or infinitive marker its cue governs gives it
+    to the cue ('called for | more money'), as PolNeAR's annotators do."""
+    if cand.cue is None or cand.kind == "direct" or not cand.cue.end <= cand.content.start + 4:
+        return cand
+    m = CUE_PARTICLES.match(text, cand.content.start)
+    if m is None or m.end() >= cand.content.end:
+        return cand
+    gap = text[cand.cue.end:cand.content.start]
+    if cand.cue.end > cand.content.start:  # the cue already holds it ("comment on | on X")
+        if text[cand.content.start:cand.cue.end].strip().lower() != m.group(0).strip().lower():
+            return cand
+    elif not re.fullmatch(r"\s*(?:[a-z]+ly\s+)?", gap):  # at most an adverb between ("spoke briefly about")
+        return cand
+    content = span(text, m.end(), cand.content.end)
+    if content is None:
+        return cand
+    cue = Span.of(text, cand.cue.start, max(cand.cue.end, m.end() - len(m.group(0)) + len(m.group(0).rstrip())))
+    return replace(cand, content=content, cue=cue)
 
 
 def _block_index(parsed: Parsed, pos: int) -> int:
@@ -224,7 +251,7 @@ def extract(parsed: Parsed, tagger=None) -> list[Candidate]:
     quotes = find_quotes(doc.text, doc.blocks)
     found = (cue_candidates(parsed, quotes, lex) + noun_cue_candidates(parsed, quotes, lex)
              + colon_candidates(parsed, quotes))
-    found = [classify(doc.text, c, quotes) for c in found]
+    found = [_cue_takes_its_particle(doc.text, classify(doc.text, c, quotes)) for c in found]
     found = _dedupe(found)
     found += quote_candidates(parsed, quotes, found)
     if tagger is not None:
