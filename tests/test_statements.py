@@ -221,8 +221,11 @@ def test_polnear_rows_join_split_quotes_and_hold_the_quotation_marks(parse):
     rows = whole_statements(text, extract(parse(text)))
     contents = [text[r["content"][0]:r["content"][1]] for r in rows]
     assert contents == ["“We won,” Okafor said. “The harbour stays open.”", "the port would stay open"]
-    bare = whole_statements(text, extract(parse(text)), marks=False)
+    bare = whole_statements(text, extract(parse(text)), polnear_edges=False)
     assert text[bare[0]["content"][0]:bare[0]["content"][1]] == "We won,” Okafor said. “The harbour stays open"
+    rows = whole_statements("Jane Roe, the mayor, said the port would close.",
+                            extract(parse("Jane Roe, the mayor, said the port would close.")))
+    assert rows[0]["source"] == [0, len("Jane Roe, the mayor,")]
 
 
 def test_the_preposition_a_cue_governs_is_part_of_the_cue(parse):
@@ -230,3 +233,10 @@ def test_the_preposition_a_cue_governs_is_part_of_the_cue(parse):
     assert ("indirect", "Okafor", "spoke briefly about", "the closure of the harbour") in rows
     rows = found(parse, "Okafor would not comment on the order signed by the governor.")
     assert rows[0][2:] == ("would not comment on", "the order signed by the governor")
+
+
+def test_a_speaker_mention_leaves_out_linking_words_but_keeps_quantifiers(parse):
+    rows = found(parse, "Meanwhile Okafor, the port director, said the harbour would close.")
+    assert rows[0][1] == "Okafor, the port director"
+    rows = found(parse, "Not all of the farmers said they would stay home.")
+    assert rows[0][1] == "Not all of the farmers"

@@ -173,12 +173,23 @@ def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def whole_statements(text: str, candidates: list[Candidate], *, marks: bool = True) -> list[dict]:
+def _source_edges(text: str, source: Span) -> tuple[int, int]:
+    """A source with an apposition keeps the comma that closes it ('Jane Roe, the mayor,'),
+    as PolNeAR's spans do."""
+    end = source.end
+    if "," in source.text and text[end:end + 1] == ",":
+        end += 1
+    return source.start, end
+
+
+def whole_statements(text: str, candidates: list[Candidate], *, polnear_edges: bool = True) -> list[dict]:
     """{content, source, cue} offset pairs, one per statement, as PolNeAR annotates them: the
     parts of a quote split by its attribution ('"A," X said. "B."') joined within a paragraph
-    (onrecord keeps the parts apart, sharing cue and speaker), and quotation marks inside
-    unless ``marks`` is false (the tagger reads the rules' spans without them)."""
-    edges = _with_marks if marks else (lambda text, start, end: (start, end))
+    (onrecord keeps the parts apart, sharing cue and speaker); with ``polnear_edges``, quotation
+    marks inside a content and the comma closing a source's apposition (the tagger reads the
+    rules' own spans, as it was trained)."""
+    edges = _with_marks if polnear_edges else (lambda text, start, end: (start, end))
+    source_edges = _source_edges if polnear_edges else (lambda text, source: (source.start, source.end))
     out: list[dict] = []
     by_content: dict[tuple[int, int], dict] = {}
     for c in candidates:
@@ -189,7 +200,7 @@ def whole_statements(text: str, candidates: list[Candidate], *, marks: bool = Tr
                 by_content[(c.content.start, c.content.end)] = head
                 continue
         row = {"content": list(edges(text, c.content.start, c.content.end)),
-               "source": [c.source.start, c.source.end] if c.source else None,
+               "source": list(source_edges(text, c.source)) if c.source else None,
                "cue": [c.cue.start, c.cue.end] if c.cue else None}
         by_content[(c.content.start, c.content.end)] = row
         out.append(row)
@@ -201,7 +212,7 @@ def tagger_candidates(parsed: Parsed, found: list[Candidate], quotes: list[Quote
     from .tagger import confidence, extra_statements
 
     text = parsed.document.text
-    rows = whole_statements(text, found, marks=False)
+    rows = whole_statements(text, found, polnear_edges=False)
     belief = lexicon().belief
     out = []
     for row in extra_statements(text, rows, tagger.tag(text, rows)):

@@ -21,7 +21,7 @@ from .cuemodel import load_model, verb_features
 from .quotes import Quote
 from .syntax import OBJECT_DEPS, complement_kind, first_child, infinitive_of, subject
 
-EDGE_PUNCT = " \t\n,;:.—–-\"“”«»„'`"
+EDGE_PUNCT = " \t\n\u00a0\u2009\u202f,;:.—–-\"“”«»„'`"
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 # Raising and copular verbs: their subject is what the author describes, not a source
 # ("The ministry seems to have changed its mind" is the writer's inference).
@@ -91,6 +91,13 @@ def subtree_range(pb: ParsedBlock, token, exclude=()) -> tuple[int, int]:
     return token_range(pb, sorted(toks, key=lambda t: t.i))
 
 
+# Words that tie a sentence to the last one; "only", "not", "nearly" are part of the speaker.
+LINKING_ADVERBS = {"meanwhile", "even", "also", "still", "however", "instead", "now", "then", "later",
+                   "yet", "so", "too", "separately", "earlier", "previously", "likewise", "similarly",
+                   "moreover", "furthermore", "indeed", "finally", "ultimately", "ironically", "notably",
+                   "nonetheless", "nevertheless", "again", "already", "today", "yesterday", "recently"}
+
+
 def _source_span(text: str, pb: ParsedBlock, subj, cue) -> Span | None:
     """The subject's subtree, widened over proper nouns right beside it ("the analyst Andrew
     Smith writes" can parse with the name as a sibling)."""
@@ -104,6 +111,14 @@ def _source_span(text: str, pb: ParsedBlock, subj, cue) -> Span | None:
     if first <= cue.i <= last:  # an inverted subject ("said X") must not swallow the cue
         first = cue.i + 1 if subj.i > cue.i else first
         last = cue.i - 1 if subj.i < cue.i else last
+    # "Meanwhile X", "Even the board", "All of a sudden, voters": the writer's link, not the speaker
+    while first < subj.i and (doc[first].lower_ in LINKING_ADVERBS or doc[first].dep_ in ("cc", "punct")
+                              or doc[first].pos_ == "CCONJ" or (
+            doc[first].dep_ == "prep" and doc[first].head == subj.head)):
+        first = doc[first].right_edge.i + 1 if doc[first].dep_ == "prep" else first + 1
+    breaks = [t.i for t in doc[first:last + 1] if "\n" in t.text_with_ws and t.i < subj.i]
+    if breaks:  # a heading or list number above the line ("8\nJane Roe")
+        first = breaks[-1] + 1
     start, end = token_range(pb, doc[first:last + 1])
     dateline = DATELINE.match(text, start, end)
     if dateline and dateline.end() < end:  # "BRUSSELS - European leaders said"

@@ -29,7 +29,7 @@ def rule_rows(files: list[Path]) -> dict[str, list[dict]]:
     from . import extract, has_signal, whole_statements
 
     def rows(parsed):
-        return parsed.document.source, whole_statements(parsed.document.text, extract(parsed), marks=False)
+        return parsed.document.source, whole_statements(parsed.document.text, extract(parsed), polnear_edges=False)
 
     docs = [parse_text(f.read_text("utf-8"), f.stem) for f in files]
     return dict(map_parsed(docs, nlp_mod.load(), rows, keep=has_signal))
