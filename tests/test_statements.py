@@ -240,3 +240,11 @@ def test_a_speaker_mention_leaves_out_linking_words_but_keeps_quantifiers(parse)
     assert rows[0][1] == "Okafor, the port director"
     rows = found(parse, "Not all of the farmers said they would stay home.")
     assert rows[0][1] == "Not all of the farmers"
+
+
+def test_a_cue_holds_its_adverb_and_medium(parse):
+    assert found(parse, "Okafor also said that the harbour would close.")[0][2] == "also said"
+    assert found(parse, "Okafor said in a statement that the harbour would close.")[0][2] == "said in a statement"
+    assert found(parse, "Okafor said Thursday that the harbour would close.")[0][2] == "said Thursday"
+    # "only" is not how the words came: it stays out
+    assert found(parse, "Okafor said only that the harbour would close.")[0][2] == "said"

@@ -182,14 +182,20 @@ def _source_edges(text: str, source: Span) -> tuple[int, int]:
     return source.start, end
 
 
+def _cue_edges(text: str, cue: Span) -> tuple[int, int]:
+    """A cue keeps the colon that introduces its words ('added:'), as PolNeAR's spans do."""
+    return cue.start, cue.end + (text[cue.end:cue.end + 1] == ":" and cue.text != ":")
+
+
 def whole_statements(text: str, candidates: list[Candidate], *, polnear_edges: bool = True) -> list[dict]:
     """{content, source, cue} offset pairs, one per statement, as PolNeAR annotates them: the
     parts of a quote split by its attribution ('"A," X said. "B."') joined within a paragraph
     (onrecord keeps the parts apart, sharing cue and speaker); with ``polnear_edges``, quotation
-    marks inside a content and the comma closing a source's apposition (the tagger reads the
-    rules' own spans, as it was trained)."""
+    marks inside a content, the comma closing a source's apposition and the colon after a cue
+    (the tagger reads the rules' own spans, as it was trained)."""
     edges = _with_marks if polnear_edges else (lambda text, start, end: (start, end))
     source_edges = _source_edges if polnear_edges else (lambda text, source: (source.start, source.end))
+    cue_edges = _cue_edges if polnear_edges else (lambda text, cue: (cue.start, cue.end))
     out: list[dict] = []
     by_content: dict[tuple[int, int], dict] = {}
     for c in candidates:
@@ -201,7 +207,7 @@ def whole_statements(text: str, candidates: list[Candidate], *, polnear_edges: b
                 continue
         row = {"content": list(edges(text, c.content.start, c.content.end)),
                "source": list(source_edges(text, c.source)) if c.source else None,
-               "cue": [c.cue.start, c.cue.end] if c.cue else None}
+               "cue": list(cue_edges(text, c.cue)) if c.cue else None}
         by_content[(c.content.start, c.content.end)] = row
         out.append(row)
     return out

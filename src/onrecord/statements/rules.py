@@ -133,6 +133,23 @@ DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+)*(?:\s*\([^)]{1
 PARTICLES = {"back", "out", "up", "down", "on", "off", "in"}  # "shot back", "lashed out" parsed as adverbs
 
 
+CUE_ADVERBS = {"also", "later", "now", "first", "then", "again", "once", "often", "still", "never",
+               "always", "already", "recently", "previously", "initially", "repeatedly"}
+MEDIA = {"statement", "interview", "email", "e-mail", "tweet", "post", "letter", "release", "speech",
+         "call", "conversation", "note", "memo", "op-ed", "video", "message", "briefing", "appearance"}
+DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+        "yesterday", "tonight"}
+
+
+def _medium(tok) -> bool:
+    """'in a statement', 'in an interview with CNN', 'Thursday': how or when the words came,
+    right after the verb."""
+    if tok.dep_ == "prep" and tok.lower_ == "in":
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        return obj is not None and obj.lower_ in MEDIA and obj.i - tok.i <= 4
+    return tok.dep_ == "npadvmod" and tok.lower_ in DAYS
+
+
 def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
     """The verb with its auxiliaries and negation ("has indicated", "went on to say",
     "told reporters", "called for")."""
@@ -140,6 +157,9 @@ def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
     for child in verb.lefts:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
             toks.append(child)
+        elif child.dep_ == "advmod" and child.i == verb.i - 1 and (
+                child.lower_ in CUE_ADVERBS or child.lower_.endswith("ly")):
+            toks.append(child)  # "also said", "later said", "publicly called for"
     if infinitive_of(verb) and verb.head.i < verb.i and verb.i - verb.head.i <= 4:
         toks += list(verb.doc[verb.head.i:verb.i])
     for child in verb.rights:
@@ -147,6 +167,8 @@ def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
             words = list(child.subtree)
             if child.lower_ in lex.listeners and len(words) <= 3:
                 toks += words
+        if child.i == verb.i + 1 and _medium(child):
+            toks += list(child.subtree)  # "said in a statement", "said Thursday"
         if child.dep_ == "prt" or (child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in PARTICLES) \
                 or (child.dep_ == "prep" and child.i == verb.i + 1
                                    and complement_kind(verb) == "prep"):
