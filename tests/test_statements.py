@@ -212,6 +212,9 @@ def test_interview_turns_are_statements_of_their_labels(parse):
 def test_a_quotation_right_after_a_reporting_verb_is_its_content(parse):
     rows = found(parse, 'Asked whether he would quit the race, he said "Absolutely not," and walked off the stage.')
     assert ("direct", "he", "said", "Absolutely not") in rows
+    # a cue inside its sentence still reports both parts ("A, she added, “B.”")
+    rows = found(parse, "The streets were empty, she added, “but people need to meet somehow.”")
+    assert [r[3] for r in rows] == ["The streets were empty", "but people need to meet somehow"]
 
 
 def test_polnear_rows_join_split_quotes_and_hold_the_quotation_marks(parse):

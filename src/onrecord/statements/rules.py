@@ -294,7 +294,7 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
     s_start = token_range(pb, sent)[0]
     lemma = tok.lemma_.lower()
     comp = complement_kind(tok)
-    q = _quote_right_after(text, quotes, cue.end) if comp != "ccomp" and lemma in lex.speech else None
+    q = _quote_right_after(text, quotes, cue.end) if comp not in ("ccomp", "main") and lemma in lex.speech else None
     if q is not None:  # 'he said "Absolutely not," and left': the words right after the cue
         content = span(text, q.start, q.end) or Span.of(text, q.start, q.end)
         return [Candidate("direct", content, cue, src, max(conf, 0.85), rule="adjacent_quote")]
