@@ -6,15 +6,15 @@ here; resolving them to actors is the ``actors`` stage's job.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Span
 from ..parse import Parsed
 from .cuemodel import load_model
 from .quotes import Quote, find_quotes
-from .rules import (NOT_CUES, Candidate, _inside, classify, colon_candidates, cue_candidates, lexicon,
-                    noun_cue_candidates, span, token_range)
+from .rows import whole_statements
+from .rules import (NOT_CUES, Candidate, _inside, classify, colon_candidates, cue_candidates,
+                    cue_takes_its_particle, lexicon, noun_cue_candidates, quotative_frame, span)
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
 
@@ -61,32 +61,6 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: (c.content.start, c.content.end))
 
 
-# "called for X", "spoke briefly about X": the preposition belongs to the cue. Not "to": PolNeAR
-# keeps it with the content as often as not ("threatened | to impose").
-CUE_PARTICLES = re.compile(r"(?:for|about|on|of|over|against|with|into|at|from|upon)\s+", re.I)
-
-
-def _cue_takes_its_particle(text: str, cand: Candidate) -> Candidate:
-    """A content that opens with the preposition or infinitive marker its cue governs gives it
-    to the cue ('called for | more money'), as PolNeAR's annotators do."""
-    if cand.cue is None or cand.kind == "direct" or not cand.cue.end <= cand.content.start + 4:
-        return cand
-    m = CUE_PARTICLES.match(text, cand.content.start)
-    if m is None or m.end() >= cand.content.end:
-        return cand
-    gap = text[cand.cue.end:cand.content.start]
-    if cand.cue.end > cand.content.start:  # the cue already holds it ("comment on | on X")
-        if text[cand.content.start:cand.cue.end].strip().lower() != m.group(0).strip().lower():
-            return cand
-    elif not re.fullmatch(r"\s*(?:[a-z]+ly\s+)?", gap):  # at most an adverb between ("spoke briefly about")
-        return cand
-    content = span(text, m.end(), cand.content.end)
-    if content is None:
-        return cand
-    cue = Span.of(text, cand.cue.start, max(cand.cue.end, m.end() - len(m.group(0)) + len(m.group(0).rstrip())))
-    return replace(cand, content=content, cue=cue)
-
-
 def _block_index(parsed: Parsed, pos: int) -> int:
     blocks = parsed.document.blocks or ()
     for i, b in enumerate(blocks):
@@ -113,7 +87,7 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
         same_run = prev is not None and gap == 0 and q.open - prev.content.end < 200
         if len(qspan.text.split()) < (1 if same_run else MIN_QUOTE_WORDS):
             continue
-        frame = _quotative_frame(parsed, q.open)
+        frame = quotative_frame(parsed, q.open)
         if frame is not None:  # 'Jones shot back, "..."': a new speaker, whatever the verb
             cue, source = frame
             out.append(Candidate("direct", qspan, cue, source, 0.7, rule="quotative_frame"))
@@ -122,94 +96,6 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
                                  continues=prev.content))
         else:
             out.append(Candidate("direct", qspan, None, None, 0.3, rule="unattributed"))
-    return out
-
-
-PERSONAL = {"he", "she", "they", "i", "we"}
-SUBORDINATE = {"relcl", "acl", "advcl", "amod", "pcomp", "pobj", "csubj", "xcomp"}
-
-
-def _quotative_frame(parsed: Parsed, open_at: int) -> tuple[Span, Span] | None:
-    """(cue, source) when a quotation opens right after 'Subject verb [particle],' or ':'
-    ("Jones shot back, "...", "The mayor fired back:"): a main verb ending its clause there
-    introduces the quotation even when no lexicon knows it as a reporting verb; a relative
-    clause does not ("the code the family embodied: ...")."""
-    text = parsed.document.text
-    for pb in parsed.blocks:
-        if not pb.offset <= open_at <= pb.offset + len(pb.doc.text):
-            continue
-        before = [t for t in pb.doc if pb.char(t) + len(t.text) <= open_at][-4:]
-        if len(before) < 2 or before[-1].text not in (",", ":"):
-            return None
-        verb = before[-2]
-        if verb.dep_ == "prt" or (verb.pos_ == "ADV" and verb.head.i == verb.i - 1):
-            verb = verb.head  # "shot back", "wrote simply"
-        if verb.pos_ != "VERB" or verb.dep_ in SUBORDINATE or verb.i < before[-2].i - 1 or any(
-                c.dep_ in ("ccomp", "xcomp", "dobj") and c.i < verb.i + 3 for c in verb.children):
-            return None
-        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-        if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in PERSONAL):
-            return None  # a person speaks; "the message continues," and "banners proclaiming:" do not
-        cue_end = before[-2]
-        cue = Span.of(text, pb.char(verb), pb.char(cue_end) + len(cue_end.text))
-        source = span(text, *token_range(pb, sorted(subj.subtree, key=lambda t: t.i)))
-        return (cue, source) if source is not None else None
-    return None
-
-
-OPENING_MARK = re.compile(r"(?:“|\"|''|«|„)$")
-CLOSING_MARK = re.compile(r"^[,.?!;:]{0,2}(?:”|\"|''|»|“)")
-
-
-def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    """A content with the quotation marks around it, and the comma or stop inside the closing
-    mark, as PolNeAR's spans have them ('“We won,”'); onrecord's own spans hold the words."""
-    opening = OPENING_MARK.search(text, max(0, start - 2), start)
-    if opening is not None:
-        start = opening.start()
-    closing = CLOSING_MARK.match(text[end:end + 4])
-    if closing is not None:
-        end += closing.end()
-    return start, end
-
-
-def _source_edges(text: str, source: Span) -> tuple[int, int]:
-    """A source with an apposition keeps the comma that closes it ('Jane Roe, the mayor,'),
-    as PolNeAR's spans do."""
-    end = source.end
-    if "," in source.text and text[end:end + 1] == ",":
-        end += 1
-    return source.start, end
-
-
-def _cue_edges(text: str, cue: Span) -> tuple[int, int]:
-    """A cue keeps the colon that introduces its words ('added:'), as PolNeAR's spans do."""
-    return cue.start, cue.end + (text[cue.end:cue.end + 1] == ":" and cue.text != ":")
-
-
-def whole_statements(text: str, candidates: list[Candidate], *, polnear_edges: bool = True) -> list[dict]:
-    """{content, source, cue} offset pairs, one per statement, as PolNeAR annotates them: the
-    parts of a quote split by its attribution ('"A," X said. "B."') joined within a paragraph
-    (onrecord keeps the parts apart, sharing cue and speaker); with ``polnear_edges``, quotation
-    marks inside a content, the comma closing a source's apposition and the colon after a cue
-    (the tagger reads the rules' own spans, as it was trained)."""
-    edges = _with_marks if polnear_edges else (lambda text, start, end: (start, end))
-    source_edges = _source_edges if polnear_edges else (lambda text, source: (source.start, source.end))
-    cue_edges = _cue_edges if polnear_edges else (lambda text, cue: (cue.start, cue.end))
-    out: list[dict] = []
-    by_content: dict[tuple[int, int], dict] = {}
-    for c in candidates:
-        if c.continues is not None and "\n" not in text[c.continues.end:c.content.start]:
-            head = by_content.get((c.continues.start, c.continues.end))
-            if head is not None:
-                head["content"][1] = edges(text, c.content.start, c.content.end)[1]
-                by_content[(c.content.start, c.content.end)] = head
-                continue
-        row = {"content": list(edges(text, c.content.start, c.content.end)),
-               "source": list(source_edges(text, c.source)) if c.source else None,
-               "cue": list(cue_edges(text, c.cue)) if c.cue else None}
-        by_content[(c.content.start, c.content.end)] = row
-        out.append(row)
     return out
 
 
@@ -268,7 +154,7 @@ def extract(parsed: Parsed, tagger=None) -> list[Candidate]:
     quotes = find_quotes(doc.text, doc.blocks)
     found = (cue_candidates(parsed, quotes, lex) + noun_cue_candidates(parsed, quotes, lex)
              + colon_candidates(parsed, quotes))
-    found = [_cue_takes_its_particle(doc.text, classify(doc.text, c, quotes)) for c in found]
+    found = [cue_takes_its_particle(doc.text, classify(doc.text, c, quotes)) for c in found]
     found = _dedupe(found)
     found += quote_candidates(parsed, quotes, found)
     if tagger is not None:

@@ -599,5 +599,63 @@ def classify(text: str, cand: Candidate, quotes: list[Quote]) -> Candidate:
     return replace(cand, kind="direct" if words_outside <= 1 else "mixed")
 
 
+# "called for X", "spoke briefly about X": the preposition belongs to the cue. Not "to": PolNeAR
+# keeps it with the content as often as not ("threatened | to impose").
+CUE_PARTICLES = re.compile(r"(?:for|about|on|of|over|against|with|into|at|from|upon)\s+", re.I)
+
+
+def cue_takes_its_particle(text: str, cand: Candidate) -> Candidate:
+    """A content that opens with the preposition or infinitive marker its cue governs gives it
+    to the cue ('called for | more money'), as PolNeAR's annotators do."""
+    if cand.cue is None or cand.kind == "direct" or not cand.cue.end <= cand.content.start + 4:
+        return cand
+    m = CUE_PARTICLES.match(text, cand.content.start)
+    if m is None or m.end() >= cand.content.end:
+        return cand
+    gap = text[cand.cue.end:cand.content.start]
+    if cand.cue.end > cand.content.start:  # the cue already holds it ("comment on | on X")
+        if text[cand.content.start:cand.cue.end].strip().lower() != m.group(0).strip().lower():
+            return cand
+    elif not re.fullmatch(r"\s*(?:[a-z]+ly\s+)?", gap):  # at most an adverb between ("spoke briefly about")
+        return cand
+    content = span(text, m.end(), cand.content.end)
+    if content is None:
+        return cand
+    cue = Span.of(text, cand.cue.start, max(cand.cue.end, m.end() - len(m.group(0)) + len(m.group(0).rstrip())))
+    return replace(cand, content=content, cue=cue)
+
+
+PERSONAL = {"he", "she", "they", "i", "we"}
+SUBORDINATE = {"relcl", "acl", "advcl", "amod", "pcomp", "pobj", "csubj", "xcomp"}
+
+
+def quotative_frame(parsed: Parsed, open_at: int) -> tuple[Span, Span] | None:
+    """(cue, source) when a quotation opens right after 'Subject verb [particle],' or ':'
+    ("Jones shot back, "...", "The mayor fired back:"): a main verb ending its clause there
+    introduces the quotation even when no lexicon knows it as a reporting verb; a relative
+    clause does not ("the code the family embodied: ...")."""
+    text = parsed.document.text
+    for pb in parsed.blocks:
+        if not pb.offset <= open_at <= pb.offset + len(pb.doc.text):
+            continue
+        before = [t for t in pb.doc if pb.char(t) + len(t.text) <= open_at][-4:]
+        if len(before) < 2 or before[-1].text not in (",", ":"):
+            return None
+        verb = before[-2]
+        if verb.dep_ == "prt" or (verb.pos_ == "ADV" and verb.head.i == verb.i - 1):
+            verb = verb.head  # "shot back", "wrote simply"
+        if verb.pos_ != "VERB" or verb.dep_ in SUBORDINATE or verb.i < before[-2].i - 1 or any(
+                c.dep_ in ("ccomp", "xcomp", "dobj") and c.i < verb.i + 3 for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in PERSONAL):
+            return None  # a person speaks; "the message continues," and "banners proclaiming:" do not
+        cue_end = before[-2]
+        cue = Span.of(text, pb.char(verb), pb.char(cue_end) + len(cue_end.text))
+        source = span(text, *token_range(pb, sorted(subj.subtree, key=lambda t: t.i)))
+        return (cue, source) if source is not None else None
+    return None
+
+
 __all__ = ["Candidate", "Lexicon", "lexicon", "cue_candidates", "noun_cue_candidates",
-           "colon_candidates", "classify", "span"]
+           "colon_candidates", "classify", "span", "quotative_frame", "cue_takes_its_particle"]
