@@ -251,3 +251,11 @@ def test_a_cue_holds_its_adverb_and_medium(parse):
     assert found(parse, "Okafor said Thursday that the harbour would close.")[0][2] == "said Thursday"
     # "only" is not how the words came: it stays out
     assert found(parse, "Okafor said only that the harbour would close.")[0][2] == "said"
+
+
+def test_a_refusal_to_comment_is_on_the_record(parse):
+    assert found(parse, "The harbour authority declined to comment.") == [
+        ("indirect", "The harbour authority", "declined", "to comment")]
+    # with words after it, the infinitive reports them
+    rows = found(parse, "Okafor declined to say whether the harbour would close.")
+    assert rows == [("indirect", "Okafor", "declined to say", "whether the harbour would close")]

@@ -385,9 +385,13 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             lemma = tok.lemma_.lower()
             if lemma in NOT_CUES or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_CUES):
                 continue  # "X appears to have convinced Y that ...": still the writer's inference
-            if any(c.i > tok.i and c.lemma_.lower() in lex.speech and infinitive_of(c)
-                   and complement_kind(c) in ("ccomp", "none") for c in tok.children):
-                continue  # "went on to say ...", "declined to say whether ...": the infinitive reports
+            reporting = next((c for c in tok.children if c.i > tok.i and c.lemma_.lower() in lex.speech
+                              and infinitive_of(c) and complement_kind(c) in ("ccomp", "none")), None)
+            if reporting is not None:  # "went on to say ...", "declined to say whether ...": the infinitive reports
+                refusal = _refusal(text, pb, tok, reporting, lex)
+                if refusal is not None:
+                    out.append(refusal)
+                continue
             inside = _inside(quotes, pb.char(tok)) is not None
             if lemma in PASSIVE_REPORTS and not inside:
                 cand = _passive_report(text, pb, tok, lex)
@@ -462,6 +466,26 @@ def _passive_report(text, pb, verb, lex) -> Candidate | None:
     aux = [c for c in children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
     cue = Span.of(text, pb.char(min(aux + [verb], key=lambda t: t.i)), pb.char(verb) + len(verb.text))
     return Candidate("indirect", content, cue, None, 0.5, rule="passive_report")
+
+
+REFUSALS = {"decline", "refuse"}
+
+
+def _refusal(text, pb, verb, infinitive, lex) -> Candidate | None:
+    """'The ministry declined to comment': a refusal to speak, with nothing said after it, is
+    on the record too (cue 'declined', content 'to comment')."""
+    if verb.lemma_.lower() not in REFUSALS or any(c.dep_ in ("ccomp", "dobj", "prep") for c in infinitive.children):
+        return None
+    subj = subject(verb)
+    if subj is None:
+        return None
+    content = span(text, *subtree_range(pb, infinitive))
+    if content is None:
+        return None
+    cue = Span.of(text, *_cue_range(pb, verb, lex))
+    if cue.end > content.start:  # the cue took the infinitive in; it is the content
+        cue = Span.of(text, cue.start, pb.char(verb) + len(verb.text))
+    return Candidate("indirect", content, cue, _source_span(text, pb, subj, verb), 0.6, rule="refusal")
 
 
 def _colon_paragraph(text, blocks, block_starts, quotes, opens, pb, sent, cue, src, conf) -> list[Candidate]:
