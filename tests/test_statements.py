@@ -259,3 +259,8 @@ def test_a_refusal_to_comment_is_on_the_record(parse):
     # with words after it, the infinitive reports them
     rows = found(parse, "Okafor declined to say whether the harbour would close.")
     assert rows == [("indirect", "Okafor", "declined to say", "whether the harbour would close")]
+
+
+def test_a_one_word_answer_is_the_content(parse):
+    assert found(parse, "Asked whether the harbour would close, Okafor said yes.")[0][3] == "yes"
+    assert found(parse, "Okafor said no new taxes would come.")[0][3] == "no new taxes would come"

@@ -283,6 +283,7 @@ def _object_content(text, pb, tok) -> Span | None:
     return span(text, start, end)
 
 
+ANSWERS = {"yes", "no", "so", "otherwise"}
 MAX_QUOTE_REACH = 6000  # a quotation is at most this long (quotes.MAX_QUOTE_CHARS)
 CHOOSER_GATE = 0.3  # verbs less likely than this to be cues are not worth scoring options for
 MAX_CHOOSER_TOKENS = 200  # longer "sentences" (a run-on line) keep to the linear rules
@@ -294,6 +295,11 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
     s_start = token_range(pb, sent)[0]
     lemma = tok.lemma_.lower()
     comp = complement_kind(tok)
+    answer = next((c for c in tok.children if c.i == tok.i + 1 and c.lower_ in ANSWERS
+                   and c.dep_ in ("intj", "advmod", "dobj")), None) if lemma in lex.speech else None
+    if answer is not None:  # "voters said yes", "he said so"
+        content = Span.of(text, pb.char(answer), pb.char(answer) + len(answer.text))
+        return [Candidate(kind, content, cue, src, conf, rule="answer")]
     q = _quote_right_after(text, quotes, cue.end) if comp not in ("ccomp", "main") and lemma in lex.speech else None
     if q is not None:  # 'he said "Absolutely not," and left': the words right after the cue
         content = span(text, q.start, q.end) or Span.of(text, q.start, q.end)
