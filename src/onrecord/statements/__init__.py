@@ -6,6 +6,7 @@ here; resolving them to actors is the ``actors`` stage's job.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Span
@@ -59,6 +60,20 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
         if not same:
             kept.append(c)
     return sorted(kept, key=lambda c: (c.content.start, c.content.end))
+
+
+def _source_outside_quotes(text: str, cand: Candidate, quotes: list[Quote]) -> Candidate:
+    """A speaker mention the parser ran back into the quotation it reports ('“..., this guy,”
+    Okafor, the front-runner, said') starts after the closing mark; a scare-quoted name in
+    it ('“Gang of Eight” members') stays."""
+    src = cand.source
+    if src is None:
+        return cand
+    for q in quotes:
+        if q.open < src.end and src.start <= q.close < src.end and _overlap(cand.content, Span.of(text, q.start, q.end)) > 0:
+            trimmed = span(text, q.close + q.width, src.end)
+            return replace(cand, source=trimmed) if trimmed is not None else cand
+    return cand
 
 
 def _block_index(parsed: Parsed, pos: int) -> int:
@@ -154,7 +169,8 @@ def extract(parsed: Parsed, tagger=None) -> list[Candidate]:
     quotes = find_quotes(doc.text, doc.blocks)
     found = (cue_candidates(parsed, quotes, lex) + noun_cue_candidates(parsed, quotes, lex)
              + colon_candidates(parsed, quotes))
-    found = [cue_takes_its_particle(doc.text, classify(doc.text, c, quotes)) for c in found]
+    found = [_source_outside_quotes(doc.text, cue_takes_its_particle(doc.text, classify(doc.text, c, quotes)), quotes)
+             for c in found]
     found = _dedupe(found)
     found += quote_candidates(parsed, quotes, found)
     if tagger is not None:

@@ -170,8 +170,8 @@ def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
         if child.i == verb.i + 1 and _medium(child):
             toks += list(child.subtree)  # "said in a statement", "said Thursday"
         if child.dep_ == "prt" or (child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in PARTICLES) \
-                or (child.dep_ == "prep" and child.i == verb.i + 1
-                                   and complement_kind(verb) == "prep"):
+                or (child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in CONTENT_PREPS | {"on"}
+                                   and complement_kind(verb) == "prep"):  # "called for", not "said at"
             toks.append(child)
     toks = sorted(set(toks), key=lambda t: t.i)
     return token_range(pb, verb.doc[toks[0].i:toks[-1].i + 1])
