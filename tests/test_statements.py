@@ -270,3 +270,10 @@ def test_a_speaker_mention_never_runs_into_the_quotation_it_reports(parse):
     rows = found(parse, "“Very good reporter, very good reporter this guy,” Okafor, the party’s front-runner, "
                         "said at a rally.")
     assert rows[0][1:3] == ("Okafor, the party’s front-runner", "said")
+
+
+def test_an_inverted_speaker_the_parser_hung_elsewhere_is_found(parse):
+    text = ("“I am better with my hands than with my head,” said Lena Okafor, half joking. She has worked "
+            "at the plant for 24 years. “But I like working with my hands.”")
+    rows = found(parse, text)
+    assert [r[1] for r in rows] == ["Lena Okafor", "Lena Okafor"]

@@ -150,6 +150,20 @@ def _medium(tok) -> bool:
     return tok.dep_ == "npadvmod" and tok.lower_ in DAYS
 
 
+def _inverted_subject(verb):
+    """'"...," said Jane Roe, half joking': the name right after a verb that follows a
+    quotation, when the parser hung it elsewhere."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i + 1].pos_ != "PROPN":
+        return None
+    if not (doc[verb.i - 1].is_quote or (doc[verb.i - 1].text == "," and verb.i > 1 and doc[verb.i - 2].is_quote)):
+        return None
+    last = verb.i + 1
+    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+        last += 1
+    return doc[last]
+
+
 def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
     """The verb with its auxiliaries and negation ("has indicated", "went on to say",
     "told reporters", "called for")."""
@@ -414,7 +428,7 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                 prob = 0.8
             else:
                 continue
-            subj = _outer_reporter(tok, lex) or subject(tok)
+            subj = _outer_reporter(tok, lex) or subject(tok) or _inverted_subject(tok)
             sourceless = subj is None or subj.dep_ == "expl" or subj.lower_ == "there" or (
                 subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in tok.children))
             if sourceless:
