@@ -133,3 +133,17 @@ def test_an_error_in_a_worker_reaches_the_caller():
 
     with pytest.raises(RuntimeError, match="cannot read a0"):
         list(map_parsed(_articles(3), nlp_mod.load(), fail, n_process=2))
+
+
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it():
+    from concurrent.futures.process import BrokenProcessPool
+
+    from onrecord import nlp as nlp_mod
+    from onrecord.parse import map_parsed
+
+    def die(parsed):
+        import os
+        os._exit(1)
+
+    with pytest.raises(BrokenProcessPool):
+        list(map_parsed(_articles(3), nlp_mod.load(), die, n_process=2))

@@ -7,6 +7,7 @@ import os
 import re
 import sys
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -153,15 +154,20 @@ def map_parsed(docs: Iterable[Document], nlp, work: Callable[[Parsed], T], *,
             for parsed in parse_documents(chunk, nlp, keep=keep, batch_size=batch_size, n_process=n_process):
                 yield work(parsed)
         return
-    ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(n_process, initializer=_start_worker, initargs=(nlp, work, keep, batch_size)) as pool:
+    # an executor, not a Pool: a worker that dies (out of memory) fails the run instead of hanging it
+    with ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_start_worker, initargs=(nlp, work, keep, batch_size)) as pool:
         pending: deque = deque()
-        for chunk in _chunks(stream, CHUNK_CHARS):
-            pending.append(pool.apply_async(_work_chunk, (chunk,)))
-            if len(pending) >= 2 * n_process:  # bounded: a million documents are never all in flight
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+        try:
+            for chunk in _chunks(stream, CHUNK_CHARS):
+                pending.append(pool.submit(_work_chunk, chunk))
+                if len(pending) >= 2 * n_process:  # bounded: a million documents are never all in flight
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 def _chunks(docs: Iterable[Document], chars: int) -> Iterator[list[Document]]:
