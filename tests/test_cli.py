@@ -166,3 +166,23 @@ def test_the_tagger_without_its_extra_is_a_clear_error_before_anything_is_stored
     tagger.load.cache_clear()
     assert r.exit_code == 2 and "onrecord[tagger]" in r.output and "--statements" in r.output
     assert not db.exists()
+
+
+def test_a_dead_worker_gives_one_line_and_keeps_what_was_saved(files, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from onrecord import runner
+
+    db = files / "x.db"
+    assert run("analyze", files / "a.html", "--db", db).exit_code == 0
+    (files / "b.txt").write_text("The mayor said on Monday that the harbour would close in May.")
+
+    def dies(*args, **kwargs):
+        raise BrokenProcessPool("a child process terminated abruptly")
+        yield
+
+    monkeypatch.setattr(runner, "analyze", dies)
+    r = CliRunner().invoke(cli, ["analyze", str(files / "b.txt"), "--db", str(db)])
+    assert r.exit_code == 1 and "worker process died" in r.output and "--processes 1" in r.output
+    assert len(r.output.strip().splitlines()) == 1
+    assert sqlite3.connect(db).execute("select count(*) from statements").fetchone()[0] > 0

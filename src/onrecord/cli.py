@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -132,6 +133,10 @@ def analyze(inputs, targets_path, db, published, encoding, max_bytes, json_out, 
             report_mod.write_report(ledger, report_out)
     except OnrecordError as exc:
         _fail(exc)
+    except BrokenProcessPool:
+        raise click.ClickException(
+            f"a worker process died (out of memory?) after {report.analysed} document(s) were saved; "
+            "run again with --processes 1 (saved documents are skipped)") from None
     finally:
         store.close()
     _report_errors(report.errors)
