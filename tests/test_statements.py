@@ -277,3 +277,8 @@ def test_an_inverted_speaker_the_parser_hung_elsewhere_is_found(parse):
             "at the plant for 24 years. “But I like working with my hands.”")
     rows = found(parse, text)
     assert [r[1] for r in rows] == ["Lena Okafor", "Lena Okafor"]
+
+
+def test_who_heard_it_is_not_what_was_said(parse):
+    rows = found(parse, "Okafor told the council about the closure of the harbour.")
+    assert rows and rows[0][3].endswith("the closure of the harbour") and "council" not in rows[0][3]

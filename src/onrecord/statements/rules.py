@@ -236,6 +236,7 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
     return out
 
 
+ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify"}
 CONTENT_PREPS = {"as", "for", "of", "about", "to", "with", "against", "over", "into", "from"}
 
 
@@ -285,6 +286,9 @@ def _object_content(text, pb, tok) -> Span | None:
     verb's own circumstances ('in a tweet') or commas' relative clauses."""
     deps = [c for c in tok.rights if c.dep_ in OBJECT_DEPS and c.lower_ not in lexicon().listeners
             and (c.dep_ != "prep" or c.lower_ in CONTENT_PREPS)]
+    if tok.lemma_.lower() in ADDRESSEE_VERBS:  # "told The Post": who heard it, not what was said
+        addressee = next((c for c in deps if c.dep_ in ("dobj", "dative")), None)
+        deps = [c for c in deps if c != addressee]
     if not deps:
         return None
     cut = [g for c in deps for g in _trailing_asides(c, lexicon())]
