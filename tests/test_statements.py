@@ -264,6 +264,7 @@ def test_a_refusal_to_comment_is_on_the_record(parse):
 def test_a_one_word_answer_is_the_content(parse):
     assert found(parse, "Asked whether the harbour would close, Okafor said yes.")[0][3] == "yes"
     assert found(parse, "Okafor said no new taxes would come.")[0][3] == "no new taxes would come"
+    assert all(r[3] != "no" for r in found(parse, "Okafor said no to the harbour deal."))
 
 
 def test_a_speaker_mention_never_runs_into_the_quotation_it_reports(parse):

@@ -314,7 +314,8 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
     lemma = tok.lemma_.lower()
     comp = complement_kind(tok)
     answer = next((c for c in tok.children if c.i == tok.i + 1 and c.lower_ in ANSWERS
-                   and c.dep_ in ("intj", "advmod", "dobj")), None) if lemma in lex.speech else None
+                   and c.dep_ in ("intj", "advmod", "dobj") and (c.i + 1 == sent.end or c.nbor().is_punct)),
+                  None) if lemma in lex.speech else None  # "said yes." but not "said no to the deal"
     if answer is not None:  # "voters said yes", "he said so"
         content = Span.of(text, pb.char(answer), pb.char(answer) + len(answer.text))
         return [Candidate(kind, content, cue, src, conf, rule="answer")]
