@@ -687,7 +687,13 @@ def quotative_frame(parsed: Parsed, open_at: int) -> tuple[Span, Span] | None:
     for pb in parsed.blocks:
         if not pb.offset <= open_at <= pb.offset + len(pb.doc.text):
             continue
-        before = [t for t in pb.doc if pb.char(t) + len(t.text) <= open_at][-4:]
+        k = open_at - pb.offset  # the last character before the mark, spaces aside
+        while k > 0 and pb.doc.text[k - 1].isspace():
+            k -= 1
+        last = pb.doc.char_span(k - 1, k, alignment_mode="expand") if k > 0 else None
+        if last is None or not len(last):
+            return None
+        before = list(pb.doc[max(0, last[-1].i - 3):last[-1].i + 1])
         if len(before) < 2 or before[-1].text not in (",", ":"):
             return None
         verb = before[-2]
