@@ -37,6 +37,16 @@ class Parsed:
             for sent in pb.doc.sents:
                 yield pb, sent
 
+    def words_at(self, start: int, end: int):
+        """The parsed words (a spaCy Span) covering document offsets start..end within one
+        block, or None where that block was not parsed."""
+        for pb in self.blocks:
+            if pb.offset <= start < pb.offset + len(pb.doc.text):
+                words = pb.doc.char_span(start - pb.offset, min(end - pb.offset, len(pb.doc.text)),
+                                         alignment_mode="expand")
+                return words if words is not None and len(words) else None
+        return None
+
 
 def _pieces(text: str, block: Block) -> Iterator[Block]:
     """Cut very long blocks (a 50 MB line) into bounded pieces so parsing stays linear."""

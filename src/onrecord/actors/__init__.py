@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from ..model import Actor, Role, Speaker, Span
 from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
+from ..statements.rules import INTERVIEW_TURNS
 from .people import ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
-INTERVIEW_TURNS = {"Q", "A", "Question", "Answer"}
 # Words that make a capitalised phrase a body, not a person ("Orlando Regional Medical Center").
 BODY_WORDS = {"center", "centre", "hospital", "university", "college", "institute", "party", "committee",
               "council", "department", "ministry", "agency", "bank", "group", "company", "corporation",

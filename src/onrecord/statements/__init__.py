@@ -14,7 +14,7 @@ from ..parse import Parsed
 from .cuemodel import load_model
 from .quotes import Quote, find_quotes
 from .rows import whole_statements
-from .rules import (NOT_CUES, Candidate, _inside, classify, colon_candidates, cue_candidates,
+from .rules import (NOT_CUES, Candidate, _inside, _overlapping_quotes, classify, colon_candidates, cue_candidates,
                     cue_takes_its_particle, lexicon, noun_cue_candidates, quotative_frame, span)
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
@@ -69,8 +69,8 @@ def _source_outside_quotes(text: str, cand: Candidate, quotes: list[Quote]) -> C
     src = cand.source
     if src is None:
         return cand
-    for q in quotes:
-        if q.open < src.end and src.start <= q.close < src.end and _overlap(cand.content, Span.of(text, q.start, q.end)) > 0:
+    for q in _overlapping_quotes(quotes, src.start, src.end):
+        if src.start <= q.close < src.end and _overlap(cand.content, Span.of(text, q.start, q.end)) > 0:
             trimmed = span(text, q.close + q.width, src.end)
             return replace(cand, source=trimmed) if trimmed is not None else cand
     return cand
@@ -129,7 +129,7 @@ def tagger_candidates(parsed: Parsed, found: list[Candidate], quotes: list[Quote
         cue = Span.of(text, *row["cue"]) if row["cue"] else None
         source = Span.of(text, *row["source"]) if row["source"] else None
         quote = _inside(quotes, content.start)
-        cue_words = _words_at(parsed, cue) if cue is not None else None
+        cue_words = parsed.words_at(cue.start, cue.end) if cue is not None else None
         if quote is not None and content.end <= quote.close + 1:
             kind = "direct"
         elif cue_words is not None and cue_words.root.lemma_.lower() in belief:
@@ -146,20 +146,9 @@ INFERENCE_VERBS = {"seem", "appear"}  # "X appears to have convinced Y that ..."
 def _writers_inference(parsed: Parsed, content: Span) -> bool:
     """Does the content hang from 'seems to' / 'appears to', as the rules' writer's inferences
     do? The tagger learnt PolNeAR's broader reading; onrecord keeps to its own."""
-    words = _words_at(parsed, content)
+    words = parsed.words_at(content.start, content.end)
     return words is not None and any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in INFERENCE_VERBS
                                      for t in [*words.root.ancestors, *words[:3]])
-
-
-def _words_at(parsed: Parsed, where: Span):
-    """The parsed words a span of the document covers (within its block), or None where the
-    block was not parsed."""
-    for pb in parsed.blocks:
-        if pb.offset <= where.start < pb.offset + len(pb.doc.text):
-            words = pb.doc.char_span(where.start - pb.offset, min(where.end - pb.offset, len(pb.doc.text)),
-                                     alignment_mode="expand")
-            return words if words is not None and len(words) else None
-    return None
 
 
 def extract(parsed: Parsed, tagger=None) -> list[Candidate]:

@@ -130,7 +130,7 @@ def _source_span(text: str, pb: ParsedBlock, subj, cue) -> Span | None:
 DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+)*(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 
 
-PARTICLES = {"back", "out", "up", "down", "on", "off", "in"}  # "shot back", "lashed out" parsed as adverbs
+ADVERB_PARTICLES = {"back", "out", "up", "down", "on", "off", "in"}  # "shot back", "lashed out" parsed as adverbs
 
 
 CUE_ADVERBS = {"also", "later", "now", "first", "then", "again", "once", "often", "still", "never",
@@ -183,7 +183,7 @@ def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
                 toks += words
         if child.i == verb.i + 1 and _medium(child):
             toks += list(child.subtree)  # "said in a statement", "said Thursday"
-        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in PARTICLES) \
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in ADVERB_PARTICLES) \
                 or (child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in CONTENT_PREPS | {"on"}
                                    and complement_kind(verb) == "prep"):  # "called for", not "said at"
             toks.append(child)
@@ -654,8 +654,8 @@ CUE_PARTICLES = re.compile(r"(?:for|about|on|of|over|against|with|into|at|from|u
 
 
 def cue_takes_its_particle(text: str, cand: Candidate) -> Candidate:
-    """A content that opens with the preposition or infinitive marker its cue governs gives it
-    to the cue ('called for | more money'), as PolNeAR's annotators do."""
+    """A content that opens with the preposition its cue governs gives it to the cue ('called
+    for | more money'), as PolNeAR's annotators do."""
     if cand.cue is None or cand.kind == "direct" or not cand.cue.end <= cand.content.start + 4:
         return cand
     m = CUE_PARTICLES.match(text, cand.content.start)
@@ -670,7 +670,7 @@ def cue_takes_its_particle(text: str, cand: Candidate) -> Candidate:
     content = span(text, m.end(), cand.content.end)
     if content is None:
         return cand
-    cue = Span.of(text, cand.cue.start, max(cand.cue.end, m.end() - len(m.group(0)) + len(m.group(0).rstrip())))
+    cue = Span.of(text, cand.cue.start, max(cand.cue.end, m.start() + len(m.group(0).rstrip())))
     return replace(cand, content=content, cue=cue)
 
 
@@ -684,32 +684,29 @@ def quotative_frame(parsed: Parsed, open_at: int) -> tuple[Span, Span] | None:
     introduces the quotation even when no lexicon knows it as a reporting verb; a relative
     clause does not ("the code the family embodied: ...")."""
     text = parsed.document.text
-    for pb in parsed.blocks:
-        if not pb.offset <= open_at <= pb.offset + len(pb.doc.text):
-            continue
-        k = open_at - pb.offset  # the last character before the mark, spaces aside
-        while k > 0 and pb.doc.text[k - 1].isspace():
-            k -= 1
-        last = pb.doc.char_span(k - 1, k, alignment_mode="expand") if k > 0 else None
-        if last is None or not len(last):
-            return None
-        before = list(pb.doc[max(0, last[-1].i - 3):last[-1].i + 1])
-        if len(before) < 2 or before[-1].text not in (",", ":"):
-            return None
-        verb = before[-2]
-        if verb.dep_ == "prt" or (verb.pos_ == "ADV" and verb.head.i == verb.i - 1):
-            verb = verb.head  # "shot back", "wrote simply"
-        if verb.pos_ != "VERB" or verb.dep_ in SUBORDINATE or verb.i < before[-2].i - 1 or any(
-                c.dep_ in ("ccomp", "xcomp", "dobj") and c.i < verb.i + 3 for c in verb.children):
-            return None
-        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-        if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in PERSONAL):
-            return None  # a person speaks; "the message continues," and "banners proclaiming:" do not
-        cue_end = before[-2]
-        cue = Span.of(text, pb.char(verb), pb.char(cue_end) + len(cue_end.text))
-        source = span(text, *token_range(pb, sorted(subj.subtree, key=lambda t: t.i)))
-        return (cue, source) if source is not None else None
-    return None
+    k = open_at  # the last character before the mark, spaces aside
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    last = parsed.words_at(k - 1, k) if k > 0 else None
+    if last is None:
+        return None
+    pb = next(b for b in parsed.blocks if b.doc is last.doc)
+    before = list(last.doc[max(0, last[-1].i - 3):last[-1].i + 1])
+    if len(before) < 2 or before[-1].text not in (",", ":"):
+        return None
+    verb = before[-2]
+    if verb.dep_ == "prt" or (verb.pos_ == "ADV" and verb.head.i == verb.i - 1):
+        verb = verb.head  # "shot back", "wrote simply"
+    if verb.pos_ != "VERB" or verb.dep_ in SUBORDINATE or verb.i < before[-2].i - 1 or any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") and c.i < verb.i + 3 for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in PERSONAL):
+        return None  # a person speaks; "the message continues," and "banners proclaiming:" do not
+    cue_end = before[-2]
+    cue = Span.of(text, pb.char(verb), pb.char(cue_end) + len(cue_end.text))
+    source = span(text, *token_range(pb, sorted(subj.subtree, key=lambda t: t.i)))
+    return (cue, source) if source is not None else None
 
 
 __all__ = ["Candidate", "Lexicon", "lexicon", "cue_candidates", "noun_cue_candidates",
