@@ -130,6 +130,23 @@ def test_the_whole_pipeline_marks_what_the_tagger_found(tmp_path):
     assert any(s["found_by"] == "rules" and s["text"] == "that the port would reopen in spring" for s in ledger["statements"])
 
 
+@needs_model
+@pytest.mark.slow
+def test_folding_the_adapters_into_the_encoder_keeps_its_output():
+    import torch
+    model = tagger.Tagger()
+    text = "The minister said the border would stay closed, and her deputy told reporters it might not."
+    ids, offsets = model.encode(text)
+    ids = torch.tensor([ids])
+    feats = torch.tensor([tagger.bio_labels(offsets, [{"content": (18, 46), "cue": (13, 17), "source": (0, 12)}])])
+    mask = torch.ones_like(ids)
+    with torch.inference_mode():
+        before = model.net(ids, feats, mask)
+        after = model.for_inference().net(ids, feats, mask)
+    assert not any(type(getattr(o, n)).__name__ == "LowRank" for o, n in tagger.adapted_layers(model.net.enc))
+    assert torch.allclose(before, after, atol=1e-4)
+
+
 @pytest.mark.slow
 def test_a_writers_inference_is_never_a_tagger_statement(parse):
     from onrecord.model import Span

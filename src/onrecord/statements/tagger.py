@@ -210,6 +210,12 @@ class Tagger:
         if threads:
             torch.set_num_threads(threads)
 
+    def for_inference(self) -> "Tagger":
+        """Fold the adapters into the encoder's weights: faster, with the same output."""
+        self.net.merge_adapters()
+        self.net.eval()
+        return self
+
     def encode(self, text: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[tuple[int, int]]]:
         """Wordpiece ids of ``text[start:end]``, with offsets into the whole text."""
         enc = self.tokenizer.encode(text[start:end], add_special_tokens=False)
@@ -279,6 +285,16 @@ def trainable_names(net) -> list[str]:
     return [name for name, p in net.named_parameters() if p.requires_grad]
 
 
+def adapted_layers(encoder) -> list[tuple]:
+    """(module, attribute) of every linear layer that carries an adapter."""
+    out = []
+    for layer in encoder.encoder.layer:
+        att = layer.attention
+        out += [(att.self, "query"), (att.self, "key"), (att.self, "value"),
+                (att.output, "dense"), (layer.intermediate, "dense"), (layer.output, "dense")]
+    return out
+
+
 def build_net(base: Path):
     """MiniLM with low-rank adapters on every linear layer of its encoder, an embedding of the
     rules' labels added to its input, and a linear BIO head. Only the adapters, that embedding
@@ -298,22 +314,32 @@ def build_net(base: Path):
         def forward(self, x):
             return self.base(x) + (self.drop(x) @ self.a.t() @ self.b.t()) * (LORA_ALPHA / LORA_RANK)
 
+        def merged(self) -> nn.Linear:
+            """The base layer with the adapter folded into its weights: the same outputs
+            without dropout, one matrix product instead of three."""
+            with torch.no_grad():
+                self.base.weight += (self.b @ self.a) * (LORA_ALPHA / LORA_RANK)
+            return self.base
+
     class Net(nn.Module):
         def __init__(self):
             super().__init__()
             self.enc = AutoModel.from_pretrained(str(base))
             for p in self.enc.parameters():
                 p.requires_grad = False
-            for layer in self.enc.encoder.layer:
-                att = layer.attention
-                for owner, name in ((att.self, "query"), (att.self, "key"), (att.self, "value"),
-                                    (att.output, "dense"), (layer.intermediate, "dense"), (layer.output, "dense")):
-                    setattr(owner, name, LowRank(getattr(owner, name)))
+            for owner, name in adapted_layers(self.enc):
+                setattr(owner, name, LowRank(getattr(owner, name)))
             hidden = self.enc.config.hidden_size
             self.rule = nn.Embedding(N_LABELS, hidden)
             nn.init.normal_(self.rule.weight, std=0.02)
             self.drop = nn.Dropout(0.1)
             self.out = nn.Linear(hidden, N_LABELS)
+
+        def merge_adapters(self) -> None:
+            """Fold every adapter into its layer, for inference: nothing is left to train."""
+            for owner, name in adapted_layers(self.enc):
+                if isinstance(getattr(owner, name), LowRank):
+                    setattr(owner, name, getattr(owner, name).merged())
 
         def forward(self, ids, feats, mask):
             emb = self.enc.embeddings.word_embeddings(ids) + self.rule(feats)
@@ -326,7 +352,7 @@ def build_net(base: Path):
 def load() -> Tagger:
     if not available():
         raise RuntimeError("the statement tagger needs: pip install 'onrecord[tagger]'")
-    return Tagger()
+    return Tagger().for_inference()
 
 
 def extra_statements(text: str, rule_rows: list[dict], tagged: Tagged, min_p: float = EXTRA_MIN_P) -> list[dict]:
