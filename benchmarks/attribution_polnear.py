@@ -111,8 +111,7 @@ def run_onrecord(files: list[Path], backend: str = "rules") -> tuple[dict, float
 
     docs = [parse_text(f.read_text("utf-8"), f.stem) for f in files]
     t0 = time.perf_counter()
-    # as the pipeline does: the tagger's torch threads stay in this process
-    preds = dict(map_parsed(docs, nlp, work, keep=statements.has_signal, work_in_workers=tagger is None))
+    preds = dict(map_parsed(docs, nlp, work, keep=statements.has_signal))
     return preds, time.perf_counter() - t0
 
 

@@ -132,6 +132,28 @@ def test_the_whole_pipeline_marks_what_the_tagger_found(tmp_path):
 
 @needs_model
 @pytest.mark.slow
+def test_worker_processes_run_the_tagger_with_the_same_results_after_this_process_did():
+    from onrecord.model import Document
+    from onrecord.pipeline import Options, analyze
+
+    def articles():
+        for i in range(8):
+            text = (f"The governor has long admired the harbour authority's handling of flood number {i}. "
+                    f"Her spokesman said on Monday that pier {i} would reopen in spring.")
+            yield Document(id=f"a{i}", text=text, published="2025-06-20")
+
+    def ledger(options):
+        return [(r.document.id, [(s.content.start, s.content.end, s.found_by) for s in r.statements])
+                for r in analyze(articles(), [], options)]
+    # this process runs torch first, then forks: the order that hangs when OpenMP is misused
+    one = ledger(Options(statements_backend="tagger", n_process=1))
+    two = ledger(Options(statements_backend="tagger", n_process=2))
+    assert two == one
+    assert [d for d, _ in one] == [f"a{i}" for i in range(8)]
+
+
+@needs_model
+@pytest.mark.slow
 def test_folding_the_adapters_into_the_encoder_keeps_its_output():
     import torch
     model = tagger.Tagger()

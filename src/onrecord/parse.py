@@ -194,7 +194,12 @@ def _chunks(docs: Iterable[Document], chars: int) -> Iterator[list[Document]]:
 
 
 def _start_worker(nlp, work, keep, batch_size) -> None:
+    """Keep what every chunk needs. A torch model (the statement tagger) runs on one thread
+    per worker, as torch's own DataLoader workers do: the workers already fill the cores, and
+    OpenMP's thread pool does not survive a fork."""
     global _worker
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(1)
     _worker = (nlp, work, keep, batch_size)
 
 

@@ -43,9 +43,10 @@ class Options:
         return self._backend
 
     def fork_safe(self) -> bool:
-        """Whether whole documents may be analysed in forked worker processes. The tagger's
-        torch threads and an LLM backend's open connection and cache stay in this process."""
-        return self.statements_backend == "rules" and self.stance_backend in stance_stage.BACKENDS
+        """Whether whole documents may be analysed in forked worker processes. An LLM
+        backend's open connection and cache stay in this process; the tagger may go (each
+        worker runs it on one thread)."""
+        return self.stance_backend in stance_stage.BACKENDS
 
     def tagger(self):
         """The statement tagger when asked for (loaded once), else None."""
