@@ -165,6 +165,27 @@ def test_a_transcript_label_takes_the_whole_turn(parse):
     assert "Do you really see those two as equal? Do you, Senator?" in contents
 
 
+def test_transcript_labels_the_parser_misreads_still_take_their_turns(parse):
+    text = ("The panel was led by Marta Holt, with the economist Ivo Reyes.\n\n"
+            "Holt: Well, the levy is bad.\n\n"
+            "Reyes: She [the minister] is right on the facts if you look closely, but nobody listens.\n\n"
+            "MINISTER ROE: Thank you very much, everybody. We will see this through.")
+    rows = found(parse, text)
+    assert ("indirect", "Holt", ":", "Well, the levy is bad") in rows  # "Holt" read as a noun
+    assert any(r[1] == "Reyes" and r[3].endswith("but nobody listens") for r in rows)
+    assert ("indirect", "MINISTER ROE", ":", "Thank you very much, everybody. We will see this through") in rows
+    assert not any(r[2] == "Thank" for r in rows)  # the label is not the subject of "Thank"
+    # a one-word label the text never names in full, and a label inside a quotation, are not turns
+    assert found(parse, "Lang: Well, the levy is bad for every farmer in the valley.") == []
+    rows = found(parse, 'Jane Roe answered the prince.\n\n"Roe:You base your claims on doctored pictures? '
+                        'I paid your debts twice," the prince wrote on Twitter.')
+    assert all(r[1] != "Roe" for r in rows)
+    # a transcript quoted paragraph by paragraph keeps its turns
+    rows = found(parse, 'The transcript follows.\n\n"HOLT: Will you attend the debate?\n\n'
+                        '"REYES: Well, look, nobody has invited me to that debate yet.')
+    assert any(r[1] == "REYES" and r[3].startswith("Well, look, nobody") for r in rows)
+
+
 def test_a_quotation_after_subject_verb_comma_has_a_new_speaker(parse):
     rows = found(parse, "“The bridge will open in May,” Okafor said. Brandt shot back: “That would be a first.”")
     assert rows[-1] == ("direct", "Brandt", "shot back", "That would be a first")

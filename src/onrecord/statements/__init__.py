@@ -76,6 +76,16 @@ def _source_outside_quotes(text: str, cand: Candidate, quotes: list[Quote]) -> C
     return cand
 
 
+def _turns_win(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
+    """In a transcript turn ('SECRETARY ROE: Thank you all'), the parser may take the label
+    for the subject of the first verb; that reading goes, and the turn is the statement."""
+    text = parsed.document.text
+    turns = [c for c in cands if c.rule == "colon" and c.source is not None
+             and not text[text.rfind("\n", 0, c.source.start) + 1:c.source.start].strip(" \t\"“'‘")]
+    return [c for c in cands if not any(c is not t and c.source == t.source and c.cue is not None
+                                        and t.content.start <= c.cue.start < t.content.end for t in turns)]
+
+
 def _block_index(parsed: Parsed, pos: int) -> int:
     blocks = parsed.document.blocks or ()
     for i, b in enumerate(blocks):
@@ -160,7 +170,7 @@ def extract(parsed: Parsed, tagger=None) -> list[Candidate]:
              + colon_candidates(parsed, quotes))
     found = [_source_outside_quotes(doc.text, cue_takes_its_particle(doc.text, classify(doc.text, c, quotes)), quotes)
              for c in found]
-    found = _dedupe(found)
+    found = _dedupe(_turns_win(parsed, found))
     found += quote_candidates(parsed, quotes, found)
     if tagger is not None:
         found += tagger_candidates(parsed, found, quotes, tagger)

@@ -588,6 +588,15 @@ def noun_cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> li
     return out
 
 
+def _named_in(text: str, word: str) -> bool:
+    """Is this one capitalised word the last name of someone the text names in full ('Chris
+    Matthews ... Matthews:')? The small tagger reads a lone label as a noun or an adjective."""
+    if not (word[:1].isupper() and word.isalpha() and len(word) > 1):
+        return False
+    name = re.escape(word)
+    return re.search(r"\b(?:[A-Z][a-z]+ (?:[A-Z]\. )?|(?:Mrs?|Ms|Dr)\. )%s\b" % name, text) is not None
+
+
 def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
     """'Trump: my plans are not set in stone' and 'Senator Smith wrote:' style labels."""
     text = parsed.document.text
@@ -595,27 +604,32 @@ def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
     for pb, sent in parsed.sentences():
         toks = list(sent)
         colon = next((t for t in toks[:8] if t.text == ":"), None)
-        # a label opening the paragraph may be cut off as a sentence of its own ("LEE:")
-        label_alone = colon is not None and sent.start == 0 and colon.i == sent.end - 1
-        if colon is None or colon.i == sent.start or (len(toks) - (colon.i - sent.start) < 4 and not label_alone):
+        # a label opening the paragraph owns the whole turn, however the parser cut its
+        # sentences ("LEE:" alone, or "Jane Roe: She [the mayor]" cut at the bracket)
+        opens_paragraph = sent.start == 0
+        if colon is None or colon.i == sent.start or (len(toks) - (colon.i - sent.start) < 4 and not opens_paragraph):
             continue
         head = [t for t in toks if t.i < colon.i]
         words = [t for t in head if not t.is_punct]
         if not words or len(words) > 6 or words[0].lower_ in COLON_LABELS or any(t.like_num for t in words):
             continue
+        at = pb.char(colon)
+        if any(q.open < at < q.close and "\n" not in text[q.open:q.close] for q in quotes):
+            continue  # '"Trump: you base ...," he tweeted': the label is part of a quotation
         last = words[-1]
-        turn = len(words) == 1 and last.text in INTERVIEW_TURNS and sent.start == 0
-        if not (last.pos_ == "PROPN" or last.lower_ in COLON_NOUNS or turn):
+        turn = len(words) == 1 and last.text in INTERVIEW_TURNS and opens_paragraph
+        if not (last.pos_ == "PROPN" or last.lower_ in COLON_NOUNS or turn
+                or (len(words) == 1 and opens_paragraph and _named_in(text, last.text))):
             continue
         if any(t.pos_ in ("VERB", "AUX") for t in words):
             continue  # "X said:" is the verb rules' business
-        c_start, c_end = pb.char(colon) + 1, token_range(pb, sent)[1]
-        if sent.start == 0:  # a speaker label opening the paragraph: the whole turn is theirs
+        c_start, c_end = at + 1, token_range(pb, sent)[1]
+        if opens_paragraph:  # a speaker label opening the paragraph: the whole turn is theirs
             c_end = pb.offset + len(pb.doc.text)
         content = span(text, c_start, c_end)
         if content is None or len(content.text.split()) < 3:
             continue
-        out.append(Candidate("indirect", content, Span.of(text, pb.char(colon), pb.char(colon) + 1),
+        out.append(Candidate("indirect", content, Span.of(text, at, at + 1),
                              span(text, *token_range(pb, head)), 0.5, rule="colon"))
     return out
 
