@@ -147,3 +147,24 @@ def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it():
 
     with pytest.raises(BrokenProcessPool):
         list(map_parsed(_articles(3), nlp_mod.load(), die, n_process=2))
+
+
+def _speakers(text):
+    from onrecord.ingest import parse_text
+    r = next(analyze([parse_text(text, "briefing.txt")], [], Options()))
+    return [(s.speaker.mention.text if s.speaker else None, s.speaker.name if s.speaker else None, s.content.text)
+            for s in r.statements]
+
+
+def test_a_transcript_label_in_capitals_is_the_person_the_page_names():
+    rows = _speakers("Tomas Reyes, the ministry spokesman, briefed reporters on Tuesday.\n\n"
+                     "MR. REYES: We have been clear about the harbour.")
+    assert ("MR. REYES", "Tomas Reyes", "We have been clear about the harbour") in rows
+
+
+def test_inside_a_turn_i_is_its_speaker_and_he_is_someone_else():
+    rows = _speakers("Tomas Reyes, the ministry spokesman, briefed reporters on Tuesday.\n\n"
+                     "MR. REYES: I said on Monday that the port would stay shut. He said the envoy would travel.")
+    assert ("I", "Tomas Reyes", "that the port would stay shut") in rows
+    he = next(r for r in rows if r[0] == "He")
+    assert he[1] is None  # not the man speaking; nobody else is named, so no one

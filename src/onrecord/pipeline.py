@@ -147,7 +147,10 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     sentences = sorted((pb.char(s[0]), pb.char(s[-1]) + len(s[-1].text)) for pb, s in parsed.sentences())
     sent_starts = [s for s, _ in sentences]
     resolver = actors_stage.DocumentResolver(parsed, gaz, nlp, [c.source for c in candidates])
-    resolutions = [resolver.resolve(c.source, c.kind, c.cue.text if c.cue else None) for c in candidates]
+    resolutions = []
+    for c in candidates:
+        resolutions.append(resolver.resolve(c.source, c.kind, c.cue.text if c.cue else None,
+                                            speaking=_verbatim_around(c, candidates, resolutions)))
     speakers_by_block: dict[int, set] = {}
     for cand, res in zip(candidates, resolutions):
         if res.speaker and res.speaker.actor_id:
@@ -190,6 +193,19 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             result.actors[res.actor.id] = actors_stage.merge_actor(result.actors.get(res.actor.id), res.actor)
     result.actors = {aid: date_roles(a, result.statements) for aid, a in result.actors.items()}
     return result
+
+
+def _verbatim_around(cand, candidates, resolutions, lookback: int = 20):
+    """Who speaks the quotation or transcript turn that holds this statement's speaker
+    mention: in '"I told him no," Roe said', the "I" and "him" are read from Roe's side."""
+    if cand.source is None:
+        return None
+    done = len(resolutions)
+    for prev, res in zip(candidates[max(0, done - lookback):done][::-1], resolutions[::-1]):
+        if prev.content.start <= cand.source.start < prev.content.end and (
+                prev.kind == "direct" or prev.rule == "colon") and res.actor is not None:
+            return res
+    return None
 
 
 def role_as_of(speaker: Speaker | None, said, gaz) -> Speaker | None:

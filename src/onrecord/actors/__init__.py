@@ -123,12 +123,14 @@ class DocumentResolver:
             self.people._memo[key] = g
         return self.people._memo[key]
 
-    def _antecedent(self, pos: int, kind: str, pronoun: str = "", depth: int = 0) -> tuple[Speaker | None, Actor] | None:
+    def _antecedent(self, pos: int, kind: str, pronoun: str = "", depth: int = 0,
+                    other_than: str | None = None) -> tuple[Speaker | None, Actor] | None:
         """A pronoun's referent: among earlier speakers and persons named outside quotation
         marks in this and the two sentences before, the nearest sentence wins, then a subject
         over an object, then the later mention; a clash of gender rules a candidate out. A
         same pronoun as subject of an earlier sentence carries its own referent on ("Roe
-        met Lee's wife, Ann Lee. She ... She said": the first "She" is Roe, and so the second)."""
+        met Lee's wife, Ann Lee. She ... She said": the first "She" is Roe, and so the second).
+        ``other_than``: an actor it cannot be (the speaker of the quotation it stands in)."""
         want = {"person": ("person", "anonymous"), "plural": ("group", "organization", "anonymous")}
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
 
@@ -144,7 +146,7 @@ class DocumentResolver:
 
         ranked: list[tuple[tuple, Speaker | None, Actor]] = []
         for start, sp, actor in reversed(self.history):
-            if start < pos and actor.kind in want.get(kind, ()) and agrees(actor.name):
+            if start < pos and actor.kind in want.get(kind, ()) and agrees(actor.name) and actor.id != other_than:
                 ranked.append(((distance(start), 0, -start), sp, actor))
                 break
         if kind == "person":
@@ -153,10 +155,11 @@ class DocumentResolver:
                 name = self.people.longest_form(p.name) if len(p.name.split()) > 1 else (
                     self.people.full_name(p.name, p.start) or p.name)
                 subj = 0 if self.people.is_subject(p) else 1
-                ranked.append(((dist, subj, -p.start), None, Actor(f"p:{slug(name)}", name)))
+                if f"p:{slug(name)}" != other_than:
+                    ranked.append(((dist, subj, -p.start), None, Actor(f"p:{slug(name)}", name)))
             if pronoun in ("he", "she") and depth < 3:
                 for dist, at in self.people.pronoun_subjects(pos, pronoun, window=2):
-                    found = self._antecedent(at, kind, pronoun, depth + 1)
+                    found = self._antecedent(at, kind, pronoun, depth + 1, other_than)
                     if found is not None:
                         ranked.append(((dist, 0, -at), found[0], found[1]))
         if not ranked:
@@ -178,19 +181,26 @@ class DocumentResolver:
         return sp_a, a
 
     # -- main entry
-    def resolve(self, mention: Span | None, kind: str | None = None, cue: str | None = None) -> Resolution:
+    def resolve(self, mention: Span | None, kind: str | None = None, cue: str | None = None,
+                speaking: Resolution | None = None) -> Resolution:
         """Resolve one speaker mention; ``kind`` and ``cue`` of its statement let a pronoun
-        follow the turns of a quoted dialogue."""
+        follow the turns of a quoted dialogue. ``speaking`` is whoever speaks the quotation the
+        mention stands in: their "I" is them, and their "he" or "she" is someone else."""
         if mention is None:
             return Resolution(None, None)
         res = None
-        if kind == "direct" and clean_mention(mention.text).lower() in ("he", "she"):
+        pronoun = clean_mention(mention.text).lower()
+        if speaking is not None and speaking.speaker is not None and pronoun in ("i", "me"):
+            res = Resolution(replace(speaking.speaker, mention=mention, resolved_from="pronoun-speaker"),
+                             speaking.actor)
+        other_than = speaking.actor.id if speaking is not None and speaking.actor is not None else None
+        if res is None and kind == "direct" and pronoun in ("he", "she"):
             turn = self._alternation(mention.start, cue)
             if turn is not None:
                 sp, actor = turn
                 res = Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
                                          sp.organization_path, "pronoun-dialogue"), actor)
-        res = res or self._resolve(mention)
+        res = res or self._resolve(mention, other_than)
         if res.actor is not None and res.speaker is not None:
             self.history.append((mention.start, res.speaker, res.actor))
             if kind == "direct":
@@ -252,8 +262,23 @@ class DocumentResolver:
         start = self.people._char(words[0])
         return Span.of(self.text, start, self.people._char(words[-1]) + len(words[-1].text)) if start >= 0 else None
 
-    def _resolve(self, mention: Span) -> Resolution:
-        text = clean_mention(mention.text)
+    def _recased(self, text: str) -> str:
+        """A label in capitals ('MR. KIRBY', 'SECRETARY ROE') as the document writes its words
+        elsewhere ('Kirby'), a title in capitals as a title; other words as they stand ('NATO')."""
+        if not re.search(r"[A-Z]{2}", text) or text != text.upper():
+            return text
+
+        def word(m: re.Match) -> str:
+            w = m.group(0)
+            if ("cased", w) not in self.people._memo:
+                written = (seen.group(0) for seen in re.finditer(r"\b%s\b" % re.escape(w), self.text, re.I))
+                self.people._memo[("cased", w)] = next((x for x in written if not x.isupper()), None) or (
+                    w.capitalize() if w.capitalize() in TITLE_NOUNS else w)
+            return self.people._memo[("cased", w)]
+        return re.sub(r"[A-Z][A-Z'’-]+", word, text)
+
+    def _resolve(self, mention: Span, other_than: str | None = None) -> Resolution:
+        text = self._recased(clean_mention(mention.text))
         low = text.lower()
         bare = re.sub(r"^(the|a|an)\s+", "", low)
         registered = self.gaz.people.get(low) or self.gaz.people.get(bare)
@@ -268,7 +293,8 @@ class DocumentResolver:
             return Resolution(Speaker(mention, None, None, resolved_from="interview-turn"), None)
         if low in PRONOUNS:
             kind = PRONOUNS[low]
-            found = self._antecedent(mention.start, kind, low) if kind in ("person", "plural") else None
+            found = self._antecedent(mention.start, kind, low, other_than=other_than) \
+                if kind in ("person", "plural") else None
             if found is None:
                 return Resolution(Speaker(mention, None, None, resolved_from="pronoun-unresolved"), None)
             sp, actor = found
@@ -305,6 +331,7 @@ class DocumentResolver:
             if holder:
                 return self._person(mention, holder, "title")
         if name is not None:
+            name = self._recased(name)
             if len(name.split()) == 1:
                 full = self.people.full_name(name, mention.start)
                 if full:

@@ -588,13 +588,19 @@ def noun_cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> li
     return out
 
 
-def _named_in(text: str, word: str) -> bool:
-    """Is this one capitalised word the last name of someone the text names in full ('Chris
-    Matthews ... Matthews:')? The small tagger reads a lone label as a noun or an adjective."""
+NOT_FIRST_NAMES = {"The", "A", "An", "In", "On", "At", "Of", "For", "And", "But", "To", "By", "With", "From",
+                   "This", "That", "These", "Those", "His", "Her", "Their", "Our", "My", "Its"}
+
+
+def _named_in(text: str, word: str, label: int) -> bool:
+    """Is this capitalised word the last name of someone the text names in full ('Chris
+    Matthews ... Matthews:', 'John Kirby ... MR. KIRBY:')? The small tagger reads such a
+    label as a noun or an adjective."""
     if not (word[:1].isupper() and word.isalpha() and len(word) > 1):
         return False
-    name = re.escape(word)
-    return re.search(r"\b(?:[A-Z][a-z]+ (?:[A-Z]\. )?|(?:Mrs?|Ms|Dr)\. )%s\b" % name, text) is not None
+    name = "(?i:%s)" % re.escape(word) if word.isupper() else re.escape(word)  # 'MR. REYES:'
+    return any(not (m.start() <= label < m.end()) and m.group(1) not in NOT_FIRST_NAMES
+               for m in re.finditer(r"\b([A-Z][a-z]+|(?:Mrs?|Ms|Dr)\.) (?:[A-Z]\. )?%s\b" % name, text))
 
 
 def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
@@ -619,7 +625,7 @@ def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
         last = words[-1]
         turn = len(words) == 1 and last.text in INTERVIEW_TURNS and opens_paragraph
         if not (last.pos_ == "PROPN" or last.lower_ in COLON_NOUNS or turn
-                or (len(words) == 1 and opens_paragraph and _named_in(text, last.text))):
+                or (len(words) <= 3 and opens_paragraph and _named_in(text, last.text, pb.char(last)))):
             continue
         if any(t.pos_ in ("VERB", "AUX") for t in words):
             continue  # "X said:" is the verb rules' business
