@@ -186,6 +186,15 @@ def test_transcript_labels_the_parser_misreads_still_take_their_turns(parse):
     assert any(r[1] == "REYES" and r[3].startswith("Well, look, nobody") for r in rows)
 
 
+def test_a_short_scare_quote_later_in_the_paragraph_does_not_continue_a_quotation(parse):
+    rows = found(parse, '"We cannot ignore what the group has learned about our borders," Okafor said on Thursday. '
+                        'Okafor is under fire for his seat in the bipartisan "Gang of Eight" that wrote the bill.')
+    assert rows == [("direct", "Okafor", "said",
+                     "We cannot ignore what the group has learned about our borders")]
+    rows = found(parse, '"We won the vote tonight," Okafor said. "Finally."')
+    assert [r[3] for r in rows] == ["We won the vote tonight", "Finally"]
+
+
 def test_a_quotation_after_subject_verb_comma_has_a_new_speaker(parse):
     rows = found(parse, "“The bridge will open in May,” Okafor said. Brandt shot back: “That would be a first.”")
     assert rows[-1] == ("direct", "Brandt", "shot back", "That would be a first")

@@ -76,6 +76,11 @@ def _source_outside_quotes(text: str, cand: Candidate, quotes: list[Quote]) -> C
     return cand
 
 
+def _starts_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos].rstrip()
+    return not before or before[-1] in ".!?:\n”\"'"
+
+
 def _turns_win(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
     """In a transcript turn ('SECRETARY ROE: Thank you all'), the parser may take the label
     for the subject of the first verb; that reading goes, and the turn is the statement."""
@@ -110,8 +115,8 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
         # right after an attributed quote in the same paragraph, even a short quote goes on
         # with it ('"We won," she said. "Finally."'); elsewhere short quotes are scare quotes
         same_run = prev is not None and gap == 0 and q.open - prev.content.end < 200
-        if len(qspan.text.split()) < (1 if same_run else MIN_QUOTE_WORDS):
-            continue
+        if len(qspan.text.split()) < MIN_QUOTE_WORDS and not (same_run and _starts_sentence(text, q.open)):
+            continue  # a scare quote inside a sentence ('the bipartisan "Gang of Eight"')
         frame = quotative_frame(parsed, q.open)
         if frame is not None:  # 'Jones shot back, "..."': a new speaker, whatever the verb
             cue, source = frame
