@@ -26,6 +26,12 @@ class ParsedBlock:
         idx = token_or_idx if isinstance(token_or_idx, int) else token_or_idx.idx
         return self.offset + idx
 
+    @property
+    def length(self) -> int:
+        """Characters of the block's text; ``len(doc.text)`` would join every token's text."""
+        last = self.doc[-1] if len(self.doc) else None
+        return last.idx + len(last.text_with_ws) if last is not None else 0
+
 
 @dataclass
 class Parsed:
@@ -41,9 +47,9 @@ class Parsed:
         """The parsed words (a spaCy Span) covering document offsets start..end within one
         block, or None where that block was not parsed."""
         for pb in self.blocks:
-            if pb.offset <= start < pb.offset + len(pb.doc.text):
-                words = pb.doc.char_span(start - pb.offset, min(end - pb.offset, len(pb.doc.text)),
-                                         alignment_mode="expand")
+            length = pb.length
+            if pb.offset <= start < pb.offset + length:
+                words = pb.doc.char_span(start - pb.offset, min(end - pb.offset, length), alignment_mode="expand")
                 return words if words is not None and len(words) else None
         return None
 

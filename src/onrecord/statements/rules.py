@@ -631,7 +631,7 @@ def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
             continue  # "X said:" is the verb rules' business
         c_start, c_end = at + 1, token_range(pb, sent)[1]
         if opens_paragraph:  # a speaker label opening the paragraph: the whole turn is theirs
-            c_end = pb.offset + len(pb.doc.text)
+            c_end = pb.offset + pb.length
         content = span(text, c_start, c_end)
         if content is None or len(content.text.split()) < 3:
             continue
