@@ -168,3 +168,9 @@ def test_inside_a_turn_i_is_its_speaker_and_he_is_someone_else():
     assert ("I", "Tomas Reyes", "that the port would stay shut") in rows
     he = next(r for r in rows if r[0] == "He")
     assert he[1] is None  # not the man speaking; nobody else is named, so no one
+
+
+def test_a_surname_opening_the_next_sentence_finds_the_full_name_that_ends_the_one_before():
+    rows = _speakers("The plan was opposed by the party's last nominee for president, Dioncounda Traoré. "
+                     "Traoré told reporters on Wednesday that the vote had been rigged.")
+    assert ("Traoré", "Dioncounda Traoré", "that the vote had been rigged") in rows

@@ -30,7 +30,9 @@ class People:
     so the NER component runs here only on speaker mentions and on the few sentences that
     a surname or a pronoun needs."""
 
-    NAME_BEFORE = r"((?:[A-Z][\w.'’\-]*\]?[ \u00a0]+){1,3})%s(?!\w)"
+    # up to three capitalised words before the surname; a word with a stop is an abbreviation
+    # ("Sen.", "J."), never a sentence's last word ("... Mitt Romney. Romney went")
+    NAME_BEFORE = r"((?:[A-Z](?:\w{0,3}\.|[\w'’\-]*)\]?[ \u00a0]+){1,3})%s(?!\w)"
 
     def __init__(self, parsed, nlp=None, gaz: Gazetteer | None = None):
         self.text = parsed.document.text
