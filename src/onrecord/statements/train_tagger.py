@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--holdout", type=int, default=84, help="articles kept out of training")
     ap.add_argument("--out", type=Path, default=WEIGHTS)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--all-annotators", action="store_true",
+                    help="train on every annotator's file of an article, not only the first")
     ap.add_argument("--evaluate", type=Path, metavar="WEIGHTS",
                     help="train nothing: print the held-out figures of these adapter weights")
     args = ap.parse_args(argv)
@@ -118,11 +120,12 @@ def main(argv: list[str] | None = None) -> int:
     train, heldout = [], []
     for f in files:
         text = f.read_text("utf-8")
-        gold = gold_attributions(sorted((args.data / "attributions").glob(f.stem + "*.ann"))[0])
-        if f.stem in held:
-            heldout.append((text, gold, rules.get(f.stem, [])))
+        anns = sorted((args.data / "attributions").glob(f.stem + "*.ann"))
+        if f.stem in held:  # scored against the first annotator, as the reference scorer does
+            heldout.append((text, gold_attributions(anns[0]), rules.get(f.stem, [])))
         elif not args.evaluate:
-            train += tagger.examples(text, rules.get(f.stem, []), gold)
+            for ann in anns if args.all_annotators else anns[:1]:
+                train += tagger.examples(text, rules.get(f.stem, []), gold_attributions(ann))
     if args.evaluate:
         evaluate(tagger, heldout, str(args.evaluate))
         return 0
