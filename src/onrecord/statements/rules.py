@@ -19,7 +19,7 @@ from ..model import Span
 from ..parse import Parsed, ParsedBlock
 from .cuemodel import load_model, verb_features
 from .quotes import Quote
-from .syntax import OBJECT_DEPS, complement_kind, first_child, infinitive_of, subject
+from .syntax import OBJECT_DEPS, complement_kind, finite_after_infinitive, first_child, infinitive_of, subject
 
 EDGE_PUNCT = " \t\n\u00a0\u2009\u202f,;:.—–-\"“”«»„'`"
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
@@ -258,6 +258,9 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
             out.append(t)
         elif t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in lex.speech and t.head.i < t.i:
             out.append(t)  # "... while adding that ...": a new report, not more of this one
+        elif finite_after_infinitive(t):  # "... his pledge to hold elections and urged ...": the outer clause's
+            out.append(t)
+            out += [c for c in t.head.children if c.dep_ == "cc" and t.head.i < c.i < t.i]
         elif new_reports and t.dep_ == "conj" and t.pos_ == "VERB" and t.head == root \
                 and t.lemma_.lower() in lex.speech and any(c.dep_ in ("ccomp", "dobj") for c in t.children):
             # a new report has a clause or object of its own ("and warned that ...", "and called

@@ -14,6 +14,14 @@ def infinitive_of(verb) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
+def finite_after_infinitive(verb) -> bool:
+    """'welcomed his pledge to hold elections and urged ...': a finite verb the parser joined
+    to an infinitive belongs to the outer clause, not to the infinitive."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+
+
 def subject(verb, depth: int = 0):
     """The verb's speaker-candidate subject, climbing through infinitives, participles
     ("..., saying that ...", "by saying ...") and coordination ("paused and said")."""
@@ -30,6 +38,9 @@ def subject(verb, depth: int = 0):
     if depth >= 3 or verb.head == verb:
         return None
     head = verb.head
+    if finite_after_infinitive(verb):
+        outer = next((a for a in head.ancestors if a.pos_ in VERBAL and a.tag_ == verb.tag_), None)
+        return subject(outer, depth + 1) if outer is not None else None
     if infinitive_of(verb) or verb.dep_ == "conj" and head.pos_ in VERBAL:
         return subject(head, depth + 1)
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl") and head.pos_ in VERBAL:
