@@ -174,3 +174,13 @@ def test_a_surname_opening_the_next_sentence_finds_the_full_name_that_ends_the_o
     rows = _speakers("The plan was opposed by the party's last nominee for president, Dioncounda Traoré. "
                      "Traoré told reporters on Wednesday that the vote had been rigged.")
     assert ("Traoré", "Dioncounda Traoré", "that the vote had been rigged") in rows
+
+
+def test_a_name_after_a_title_of_several_words_is_a_person_not_a_body():
+    from onrecord.ingest import parse_text
+    text = ("According to a readout of the call released by the ministry, Foreign Minister Ivo Reyes "
+            "asked for more support.")
+    r = next(analyze([parse_text(text, "readout.txt")], [], Options()))
+    speakers = {s.speaker.name: s.speaker for s in r.statements if s.speaker and s.speaker.name}
+    assert "Ivo Reyes" in speakers and speakers["Ivo Reyes"].role == "Foreign Minister"
+    assert r.actors[speakers["Ivo Reyes"].actor_id].kind == "person"

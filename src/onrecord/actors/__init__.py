@@ -320,7 +320,9 @@ class DocumentResolver:
         if name is None and head_words and head_words[-1][:1].isupper() and not self.gaz._alias_map.get(head_part) \
                 and not any(w.lower() in ANONYMOUS_HEADS | GROUP_HEADS for w in head_words) and len(head_words) <= 6:
             # "Okafor", "Gen. Bell", "Secretary Smith": titles then a capitalised name
-            lead = [w for w in head_words[:-1] if w.rstrip(".") not in TITLE_NOUNS]
+            # the name starts after the title ("Foreign Minister Ivo Reyes": "Ivo Reyes")
+            titled = max((i for i, w in enumerate(head_words[:-1]) if w.rstrip(".") in TITLE_NOUNS), default=-1)
+            lead = [w for w in head_words[titled + 1:-1] if w.rstrip(".") not in TITLE_NOUNS]
             if not lead:
                 name = head_words[-1]
             elif self._unseen_name(lead, head_words[-1], text[len(head_part):]):
