@@ -244,6 +244,9 @@ def test_interview_turns_are_statements_of_their_labels(parse):
     rows = found(parse, text)
     assert ("indirect", "A", ":", "Believe me, a wall is not going to keep families apart for long") in rows
     assert any(r[1] == "Q" and r[3].startswith("You wrote your first book") for r in rows)
+    rows = found(parse, "QUESTION: Will the envoy travel to the region this week?\n\n"
+                        "MS. ROE: I have no travel to announce for the envoy today.")
+    assert any(r[1] == "QUESTION" and r[3].startswith("Will the envoy travel") for r in rows)
 
 
 def test_a_quotation_right_after_a_reporting_verb_is_its_content(parse):

@@ -29,7 +29,7 @@ NOT_CUES = {"seem", "appear", "sound", "look", "remain", "become", "tend", "be",
 COLON_LABELS = {"update", "updated", "photo", "photos", "video", "watch", "read", "related", "note",
                 "editor", "source", "sources", "image", "credit", "correction", "advertisement",
                 "listen", "see", "subscribe", "share", "tags", "filed", "posted", "follow"}
-INTERVIEW_TURNS = {"Q", "A", "Question", "Answer"}  # "Q: ...", "A: ..." opening a paragraph
+INTERVIEW_TURNS = {"Q", "A", "Question", "Answer", "QUESTION", "ANSWER"}  # "Q: ...", "A: ..." opening a paragraph
 COLON_NOUNS = {"poll", "survey", "report", "study", "official", "officials", "spokesman",
                "spokeswoman", "spokesperson", "statement", "source", "sources", "aide", "analysis"}
 
