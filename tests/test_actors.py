@@ -260,3 +260,18 @@ def test_interview_labels_and_you_are_never_taken_for_names(parse):
     res = speakers(parse, text)
     assert res and all(r.speaker.name is None for r in res)
     assert {r.speaker.resolved_from for r in res} <= {"interview-turn", "pronoun-unresolved"}
+
+
+def test_people_speaking_as_many_are_groups_not_surnames(parse):
+    # a sentence's first word is capitalised: "Residents" is not a Mr. Residents
+    for text, mention in (("Residents said the rebels had left the town before dawn.", "Residents"),
+                          ("Republicans said the bill would not pass this year.", "Republicans"),
+                          ("Malians say the junta has lost their trust.", "Malians"),
+                          ("Many Malians say the junta has lost their trust.", "Many Malians"),
+                          ("Human rights groups said the vote was not free.", "Human rights groups")):
+        [res] = speakers(parse, text)
+        assert res.actor is not None and res.actor.kind == "group", text
+        assert res.speaker.name == mention
+    # nobody in particular: no actor at all
+    [res] = speakers(parse, "Some believe the campaign is worried about the state.")
+    assert res.actor is None and res.speaker.name is None

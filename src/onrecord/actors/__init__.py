@@ -9,6 +9,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..model import Actor, Role, Speaker, Span
 from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
@@ -16,6 +18,10 @@ from ..statements.rules import INTERVIEW_TURNS
 from .people import ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Plural heads that are things said, not people saying them ("other studies", "exit polls").
+DOCUMENT_HEADS = {"polls", "surveys", "studies", "statistics", "figures", "data", "numbers", "records",
+                  "documents", "reports", "emails", "analyses", "estimates", "projections", "results",
+                  "findings", "records", "files", "papers", "memos", "filings", "statements", "tweets"}
 # Words that make a capitalised phrase a body, not a person ("Orlando Regional Medical Center").
 BODY_WORDS = {"center", "centre", "hospital", "university", "college", "institute", "party", "committee",
               "council", "department", "ministry", "agency", "bank", "group", "company", "corporation",
@@ -252,6 +258,19 @@ class DocumentResolver:
             sorted(ROLE_WORDS | {w.lower() for w in APPOSITION_HEADS if w != "the"})), rest, re.I)
         return is_given_name(lead[0].rstrip(".")) or role is not None
 
+    def _demonym_plural(self, word: str) -> bool:
+        """'Malians', 'Americans': the people of a country. (A word that only looks plural,
+        'Hardliners' or 'Sanders', cannot be told from a surname without a lexicon.)"""
+        return word.endswith("s") and any(word[:-1] in names for names in self.gaz.nationalities.values())
+
+    def _plural_head(self, mention: Span) -> bool:
+        """Is the mention's head a plural noun ('Many Malians', 'Hardliners'), not a report
+        of many things ('a review of records')?"""
+        tok = self.people._token_at(mention.end - 1)
+        while tok is not None and tok.head != tok and mention.start <= self.people._char(tok.head) < mention.end:
+            tok = tok.head
+        return tok is not None and tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in DOCUMENT_HEADS
+
     def _relative_antecedent(self, mention: Span) -> Span | None:
         """The noun phrase a relative pronoun subject refers to, from the parse."""
         tok = self.people._token_at(mention.start)
@@ -310,6 +329,8 @@ class DocumentResolver:
                         low == "which" and res.actor is not None and res.actor.kind == "person"):
                     return Resolution(replace(res.speaker, mention=mention, resolved_from="relative"), res.actor)
             return Resolution(Speaker(mention, None, None, resolved_from="pronoun-unresolved"), None)
+        if low in STOP_WORDS:  # "Some believe", "Many say": nobody in particular
+            return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
         # a person named inside the mention: the one heading it ("Jane Roe, like Obama, ...",
         # not "Brexit and Trump's threats")
         inside = self.people.persons_in(mention.start, mention.end)
@@ -338,6 +359,9 @@ class DocumentResolver:
                 full = self.people.full_name(name, mention.start)
                 if full:
                     return self._person(mention, full, "surname")
+                if len(words) == 1 and self._demonym_plural(name):  # "Malians say"
+                    actor = Actor(f"g:{slug(text)}", text, "group")
+                    return Resolution(Speaker(mention, actor.id, text, None, None, (), "group"), actor)
                 return self._person(mention, name, "surname-unresolved")
             return self._person(mention, self.people.longest_form(name), "name")
         head = words[-1].lower() if words else ""
@@ -371,6 +395,11 @@ class DocumentResolver:
             actor = Actor(f"g:{slug(text)}", text, "group", (Role(text, org_id),) if org_id else ())
             return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id),
                                       "group"), actor)
+        named = all(w[:1].isupper() for w in words) and words[0].lower() not in STOP_WORDS
+        if self._plural_head(mention) and not named:  # "Many Malians", "human rights groups";
+            # a name in capitals is a body ("Blue Harbour Partners", "United Nations")
+            actor = Actor(f"g:{slug(text)}", text, "group")
+            return Resolution(Speaker(mention, actor.id, text, None, None, (), "group"), actor)
         # an outlet or other named body the gazetteer does not know
         if text[:1].isupper() or text.lower().startswith("the "):
             actor = Actor(f"o:{slug(text.removeprefix('The ').removeprefix('the '))}", text, "organization")

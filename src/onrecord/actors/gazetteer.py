@@ -23,7 +23,16 @@ ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "aide", "aides"
                    "experts", "lawmaker", "lawmakers", "negotiator", "negotiators", "envoy"}
 GROUP_HEADS = {"administration", "government", "officials", "sources", "authorities", "leaders",
                "ministers", "diplomats", "lawmakers", "experts", "analysts", "critics",
-               "supporters", "aides", "officers", "members", "people"}
+               "supporters", "aides", "officers", "members", "people",
+               # people who speak as many in the news: a sentence's first word is capitalised
+               # ("Residents said"), and must not pass for a surname
+               "residents", "witnesses", "protesters", "demonstrators", "activists", "voters", "citizens",
+               "villagers", "soldiers", "troops", "rebels", "militants", "fighters", "insurgents",
+               "police", "investigators", "prosecutors", "negotiators", "mediators", "observers",
+               "economists", "doctors", "organizers", "organisers", "campaigners", "legislators",
+               "senators", "republicans", "democrats", "conservatives", "liberals", "progressives",
+               "tories", "socialists", "separatists", "islamists", "opponents", "allies", "donors",
+               "investors", "executives", "workers", "farmers", "parents", "students", "families"}
 APPOSITION_HEADS = ("head", "chief", "commander", "director", "secretary", "minister", "leader",
                     "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "president",
                     "chairman", "chair", "deputy", "adviser", "advisor", "top", "the")
