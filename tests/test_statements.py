@@ -229,6 +229,12 @@ def test_a_finite_verb_parsed_into_an_infinitive_is_the_outer_speakers_next_repo
     assert any(r[1] == "She" and r[2] == "urged" and r[3].endswith("release detained journalists") for r in rows)
 
 
+def test_a_clause_the_parser_hangs_on_the_medium_is_the_content(parse):
+    # "a statement that ...": the parser reads the clause as the statement's, not the verb's
+    rows = found(parse, "The ministry said in a statement that the talks had been useful.")
+    assert rows == [("indirect", "The ministry", "said in a statement", "that the talks had been useful")]
+
+
 def test_a_passive_report_is_kept_without_a_speaker(parse):
     rows = found(parse, "The minister is expected to announce the new harbour budget on Friday.")
     assert rows == [("indirect", None, "is expected",

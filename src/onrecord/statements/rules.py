@@ -150,6 +150,17 @@ def _medium(tok) -> bool:
     return tok.dep_ == "npadvmod" and tok.lower_ in DAYS
 
 
+def _medium_clause(verb):
+    """'said in a statement that the talks were useful': the parser often hangs the reported
+    clause on the medium ('a statement that ...'); it is the verb's content all the same."""
+    for prep in verb.rights:
+        if _medium(prep) and prep.dep_ == "prep":
+            obj = next(c for c in prep.children if c.dep_ == "pobj")
+            return next((c for c in obj.rights if c.dep_ in ("acl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    return None
+
+
 def _inverted_subject(verb):
     """'"...," said Jane Roe, half joking': the name right after a verb that follows a
     quotation, when the parser hung it elsewhere."""
@@ -181,8 +192,9 @@ def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
             words = list(child.subtree)
             if child.lower_ in lex.listeners and len(words) <= 3:
                 toks += words
-        if child.i == verb.i + 1 and _medium(child):
-            toks += list(child.subtree)  # "said in a statement", "said Thursday"
+        if child.i == verb.i + 1 and _medium(child):  # "said in a statement", "said Thursday"
+            clause = _medium_clause(verb)
+            toks += [t for t in child.subtree if clause is None or t not in clause.subtree]
         if child.dep_ == "prt" or (child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in ADVERB_PARTICLES) \
                 or (child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in CONTENT_PREPS | {"on"}
                                    and complement_kind(verb) == "prep"):  # "called for", not "said at"
@@ -322,6 +334,10 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
     if answer is not None:  # "voters said yes", "he said so"
         content = Span.of(text, pb.char(answer), pb.char(answer) + len(answer.text))
         return [Candidate(kind, content, cue, src, conf, rule="answer")]
+    clause = _medium_clause(tok) if comp not in ("ccomp", "xcomp") and lemma in lex.speech else None
+    if clause is not None:  # "said in a statement that ...", the clause hung on "statement"
+        content = span(text, *subtree_range(pb, clause, exclude=_trailing_asides(clause, lex)))
+        return [Candidate(kind, content, cue, src, conf, rule="ccomp")] if content else []
     q = _quote_right_after(text, quotes, cue.end) if comp not in ("ccomp", "main") and lemma in lex.speech else None
     if q is not None:  # 'he said "Absolutely not," and left': the words right after the cue
         content = span(text, q.start, q.end) or Span.of(text, q.start, q.end)
