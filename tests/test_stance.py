@@ -30,6 +30,15 @@ def test_condition_span_is_the_condition():
     assert s.condition.text == "whether elections are held first"
 
 
+@pytest.mark.parametrize("text,condition", [
+    ("We will back a regional force, but only once a plan is presented.", "a plan is presented"),
+    ("Washington will fund a regional force, but not until elections are held.", "elections are held"),
+])
+def test_only_once_and_not_until_set_conditions(text, condition):
+    s = stance(text)
+    assert s.stance == "conditional" and s.condition.text == condition
+
+
 def test_irrelevant_statement_gets_no_stance():
     assert stance("The harvest was good this year and prices fell.") is None
 

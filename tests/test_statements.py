@@ -235,6 +235,15 @@ def test_a_clause_the_parser_hangs_on_the_medium_is_the_content(parse):
     assert rows == [("indirect", "The ministry", "said in a statement", "that the talks had been useful")]
 
 
+def test_a_condition_after_a_parenthetical_attribution_stays_in_the_content(parse):
+    rows = found(parse, "The United States is prepared to support a regional force, a State Department "
+                        "spokesman said Monday, but only once a plan is presented.")
+    assert rows[0][3].startswith("The United States is prepared") and rows[0][3].endswith("once a plan is presented")
+    rows = found(parse, "The army will withdraw from the north, the minister said, if the rebels lay down their arms.")
+    assert [r[3] for r in rows] == [
+        "The army will withdraw from the north, the minister said, if the rebels lay down their arms"]
+
+
 def test_a_passive_report_is_kept_without_a_speaker(parse):
     rows = found(parse, "The minister is expected to announce the new harbour budget on Friday.")
     assert rows == [("indirect", None, "is expected",

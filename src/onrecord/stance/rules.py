@@ -11,7 +11,8 @@ from ..model import Span, Stance, Target
 NEGATORS = re.compile(r"\b(not|n[’']t|never|no|cannot|neither|nor)\b", re.I)
 
 CONDITION_AFTER = re.compile(
-    r"\b(only if|if|unless|provided(?: that)?|as long as|on condition that|so long as|"
+    r"\b(only if|if|unless|provided(?: that)?|as long as|on condition that|so long as|only once|only when|"
+    r"only after|not until|"
     r"hinges? on|depends? on|dependent on|contingent on|conditional on|subject to)\b", re.I)
 CONDITION_BEFORE = re.compile(r"\b(must|needs? to|has to|have to|should)\b[^.;]{0,80}?\bbefore\b", re.I)
 CONDITION_ONLY = re.compile(r"\bonly\s+((?:an?|the)\s+[^.;,]{3,80}?)\s+(?:will|would|can|could|may)\b", re.I)

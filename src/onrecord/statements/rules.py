@@ -229,6 +229,19 @@ def _according_to(text, pb, sent, tok) -> Candidate | None:
     return Candidate("indirect", content, cue, span(text, *subtree_range(pb, pobj)), 0.8, rule="according_to")
 
 
+CONDITION_MARKS = {"if", "unless", "once", "until", "provided", "providing", "as long as"}
+
+
+def _condition_after(verb):
+    """The condition a parenthetical cue splits from its content ('X will act, he said, but
+    only if Y'): a clause after the cue, hung on it, opened by 'if', 'unless', 'once' ..."""
+    for c in verb.rights:
+        if c.dep_ in ("advcl", "conj") and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                               for m in c.children):
+            return c
+    return None
+
+
 def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
     """'As X says, <content>', '<content>, X said', and '<con>, X said, <tent>' in two parts."""
     a_start, a_end = subtree_range(pb, tok)
@@ -241,6 +254,11 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
 
     # a part with neither verb nor subject ("As a result, he said, ...") is an adverbial
     parts = [p for p in (before, after) if p is not None and len(p.text.split()) >= 2 and informative(p)]
+    condition = next((c for c in tok.head.rights if c.i > tok.i and c.dep_ in ("advcl", "conj") and any(
+        m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)), None)
+    if len(parts) == 2 and condition is not None and parts[1].start <= pb.char(condition) < parts[1].end:
+        # "A, the minister said, if B": one content, so that the stance keeps its condition
+        parts = [span(text, parts[0].start, parts[1].end)]
     out: list[Candidate] = []
     for p in parts:
         out.append(Candidate("indirect", p, cue, src, 0.65, rule="main_clause",
@@ -366,7 +384,13 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
         if node.i < tok.i:  # content before the cue ("..., X said") runs to the sentence start
             c_start = min(c_start, s_start)
         content = span(text, c_start, c_end)
-        return [Candidate(kind, content, cue, src, conf, rule=comp)] if content and len(content.text) >= 3 else []
+        if not content or len(content.text) < 3:
+            return []
+        condition = _condition_after(tok) if node.i < tok.i else None
+        if condition is not None:  # "A, the spokesman said, but only once B": B is theirs too, and
+            # stays in the same content (with the attribution inside it) so the stance sees it
+            content = span(text, content.start, subtree_range(pb, condition)[1]) or content
+        return [Candidate(kind, content, cue, src, conf, rule=comp)]
     if comp == "main" and tok.dep_ == "advcl" and _own_object(tok, lex):
         return []  # "it comes as rivals have called for X": the 'as' clause says X, not the rest
     if comp == "main" and kind != "belief":
