@@ -244,6 +244,16 @@ def test_a_condition_after_a_parenthetical_attribution_stays_in_the_content(pars
         "The army will withdraw from the north, the minister said, if the rebels lay down their arms"]
 
 
+def test_a_speech_or_intent_noun_reports_its_clause(parse):
+    rows = found(parse, "The general's warning that troops would stay drew criticism from the opposition.")
+    assert rows == [("indirect", "The general's", "warning", "that troops would stay")]
+    rows = found(parse, "Okafor's pledge to hold elections by April was welcomed in the capital.")
+    assert rows == [("indirect", "Okafor's", "pledge", "to hold elections by April")]
+    # the noun phrase is what another statement is about: that statement holds it
+    rows = found(parse, "Okafor attacked the general's warning that troops would stay in the north.")
+    assert [r[2] for r in rows] == ["attacked"]
+
+
 def test_a_passive_report_is_kept_without_a_speaker(parse):
     rows = found(parse, "The minister is expected to announce the new harbour budget on Friday.")
     assert rows == [("indirect", None, "is expected",

@@ -15,7 +15,8 @@ from .cuemodel import load_model
 from .quotes import Quote, find_quotes
 from .rows import whole_statements
 from .rules import (NOT_CUES, Candidate, _inside, _overlapping_quotes, classify, colon_candidates, cue_candidates,
-                    cue_takes_its_particle, lexicon, noun_cue_candidates, quotative_frame, span)
+                    cue_takes_its_particle, lexicon, noun_clause_candidates, noun_cue_candidates, quotative_frame,
+                    span)
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
 
@@ -173,6 +174,10 @@ def extract(parsed: Parsed, tagger=None) -> list[Candidate]:
     quotes = find_quotes(doc.text, doc.blocks)
     found = (cue_candidates(parsed, quotes, lex) + noun_cue_candidates(parsed, quotes, lex)
              + colon_candidates(parsed, quotes))
+    # "the general's warning that ...", unless that noun phrase is what another statement is
+    # about ("Roe attacked the general's warning that ...") or inside a quotation: those hold it
+    found += [c for c in noun_clause_candidates(parsed, lex) if _inside(quotes, c.cue.start) is None
+              and not any(f.content.start <= c.cue.start < f.content.end for f in found)]
     found = [_source_outside_quotes(doc.text, cue_takes_its_particle(doc.text, classify(doc.text, c, quotes)), quotes)
              for c in found]
     found = _dedupe(_turns_win(parsed, found))

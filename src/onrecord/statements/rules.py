@@ -41,13 +41,14 @@ class Lexicon:
     takes_infinitive: frozenset[str]
     nouns: frozenset[str]
     listeners: frozenset[str]
+    clause_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = yaml.safe_load(resources.files(__package__).joinpath("cues.yaml").read_text("utf-8"))
     return Lexicon(*(frozenset(data[k]) for k in
-                     ("speech", "belief", "takes_infinitive", "nouns", "listeners")))
+                     ("speech", "belief", "takes_infinitive", "nouns", "listeners", "clause_nouns")))
 
 
 @dataclass
@@ -628,6 +629,39 @@ def noun_cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> li
             out.append(Candidate("direct", span(text, q.start, q.end) or Span.of(text, q.start, q.end),
                                  Span.of(text, pb.char(tok), pb.char(tok) + len(tok.text)),
                                  span(text, *subtree_range(pb, holder)), 0.7, rule="noun_cue"))
+    return out
+
+
+NOUN_BELIEFS = {"belief", "view", "hope", "fear", "concern", "decision", "plan", "intention", "determination",
+                "commitment", "refusal"}
+
+
+def noun_clause_candidates(parsed: Parsed, lex: Lexicon) -> list[Candidate]:
+    """'The general's warning that troops would stay', 'Roe's pledge to hold elections':
+    a speech or intent noun with its holder and the clause it introduces."""
+    text = parsed.document.text
+    out = []
+    for pb, sent in parsed.sentences():
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.lower_ not in lex.clause_nouns:
+                continue
+            holder = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+            if holder is None:
+                by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+                holder = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if holder is None:
+                continue
+            said = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and any(
+                m.lower_ == "that" and m.dep_ == "mark" or m.lower_ == "to" and m.dep_ == "aux"
+                for m in c.children)), None)
+            if said is None:
+                continue
+            content = span(text, *subtree_range(pb, said, exclude=_trailing_asides(said, lex)))
+            if content is None or len(content.text.split()) < 3:
+                continue
+            kind = "belief" if tok.lower_ in NOUN_BELIEFS else "indirect"
+            out.append(Candidate(kind, content, Span.of(text, pb.char(tok), pb.char(tok) + len(tok.text)),
+                                 span(text, *subtree_range(pb, holder)), 0.6, rule="noun_clause"))
     return out
 
 
