@@ -184,3 +184,12 @@ def test_a_name_after_a_title_of_several_words_is_a_person_not_a_body():
     speakers = {s.speaker.name: s.speaker for s in r.statements if s.speaker and s.speaker.name}
     assert "Ivo Reyes" in speakers and speakers["Ivo Reyes"].role == "Foreign Minister"
     assert r.actors[speakers["Ivo Reyes"].actor_id].kind == "person"
+
+
+def test_a_surname_that_owns_the_speaker_is_written_in_full():
+    rows = _speakers("Foreign Minister Ivo Reyes met the envoy on Monday.\n\n"
+                     "A spokesman for Reyes said the minister would not travel to the capital.\n\n"
+                     "Reyes's office said in a statement that the talks had been useful.")
+    names = {mention: name for mention, name, _ in rows}
+    assert names["A spokesman for Reyes"] == "A spokesman for Ivo Reyes"
+    assert names["Reyes's office"] == "Ivo Reyes's office"

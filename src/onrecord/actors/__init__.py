@@ -258,6 +258,17 @@ class DocumentResolver:
             sorted(ROLE_WORDS | {w.lower() for w in APPOSITION_HEADS if w != "the"})), rest, re.I)
         return is_given_name(lead[0].rstrip(".")) or role is not None
 
+    def _owner_in_full(self, text: str, pos: int) -> str:
+        """'Reyes's office' -> 'Ivo Reyes's office', 'a spokesman for Reyes' -> 'a spokesman for
+        Ivo Reyes': a surname that owns the speaker, written as the person the page names."""
+        m = re.match(r"([A-Z][\w\-]+)(['’]s?\s)", text) or re.search(r"\b(?:for|of) ([A-Z][\w\-]+)$", text)
+        if m is None:
+            return text
+        full = self.people.full_name(m.group(1), pos)
+        if not full or full == m.group(1):
+            return text
+        return text[:m.start(1)] + full + text[m.end(1):]
+
     def _demonym_plural(self, word: str) -> bool:
         """'Malians', 'Americans': the people of a country. (A word that only looks plural,
         'Hardliners' or 'Sanders', cannot be told from a surname without a lexicon.)"""
@@ -370,7 +381,7 @@ class DocumentResolver:
         if any(w in ANONYMOUS_HEADS for w in re.findall(r"[a-z]+", low)) and not (
                 head_word in GROUP_HEADS and not re.match(r"^(an?|one|another|the)\b", low)):
             org_id = self.gaz.organization_in(text)
-            desc = text
+            desc = self._owner_in_full(text, mention.start)
             actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous",
                           (Role(desc, org_id),) if org_id else ())
             return Resolution(Speaker(mention, actor.id, desc, desc, org_id, self.gaz.path(org_id),
@@ -400,8 +411,10 @@ class DocumentResolver:
             # a name in capitals is a body ("Blue Harbour Partners", "United Nations")
             actor = Actor(f"g:{slug(text)}", text, "group")
             return Resolution(Speaker(mention, actor.id, text, None, None, (), "group"), actor)
-        # an outlet or other named body the gazetteer does not know
+        # an outlet or other named body the gazetteer does not know ("Reyes's office" is the
+        # office of the Ivo Reyes the page names)
         if text[:1].isupper() or text.lower().startswith("the "):
+            text = self._owner_in_full(text, mention.start)
             actor = Actor(f"o:{slug(text.removeprefix('The ').removeprefix('the '))}", text, "organization")
             return Resolution(Speaker(mention, actor.id, text, None, None, (), "organization"), actor)
         return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
