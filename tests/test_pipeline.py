@@ -193,3 +193,9 @@ def test_a_surname_that_owns_the_speaker_is_written_in_full():
     names = {mention: name for mention, name, _ in rows}
     assert names["A spokesman for Reyes"] == "A spokesman for Ivo Reyes"
     assert names["Reyes's office"] == "Ivo Reyes's office"
+
+
+def test_the_person_an_apposition_names_speaks_not_the_owner_before_it():
+    rows = _speakers("The mayor's deputy, former Senator Marta Holt, told reporters that the port would reopen.\n\n"
+                     "Trump's running mate, Indiana Gov. Mike Pence, said the campaign would release the records.")
+    assert [name for _, name, _ in rows] == ["Marta Holt", "Mike Pence"]

@@ -18,6 +18,7 @@ from ..statements.rules import INTERVIEW_TURNS
 from .people import ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+APPOSITION_LEAD = {"former", "state", "then", "acting", "interim", "deputy", "the", "of", "and"}
 # Plural heads that are things said, not people saying them ("other studies", "exit polls").
 DOCUMENT_HEADS = {"polls", "surveys", "studies", "statistics", "figures", "data", "numbers", "records",
                   "documents", "reports", "emails", "analyses", "estimates", "projections", "results",
@@ -235,14 +236,25 @@ class DocumentResolver:
         comma = mention.text.find(",")
         seg_end = mention.start + comma if comma > 0 else mention.end
         heads = [p for p in inside if p.end <= seg_end]
-        if not heads:  # "The minister of the economy, Jane Roe,": the apposition names the head
-            after = [p for p in inside if p.start > seg_end and not [
-                w for w in re.findall(r"\w+", self.text[seg_end:p.start]) if w not in TITLE_NOUNS]]
+        # "The minister of the economy, Jane Roe,", "Trump's running mate, Indiana Gov. Mike
+        # Pence,": the apposition names the head, after titles and places at most
+        def apposed(p) -> bool:
+            if re.search(r"[\"“”]|''", self.text[mention.start:p.start]):
+                return False  # inside a title ("Fleming's ''The Fixers: Eddie Mannix, ...''")
+            between = re.findall(r"\w+", self.text[seg_end:p.start])
+            if all(w in TITLE_NOUNS for w in between):
+                return True
+            return len(between) <= 4 and len(p.name.split()) > 1 and not re.search(r"[\"“”'‘’]", p.name) \
+                and all(w[:1].isupper() or w in APPOSITION_LEAD for w in between)
+        after = [p for p in inside if p.start > seg_end and apposed(p)]
+        if not heads:
             return after[0].name if after else None
         p = heads[-1]
         rest = self.text[p.end:seg_end].strip()
         possessive = re.search(r"['’]s?$", self.text[p.start:p.end])  # the tagger may keep the 's
-        return None if possessive or re.match(r"^(['’]s?\b|and\b|or\b|&)", rest) else p.name
+        if possessive or re.match(r"^['’]s?\b", rest):  # "Roe's aides"; "Roe's deputy, Jane Hale,": Hale
+            return after[0].name if after else None
+        return None if re.match(r"^(and\b|or\b|&)", rest) else p.name  # "Roe and Hale"
 
     def _unseen_name(self, lead: list[str], last: str, rest: str) -> bool:
         """A person's name the NER missed ("Maren Holt, the transport minister"): capitalised
