@@ -199,3 +199,6 @@ def test_the_person_an_apposition_names_speaks_not_the_owner_before_it():
     rows = _speakers("The mayor's deputy, former Senator Marta Holt, told reporters that the port would reopen.\n\n"
                      "Trump's running mate, Indiana Gov. Mike Pence, said the campaign would release the records.")
     assert [name for _, name, _ in rows] == ["Marta Holt", "Mike Pence"]
+    # an apposed name the NER misses, known by its first name
+    rows = _speakers("Okafor's spokesman, Ivo Brandt, said the vote was fair.")
+    assert [name for _, name, _ in rows] == ["Ivo Brandt"]

@@ -371,6 +371,13 @@ class DocumentResolver:
                 name = head_words[-1]
             elif self._unseen_name(lead, head_words[-1], text[len(head_part):]):
                 name = " ".join(lead + head_words[-1:])
+        parts = [p.strip() for p in text.split(",")]
+        if name is None and len(parts) >= 2 and re.search(r"['’]s?\s|^(?:the|a|an)\s", parts[0], re.I):
+            # "Okafor's spokesman, Ivo Brandt": an apposition with a first name NER missed
+            apposed = parts[1].split()
+            if 2 <= len(apposed) <= 3 and all(w[:1].isupper() for w in apposed) \
+                    and self._unseen_name(apposed[:-1], apposed[-1], ""):
+                name = " ".join(apposed)
         role = re.fullmatch(r"the\s+(%s)" % "|".join(ROLE_WORDS), head_part, re.I)
         if name is None and role:  # "the president said": the person the article titles so
             holder = self.people.title_holder(role.group(1).lower())
