@@ -23,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from attribution_polnear import SCORER, prf, run_onrecord  # noqa: E402
+from attribution_polnear import SCORER, corpus_missing, prf, run_onrecord, statements_option  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear" / "train"
@@ -78,12 +78,9 @@ def report(label: str, totals: dict) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--statements", choices=("rules", "tagger"), default="rules",
-                    help="tagger: add the optional MiniLM tagger's statements (needs .[tagger])")
+    statements_option(ap)
     args = ap.parse_args()
-    if not (args.data / "attributions").is_dir() or not SCORER.exists():
-        print(f"PolNeAR not found at {args.data} (or scorer at {SCORER}). Get PolNeAR v1.0.0 from "
-              "github.com/networkdynamics/PolNeAR and place a split there.", file=sys.stderr)
+    if corpus_missing(args.data, "train"):
         return 2
     scorer = load_scorer()
     articles = annotated_by_several(args.data)

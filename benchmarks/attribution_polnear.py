@@ -228,18 +228,29 @@ def _norm_name(name: str | None) -> str:
     return " ".join(w for w in words if not re.fullmatch(r"[A-Z]\.?", w)).casefold()
 
 
+def corpus_missing(data: Path, split: str) -> bool:
+    """Say where to get PolNeAR (and the reference scorer) when they are not there."""
+    if (data / "text").is_dir() and (data / "attributions").is_dir() and SCORER.exists():
+        return False
+    print(f"PolNeAR {split} not found at {data} (or scorer at {SCORER}). Get PolNeAR v1.0.0 from "
+          f"github.com/networkdynamics/PolNeAR and place the {split} split there.", file=sys.stderr)
+    return True
+
+
+def statements_option(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("--statements", choices=("rules", "tagger"), default="rules",
+                    help="tagger: add the optional MiniLM tagger's statements (needs .[tagger])")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--no-textacy", action="store_true")
     ap.add_argument("--no-speakers", action="store_true", help="skip the speaker-resolution figures")
-    ap.add_argument("--statements", choices=("rules", "tagger"), default="rules",
-                    help="tagger: add the optional MiniLM tagger's statements (needs .[tagger])")
+    statements_option(ap)
     args = ap.parse_args()
-    if not (args.data / "text").is_dir() or not SCORER.exists():
-        print(f"PolNeAR dev not found at {args.data} (or scorer at {SCORER}). Get PolNeAR v1.0.0 from "
-              "github.com/networkdynamics/PolNeAR and place the dev split there.", file=sys.stderr)
+    if corpus_missing(args.data, "dev"):
         return 2
     files = sorted((args.data / "text").glob("*.txt"))
     if args.limit:

@@ -22,7 +22,7 @@ APPOSITION_LEAD = {"former", "state", "then", "acting", "interim", "deputy", "th
 # Plural heads that are things said, not people saying them ("other studies", "exit polls").
 DOCUMENT_HEADS = {"polls", "surveys", "studies", "statistics", "figures", "data", "numbers", "records",
                   "documents", "reports", "emails", "analyses", "estimates", "projections", "results",
-                  "findings", "records", "files", "papers", "memos", "filings", "statements", "tweets"}
+                  "findings", "files", "papers", "memos", "filings", "statements", "tweets"}
 # Words that make a capitalised phrase a body, not a person ("Orlando Regional Medical Center").
 BODY_WORDS = {"center", "centre", "hospital", "university", "college", "institute", "party", "committee",
               "council", "department", "ministry", "agency", "bank", "group", "company", "corporation",
@@ -114,6 +114,10 @@ class DocumentResolver:
         actor = Actor(f"p:{slug(name)}", name, "person", roles)
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
                                   self.gaz.path(org_id), how), actor)
+
+    def _group(self, mention: Span, text: str, org_id: str | None = None) -> Resolution:
+        actor = Actor(f"g:{slug(text)}", text, "group", (Role(text, org_id),) if org_id else ())
+        return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id), "group"), actor)
 
     def _gender(self, name: str) -> str | None:
         """'m' or 'f': an honorific the document gives the person ('Mr. Park'), else the first
@@ -390,8 +394,7 @@ class DocumentResolver:
                 if full:
                     return self._person(mention, full, "surname")
                 if len(words) == 1 and self._demonym_plural(name):  # "Malians say"
-                    actor = Actor(f"g:{slug(text)}", text, "group")
-                    return Resolution(Speaker(mention, actor.id, text, None, None, (), "group"), actor)
+                    return self._group(mention, text)
                 return self._person(mention, name, "surname-unresolved")
             return self._person(mention, self.people.longest_form(name), "name")
         head = words[-1].lower() if words else ""
@@ -421,15 +424,11 @@ class DocumentResolver:
             return self._org_speaker(mention, org_id, "organization") if org_id else \
                 Resolution(Speaker(mention, None, text, resolved_from="group"), None)
         if head in GROUP_HEADS:
-            org_id = self.gaz.organization_in(text)
-            actor = Actor(f"g:{slug(text)}", text, "group", (Role(text, org_id),) if org_id else ())
-            return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id),
-                                      "group"), actor)
+            return self._group(mention, text, self.gaz.organization_in(text))
         named = all(w[:1].isupper() for w in words) and words[0].lower() not in STOP_WORDS
         if self._plural_head(mention) and not named:  # "Many Malians", "human rights groups";
             # a name in capitals is a body ("Blue Harbour Partners", "United Nations")
-            actor = Actor(f"g:{slug(text)}", text, "group")
-            return Resolution(Speaker(mention, actor.id, text, None, None, (), "group"), actor)
+            return self._group(mention, text)
         # an outlet or other named body the gazetteer does not know ("Reyes's office" is the
         # office of the Ivo Reyes the page names)
         if text[:1].isupper() or text.lower().startswith("the "):

@@ -230,15 +230,16 @@ def _according_to(text, pb, sent, tok) -> Candidate | None:
     return Candidate("indirect", content, cue, span(text, *subtree_range(pb, pobj)), 0.8, rule="according_to")
 
 
-CONDITION_MARKS = {"if", "unless", "once", "until", "provided", "providing", "as long as"}
+CONDITION_MARKS = {"if", "unless", "once", "until", "provided", "providing"}
 
 
-def _condition_after(verb):
+def _condition_after(verb, after: int = -1):
     """The condition a parenthetical cue splits from its content ('X will act, he said, but
-    only if Y'): a clause after the cue, hung on it, opened by 'if', 'unless', 'once' ..."""
+    only if Y'): a clause hung on ``verb`` (the cue, or the clause the cue comments on) after
+    token ``after``, opened by 'if', 'unless', 'once' ..."""
     for c in verb.rights:
-        if c.dep_ in ("advcl", "conj") and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
-                                               for m in c.children):
+        if c.i > after and c.dep_ in ("advcl", "conj") and any(
+                m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
             return c
     return None
 
@@ -255,8 +256,7 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
 
     # a part with neither verb nor subject ("As a result, he said, ...") is an adverbial
     parts = [p for p in (before, after) if p is not None and len(p.text.split()) >= 2 and informative(p)]
-    condition = next((c for c in tok.head.rights if c.i > tok.i and c.dep_ in ("advcl", "conj") and any(
-        m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)), None)
+    condition = _condition_after(tok.head, after=tok.i)
     if len(parts) == 2 and condition is not None and parts[1].start <= pb.char(condition) < parts[1].end:
         # "A, the minister said, if B": one content, so that the stance keeps its condition
         parts = [span(text, parts[0].start, parts[1].end)]
