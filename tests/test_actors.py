@@ -275,3 +275,14 @@ def test_people_speaking_as_many_are_groups_not_surnames(parse):
     # nobody in particular: no actor at all
     [res] = speakers(parse, "Some believe the campaign is worried about the state.")
     assert res.actor is None and res.speaker.name is None
+
+
+@pytest.mark.parametrize("mark", ["’s", ",", "—", "“"])
+def test_a_mention_without_a_word_is_nobody_and_does_not_crash(parse, mark):
+    from onrecord.model import Span
+    text = f"The minister{mark} said the port would reopen. Reyes agreed."
+    parsed = parse(text)
+    start = text.index(mark)
+    res = DocumentResolver(parsed).resolve(Span.of(text, start, start + len(mark)), "indirect", "said")
+    assert res.actor is None and res.speaker.name is None
+    assert res.speaker.resolved_from == "unresolved"

@@ -325,6 +325,8 @@ class DocumentResolver:
 
     def _resolve(self, mention: Span, other_than: str | None = None) -> Resolution:
         text = self._recased(clean_mention(mention.text))
+        if not re.search(r"[^\W_]", text):  # a stray mark a tagger took for a source: nobody
+            return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
         low = text.lower()
         bare = re.sub(r"^(the|a|an)\s+", "", low)
         registered = self.gaz.people.get(low) or self.gaz.people.get(bare)
