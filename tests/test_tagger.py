@@ -73,6 +73,8 @@ def test_link_takes_the_nearest_cue_in_the_paragraph_and_the_source_nearest_it()
     assert text[cue[0]:cue[1]] == "vowed" and text[source[0]:source[1]] == "Ana Ruiz"
     lone = (text.index("Other"), text.index("paragraph") + 9)
     assert link(text, lone, cues[:2], sources) == (None, None)  # no cue in its paragraph
+    mark = (text.index("Ruiz") + 4, text.index("Ruiz") + 5)  # a tagged space or stop is no source
+    assert link(text, content, cues, [mark, (0, 3, 0.9)])[1] == (0, 3, 0.9)
 
 
 def test_extras_are_only_contents_the_rules_did_not_find():

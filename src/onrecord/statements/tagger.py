@@ -159,7 +159,7 @@ def link(text: str, content: tuple, cues: list, sources: list) -> tuple[tuple | 
         return None, None
     cue = min(near, key=lambda c: _gap(c, content))
     near = [s for s in sources if _paragraph(text, s[0]) == para and not content[0] <= s[0] < content[1]
-            and _gap(s, cue) <= LINK_CHARS]
+            and _gap(s, cue) <= LINK_CHARS and re.search(r"[^\W_]", text[s[0]:s[1]])]
     source = min(near, key=lambda s: _gap(s, cue), default=None)
     return cue, source
 
