@@ -166,7 +166,7 @@ def test_folding_the_adapters_into_the_encoder_keeps_its_output():
     mask = torch.ones_like(ids)
     with torch.inference_mode():
         before = model.net(ids, feats, mask)
-        after = model.for_inference().net(ids, feats, mask)
+        after = model.for_inference("float32").net(ids, feats, mask)
     assert not any(type(getattr(o, n)).__name__ == "LowRank" for o, n in tagger.adapted_layers(model.net.enc))
     assert torch.allclose(before, after, atol=1e-4)
 
@@ -183,3 +183,31 @@ def test_a_writers_inference_is_never_a_tagger_statement(parse):
     assert _writers_inference(parsed, at("to have convinced the board that the plan is sound"))
     assert _writers_inference(parsed, at("the plan is sound"))
     assert not _writers_inference(parsed, at("the plan", text.index("praised")))  # the mayor's own act
+
+
+def test_the_inference_precision_can_be_chosen_and_a_wrong_choice_is_named(monkeypatch):
+    monkeypatch.setenv("ONRECORD_TAGGER_DTYPE", "Float32")
+    assert tagger.inference_dtype() == "float32"
+    monkeypatch.setenv("ONRECORD_TAGGER_DTYPE", "bfloat16")
+    assert tagger.inference_dtype() == "bfloat16"
+    monkeypatch.setenv("ONRECORD_TAGGER_DTYPE", "half")
+    with pytest.raises(ValueError, match="ONRECORD_TAGGER_DTYPE='half'"):
+        tagger.inference_dtype()
+    monkeypatch.delenv("ONRECORD_TAGGER_DTYPE")
+    assert tagger.inference_dtype() in ("float32", "bfloat16")
+
+
+@needs_model
+@pytest.mark.slow
+def test_bfloat16_inference_tags_as_float32_does():
+    text = ("The governor has long admired the harbour authority's handling of the floods. "
+            "Her spokesman said on Monday that the pier would reopen in spring, and the union "
+            "vowed to fight any closure.")
+    rows = [{"content": (text.index("the pier"), text.index(", and")), "cue": (text.index("said"), text.index("said") + 4),
+             "source": (text.index("Her"), text.index(" said"))}]
+    wide = tagger.Tagger().for_inference("float32").tag(text, rows)
+    narrow = tagger.Tagger().for_inference("bfloat16").tag(text, rows)
+    assert {r: [s[:2] for s in v] for r, v in narrow.spans.items()} == {r: [s[:2] for s in v] for r, v in wide.spans.items()}
+    for role in tagger.ROLES:
+        for (*_, p), (*_, q) in zip(narrow.spans[role], wide.spans[role]):
+            assert abs(p - q) < 0.05

@@ -77,7 +77,7 @@ def cli():
 @click.option("--actors", "actors_path", type=click.Path(dir_okay=False), help="Actors/organisations registry (YAML).")
 @click.option("--statements", "statements_backend", type=click.Choice(["rules", "tagger"]), default="rules",
               show_default=True, help="tagger: add the MiniLM tagger's statements to the rules' "
-              "(more recall, a fifth of the speed; needs pip install 'onrecord[tagger]').")
+              "(more recall, a third of the speed; needs pip install 'onrecord[tagger]').")
 @click.option("--stance-backend", default="rules/1", show_default=True,
               help="Registered stance backend: rules/1 (offline), llm/1, noop/1.")
 @click.option("--llm-url", help="Base URL of an OpenAI-compatible API, e.g. http://localhost:8000/v1 (llm/1).")
