@@ -286,3 +286,12 @@ def test_a_mention_without_a_word_is_nobody_and_does_not_crash(parse, mark):
     res = DocumentResolver(parsed).resolve(Span.of(text, start, start + len(mark)), "indirect", "said")
     assert res.actor is None and res.speaker.name is None
     assert res.speaker.resolved_from == "unresolved"
+
+
+def test_a_first_name_is_read_as_american_news_reads_it(parse):
+    # worldwide, gender-guesser reads "Bernie" as mostly female; in the US, as mostly male
+    text = ("Bernie Walsh, a senator from Ohio, spoke at the rally. The crowd cheered for an hour.\n\n"
+            "“We will win,” Mr. Walsh said.")
+    assert speakers(parse, text)[-1].speaker.name == "Bernie Walsh"
+    text = "Ann Cole and Bernie Walsh met the voters on Monday. He said the plan would pass."
+    assert speakers(parse, text)[-1].speaker.name == "Bernie Walsh"

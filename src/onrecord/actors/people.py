@@ -339,9 +339,14 @@ def is_given_name(word: str) -> bool:
 
 
 def first_name_gender(first: str) -> str | None:
-    """'m' or 'f' from a first-name dictionary (gender-guesser, offline); None if unsure."""
+    """'m' or 'f' from a first-name dictionary (gender-guesser, offline); None if unsure.
+
+    The dictionary's American reading comes first, its worldwide one when it has none:
+    worldwide, "Bernie" is mostly female and "Laurence" female (French), which made
+    "Mr. Sanders" nobody and "he" never Bernie Sanders."""
     names = _first_names()
     if names is None:
         return None
-    g = names.get_gender(first)
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
+    sure = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+    # a name it has no American figures for reads "andy" there ("Ivanka", "Marco")
+    return sure.get(names.get_gender(first, "usa")) or sure.get(names.get_gender(first))
