@@ -348,3 +348,13 @@ def test_an_inverted_speaker_the_parser_hung_elsewhere_is_found(parse):
 def test_who_heard_it_is_not_what_was_said(parse):
     rows = found(parse, "Okafor told the council about the closure of the harbour.")
     assert rows and rows[0][3].endswith("the closure of the harbour") and "council" not in rows[0][3]
+
+
+def test_who_is_urged_or_called_on_to_act_is_part_of_the_content(parse):
+    rows = found(parse, "The governor urged coastal residents to leave before the storm.")
+    assert ("indirect", "The governor", "urged", "coastal residents to leave before the storm") in rows
+    rows = found(parse, "The union called on the minister to resign over the contract.")
+    assert any(r[3] == "the minister to resign over the contract" for r in rows)
+    # a date the parser takes for an object is not someone told to act
+    rows = found(parse, "The mayor promised Monday to reopen the bridge.")
+    assert any(r[3] == "to reopen the bridge" for r in rows)

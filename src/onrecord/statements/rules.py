@@ -140,6 +140,7 @@ MEDIA = {"statement", "interview", "email", "e-mail", "tweet", "post", "letter",
          "call", "conversation", "note", "memo", "op-ed", "video", "message", "briefing", "appearance"}
 DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
         "yesterday", "tonight"}
+PERIODS = {"week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day"}
 
 
 def _medium(tok) -> bool:
@@ -376,6 +377,9 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
                     t.lower_ in ("and", "or") for t in tok.doc[node.right_edge.i:c.left_edge.i]))
                 if joined and c.tag_ in ("VB", "VBP") and c.i > node.i and subject(c) in (subj, None):
                     c_end = max(c_end, subtree_range(pb, c)[1])
+            addressee = _told_to(tok, node)
+            if addressee is not None:  # "urged voters to stay home": who is urged is part of it
+                c_start = min(c_start, subtree_range(pb, addressee)[0])
         if comp == "ccomp":  # "said A, but that B": a second clause, parsed as joined to the cue;
             # "said A, B and C": more clauses, parsed as the cue's own
             for c in tok.children:
@@ -405,6 +409,21 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
         if content is not None:
             return [Candidate(kind, content, cue, src, conf * 0.9, rule="object")]
     return []
+
+
+def _told_to(verb, infinitive):
+    """The one asked, urged or called on to act, between the verb and its infinitive ("urged
+    voters to", "called on Congress to", "called for a prosecutor to"); None for a date parsed
+    as an object ("promised Monday to"). PolNeAR's annotators put it in the content."""
+    for c in verb.children:
+        if not verb.i < c.i < infinitive.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in ("on", "for") and verb.lemma_.lower() == "call":
+            c = next((g for g in c.children if g.dep_ == "pobj"), None)
+            return c if c is not None and c.i < infinitive.i else None
+        if c.dep_ == "dobj" and c.lower_ not in DAYS | PERIODS:  # NER does not run here
+            return c
+    return None
 
 
 def _own_object(verb, lex: Lexicon) -> bool:
