@@ -358,3 +358,10 @@ def test_who_is_urged_or_called_on_to_act_is_part_of_the_content(parse):
     # a date the parser takes for an object is not someone told to act
     rows = found(parse, "The mayor promised Monday to reopen the bridge.")
     assert any(r[3] == "to reopen the bridge" for r in rows)
+
+
+def test_an_abbreviation_keeps_its_stop_at_the_end_of_a_content(parse):
+    rows = found(parse, "The senator said the ban would apply to every port in the U.S. The vote is on Friday.")
+    assert any(r[3] == "the ban would apply to every port in the U.S." for r in rows)
+    rows = found(parse, "The senator said the ban would apply to every port.")
+    assert any(r[3] == "the ban would apply to every port" for r in rows)

@@ -69,10 +69,16 @@ class Candidate:
         return "s_" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
+# The stop of "U.S.", "p.m." or "Jr." belongs to the word, also where it ends the sentence.
+ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b(?:Jr|Sr|Inc|Corp|Co|Ltd)\.$")
+
+
 def trim(text: str, start: int, end: int, chars: str = EDGE_PUNCT) -> tuple[int, int]:
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
+        if text[end - 1] == "." and ABBREVIATION_END.search(text, max(start, end - 12), end):
+            break
         end -= 1
     return start, end
 
