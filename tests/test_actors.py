@@ -295,3 +295,25 @@ def test_a_first_name_is_read_as_american_news_reads_it(parse):
     assert speakers(parse, text)[-1].speaker.name == "Bernie Walsh"
     text = "Ann Cole and Bernie Walsh met the voters on Monday. He said the plan would pass."
     assert speakers(parse, text)[-1].speaker.name == "Bernie Walsh"
+
+
+def test_any_span_of_a_page_resolves_without_error_and_never_to_a_pronoun(parse):
+    """Spans a tagger or a rule may hand over: single marks, half names, pronouns, clauses."""
+    import re
+    from onrecord.actors import PRONOUNS
+    from onrecord.model import Span
+    text = ("MR. REYES: Thank you. “We will not move,” said Ivo Reyes, the foreign minister, on Monday. "
+            "He added that Okafor's spokesman, Brandt, had seen it.\n\n"
+            "“It is done,” she told reporters — and the Ministry of Defence’s office, which declined to "
+            "comment, said nothing. Residents, some 40 of them, said they were “tired.”")
+    parsed = parse(text)
+    resolver = DocumentResolver(parsed)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\w+(?:['’]\w+)?|[^\w\s]", text)]
+    for i in range(len(words)):
+        for n in (1, 2, 3, 5):
+            if i + n > len(words):
+                break
+            mention = Span.of(text, words[i][0], words[i + n - 1][1])
+            res = resolver.resolve(mention, "indirect", "said")
+            assert res.speaker is not None
+            assert (res.speaker.name or "").lower() not in PRONOUNS, mention.text
