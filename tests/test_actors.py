@@ -317,3 +317,35 @@ def test_any_span_of_a_page_resolves_without_error_and_never_to_a_pronoun(parse)
             res = resolver.resolve(mention, "indirect", "said")
             assert res.speaker is not None
             assert (res.speaker.name or "").lower() not in PRONOUNS, mention.text
+
+
+def test_a_title_is_the_persons_own_not_a_neighbours_or_a_headlines(parse):
+    from onrecord.actors import title_near
+    g = load_gazetteer()
+    assert title_near("Former Foreign Minister Ann Cole and Sen. Ted Roe debated.", "Ted Roe", g)[0] == "Sen."
+    assert title_near("Rain Falls On The Capital. Sen. Ted Roe spoke.", "Ted Roe", g)[0] == "Sen."
+    assert title_near("Gov. Ann Cole and Democrat Ted Roe spoke.", "Ted Roe", g)[0] is None
+    assert title_near("When Prime Minister Ted Roe spoke.", "Ted Roe", g)[0] == "Prime Minister"
+    assert title_near("Texas Lt. Gov. Ted Roe spoke.", "Ted Roe", g)[0] == "Texas Lt. Gov."
+    assert title_near("Former U.N. Ambassador Ted Roe spoke.", "Ted Roe", g)[0] == "Former U.N. Ambassador"
+    # a portfolio's "and" is part of it
+    assert title_near("Secretary of Health and Human Services Ted Roe spoke.", "Ted Roe", g)[0] == \
+        "Secretary of Health and Human Services"
+    # named by the surname alone: the first name is not part of the title
+    assert title_near("Vice President Ted R. Roe spoke.", "Roe", g)[0] == "Vice President"
+
+
+def test_the_speaker_of_a_mention_with_a_title_has_that_role(parse):
+    text = "Sen. Ann Cole of Ohio arrived first. “We will win,” said Sen. Ann Cole."
+    assert speakers(parse, text)[-1].speaker.role == "Sen."
+
+
+def test_who_speaks_for_someone_is_not_that_someone(parse):
+    text = "Ivo Reyes hosted the talks. {} said the talks went well."
+    for mention in ("A spokesman for Mr. Reyes", "A lawyer for Reyes", "An aide to Mr. Reyes",
+                    "A representative for Mr. Reyes"):
+        [res] = speakers(parse, text.format(mention))
+        assert res.speaker.name != "Ivo Reyes", mention
+        assert res.speaker.resolved_from == "anonymous", mention
+    [res] = speakers(parse, "Representative Ann Cole hosted the talks. Representative Cole said they went well.")
+    assert res.speaker.name == "Ann Cole"

@@ -30,6 +30,28 @@ BODY_WORDS = {"center", "centre", "hospital", "university", "college", "institut
               "fund", "partners", "capital", "court", "house", "senate", "office", "church", "school"}
 
 
+TITLE_QUALIFIERS = {"former", "first", "top", "then", "next", "last", "third", "us"}  # stop words a title keeps
+# Abbreviations a title may hold or follow ("Sen.", "Lt. Gov.", "U.S."): their stop ends no sentence.
+TITLE_ABBREVIATIONS = {"sen", "gen", "gov", "rep", "lt", "col", "adm", "dr", "mr", "mrs", "ms", "sgt", "capt",
+                       "maj", "cmdr", "amb", "prof", "rev", "hon", "st", "jr", "sr", "pres", "sec", "atty", "supt"}
+
+
+def _own_title(words: list[str], gaz: Gazetteer) -> list[str]:
+    """The capitalised words before a name, from where its own title starts: after a full stop
+    that ends a sentence ("... North Korea. Sen. X"), and after an "and" that joins another
+    person ("Secretary of State Hillary Clinton and Sen. X", "Sen. Ted Cruz and Democrat X"),
+    but not an "and" inside a portfolio ("Secretary of Health and Human Services X")."""
+    for k in range(len(words), 0, -1):
+        prev = words[k - 1].rstrip("’'\"”")
+        if prev.endswith(".") and not (re.fullmatch(r"(?:[A-Z]\.)+", prev)
+                                       or prev[:-1].lower() in TITLE_ABBREVIATIONS):
+            return words[k:]
+        if k < len(words) and prev.lower() == "and" and (gaz.rank(" ".join(words[k:])) > 1 or not any(
+                w.lower() in ("of", "for") for w in words[:k - 1])):
+            return words[k:]
+    return words
+
+
 def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
     """A title before a name ('Assistant Secretary of Defense X') or an apposition after it
     (', head of Y,'), wherever the name stands in the document."""
@@ -37,13 +59,15 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
     text = text.replace("[", "").replace("]", "")
     for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(name), text):
         before = text[max(0, m.start() - 90):m.start()].replace("[", "").replace("]", " ")
+        before = before[before.rfind("\n") + 1:]  # a title does not run over a paragraph break
         pre = re.search(r"((?:%s\s+){1,10})$" % TITLE_WORD, before)
         title = None
         if pre:
-            words = pre.group(1).split()
-            while words and (words[0].lower() in ("of", "for", "the", "and", "on", "to")
-                             or words[0].endswith(",")):
+            words = _own_title(pre.group(1).split(), gaz)
+            while words and (words[0].lower() in STOP_WORDS - TITLE_QUALIFIERS or words[0].endswith(",")):  # "When", "As"
                 words = words[1:]
+            while len(name.split()) == 1 and words and (is_given_name(words[-1]) or re.fullmatch(r"[A-Z]\.", words[-1])):
+                words = words[:-1]  # "Vice President Joseph R. Biden" named by the surname alone
             cand = " ".join(words)
             if cand and gaz.rank(cand) > 1 or gaz.organization_in(cand):
                 title = cand
@@ -53,10 +77,29 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
         if title or appos:
             return title, appos
     # a title directly before the surname ("Gen. X", "Secretary X")
-    m = re.search(r"((?:[A-Z][\w.]*\s+){1,4})%s(?!\w)" % re.escape(surname), text)
-    if m and gaz.rank(m.group(1)) > 1:
+    m = re.search(r"((?:[A-Z][\w.]*[ \t]+){1,4})%s(?!\w)" % re.escape(surname), text)
+    if m and gaz.rank(m.group(1)) > 1 and m.group(1).split()[-1].rstrip(".") in TITLE_NOUNS:
         return m.group(1).strip(), None
     return None, None
+
+
+# Who speaks for someone else ("a lawyer for Mr. Roe", "an aide to Roe"): never that someone.
+AGENT_NOUNS = {"representative", "lawyer", "attorney", "counsel", "assistant", "surrogate", "associate",
+               "confidant", "ally", "friend", "colleague"}  # plurals stay groups ("lawyers for X")
+AGENT_OF = re.compile(r"\b(?:%s)\s+(?:for|to|of|with|from)\b" % "|".join(sorted(AGENT_NOUNS | ANONYMOUS_HEADS)))
+
+
+def _mention_title(mention: str, name: str, gaz: Gazetteer) -> str:
+    """What a speaker mention says of the person besides the name: "Texas Sen." of "Texas Sen.
+    Ted Cruz", "a Vermont senator" of "Mr. Sanders, a Vermont senator", "Senator" of
+    "the two leading Republicans, Trump and Senator Ted Cruz"."""
+    at = mention.find(name)
+    if at > 0:
+        before = _own_title(mention[:at].split(), gaz)
+        mention = " ".join(before) + " " + mention[at:]
+    rest = mention.replace(name, "").strip(" ,")
+    rest = re.sub(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?%s\b[\s,]*" % re.escape(name.split()[-1]), "", rest)
+    return "" if re.match(r"(?:who|whose|which)\b", rest) else rest  # an act, not a role
 
 
 @dataclass
@@ -104,11 +147,11 @@ class DocumentResolver:
         if registered is not None:
             return self._registered(mention, registered, how)
         title, appos = title_near(self.text, name, self.gaz)
-        mention_title = clean_mention(mention.text).replace(name, "").strip(" ,")
+        mention_title = _mention_title(clean_mention(mention.text), name, self.gaz)
         description = " ".join(x for x in (title, appos, mention_title) if x)
         org_id = self.gaz.organization_in(description) if description else None
         role_title = title or appos or (mention_title if mention_title and self.gaz.rank(mention_title) > 1 else None)
-        if appos and title and self.gaz.organization_in(appos):
+        if appos and title:  # "Florida Rep.", "the Democratic National Committee's chair"
             role_title = f"{title}, {appos}"
         roles = (Role(role_title, org_id),) if role_title or org_id else ()
         actor = Actor(f"p:{slug(name)}", name, "person", roles)
@@ -254,6 +297,8 @@ class DocumentResolver:
         if not heads:
             return after[0].name if after else None
         p = heads[-1]
+        if AGENT_OF.search(self.text[mention.start:p.start]):  # "a spokesman for Mr. Roe": not Roe
+            return after[0].name if after else None
         rest = self.text[p.end:seg_end].strip()
         possessive = re.search(r"['’]s?$", self.text[p.start:p.end])  # the tagger may keep the 's
         if possessive or re.match(r"^['’]s?\b", rest):  # "Roe's aides"; "Roe's deputy, Jane Hale,": Hale
@@ -368,7 +413,8 @@ class DocumentResolver:
         head_part = text.split(",")[0].strip()  # "Okafor, 56, who chairs the panel"
         head_words = head_part.split()
         if name is None and head_words and head_words[-1][:1].isupper() and not self.gaz._alias_map.get(head_part) \
-                and not any(w.lower() in ANONYMOUS_HEADS | GROUP_HEADS for w in head_words) and len(head_words) <= 6:
+                and not any(w.lower() in ANONYMOUS_HEADS | GROUP_HEADS for w in head_words) and len(head_words) <= 6 \
+                and not AGENT_OF.search(head_part):
             # "Okafor", "Gen. Bell", "Secretary Smith": titles then a capitalised name
             # the name starts after the title ("Foreign Minister Ivo Reyes": "Ivo Reyes")
             titled = max((i for i, w in enumerate(head_words[:-1]) if w.rstrip(".") in TITLE_NOUNS), default=-1)
@@ -402,7 +448,7 @@ class DocumentResolver:
         head = words[-1].lower() if words else ""
         orgs = self.gaz.find(text)
         head_word = re.sub(r"[^a-z]", "", (low.split(" involved")[0].split(" who ")[0].split()[-1:] or [""])[0])
-        if any(w in ANONYMOUS_HEADS for w in re.findall(r"[a-z]+", low)) and not (
+        if (any(w in ANONYMOUS_HEADS for w in re.findall(r"[a-z]+", low)) or AGENT_OF.search(text)) and not (
                 head_word in GROUP_HEADS and not re.match(r"^(an?|one|another|the)\b", low)):
             org_id = self.gaz.organization_in(text)
             desc = self._owner_in_full(text, mention.start)
