@@ -186,3 +186,12 @@ def test_a_dead_worker_gives_one_line_and_keeps_what_was_saved(files, monkeypatc
     assert r.exit_code == 1 and "worker process died" in r.output and "--processes 1" in r.output
     assert len(r.output.strip().splitlines()) == 1
     assert sqlite3.connect(db).execute("select count(*) from statements").fetchone()[0] > 0
+
+
+def test_an_undated_statement_shows_a_question_mark_not_none(tmp_path):
+    (tmp_path / "a.txt").write_text("Ivo Reyes, the port director, said the port would reopen.\n")
+    db = tmp_path / "x.db"
+    run("analyze", tmp_path / "a.txt", "--db", db)
+    shown = run("actors", "show", "p:ivo-reyes", "--db", db).output
+    listed = run("statements", "--db", db).output
+    assert "port would reopen" in shown and "None" not in shown and "None" not in listed

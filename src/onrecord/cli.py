@@ -56,6 +56,11 @@ def _report_errors(errors) -> None:
         click.echo(f"error: {err.one_line()}", err=True)
 
 
+
+def _when(said) -> str:
+    """When a statement was said, for a table: its date, "≤" the latest it can be, or "?"."""
+    return said.start or (f"≤{said.end}" if said.end else "?")
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="onrecord")
 def cli():
@@ -203,7 +208,7 @@ def statements(db, document_id, width):
     for st in rows:
         sp = st.speaker
         who = (sp.name or (sp.mention.text if sp.mention else None)) if sp else None
-        when = st.said.start or (f"≤{st.said.end}" if st.said.end else "?")
+        when = _when(st.said)
         stance = ",".join(f"{s.target_id}:{s.stance}" for s in st.stances) or "-"
         text = st.content.text.replace("\n", " ")
         text = text if len(text) <= width else text[:width - 1] + "…"
@@ -431,7 +436,7 @@ def actors(action, ids, db):
                            f"{r.start or '?'} .. {r.end or '?'}")
             for st in statements:
                 if st.speaker and st.speaker.actor_id == a.id:
-                    when = st.said.start or f"≤{st.said.end}"
+                    when = _when(st.said)
                     click.echo(f"  {st.id}  {when:<11} {st.kind:<8} {st.content.text[:90]}")
             return
         for a in sorted(everyone.values(), key=lambda a: (-counts.get(a.id, 0), a.name)):
