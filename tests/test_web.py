@@ -50,3 +50,15 @@ def test_document_text_is_escaped_in_every_page(client):
     for url in ("/", "/report", f"/statements/{st['id']}", f"/actors/{st['speaker']['actor_id']}"):
         page = client.get(url).text
         assert "<script>alert" not in page
+
+
+def test_the_pages_follow_the_ledger_as_analyze_adds_to_it(tmp_path):
+    (tmp_path / "a.txt").write_text("Ivo Reyes, the port director, said the port would reopen.\n")
+    (tmp_path / "b.txt").write_text("Ana Ruiz, the mayor, said the bridge would close in June.\n")
+    db = tmp_path / "w.db"
+    assert CliRunner().invoke(cli, ["analyze", str(tmp_path / "a.txt"), "--db", str(db)]).exit_code == 0
+    client = TestClient(create_app(db))
+    assert "Ivo Reyes" in client.get("/").text and "Ana Ruiz" not in client.get("/").text
+    assert CliRunner().invoke(cli, ["analyze", str(tmp_path / "b.txt"), "--db", str(db)]).exit_code == 0
+    assert "Ana Ruiz" in client.get("/").text
+    assert client.get("/actors/p:ana-ruiz").status_code == 200
