@@ -195,3 +195,17 @@ def test_an_undated_statement_shows_a_question_mark_not_none(tmp_path):
     shown = run("actors", "show", "p:ivo-reyes", "--db", db).output
     listed = run("statements", "--db", db).output
     assert "port would reopen" in shown and "None" not in shown and "None" not in listed
+
+
+def test_one_person_across_documents_however_the_middle_initial_is_written(tmp_path):
+    (tmp_path / "a.txt").write_text("Ana M. Ruiz, the mayor, said the bridge would close in June.\n")
+    (tmp_path / "b.txt").write_text("Ana Ruiz, the mayor, said the port would reopen in July.\n")
+    (tmp_path / "c.txt").write_text("Ana Ruiz Jr. said the ferry would run again.\n")
+    db = tmp_path / "x.db"
+    run("analyze", tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt", "--db", db)
+    ledger = json.loads(run("export", "--db", db).output)
+    by_actor = {}
+    for s in ledger["statements"]:
+        by_actor.setdefault(s["speaker"]["actor_id"], []).append(s["text"])
+    assert len(by_actor["p:ana-ruiz"]) == 2  # "Ana Ruiz Jr." is someone else
+    assert next(a["name"] for a in ledger["actors"] if a["id"] == "p:ana-ruiz") == "Ana M. Ruiz"

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from .actors import slug
+from .actors import person_id
 from .model import Span, Speaker, Stance, Statement
 
 FIELDS = ("stance", "speaker")
@@ -40,7 +40,7 @@ def _apply_one(st: Statement, c: dict, text: str) -> Statement:
     if c["field"] == "speaker":
         name = value["name"]
         old = st.speaker or Speaker()
-        return replace(st, speaker=Speaker(old.mention, value.get("actor_id") or f"p:{slug(name)}", name,
+        return replace(st, speaker=Speaker(old.mention, value.get("actor_id") or person_id(name), name,
                                            value.get("role") or old.role, value.get("organization_id", old.organization_id),
                                            old.organization_path, "analyst"))
     return st

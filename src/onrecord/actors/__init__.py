@@ -135,7 +135,7 @@ class DocumentResolver:
     def _registered(self, mention: Span, person: "RegisteredPerson", how: str) -> Resolution:
         role = person.role_on(None)
         org_id = role.organization_id if role else None
-        actor = Actor(f"p:{slug(person.name)}", person.name, "person", person.roles)
+        actor = Actor(person_id(person.name), person.name, "person", person.roles)
         return Resolution(Speaker(mention, actor.id, person.name, role.title if role else None, org_id,
                                   self.gaz.path(org_id), how), actor)
 
@@ -154,7 +154,7 @@ class DocumentResolver:
         if appos and title:  # "Florida Rep.", "the Democratic National Committee's chair"
             role_title = f"{title}, {appos}"
         roles = (Role(role_title, org_id),) if role_title or org_id else ()
-        actor = Actor(f"p:{slug(name)}", name, "person", roles)
+        actor = Actor(person_id(name), name, "person", roles)
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
                                   self.gaz.path(org_id), how), actor)
 
@@ -209,8 +209,8 @@ class DocumentResolver:
                 name = self.people.longest_form(p.name) if len(p.name.split()) > 1 else (
                     self.people.full_name(p.name, p.start) or p.name)
                 subj = 0 if self.people.is_subject(p) else 1
-                if f"p:{slug(name)}" != other_than:
-                    ranked.append(((dist, subj, -p.start), None, Actor(f"p:{slug(name)}", name)))
+                if person_id(name) != other_than:
+                    ranked.append(((dist, subj, -p.start), None, Actor(person_id(name), name)))
             if pronoun in ("he", "she") and depth < 3:
                 for dist, at in self.people.pronoun_subjects(pos, pronoun, window=2):
                     found = self._antecedent(at, kind, pronoun, depth + 1, other_than)
@@ -486,6 +486,17 @@ class DocumentResolver:
         return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
 
 
+def person_id(name: str) -> str:
+    """One id for a person however the page writes the middle initial: "Donald J. Trump" and
+    "Donald Trump" are p:donald-trump, in every document (as they are within one). Two initials
+    ("George H. W. Bush") and suffixes ("Donald Trump Jr.") stay part of it."""
+    words = name.split()
+    initials = [i for i, w in enumerate(words[1:-1], 1) if re.fullmatch(r"[A-Z]\.?", w)]
+    if len(initials) == 1:
+        del words[initials[0]]
+    return f"p:{slug(' '.join(words))}"
+
+
 def merge_actor(existing: Actor | None, new: Actor) -> Actor:
     """Union of roles; the longer name wins (a full name over a surname)."""
     if existing is None:
@@ -498,4 +509,5 @@ def merge_actor(existing: Actor | None, new: Actor) -> Actor:
     return Actor(existing.id, name, existing.kind, tuple(roles))
 
 
-__all__ = ["DocumentResolver", "People", "RegisteredPerson", "Gazetteer", "load_gazetteer", "merge_actor", "slug", "clean_mention"]
+__all__ = ["DocumentResolver", "People", "RegisteredPerson", "Gazetteer", "load_gazetteer", "merge_actor", "person_id",
+           "slug", "clean_mention"]
