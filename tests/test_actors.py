@@ -349,3 +349,27 @@ def test_who_speaks_for_someone_is_not_that_someone(parse):
         assert res.speaker.resolved_from == "anonymous", mention
     [res] = speakers(parse, "Representative Ann Cole hosted the talks. Representative Cole said they went well.")
     assert res.speaker.name == "Ann Cole"
+
+
+def test_merge_suggestions_name_the_candidates_and_never_merge():
+    from onrecord.actors import suggest_merges
+    from onrecord.model import Actor, Role
+    people = {a.id: a for a in [
+        Actor("p:roe", "Roe", "person", (Role("President"),)),
+        Actor("p:ann-roe", "Ann Roe", "person", (Role("President"),)),
+        Actor("p:ed-roe", "Ed Roe", "person", (Role("Mayor"),)),
+        Actor("p:lee", "Lee", "person"),
+        Actor("p:kim-lee", "Kim Lee", "person"),
+        Actor("p:kim-lee-jr", "Kim Lee Jr.", "person"),
+        Actor("p:ana-maria-ruiz", "Ana Maria Ruiz", "person"),
+        Actor("p:ana-ruiz", "Ana Ruiz", "person"),
+        Actor("o:roe", "Roe Partners", "organization"),
+    ]}
+    counts = {"p:roe": 9, "p:ann-roe": 5, "p:ed-roe": 7, "p:lee": 2, "p:kim-lee": 1, "p:ana-maria-ruiz": 1, "p:ana-ruiz": 8}
+    found = {m.from_id: m for m in suggest_merges(people, counts)}
+    assert found["p:roe"].into_id == "p:ann-roe" and not found["p:roe"].sure  # two Roes: the role picks
+    assert "Ed Roe" in found["p:roe"].why
+    assert found["p:lee"].into_id == "p:kim-lee" and not found["p:lee"].sure  # no shared role
+    assert found["p:ana-maria-ruiz"].into_id == "p:ana-ruiz"  # the usual spelling keeps its id
+    assert "p:kim-lee-jr" not in found and "p:kim-lee" not in found
+    assert len(people) == 9  # nothing merged

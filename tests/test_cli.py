@@ -209,3 +209,14 @@ def test_one_person_across_documents_however_the_middle_initial_is_written(tmp_p
         by_actor.setdefault(s["speaker"]["actor_id"], []).append(s["text"])
     assert len(by_actor["p:ana-ruiz"]) == 2  # "Ana Ruiz Jr." is someone else
     assert next(a["name"] for a in ledger["actors"] if a["id"] == "p:ana-ruiz") == "Ana M. Ruiz"
+
+
+def test_actors_suggest_lists_merges_and_changes_nothing(tmp_path):
+    (tmp_path / "a.txt").write_text("President Ann Roe said the bridge would close in June.\n")
+    (tmp_path / "b.txt").write_text("President Roe said the port would reopen in July.\n")
+    db = tmp_path / "x.db"
+    run("analyze", tmp_path / "a.txt", tmp_path / "b.txt", "--db", db)
+    before = run("actors", "--db", db).output
+    out = run("actors", "suggest", "--db", db).output
+    assert "p:roe (1) → p:ann-roe (1)" in out and "onrecord actors merge p:roe p:ann-roe" in out
+    assert run("actors", "--db", db).output == before

@@ -397,16 +397,17 @@ def review(statement_id, db, target_id, stance, condition, speaker, note, list_,
 
 
 @cli.command()
-@click.argument("action", type=click.Choice(["list", "show", "merge"]), default="list")
+@click.argument("action", type=click.Choice(["list", "show", "suggest", "merge"]), default="list")
 @click.argument("ids", nargs=-1)
 @db_option
 def actors(action, ids, db):
-    """List actors, show one with its statements, or merge two that are one person.
+    """List actors, show one with its statements, suggest which may be one person, or merge two.
 
     \b
     Example:
         onrecord actors
         onrecord actors show p:johnnie-carson
+        onrecord actors suggest
         onrecord actors merge p:carson p:johnnie-carson
     """
     store = _open_store(db)
@@ -426,6 +427,15 @@ def actors(action, ids, db):
         for st in statements:
             if st.speaker and st.speaker.actor_id:
                 counts[st.speaker.actor_id] = counts.get(st.speaker.actor_id, 0) + 1
+        if action == "suggest":
+            from .actors import suggest_merges
+            found = suggest_merges(everyone, counts)
+            for m in found:
+                click.echo(f"{'likely  ' if m.sure else 'possible'}  {m.from_id} ({counts.get(m.from_id, 0)}) → "
+                           f"{m.into_id} ({counts.get(m.into_id, 0)}): {m.why}\n"
+                           f"          onrecord actors merge {m.from_id} {m.into_id} --db {db}")
+            click.echo(f"{len(found)} suggestion(s); nothing was merged")
+            return
         if action == "show":
             if len(ids) != 1 or ids[0] not in everyone:
                 raise click.ClickException(f"no actor {ids[0] if ids else ''!r}; see `onrecord actors`")

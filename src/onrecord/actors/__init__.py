@@ -497,6 +497,61 @@ def person_id(name: str) -> str:
     return f"p:{slug(' '.join(words))}"
 
 
+@dataclass(frozen=True)
+class MergeSuggestion:
+    """Two person actors that may be one: ``from_id`` is the one to fold into ``into_id``."""
+
+    from_id: str
+    into_id: str
+    why: str
+    sure: bool  # the only candidate and sharing a role; otherwise the analyst must look
+
+
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def suggest_merges(actors: dict[str, Actor], counts: dict[str, int]) -> list[MergeSuggestion]:
+    """People a page could only name by surname ("President Obama") or with a middle name
+    ("Hillary Rodham Clinton"), beside the full name other pages give. Never applied by
+    itself: "Obama" may be Barack or Michelle, so the analyst decides (``actors merge``)."""
+    people = [a for a in actors.values() if a.kind == "person"]
+
+    def parts(a: Actor) -> list[str]:
+        return [w for w in a.name.split() if w.lower() not in SUFFIXES and not re.fullmatch(r"[A-Z]\.?", w)]
+
+    def titles(a: Actor) -> set[str]:
+        return {r.title.lower() for r in a.roles if r.title}
+
+    out = []
+    for a in people:
+        words = parts(a)
+        if not words or any(w.lower() in SUFFIXES for w in a.name.split()):
+            continue
+        if len(words) == 1:  # a surname alone
+            fuller = [b for b in people if b.id != a.id and len(parts(b)) > 1 and parts(b)[-1] == words[0]
+                      and not any(w.lower() in SUFFIXES for w in b.name.split())]
+        else:  # the same first and last name, with more in between
+            fuller = [b for b in people if b.id != a.id and len(parts(b)) > len(words) and
+                      parts(b)[0] == words[0] and parts(b)[-1] == words[-1]]
+        if not fuller:
+            continue
+        sharing = [b for b in fuller if titles(a) & titles(b)]
+        pick = sharing[0] if len(sharing) == 1 else max(fuller, key=lambda b: counts.get(b.id, 0))
+        others = [b.name for b in fuller if b is not pick]
+        why = f"{pick.name} is the only fuller name" if len(fuller) == 1 else \
+            f"{pick.name}, or {', '.join(others)}"
+        if pick in sharing:
+            why += f"; both titled {sorted(titles(a) & titles(pick))[0]!r}"
+        sure = len(fuller) == 1 and pick in sharing
+        if len(words) > 1 and counts.get(pick.id, 0) < counts.get(a.id, 0):  # a middle name: keep the usual id
+            why = f"{a.name} is written so more often" + (f"; both titled {sorted(titles(a) & titles(pick))[0]!r}"
+                                                          if pick in sharing else "")
+            out.append(MergeSuggestion(pick.id, a.id, why, sure))
+        else:
+            out.append(MergeSuggestion(a.id, pick.id, why, sure))
+    return sorted(out, key=lambda m: (-counts.get(m.from_id, 0), m.from_id))
+
+
 def merge_actor(existing: Actor | None, new: Actor) -> Actor:
     """Union of roles; the longer name wins (a full name over a surname)."""
     if existing is None:
@@ -510,4 +565,5 @@ def merge_actor(existing: Actor | None, new: Actor) -> Actor:
 
 
 __all__ = ["DocumentResolver", "People", "RegisteredPerson", "Gazetteer", "load_gazetteer", "merge_actor", "person_id",
+           "suggest_merges", "MergeSuggestion",
            "slug", "clean_mention"]
