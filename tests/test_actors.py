@@ -373,3 +373,13 @@ def test_merge_suggestions_name_the_candidates_and_never_merge():
     assert found["p:ana-maria-ruiz"].into_id == "p:ana-ruiz"  # the usual spelling keeps its id
     assert "p:kim-lee-jr" not in found and "p:kim-lee" not in found
     assert len(people) == 9  # nothing merged
+
+
+def test_a_title_or_stray_word_the_tagger_takes_into_a_name_is_not_the_name(parse):
+    for text, name, role in (("Rabbi Ari Kessler said the vote was a disgrace.", "Ari Kessler", "Rabbi"),
+                             ("Alderman Ann M. Cole said the budget was wrong.", "Ann M. Cole", "Alderman"),
+                             ("Sheriff Tom Hale said the jail was full.", "Tom Hale", "Sheriff"),
+                             # a first name the dictionary does not know stays ("Aung San Suu Kyi")
+                             ("Khin San Moe Aye said the vote was fair.", "Khin San Moe Aye", None)):
+        [res] = speakers(parse, text)
+        assert (res.speaker.name, res.speaker.role) == (name, role)

@@ -71,7 +71,14 @@ class People:
             name = clean_mention(ent.text)
             if ent.label_ == "PERSON" and name and name[0].isupper() and not self.gaz._alias_map.get(name) \
                     and not is_place(name):  # the small model tags some countries as people
-                out.append(PersonMention(offset + ent.start_char, offset + ent.end_char, name))
+                start = offset + ent.start_char
+                words = name.split()
+                if len(words) >= 3 and not is_given_name(words[0].rstrip(".")) and words[1][:1].isupper() \
+                        and is_given_name(words[1]) and (self.gaz.rank(words[0]) > 1 or DESCRIPTOR.search(words[0])):
+                    # a title or a word the tagger took in ("Rabbi Rick Jacobs", "Telling Jeb Bush")
+                    start = self.text.find(words[1], start)
+                    name = " ".join(words[1:])
+                out.append(PersonMention(start, offset + ent.end_char, name))
         return out
 
     def persons_in(self, start: int, end: int) -> list[PersonMention]:
@@ -336,6 +343,11 @@ def is_given_name(word: str) -> bool:
         return False
     names = _first_names()
     return names is not None and names.get_gender(word) != "unknown"
+
+
+# A word ending so is a description, not the first of a name the dictionary does not know
+# ("Comedian", "Filmmaker", "Alderman", "Telling"; not "Aung" of "Aung San Suu Kyi").
+DESCRIPTOR = re.compile(r"(?:er|or|ist|ian|ing|man|woman|aire|ant|ent)$", re.I)
 
 
 def first_name_gender(first: str) -> str | None:
