@@ -220,3 +220,15 @@ def test_actors_suggest_lists_merges_and_changes_nothing(tmp_path):
     out = run("actors", "suggest", "--db", db).output
     assert "p:roe (1) → p:ann-roe (1)" in out and "onrecord actors merge p:roe p:ann-roe" in out
     assert run("actors", "--db", db).output == before
+
+
+def test_a_new_onrecord_version_analyses_stored_documents_again_without_doubling_them(tmp_path, monkeypatch):
+    import onrecord
+    (tmp_path / "a.txt").write_text("Ivo Reyes, the port director, said the port would reopen.\n")
+    db = tmp_path / "x.db"
+    run("analyze", tmp_path / "a.txt", "--db", db)
+    assert "0 analysed, 1 already analysed" in run("analyze", tmp_path / "a.txt", "--db", db).output
+    monkeypatch.setattr(onrecord, "__version__", "99.0.0")
+    assert "1 analysed, 0 already analysed" in run("analyze", tmp_path / "a.txt", "--db", db).output
+    ledger = json.loads(run("export", "--db", db).output)
+    assert len(ledger["statements"]) == 1
