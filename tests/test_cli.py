@@ -232,3 +232,18 @@ def test_a_new_onrecord_version_analyses_stored_documents_again_without_doubling
     assert "1 analysed, 0 already analysed" in run("analyze", tmp_path / "a.txt", "--db", db).output
     ledger = json.loads(run("export", "--db", db).output)
     assert len(ledger["statements"]) == 1
+
+
+def test_a_reanalysis_drops_actors_it_left_without_statements(tmp_path, monkeypatch):
+    import onrecord
+    from onrecord import actors as actors_mod
+    (tmp_path / "a.txt").write_text("Ivo Reyes, the port director, said the port would reopen.\n")
+    db = tmp_path / "x.db"
+    monkeypatch.setattr(actors_mod, "person_id", lambda name: "p:old-" + actors_mod.slug(name))
+    run("analyze", tmp_path / "a.txt", "--db", db)
+    assert "p:old-ivo-reyes" in run("actors", "--db", db).output
+    monkeypatch.undo()
+    monkeypatch.setattr(onrecord, "__version__", "99.0.0")
+    run("analyze", tmp_path / "a.txt", "--db", db)
+    listed = run("actors", "--db", db).output
+    assert "p:ivo-reyes" in listed and "p:old-ivo-reyes" not in listed

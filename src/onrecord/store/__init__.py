@@ -161,6 +161,8 @@ class Store:
         """A document and everything found in it, all or nothing."""
         with self.transaction() as db:
             self._insert_document(db, doc)
+            before = {r[0] for r in db.execute(
+                "SELECT DISTINCT actor_id FROM statements WHERE document_id=? AND actor_id IS NOT NULL", (doc.id,))}
             db.execute("DELETE FROM statements WHERE document_id=?", (doc.id,))
             for st in statements:
                 sp = st.speaker
@@ -170,7 +172,20 @@ class Store:
                             json.dumps(st.to_dict(), ensure_ascii=False)))
             for actor in actors.values():
                 self._upsert_actor(db, actor)
+            self._drop_orphans(db, before)
             db.execute("INSERT OR REPLACE INTO analyses VALUES (?,?,?)", (doc.id, settings, _now()))
+
+    def _drop_orphans(self, db, actor_ids: set[str]) -> None:
+        """Actors a re-analysis left without a statement (a new version names them otherwise),
+        unless an analyst merged or named them."""
+        for aid in actor_ids:
+            if db.execute("SELECT 1 FROM statements WHERE actor_id=? LIMIT 1", (aid,)).fetchone():
+                continue
+            if db.execute("SELECT 1 FROM actor_merges WHERE from_id=? OR into_id=? LIMIT 1", (aid, aid)).fetchone():
+                continue
+            if db.execute("SELECT 1 FROM corrections WHERE value LIKE ? LIMIT 1", (f"%{aid}%",)).fetchone():
+                continue
+            db.execute("DELETE FROM actors WHERE id=?", (aid,))
 
     def _upsert_actor(self, db, actor: Actor) -> None:
         from ..actors import merge_actor
