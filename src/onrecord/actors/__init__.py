@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -514,41 +515,36 @@ def suggest_merges(actors: dict[str, Actor], counts: dict[str, int]) -> list[Mer
     """People a page could only name by surname ("President Obama") or with a middle name
     ("Hillary Rodham Clinton"), beside the full name other pages give. Never applied by
     itself: "Obama" may be Barack or Michelle, so the analyst decides (``actors merge``)."""
-    people = [a for a in actors.values() if a.kind == "person"]
-
     def parts(a: Actor) -> list[str]:
-        return [w for w in a.name.split() if w.lower() not in SUFFIXES and not re.fullmatch(r"[A-Z]\.?", w)]
+        return [w for w in a.name.split() if not re.fullmatch(r"[A-Z]\.?", w)]
 
     def titles(a: Actor) -> set[str]:
         return {r.title.lower() for r in a.roles if r.title}
 
+    people = [a for a in actors.values() if a.kind == "person" and parts(a)
+              and not any(w.lower() in SUFFIXES for w in a.name.split())]  # "Jr." is someone else
+    by_surname: dict[str, list[Actor]] = defaultdict(list)
+    for a in people:
+        by_surname[parts(a)[-1]].append(a)
     out = []
     for a in people:
         words = parts(a)
-        if not words or any(w.lower() in SUFFIXES for w in a.name.split()):
-            continue
-        if len(words) == 1:  # a surname alone
-            fuller = [b for b in people if b.id != a.id and len(parts(b)) > 1 and parts(b)[-1] == words[0]
-                      and not any(w.lower() in SUFFIXES for w in b.name.split())]
-        else:  # the same first and last name, with more in between
-            fuller = [b for b in people if b.id != a.id and len(parts(b)) > len(words) and
-                      parts(b)[0] == words[0] and parts(b)[-1] == words[-1]]
+        fuller = [b for b in by_surname[words[-1]] if b.id != a.id and (
+            len(parts(b)) > 1 if len(words) == 1 else len(parts(b)) > len(words) and parts(b)[0] == words[0])]
         if not fuller:
             continue
         sharing = [b for b in fuller if titles(a) & titles(b)]
         pick = sharing[0] if len(sharing) == 1 else max(fuller, key=lambda b: counts.get(b.id, 0))
-        others = [b.name for b in fuller if b is not pick]
-        why = f"{pick.name} is the only fuller name" if len(fuller) == 1 else \
-            f"{pick.name}, or {', '.join(others)}"
+        if len(fuller) == 1:
+            why = f"{pick.name} is the only fuller name"
+        else:
+            why = f"{pick.name}, or {', '.join(b.name for b in fuller if b is not pick)}"
+        from_id, into_id = a.id, pick.id
+        if len(words) > 1 and counts.get(pick.id, 0) < counts.get(a.id, 0):  # a middle name: the usual id stays
+            from_id, into_id, why = pick.id, a.id, f"{a.name} is written so more often"
         if pick in sharing:
             why += f"; both titled {sorted(titles(a) & titles(pick))[0]!r}"
-        sure = len(fuller) == 1 and pick in sharing
-        if len(words) > 1 and counts.get(pick.id, 0) < counts.get(a.id, 0):  # a middle name: keep the usual id
-            why = f"{a.name} is written so more often" + (f"; both titled {sorted(titles(a) & titles(pick))[0]!r}"
-                                                          if pick in sharing else "")
-            out.append(MergeSuggestion(pick.id, a.id, why, sure))
-        else:
-            out.append(MergeSuggestion(a.id, pick.id, why, sure))
+        out.append(MergeSuggestion(from_id, into_id, why, sure=len(fuller) == 1 and pick in sharing))
     return sorted(out, key=lambda m: (-counts.get(m.from_id, 0), m.from_id))
 
 
