@@ -76,8 +76,9 @@ class People:
                 if len(words) >= 3 and not is_given_name(words[0].rstrip(".")) and words[1][:1].isupper() \
                         and is_given_name(words[1]) and (self.gaz.rank(words[0]) > 1 or DESCRIPTOR.search(words[0])):
                     # a title or a word the tagger took in ("Rabbi Rick Jacobs", "Telling Jeb Bush")
-                    start = self.text.find(words[1], start)
-                    name = " ".join(words[1:])
+                    at = self.text.find(words[1], start, offset + ent.end_char)
+                    if at >= 0:
+                        start, name = at, " ".join(words[1:])
                 out.append(PersonMention(start, offset + ent.end_char, name))
         return out
 
