@@ -383,3 +383,12 @@ def test_a_title_or_stray_word_the_tagger_takes_into_a_name_is_not_the_name(pars
                              ("Khin San Moe Aye said the vote was fair.", "Khin San Moe Aye", None)):
         [res] = speakers(parse, text)
         assert (res.speaker.name, res.speaker.role) == (name, role)
+
+
+def test_a_bare_surname_has_the_gender_of_the_bearer_named_there(parse):
+    # the article's most named Roe is Ted; the Roe of this paragraph is Ann, and "she" is hers
+    text = ("Ted Roe opened the session. Ted Roe spoke of taxes. Ted Roe left at noon.\n\n"
+            "The hall emptied after lunch.\n\nThe rain kept falling all afternoon.\n\n"
+            "Ann Roe chairs the budget committee. The committee met on Monday. The budget was long. "
+            "Roe read the plan twice. “We cannot pay for it,” she said.")
+    assert speakers(parse, text)[-1].speaker.name == "Ann Roe"

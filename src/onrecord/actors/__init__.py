@@ -206,9 +206,12 @@ class DocumentResolver:
                 break
         if kind == "person":
             known = frozenset(a.name.split()[-1] for _, _, a in self.history if a.kind == "person")
-            for dist, p in self.people.candidates(pos, window=2, accept=lambda p: agrees(p.name), known=known):
-                name = self.people.longest_form(p.name) if len(p.name.split()) > 1 else (
+            def written_out(p) -> str:  # the person a bare surname stands for there ("Clinton": Hillary)
+                return self.people.longest_form(p.name) if len(p.name.split()) > 1 else (
                     self.people.full_name(p.name, p.start) or p.name)
+
+            for dist, p in self.people.candidates(pos, window=2, accept=lambda p: agrees(written_out(p)), known=known):
+                name = written_out(p)
                 subj = 0 if self.people.is_subject(p) else 1
                 if person_id(name) != other_than:
                     ranked.append(((dist, subj, -p.start), None, Actor(person_id(name), name)))
