@@ -33,3 +33,11 @@ def test_doubled_apostrophes_are_quote_marks():
 def test_mixed_curly_and_straight_marks_close():
     assert spans('“We will see," she said. "Maybe not."') == ["We will see,", "Maybe not."]
     assert spans('"We will see,” she said. “Maybe not.”') == ["We will see,", "Maybe not."]
+
+
+def test_an_opening_mark_typed_to_close_a_quote_closes_it():
+    text = "“We lost,” Ramos wrote. “The facts are wrong. Please check them.“\n\nThe mayor did not answer."
+    assert spans(text) == ["We lost,", "The facts are wrong. Please check them."]
+    # an opening mark after a space still opens
+    text = "He called it “fine” and then “good.”"
+    assert spans(text) == ["fine", "good."]

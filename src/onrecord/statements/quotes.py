@@ -72,7 +72,9 @@ def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> list
                     open_at, width, closer, open_block = i, len(mark), CLOSER_FOR[mark], bi
             elif mark == closer or (closer not in SYMMETRIC and mark in CURLY_CLOSERS) or (
                     mark == '"' and not text[i - 1].isspace()) or (  # mixed marks: “...,"
-                    closer == '"' and mark in CURLY_CLOSERS):  # and the other way: "...,”
+                    closer == '"' and mark in CURLY_CLOSERS) or (  # and the other way: "...,”
+                    mark == "\u201c" and closer == "\u201d" and not text[i - 1].isspace()
+                    and (i + 1 >= len(text) or text[i + 1].isspace())):  # an opening mark typed to close: ...born.“
                 if i - open_at <= MAX_QUOTE_CHARS and i > open_at + width:
                     quotes.append(Quote(open_at, i, width))
                 open_at = None
