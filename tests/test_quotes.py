@@ -41,3 +41,10 @@ def test_an_opening_mark_typed_to_close_a_quote_closes_it():
     # an opening mark after a space still opens
     text = "He called it “fine” and then “good.”"
     assert spans(text) == ["fine", "good."]
+
+
+def test_a_quotation_inside_a_quotation_with_the_same_marks_keeps_the_outer_one():
+    assert spans("“They called it a “disaster,” and we agreed,” the mayor said.") == [
+        "They called it a “disaster,” and we agreed,"]
+    # without a second closing mark, the earlier quote simply never closed
+    assert spans("He said “this never closes. Then “Real quote here,” she said.") == ["Real quote here,"]

@@ -45,6 +45,19 @@ def _can_open(text: str, i: int, mark: str) -> bool:
     return (i == 0 or before.isspace() or before in "([{—–-:,;/") and not after.isspace()
 
 
+def _nested_close(text: str, i: int, end: int) -> int | None:
+    """Where a “ opened inside an open quotation closes, when the outer one closes after it in
+    the same paragraph (“... “inner” ...”); None when it is rather a new quotation after one
+    that never closed."""
+    inner = text.find("\u201d", i + 1, end)
+    if inner < 0 or "\u201c" in text[i + 1:inner]:
+        return None
+    outer = text.find("\u201d", inner + 1, end)
+    if outer < 0 or "\u201c" in text[inner + 1:outer]:
+        return None
+    return inner
+
+
 def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> list[Quote]:
     """Return the quotations in ``text``, in order, each spanning one or more blocks."""
     if not blocks:
@@ -65,8 +78,11 @@ def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> list
                 scan_from = m.end()  # a continued quote: this opening mark is not a new quote
             else:
                 open_at = None
+        inner_end = -1
         for m in MARKS.finditer(text, scan_from, block.end):
             mark, i = m.group(0), m.start()
+            if i < inner_end:  # the marks of a quotation inside this one
+                continue
             if open_at is None:
                 if _can_open(text, i, mark):
                     open_at, width, closer, open_block = i, len(mark), CLOSER_FOR[mark], bi
@@ -79,5 +95,9 @@ def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> list
                     quotes.append(Quote(open_at, i, width))
                 open_at = None
             elif mark == "\u201c" and closer == "\u201d" and text[i - 1:i].isspace():
-                open_at, width, open_block = i, 1, bi  # a new opening before the old one closed
+                inner = _nested_close(text, i, block.end)
+                if inner is not None:  # “He called it a “disaster,” she said.”: the outer goes on
+                    inner_end = inner + 1
+                else:
+                    open_at, width, open_block = i, 1, bi  # a new opening before the old one closed
     return quotes
