@@ -48,3 +48,15 @@ def test_a_quotation_inside_a_quotation_with_the_same_marks_keeps_the_outer_one(
         "They called it a “disaster,” and we agreed,"]
     # without a second closing mark, the earlier quote simply never closed
     assert spans("He said “this never closes. Then “Real quote here,” she said.") == ["Real quote here,"]
+
+
+def test_single_marks_quote_as_british_papers_do_and_apostrophes_do_not():
+    assert spans("‘We will not move,’ the minister said. ‘The border stays closed.’") == [
+        "We will not move,", "The border stays closed."]
+    # a plural possessive inside does not close it; punctuation before the mark does
+    assert spans("‘The leaders’ meeting was long,’ she said.") == ["The leaders’ meeting was long,"]
+    assert spans("He called the leaders’ plan ‘a serious mistake’ for the region.") == ["a serious mistake"]
+    # apostrophes alone are no quotation, nor is a decade's mark
+    assert spans("It’s the ‘90s again, she said, and don’t forget it.") == []
+    # single marks inside double ones belong to the outer quotation
+    assert spans("“He told me ‘no’ twice,” she said.") == ["He told me ‘no’ twice,"]

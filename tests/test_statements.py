@@ -365,3 +365,12 @@ def test_an_abbreviation_keeps_its_stop_at_the_end_of_a_content(parse):
     assert any(r[3] == "the ban would apply to every port in the U.S." for r in rows)
     rows = found(parse, "The senator said the ban would apply to every port.")
     assert any(r[3] == "the ban would apply to every port" for r in rows)
+
+
+def test_british_single_quotes_are_direct_quotes_with_their_continuation(parse):
+    rows = found(parse, "‘We will not move,’ the minister said. ‘The border stays closed until the talks resume.’")
+    assert [r[0] for r in rows] == ["direct", "direct"]
+    assert [r[1] for r in rows] == ["the minister", "the minister"]
+    assert rows[1][3] == "The border stays closed until the talks resume"
+    rows = found(parse, "The minister said the plan was ‘a serious mistake’ for the region.")
+    assert rows[0][0] == "mixed"

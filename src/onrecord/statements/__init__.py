@@ -40,7 +40,7 @@ def _signal() -> re.Pattern:
 
 def has_signal(text: str, kind: str = "paragraph") -> bool:
     """Cheap test: can this block hold an attribution? Blocks without one are not parsed."""
-    return (any(q in text for q in "\"“”«»„") or "''" in text or bool(COLON_LABEL.search(text))
+    return (any(q in text for q in "\"“”«»„‘") or "''" in text or bool(COLON_LABEL.search(text))
             or bool(_signal().search(text)))
 
 

@@ -3,7 +3,8 @@
 A quote may run over several paragraphs: by convention each continued paragraph opens
 with a quote mark and only the last one closes. An opening mark that never closes is
 dropped rather than swallowing the rest of the article. Besides curly, straight and angle
-marks, the doubled apostrophes of some wire and archive text ('' and ``) count as marks.
+marks, the doubled apostrophes of some wire and archive text ('' and ``) count as marks, and
+so do single curly marks (British style) outside double ones.
 """
 from __future__ import annotations
 
@@ -62,6 +63,50 @@ def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> list
     """Return the quotations in ``text``, in order, each spanning one or more blocks."""
     if not blocks:
         blocks = (Block(0, len(text)),)
+    quotes = _double_quotes(text, blocks)
+    if "\u2018" in text:
+        quotes = sorted(quotes + _single_quotes(text, blocks, quotes), key=lambda q: q.open)
+    return quotes
+
+
+# British and Commonwealth style quotes in single marks ('‘We will not move,’ the minister
+# said'). The closing mark is also the apostrophe, so it closes only where no letter follows
+# ("don’t" does not), and one after punctuation (",’") wins over a plural possessive before it
+# ("the leaders’ meeting"). Within one paragraph, outside double quotation marks.
+SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–\-]))\u2018(?=[^\s\d])")
+SINGLE_CLOSE = re.compile(r"(?<=\S)\u2019(?![^\W\d_])")
+
+
+def _single_quotes(text: str, blocks, inside: list[Quote]) -> list[Quote]:
+    covered = [(q.open, q.close) for q in inside]
+    out = []
+    for block in blocks:
+        if block.kind == "heading":
+            continue
+        pos = block.start
+        while True:
+            m = SINGLE_OPEN.search(text, pos, block.end)
+            if m is None:
+                break
+            i = m.start()
+            pos = i + 1
+            if any(a < i < b for a, b in covered):
+                continue
+            nxt = text.find("\u2018", i + 1, block.end)
+            stop = nxt if nxt >= 0 else block.end
+            closes = [c.start() for c in SINGLE_CLOSE.finditer(text, i + 2, stop)]
+            if not closes:
+                continue
+            after_stop = [c for c in closes if text[c - 1] in ",.!?;:"]
+            close = after_stop[0] if after_stop else closes[0]
+            if close - i > MAX_QUOTE_CHARS:
+                continue
+            out.append(Quote(i, close, 1))
+            pos = close + 1
+    return out
+
+
+def _double_quotes(text: str, blocks) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
     width = 1
