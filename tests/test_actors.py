@@ -392,3 +392,10 @@ def test_a_bare_surname_has_the_gender_of_the_bearer_named_there(parse):
             "Ann Roe chairs the budget committee. The committee met on Monday. The budget was long. "
             "Roe read the plan twice. “We cannot pay for it,” she said.")
     assert speakers(parse, text)[-1].speaker.name == "Ann Roe"
+
+
+def test_a_title_cut_off_at_a_function_word_is_no_title():
+    from onrecord.actors import title_near
+    g = load_gazetteer()
+    assert title_near("Officers of the CIA and Bob Lee met on Monday.", "Bob Lee", g)[0] is None
+    assert title_near("Secretary of State Ann Cole said", "Ann Cole", g)[0] == "Secretary of State"

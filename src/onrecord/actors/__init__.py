@@ -31,6 +31,7 @@ BODY_WORDS = {"center", "centre", "hospital", "university", "college", "institut
               "fund", "partners", "capital", "court", "house", "senate", "office", "church", "school"}
 
 
+DANGLING = re.compile(r"\b(?:and|or|of|for|the|to|on)$|&$", re.I)  # a title does not end so
 TITLE_QUALIFIERS = {"former", "first", "top", "then", "next", "last", "third", "us"}  # stop words a title keeps
 # Abbreviations a title may hold or follow ("Sen.", "Lt. Gov.", "U.S."): their stop ends no sentence.
 TITLE_ABBREVIATIONS = {"sen", "gen", "gov", "rep", "lt", "col", "adm", "dr", "mr", "mrs", "ms", "sgt", "capt",
@@ -70,7 +71,9 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
             while len(name.split()) == 1 and words and (is_given_name(words[-1]) or re.fullmatch(r"[A-Z]\.", words[-1])):
                 words = words[:-1]  # "Vice President Joseph R. Biden" named by the surname alone
             cand = " ".join(words)
-            if cand and gaz.rank(cand) > 1 or gaz.organization_in(cand):
+            if DANGLING.search(cand):  # "CIA and Bob", "Secretary of State": not a title of this name
+                cand = ""
+            if cand and (gaz.rank(cand) > 1 or gaz.organization_in(cand)):
                 title = cand
         after = re.match(r",\s+((?:%s)\b[^,.;:]{0,80})[,.;]" % "|".join(APPOSITION_HEADS),
                          text[m.end():m.end() + 120])
@@ -100,7 +103,9 @@ def _mention_title(mention: str, name: str, gaz: Gazetteer) -> str:
         mention = " ".join(before) + " " + mention[at:]
     rest = mention.replace(name, "").strip(" ,")
     rest = re.sub(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?%s\b[\s,]*" % re.escape(name.split()[-1]), "", rest)
-    return "" if re.match(r"(?:who|whose|which)\b", rest) else rest  # an act, not a role
+    if re.match(r"(?:who|whose|which)\b", rest) or DANGLING.search(rest):  # an act, or words cut off
+        return ""
+    return rest
 
 
 @dataclass
