@@ -60,3 +60,10 @@ def test_single_marks_quote_as_british_papers_do_and_apostrophes_do_not():
     assert spans("It’s the ‘90s again, she said, and don’t forget it.") == []
     # single marks inside double ones belong to the outer quotation
     assert spans("“He told me ‘no’ twice,” she said.") == ["He told me ‘no’ twice,"]
+
+
+def test_a_single_quoted_quotation_runs_over_paragraphs_as_double_ones_do():
+    text = "‘The talks are over. We tried for a year.\n\n‘Now the border stays closed,’ the minister said.\n\nShe left."
+    assert spans(text) == ["The talks are over. We tried for a year.\n\n‘Now the border stays closed,"]
+    # a paragraph that does not open with the mark ends the quotation that never closed
+    assert spans("‘This never closes.\n\nA new paragraph. ‘Real one,’ she said.") == ["Real one,"]

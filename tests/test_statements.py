@@ -374,3 +374,11 @@ def test_british_single_quotes_are_direct_quotes_with_their_continuation(parse):
     assert rows[1][3] == "The border stays closed until the talks resume"
     rows = found(parse, "The minister said the plan was ‘a serious mistake’ for the region.")
     assert rows[0][0] == "mixed"
+
+
+def test_a_british_quote_over_two_paragraphs_is_one_statement_of_its_speaker(parse):
+    text = ("The minister spoke on Monday.\n\n‘The talks are over. We tried for a year.\n\n"
+            "‘Now the border stays closed,’ the minister said.\n\nShe left.")
+    rows = found(parse, text)
+    assert len(rows) == 1 and rows[0][:2] == ("direct", "the minister")
+    assert rows[0][3].startswith("The talks are over") and rows[0][3].endswith("the border stays closed")

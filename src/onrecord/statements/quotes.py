@@ -80,30 +80,42 @@ SINGLE_CLOSE = re.compile(r"(?<=\S)\u2019(?![^\W\d_])")
 def _single_quotes(text: str, blocks, inside: list[Quote]) -> list[Quote]:
     covered = [(q.open, q.close) for q in inside]
     out = []
-    for block in blocks:
+    resume = 0  # where a quotation over several paragraphs ended
+    for bi, block in enumerate(blocks):
         if block.kind == "heading":
             continue
-        pos = block.start
-        while True:
-            m = SINGLE_OPEN.search(text, pos, block.end)
-            if m is None:
-                break
+        pos = max(block.start, resume)
+        while (m := SINGLE_OPEN.search(text, pos, block.end)) is not None:
             i = m.start()
             pos = i + 1
             if any(a < i < b for a, b in covered):
                 continue
-            nxt = text.find("\u2018", i + 1, block.end)
-            stop = nxt if nxt >= 0 else block.end
-            closes = [c.start() for c in SINGLE_CLOSE.finditer(text, i + 2, stop)]
-            if not closes:
-                continue
-            after_stop = [c for c in closes if text[c - 1] in ",.!?;:"]
-            close = after_stop[0] if after_stop else closes[0]
-            if close - i > MAX_QUOTE_CHARS:
-                continue
-            out.append(Quote(i, close, 1))
-            pos = close + 1
+            close = _single_close(text, i + 2, block.end)
+            if close is None and text.find("\u2018", i + 1, block.end) < 0:
+                close = _continued_close(text, blocks, bi)  # ‘...\n\n‘...,’ he said.
+            if close is not None and close - i <= MAX_QUOTE_CHARS:
+                out.append(Quote(i, close, 1))
+                pos = resume = close + 1
     return out
+
+
+def _single_close(text: str, start: int, end: int) -> int | None:
+    """The closing ’ of a single quotation opened before ``start``, before the next opening."""
+    nxt = text.find("\u2018", start, end)
+    closes = [c.start() for c in SINGLE_CLOSE.finditer(text, start, nxt if nxt >= 0 else end)]
+    after_stop = [c for c in closes if text[c - 1] in ",.!?;:"]
+    return after_stop[0] if after_stop else (closes[0] if closes else None)
+
+
+def _continued_close(text: str, blocks, bi: int) -> int | None:
+    """A quotation over paragraphs: each continued paragraph opens with ‘, the last closes."""
+    for block in blocks[bi + 1:bi + MAX_PARAGRAPHS]:
+        if not text.startswith("\u2018", block.start):
+            return None
+        close = _single_close(text, block.start + 1, block.end)
+        if close is not None:
+            return close
+    return None
 
 
 def _double_quotes(text: str, blocks) -> list[Quote]:
