@@ -9,6 +9,7 @@ so do single curly marks (British style) outside double ones.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Block
@@ -78,7 +79,12 @@ SINGLE_CLOSE = re.compile(r"(?<=\S)\u2019(?![^\W\d_])")
 
 
 def _single_quotes(text: str, blocks, inside: list[Quote]) -> list[Quote]:
-    covered = [(q.open, q.close) for q in inside]
+    opens = [q.open for q in inside]  # sorted, and the quotations do not overlap
+
+    def covered(i: int) -> bool:
+        k = bisect_right(opens, i) - 1
+        return k >= 0 and inside[k].open < i < inside[k].close
+
     out = []
     resume = 0  # where a quotation over several paragraphs ended
     for bi, block in enumerate(blocks):
@@ -88,7 +94,7 @@ def _single_quotes(text: str, blocks, inside: list[Quote]) -> list[Quote]:
         while (m := SINGLE_OPEN.search(text, pos, block.end)) is not None:
             i = m.start()
             pos = i + 1
-            if any(a < i < b for a, b in covered):
+            if covered(i):
                 continue
             close = _single_close(text, i + 2, block.end)
             if close is None and text.find("\u2018", i + 1, block.end) < 0:
