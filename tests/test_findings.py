@@ -93,3 +93,34 @@ def test_no_shift_when_the_later_remark_is_dated_only_by_publication():
                       TimeSpan(None, "2030-03-05", "unknown", None, "published"), later.stances)
     fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support"), later], "shift")
     assert fs == []
+
+
+def test_merging_reports_by_index_finds_what_comparing_every_pair_finds():
+    import random
+
+    from onrecord.findings import _same_remark
+    rng = random.Random(7)
+    vocab = [f"word{i}" for i in range(120)] + ["the", "said", "and", "of"] * 15  # common words too
+    a = st(1, "p:x", "us-state", "2030-01-05", "a", "support", "first words")
+    reports = []
+    for i in range(400):
+        if reports and rng.random() < 0.35:  # a reworded or cut reprint of an earlier report
+            words = [w if rng.random() > 0.15 else rng.choice(vocab) for w in rng.choice(reports).content.text.split()]
+            if rng.random() < 0.5:  # without the earlier report's own words: its rarest
+                words = [w for w in words if not w.startswith("own")]
+            words = words[:max(3, int(len(words) * rng.uniform(0.6, 1.0)))]
+            if rng.random() < 0.4:  # or a longer one, with words of its own: its rarest
+                words += [f"own{i}x{k}" for k in range(len(words) // 2 + 1)]
+        else:
+            words = [rng.choice(vocab) for _ in range(rng.randint(2, 25))]
+        text = " ".join(words)
+        reports.append(Statement(f"s{i}", f"d{i}", a.kind, Span(0, len(text), text), None, a.speaker, None,
+                                 a.said, a.stances))
+    heads, expected = [], {}
+    for r in reports:
+        head = next((h for h in heads if h.document_id != r.document_id and _same_remark(h, r)), None)
+        if head is None:
+            heads.append(r)
+        else:
+            expected.setdefault(head.id, []).append(r.id)
+    assert expected and merge_reports(reports) == expected
