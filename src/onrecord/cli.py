@@ -56,10 +56,10 @@ def _report_errors(errors) -> None:
         click.echo(f"error: {err.one_line()}", err=True)
 
 
-
 def _when(said) -> str:
     """When a statement was said, for a table: its date, "≤" the latest it can be, or "?"."""
     return said.start or (f"≤{said.end}" if said.end else "?")
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="onrecord")

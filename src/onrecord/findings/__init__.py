@@ -100,17 +100,17 @@ def merge_reports(statements: list[Statement]) -> dict[str, list[str]]:
         leading: dict[str, list[int]] = defaultdict(list)  # word → heads whose rarest words hold it
         for st, ws in zip(group, words):
             day = _day(st)
-            rare = sorted(ws, key=lambda w: (seen[w], w))
+            rarest = sorted(ws, key=lambda w: (seen[w], w))[:_prefix(len(ws))]
             # a head as large or larger shares one of this report's rarest words; a smaller
             # head holds one of this report's words among its own rarest
-            cands = {i for w in rare[:_prefix(len(rare))] for i in having[w]}
+            cands = {i for w in rarest for i in having[w]}
             cands |= {i for w in ws for i in leading[w]}
             head = next((heads[i][0] for i in sorted(cands) if heads[i][0].document_id != st.document_id
                          and _similar(heads[i][1], ws, heads[i][2], day)), None)
             if head is None:
                 for w in ws:
                     having[w].append(len(heads))
-                for w in rare[:_prefix(len(rare))]:
+                for w in rarest:
                     leading[w].append(len(heads))
                 heads.append((st, ws, day))
             else:

@@ -73,7 +73,7 @@ def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> list
 # British and Commonwealth style quotes in single marks ('‘We will not move,’ the minister
 # said'). The closing mark is also the apostrophe, so it closes only where no letter follows
 # ("don’t" does not), and one after punctuation (",’") wins over a plural possessive before it
-# ("the leaders’ meeting"). Within one paragraph, outside double quotation marks.
+# ("the leaders’ meeting"). Outside double quotation marks; over paragraphs as double ones.
 SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–\-]))\u2018(?=[^\s\d])")
 SINGLE_CLOSE = re.compile(r"(?<=\S)\u2019(?![^\W\d_])")
 
