@@ -386,3 +386,33 @@ def test_a_british_quote_over_two_paragraphs_is_one_statement_of_its_speaker(par
     rows = found(parse, text)
     assert len(rows) == 1 and rows[0][:2] == ("direct", "the minister")
     assert rows[0][3].startswith("The talks are over") and rows[0][3].endswith("the border stays closed")
+
+
+def test_dedupe_keeps_what_comparing_every_pair_keeps():
+    import random
+
+    from onrecord.model import Span
+    from onrecord.statements import _dedupe, _overlap
+    from onrecord.statements.rules import Candidate
+
+    def brute(cands):
+        order = {"direct": 3, "mixed": 2, "indirect": 1, "belief": 0}
+        kept = []
+        for c in sorted(cands, key=lambda c: (-c.confidence, -order[c.kind], c.content.start)):
+            if not [k for k in kept if _overlap(k.content, c.content) > 0.8
+                    and (k.cue == c.cue or k.source == c.source or k.cue is None or c.cue is None)]:
+                kept.append(c)
+        return sorted(kept, key=lambda c: (c.content.start, c.content.end))
+
+    rng = random.Random(5)
+    text = "w " * 2000
+    for _ in range(40):
+        cands = []
+        for _ in range(rng.randint(1, 60)):
+            a = rng.randint(0, 3500)
+            b = a + rng.choice((5, 40, 300, 700))  # some contents cross several buckets
+            cue = rng.choice((None, (a - 6, a - 1), (b + 1, b + 6)))
+            cands.append(Candidate(rng.choice(("direct", "mixed", "indirect")), Span.of(text, a, b),
+                                   Span.of(text, *cue) if cue and cue[0] >= 0 else None, None,
+                                   rng.choice((0.6, 0.8, 0.95)), rule="ccomp"))
+        assert _dedupe(cands) == brute(cands)

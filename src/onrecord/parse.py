@@ -1,6 +1,7 @@
 """Parsing a document with spaCy, block by block, keeping offsets into the document."""
 from __future__ import annotations
 
+import bisect
 import itertools
 import multiprocessing
 import os
@@ -8,7 +9,7 @@ import re
 import sys
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, TypeVar
 
 from .model import Block, Document
@@ -37,6 +38,7 @@ class ParsedBlock:
 class Parsed:
     document: Document
     blocks: list[ParsedBlock]
+    _offsets: list[int] | None = field(default=None, repr=False, compare=False)
 
     def sentences(self) -> Iterator[tuple[ParsedBlock, object]]:
         for pb in self.blocks:
@@ -46,12 +48,17 @@ class Parsed:
     def words_at(self, start: int, end: int):
         """The parsed words (a spaCy Span) covering document offsets start..end within one
         block, or None where that block was not parsed."""
-        for pb in self.blocks:
-            length = pb.length
-            if pb.offset <= start < pb.offset + length:
-                words = pb.doc.char_span(start - pb.offset, min(end - pb.offset, length), alignment_mode="expand")
-                return words if words is not None and len(words) else None
-        return None
+        if self._offsets is None or len(self._offsets) != len(self.blocks):
+            self._offsets = [pb.offset for pb in self.blocks]  # blocks come in document order
+        i = bisect.bisect_right(self._offsets, start) - 1
+        if i < 0:
+            return None
+        pb = self.blocks[i]
+        length = pb.length
+        if start >= pb.offset + length:
+            return None
+        words = pb.doc.char_span(start - pb.offset, min(end - pb.offset, length), alignment_mode="expand")
+        return words if words is not None and len(words) else None
 
 
 def _pieces(text: str, block: Block) -> Iterator[Block]:

@@ -51,15 +51,25 @@ def _overlap(a: Span, b: Span) -> float:
     return inter / max(1, min(a.end - a.start, b.end - b.start))
 
 
+DEDUPE_BUCKET = 512  # characters; contents that overlap share a bucket
+
+
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """The likeliest reading of each content. Kept contents are filed by position, so that
+    a candidate is compared only with those it can overlap (a long page holds thousands)."""
     order = {"direct": 3, "mixed": 2, "indirect": 1, "belief": 0}
     cands = sorted(cands, key=lambda c: (-c.confidence, -order[c.kind], c.content.start))
     kept: list[Candidate] = []
+    filed: dict[int, list[Candidate]] = {}
     for c in cands:
-        same = [k for k in kept if _overlap(k.content, c.content) > 0.8
+        buckets = range(c.content.start // DEDUPE_BUCKET, c.content.end // DEDUPE_BUCKET + 1)
+        near = {id(k): k for b in buckets for k in filed.get(b, ())}.values()
+        same = [k for k in near if _overlap(k.content, c.content) > 0.8
                 and (k.cue == c.cue or k.source == c.source or k.cue is None or c.cue is None)]
         if not same:
             kept.append(c)
+            for b in buckets:
+                filed.setdefault(b, []).append(c)
     return sorted(kept, key=lambda c: (c.content.start, c.content.end))
 
 
