@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..model import Span
 from ..parse import Parsed
+from .confidence import calibrate
 from .cuemodel import load_model
 from .quotes import Quote, find_quotes
 from .rows import whole_statements
@@ -178,7 +179,18 @@ def _writers_inference(parsed: Parsed, content: Span) -> bool:
 
 
 def extract(parsed: Parsed, tagger=None) -> list[Candidate]:
-    """Every statement the rules find; with a ``tagger.Tagger``, also the ones it adds."""
+    """Every statement the rules find, with measured confidences (``confidence``); with a
+    ``tagger.Tagger``, also the ones it adds."""
+    found = rule_candidates(parsed)
+    kept = calibrate(parsed, found)
+    if tagger is not None:  # it reads every rule statement, as it was trained, abstained or not
+        kept += tagger_candidates(parsed, found, find_quotes(parsed.document.text, parsed.document.blocks), tagger)
+    return sorted(kept, key=lambda c: (c.content.start, c.content.end))
+
+
+def rule_candidates(parsed: Parsed) -> list[Candidate]:
+    """Every statement the rules find, with the rules' own confidences and no abstention:
+    what the statement model and the tagger were trained on."""
     doc = parsed.document
     lex = lexicon()
     quotes = find_quotes(doc.text, doc.blocks)
@@ -192,9 +204,7 @@ def extract(parsed: Parsed, tagger=None) -> list[Candidate]:
              for c in found]
     found = _dedupe(_turns_win(parsed, found))
     found += quote_candidates(parsed, quotes, found)
-    if tagger is not None:
-        found += tagger_candidates(parsed, found, quotes, tagger)
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
 
 
-__all__ = ["extract", "has_signal", "whole_statements", "Candidate", "find_quotes"]
+__all__ = ["extract", "rule_candidates", "has_signal", "whole_statements", "Candidate", "find_quotes"]

@@ -45,21 +45,35 @@ def whole_statements(text: str, candidates: list[Candidate], *, polnear_edges: b
     (onrecord keeps the parts apart, sharing cue and speaker); with ``polnear_edges``, quotation
     marks inside a content, the comma closing a source's apposition and the colon after a cue
     (the tagger reads the rules' own spans, as it was trained)."""
+    return statement_rows(text, candidates, polnear_edges=polnear_edges)[0]
+
+
+def joins_previous(text: str, cand: Candidate) -> bool:
+    """Is this a later part of a quote split by its attribution within one paragraph?"""
+    return cand.continues is not None and "\n" not in text[cand.continues.end:cand.content.start]
+
+
+def statement_rows(text: str, candidates: list[Candidate], *,
+                   polnear_edges: bool = True) -> tuple[list[dict], list[int]]:
+    """``whole_statements``, and the row each candidate went into."""
     edges = _with_marks if polnear_edges else (lambda text, start, end: (start, end))
     source_edges = _source_edges if polnear_edges else (lambda text, source: (source.start, source.end))
     cue_edges = _cue_edges if polnear_edges else (lambda text, cue: (cue.start, cue.end))
     out: list[dict] = []
-    by_content: dict[tuple[int, int], dict] = {}
+    owner: list[int] = []
+    by_content: dict[tuple[int, int], int] = {}
     for c in candidates:
-        if c.continues is not None and "\n" not in text[c.continues.end:c.content.start]:
+        if joins_previous(text, c):
             head = by_content.get((c.continues.start, c.continues.end))
             if head is not None:
-                head["content"][1] = edges(text, c.content.start, c.content.end)[1]
+                out[head]["content"][1] = edges(text, c.content.start, c.content.end)[1]
                 by_content[(c.content.start, c.content.end)] = head
+                owner.append(head)
                 continue
         row = {"content": list(edges(text, c.content.start, c.content.end)),
                "source": list(source_edges(text, c.source)) if c.source else None,
                "cue": list(cue_edges(text, c.cue)) if c.cue else None}
-        by_content[(c.content.start, c.content.end)] = row
+        by_content[(c.content.start, c.content.end)] = len(out)
+        owner.append(len(out))
         out.append(row)
-    return out
+    return out, owner

@@ -13,51 +13,27 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import time
 from pathlib import Path
 
 from .tagger import N_LABELS, WEIGHTS, Tagger, batches, extra_statements, trainable_names
-from .train import gold_attributions
+from .train import gold_attributions, match
 
 
 def rule_rows(files: list[Path]) -> dict[str, list[dict]]:
-    """The rules' statements per article, as the tagger reads them."""
+    """The rules' statements per article, as the tagger reads them (before the statement
+    model abstains on any)."""
     from .. import nlp as nlp_mod
     from ..ingest import parse_text
     from ..parse import map_parsed
-    from . import extract, has_signal, whole_statements
+    from . import has_signal, rule_candidates, whole_statements
 
     def rows(parsed):
-        return parsed.document.source, whole_statements(parsed.document.text, extract(parsed), polnear_edges=False)
+        return parsed.document.source, whole_statements(parsed.document.text, rule_candidates(parsed),
+                                                         polnear_edges=False)
 
     docs = [parse_text(f.read_text("utf-8"), f.stem) for f in files]
     return dict(map_parsed(docs, nlp_mod.load(), rows, keep=has_signal))
-
-
-def _words(text: str, span) -> set[int]:
-    return {m.start() + span[0] for m in re.finditer(r"\w+", text[span[0]:span[1]])}
-
-
-def match(text: str, gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
-    """Greedy one-to-one (gold, pred) pairs at >= 50% word overlap both ways, as PolNeAR's
-    scorer matches contents."""
-    pairs = []
-    for i, g in enumerate(gold):
-        gw = _words(text, g["content"])
-        for j, p in enumerate(pred):
-            pw = _words(text, p["content"])
-            if gw and pw:
-                o = min(len(gw & pw) / len(gw), len(gw & pw) / len(pw))
-                if o >= 0.5:
-                    pairs.append((o, i, j))
-    used_g, used_p, out = set(), set(), []
-    for o, i, j in sorted(pairs, reverse=True):
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((i, j))
-    return out
 
 
 def content_f1(items: list[tuple[str, list[dict], list[dict]]]) -> tuple[float, float, float]:
