@@ -10,6 +10,7 @@ github.com/networkdynamics/PolNeAR; place its dev split (text/ and attributions/
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import re
 import resource
@@ -106,13 +107,48 @@ def run_onrecord(files: list[Path], backend: str = "rules") -> tuple[dict, float
         tagger = tagger_mod.load()
 
     def work(parsed):
+        from onrecord.statements.rows import statement_rows
+
         found = statements.extract(parsed, tagger=tagger)
-        return parsed.document.source, statements.whole_statements(parsed.document.text, found)
+        rows, owner = statement_rows(parsed.document.text, found)
+        for cand, row in reversed(list(zip(found, owner))):  # a row's confidence is its first part's
+            rows[row]["confidence"] = cand.confidence
+        return parsed.document.source, rows
 
     docs = [parse_text(f.read_text("utf-8"), f.stem) for f in files]
     t0 = time.perf_counter()
     preds = dict(map_parsed(docs, nlp, work, keep=statements.has_signal))
     return preds, time.perf_counter() - t0
+
+
+def confidence_figures(data: Path, preds: dict, bins: int = 5) -> None:
+    """How well statements' confidences say how often an annotator marks them: the expected
+    calibration error over equal-width bins, the ranking quality (AUC), and each bin's rate."""
+    pairs = []  # (confidence, marked by the annotator)
+    for txt in sorted((data / "text").glob("*.txt")):
+        anns = sorted((data / "attributions").glob(txt.stem + "*.ann"))
+        if not anns or txt.stem not in preds:
+            continue
+        pred = preds[txt.stem]
+        marked = {j for _, j in match(txt.read_text("utf-8"), load_gold(anns[0]), pred)}
+        pairs += [(p.get("confidence", 0.0), j in marked) for j, p in enumerate(pred)]
+    if not pairs:
+        return
+    table, ece = [], 0.0
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        inside = [(c, y) for c, y in pairs if low <= c < high or (b == bins - 1 and c >= 1.0)]
+        if inside:
+            mean, rate = sum(c for c, _ in inside) / len(inside), sum(y for _, y in inside) / len(inside)
+            ece += len(inside) * abs(mean - rate)
+            table.append(f"[{low:.1f}, {high:.1f}) {len(inside)}: said {mean:.2f}, marked {rate:.2f}")
+    positives = sorted(c for c, y in pairs if y)
+    negatives = sorted(c for c, y in pairs if not y)
+    wins = sum(bisect.bisect_left(positives, c) + (bisect.bisect_right(positives, c) - bisect.bisect_left(positives, c)) / 2
+               for c in negatives)  # pairs where a negative ranks above a positive
+    auc = 1 - wins / max(1, len(positives) * len(negatives))
+    print(f"--- statement confidence against the annotator ({len(pairs)} statements) ---")
+    print(f"calibration error {ece / len(pairs):.3f}, AUC {auc:.3f}; " + "; ".join(table))
 
 
 def run_textacy(files: list[Path]) -> tuple[dict | None, float]:
@@ -260,6 +296,7 @@ def main() -> int:
     print(f"onrecord: {len(files)} articles in {secs:.1f}s = {len(files) / secs:.1f} articles/s "
           f"(statements stage incl. parsing), peak RSS of one process {rss:.0f} MB")
     score(args.data, preds, "onrecord")
+    confidence_figures(args.data, preds)
     if not args.no_speakers:
         speaker_resolution(args.data, files)
     if not args.no_textacy:
