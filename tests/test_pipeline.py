@@ -202,3 +202,27 @@ def test_the_person_an_apposition_names_speaks_not_the_owner_before_it():
     # an apposed name the NER misses, known by its first name
     rows = _speakers("Okafor's spokesman, Ivo Brandt, said the vote was fair.")
     assert [name for _, name, _ in rows] == ["Ivo Brandt"]
+
+
+def test_a_first_name_used_alone_takes_the_gender_its_kinship_word_gives():
+    rows = _speakers("Senator Maria Novak spent the morning in Dover.\n\n"
+                     "Making her way around the diner, Novak and husband Tomas thanked a man for his support. "
+                     "She says, “With your help, we can win.”")
+    she = next(r for r in rows if r[0] == "She")
+    assert she[1] == "Maria Novak"  # not Tomas: "husband" says he is a man
+
+
+def test_two_people_named_together_speak_as_a_pair_not_as_the_second():
+    rows = _speakers("Maria Novak and Tomas Hale said the port would reopen in May. "
+                     "Edward-Ivo Dane and Lina Berg told reporters that the vote was rigged.")
+    assert ("Maria Novak and Tomas Hale", "Maria Novak and Tomas Hale", "the port would reopen in May") in rows
+    assert any(r[1] == "Edward-Ivo Dane and Lina Berg" for r in rows)
+
+
+def test_two_titles_joined_by_and_are_one_persons_and_a_clause_names_no_pair():
+    rows = _speakers("Lina Berg chairs the panel. Tomas Hale spoke first. "
+                     "Minister of Finance and former senator Ivo Reyes said the tax would rise. "
+                     "Voters who backed Lina Berg or Tomas Hale said the vote was fair.")
+    assert ("Minister of Finance and former senator Ivo Reyes", "Ivo Reyes", "the tax would rise") in rows
+    voters = next(r for r in rows if r[0] and r[0].startswith("Voters"))
+    assert voters[1] != "Lina Berg or Tomas Hale"

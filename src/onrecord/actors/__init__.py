@@ -38,6 +38,11 @@ TITLE_ABBREVIATIONS = {"sen", "gen", "gov", "rep", "lt", "col", "adm", "dr", "mr
                        "maj", "cmdr", "amb", "prof", "rev", "hon", "st", "jr", "sr", "pres", "sec", "atty", "supt"}
 
 
+KIN = {"husband": "m", "wife": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f",
+       "father": "m", "mother": "f", "widow": "f", "widower": "m", "grandson": "m",
+       "granddaughter": "f", "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f"}
+
+
 def _own_title(words: list[str], gaz: Gazetteer) -> list[str]:
     """The capitalised words before a name, from where its own title starts: after a full stop
     that ends a sentence ("... North Korea. Sen. X"), and after an "and" that joins another
@@ -169,14 +174,19 @@ class DocumentResolver:
         return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id), "group"), actor)
 
     def _gender(self, name: str) -> str | None:
-        """'m' or 'f': an honorific the document gives the person ('Mr. Park'), else the first
-        name; None when neither tells."""
+        """'m' or 'f': an honorific the document gives the person ('Mr. Park'), a kinship word
+        before a name used alone ('her husband, Tomas'), else the first name; None when none
+        tells. A word used alone is not read as a first name: "Clinton" or "Warren" alone is
+        a surname, whatever a first-name dictionary says."""
         key = ("gender", name)
         if key not in self.people._memo:
             surname = re.escape(name.split()[-1])
             m = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.]*\s+){0,2}%s\b" % surname, self.text)
+            kin = None if len(name.split()) > 1 else re.search(r"\b(%s)\s+%s\b" % ("|".join(KIN), surname), self.text)
             if m:
                 g = "m" if m.group(1) == "Mr" else "f"
+            elif kin:  # "Clinton and husband Bill": a first name alone, its gender written out
+                g = KIN[kin.group(1)]
             else:
                 full = name if len(name.split()) > 1 else (self.people.full_name(name.split()[-1]) or name)
                 g = first_name_gender(full.split()[0]) if len(full.split()) > 1 else None
@@ -314,6 +324,37 @@ class DocumentResolver:
             return after[0].name if after else None
         return None if re.match(r"^(and\b|or\b|&)", rest) else p.name  # "Roe and Hale"
 
+    def _pair(self, mention: Span, inside) -> str | None:
+        """The people a mention names together as its head ("Jeb Roe and Ted Hale", "Roe and
+        husband Tomas", "Democratic candidates Ann Roe and Ted Hale"): their names as written,
+        for a group speaker. Not a person named in a clause ("leaders who backed Roe or Hale"),
+        nor one with two titles ("Secretary of State and former senator Ted Hale"): the name
+        before "and" must be a person the article names."""
+        comma = mention.text.find(",")
+        seg_end = mention.start + comma if comma > 0 else mention.end
+        heads = [p for p in inside if p.end <= seg_end]
+        if not heads:
+            return None
+        last = heads[-1]
+        joined = re.search(r"([A-Z][\w'’-]+)\s*,?\s+(?:and|or|&)\s+(?:[a-z]+\s+){0,2}$",
+                           self.text[mention.start:last.start])
+        if joined is None or not (any(q.end == mention.start + joined.end(1) for q in heads[:-1])
+                                  or self.people.full_name(joined.group(1), last.start)):
+            return None
+        first = next((q for q in heads[:-1] if q.end == mention.start + joined.end(1)), None)
+        if first is not None:
+            start = first.start
+        else:  # a name the NER cut ("Edward-Isaac Dovere"): its capitalised words before it
+            start = mention.start + joined.start(1)
+            before = re.search(r"(?:[A-Z][\w'’.-]*\s+){0,2}$", self.text[mention.start:start])
+            start = mention.start + before.start()
+        lead = self.text[mention.start:start]
+        after = self.text[last.end:seg_end].strip()
+        if re.search(r"\b(?:who|that|which|whose|for|of|with|by|from|on|in|to|at|about)\b|['’]s\b", lead) \
+                or len(lead.split()) > 4 or after not in ("", "both", "all", "together", "each"):
+            return None
+        return self.text[start:last.end]
+
     def _unseen_name(self, lead: list[str], last: str, rest: str) -> bool:
         """A person's name the NER missed ("Maren Holt, the transport minister"): capitalised
         words, one to three before the last, that open with a known first name or stand before
@@ -417,6 +458,9 @@ class DocumentResolver:
         # a person named inside the mention: the one heading it ("Jane Roe, like Obama, ...",
         # not "Brexit and Trump's threats")
         inside = self.people.persons_in(mention.start, mention.end)
+        pair = self._pair(mention, inside)
+        if pair is not None:
+            return self._group(mention, pair)
         name = self._head_person(mention, inside)
         words = text.split()
         head_part = text.split(",")[0].strip()  # "Okafor, 56, who chairs the panel"
