@@ -416,3 +416,14 @@ def test_dedupe_keeps_what_comparing_every_pair_keeps():
                                    Span.of(text, *cue) if cue and cue[0] >= 0 else None, None,
                                    rng.choice((0.6, 0.8, 0.95)), rule="ccomp"))
         assert _dedupe(cands) == brute(cands)
+
+
+def test_a_clause_split_by_its_attribution_is_one_statement_in_two_parts(parse):
+    from onrecord.statements import whole_statements
+
+    text = "It is no surprise, Mr. Garin said, that the governor won the state by ten points."
+    found = extract(parse(text))
+    assert [c.content.text for c in found] == ["It is no surprise", "that the governor won the state by ten points"]
+    assert found[1].continues == found[0].content and found[1].source.text == "Mr. Garin"
+    [row] = whole_statements(text, found)
+    assert text[row["content"][0]:row["content"][1]] == text[:-1]

@@ -401,7 +401,14 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
         if condition is not None:  # "A, the spokesman said, but only once B": B is theirs too, and
             # stays in the same content (with the attribution inside it) so the stance sees it
             content = span(text, content.start, subtree_range(pb, condition)[1]) or content
-        return [Candidate(kind, content, cue, src, conf, rule=comp)]
+        first = Candidate(kind, content, cue, src, conf, rule=comp)
+        rest = next((c for c in tok.children if comp == "ccomp" and node.i < tok.i < c.i and c.dep_ == "ccomp"
+                     and condition is None), None)
+        if rest is not None:  # "It is no surprise, Roe said, that Hale won": one clause in two parts
+            tail = span(text, *subtree_range(pb, rest, exclude=_trailing_asides(rest, lex)))
+            if tail is not None:
+                return [first, Candidate(kind, tail, cue, src, conf, rule=comp, continues=content)]
+        return [first]
     if comp == "main" and tok.dep_ == "advcl" and _own_object(tok, lex):
         return []  # "it comes as rivals have called for X": the 'as' clause says X, not the rest
     if comp == "main" and kind != "belief":
