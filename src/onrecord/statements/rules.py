@@ -403,7 +403,7 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
             content = span(text, content.start, subtree_range(pb, condition)[1]) or content
         first = Candidate(kind, content, cue, src, conf, rule=comp)
         rest = next((c for c in tok.children if comp == "ccomp" and node.i < tok.i < c.i and c.dep_ == "ccomp"
-                     and condition is None), None)
+                     and condition is None and (subj is None or subj not in c.subtree)), None)
         if rest is not None:  # "It is no surprise, Roe said, that Hale won": one clause in two parts
             tail = span(text, *subtree_range(pb, rest, exclude=_trailing_asides(rest, lex)))
             if tail is not None:
