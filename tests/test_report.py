@@ -73,4 +73,12 @@ def test_only_quotations_wear_quote_marks_and_tagger_finds_say_so():
     data["statements"][0].update(kind="direct", found_by="tagger", confidence=0.55)
     md, html = render_markdown(data), render_html(data)
     assert "“the port will close”" in md
-    assert "tagger only, 0.55" in md and "found by the tagger only" in html
+    assert "(0.55, tagger only)" in md and "confidence 0.55, found by the tagger only" in html
+
+
+def test_every_statement_shows_its_measured_confidence():
+    data = ledger("the port will close")
+    data["statements"][0].update(confidence=0.42)
+    md, html = render_markdown(data), render_html(data)
+    assert " (0.42) |" in md
+    assert "confidence 0.42" in html and "tagger only" not in html

@@ -141,7 +141,9 @@ def render_markdown(ledger: dict[str, Any]) -> str:
                            + (f" if {md(s['condition'])}" if s["condition"] else "")
                            for s in r["stances"]) or "—"
         role = " / ".join(md(x) for x in (r["role"], r["organization"]) if x) or "—"
-        kind = r["kind"] + (f" (tagger only, {r['confidence']:.2f})" if r["found_by"] == "tagger" else "")
+        notes = ([f"{r['confidence']:.2f}"] if r["confidence"] is not None else []) + (
+            ["tagger only"] if r["found_by"] == "tagger" else [])
+        kind = r["kind"] + (f" ({', '.join(notes)})" if notes else "")
         words = f"“{md(r['text'])}”" if r["kind"] in ("direct", "mixed") else md(r["text"])  # paraphrase is no quotation
         out.append(f"| {r['n']} | {md(r['speaker'])} | {role} | {md(r['said'])} | {kind} | {stance} | "
                    f"{words} — {md(r['document'])} |")
