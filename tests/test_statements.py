@@ -427,3 +427,15 @@ def test_a_clause_split_by_its_attribution_is_one_statement_in_two_parts(parse):
     assert found[1].continues == found[0].content and found[1].source.text == "Mr. Garin"
     [row] = whole_statements(text, found)
     assert text[row["content"][0]:row["content"][1]] == text[:-1]
+
+
+def test_a_speaker_after_a_quotation_parsed_as_the_verbs_object_is_still_the_speaker(parse):
+    rows = found(parse, "“Look, the governor needed to win the first two primaries,” added a South Dakota Republican.")
+    assert rows[0][1:3] == ("a South Dakota Republican", "added")
+
+
+def test_a_circumstance_after_a_parenthetical_cue_is_not_a_second_part(parse):
+    rows = found(parse, "“You should resign,” Senator Roe told Hale, after he admitted under questioning "
+                        "that he had not been held accountable.")
+    assert not any(r[3].startswith("after") for r in rows)
+    assert rows[0][1:4] == ("Senator Roe", "told", "You should resign")

@@ -173,10 +173,15 @@ def _inverted_subject(verb):
     """'"...," said Jane Roe, half joking': the name right after a verb that follows a
     quotation, when the parser hung it elsewhere."""
     doc = verb.doc
-    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i + 1].pos_ != "PROPN":
+    if verb.i == 0 or verb.i + 1 >= len(doc):
         return None
     if not (doc[verb.i - 1].is_quote or (doc[verb.i - 1].text == "," and verb.i > 1 and doc[verb.i - 2].is_quote)):
         return None
+    if doc[verb.i + 1].pos_ != "PROPN":
+        # '"...," added a state official': the speaker parsed as the verb's object
+        return next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.left_edge.i == verb.i + 1
+                     and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in lexicon().listeners
+                     and verb.lemma_.lower() not in ADDRESSEE_VERBS), None)
     last = verb.i + 1
     while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
         last += 1
@@ -403,8 +408,10 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
             content = span(text, content.start, subtree_range(pb, condition)[1]) or content
         first = Candidate(kind, content, cue, src, conf, rule=comp)
         rest = next((c for c in tok.children if comp == "ccomp" and node.i < tok.i < c.i and c.dep_ == "ccomp"
-                     and condition is None and (subj is None or subj not in c.subtree)), None)
+                     and condition is None and (subj is None or subj not in c.subtree)
+                     and (c.left_edge.dep_ != "mark" or c.left_edge.lower_ in ("that", "whether"))), None)
         if rest is not None:  # "It is no surprise, Roe said, that Hale won": one clause in two parts
+            # (not "..., Roe told Hale, after he admitted ...": a circumstance)
             tail = span(text, *subtree_range(pb, rest, exclude=_trailing_asides(rest, lex)))
             if tail is not None:
                 return [first, Candidate(kind, tail, cue, src, conf, rule=comp, continues=content)]
