@@ -439,3 +439,11 @@ def test_a_circumstance_after_a_parenthetical_cue_is_not_a_second_part(parse):
                         "that he had not been held accountable.")
     assert not any(r[3].startswith("after") for r in rows)
     assert rows[0][1:4] == ("Senator Roe", "told", "You should resign")
+
+
+def test_according_to_inside_a_quotation_is_the_quotations_speaker_talking(parse):
+    text = ("“Turnout fell in every district,” the report stated. “According to the county clerk, "
+            "fewer than half of the voters came.”")
+    rows = found(parse, text)
+    assert [r[1] for r in rows] == ["the report", "the report"]
+    assert rows[1][3].startswith("According to the county clerk")

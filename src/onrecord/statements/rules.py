@@ -484,6 +484,8 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
         sentence_has_quote = bool(_overlapping_quotes(quotes, s_start, s_end))
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+                if _inside(quotes, pb.char(tok)) is not None:
+                    continue  # "“According to Pew, ...,” the report said": the quotation's words
                 cand = _according_to(text, pb, sent, tok)
                 if cand:
                     out.append(cand)
