@@ -447,3 +447,10 @@ def test_according_to_inside_a_quotation_is_the_quotations_speaker_talking(parse
     rows = found(parse, text)
     assert [r[1] for r in rows] == ["the report", "the report"]
     assert rows[1][3].startswith("According to the county clerk")
+
+
+def test_a_quotation_that_goes_on_with_a_reported_clause_is_part_of_that_statement(parse):
+    rows = found(parse, "Ms. Hale also argued that it would be better to sell the land than the port, "
+                        "“because the buyers of ports will be getting all of the credit.”")
+    assert rows == [("mixed", "Ms. Hale", "also argued", "that it would be better to sell the land than the port, "
+                     "“because the buyers of ports will be getting all of the credit")]

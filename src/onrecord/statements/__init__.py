@@ -5,6 +5,8 @@ here; resolving them to actors is the ``actors`` stage's job.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -111,6 +113,32 @@ def _block_index(parsed: Parsed, pos: int) -> int:
     return -1
 
 
+def _absorb_trailing_quotes(text: str, found: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
+    """A quotation that goes on with a reported clause in the same sentence, after a comma
+    ('She argued that A, “because B.”'), is more of that statement, not an unattributed
+    quotation: the content runs to its closing mark."""
+    out = list(found)
+    ends = sorted(((c.content.end, i) for i, c in enumerate(out) if c.kind in ("indirect", "mixed")))
+    keys = [e for e, _ in ends]
+    spans = sorted((c.content.start, c.content.end) for c in found)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
+    for q in quotes:
+        k = bisect.bisect_left(starts, q.close) - 1
+        if k >= 0 and reach[k] > q.open:
+            continue  # a statement already holds it ('“...,” Hale added')
+        k = bisect.bisect_right(keys, q.open) - 1
+        if k < 0:
+            continue
+        end, i = ends[k]
+        c = out[i]
+        if re.fullmatch(r"\s*,\s*", text[end:q.open]) and c.content.start < end and "\n" not in text[end:q.close]:
+            extended = span(text, c.content.start, q.end)
+            if extended is not None:
+                out[i] = replace(c, content=extended, kind="mixed")
+    return out
+
+
 def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]) -> list[Candidate]:
     """Quotations no cue claimed: a continuation of the previous speaker, or unattributed."""
     text = parsed.document.text
@@ -203,6 +231,7 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     found = [_source_outside_quotes(doc.text, cue_takes_its_particle(doc.text, classify(doc.text, c, quotes)), quotes)
              for c in found]
     found = _dedupe(_turns_win(parsed, found))
+    found = _absorb_trailing_quotes(doc.text, found, quotes)
     found += quote_candidates(parsed, quotes, found)
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
 
