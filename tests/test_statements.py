@@ -454,3 +454,10 @@ def test_a_quotation_that_goes_on_with_a_reported_clause_is_part_of_that_stateme
                         "“because the buyers of ports will be getting all of the credit.”")
     assert rows == [("mixed", "Ms. Hale", "also argued", "that it would be better to sell the land than the port, "
                      "“because the buyers of ports will be getting all of the credit")]
+
+
+def test_who_heard_a_remark_is_not_what_was_said(parse):
+    rows = found(parse, "The senator said to a crowd of about 500 supporters in Dayton. "
+                        "She explained to voters that the plan was sound.")
+    assert all("crowd" not in r[3] for r in rows)
+    assert ("indirect", "She", "explained", "that the plan was sound") in rows

@@ -280,6 +280,10 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
 
 
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify"}
+# verbs whose "to X" is who heard it ("said to a crowd", "explained to voters"), unlike
+# "objected to X" or "referred to X"
+SAY_TO = {"say", "speak", "talk", "explain", "announce", "declare", "write", "confide", "admit", "boast",
+          "brag", "complain", "apologize", "lie", "mention", "insist", "joke", "repeat", "recount"}
 CONTENT_PREPS = {"as", "for", "of", "about", "to", "with", "against", "over", "into", "from"}
 
 
@@ -335,6 +339,8 @@ def _object_content(text, pb, tok) -> Span | None:
     if tok.lemma_.lower() in ADDRESSEE_VERBS:  # "told The Post": who heard it, not what was said
         addressee = next((c for c in deps if c.dep_ in ("dobj", "dative")), None)
         deps = [c for c in deps if c != addressee]
+    if tok.lemma_.lower() in SAY_TO:  # "said to a crowd of 500": who heard it
+        deps = [c for c in deps if not (c.dep_ == "prep" and c.lower_ == "to")]
     if not deps:
         return None
     cut = [g for c in deps for g in _trailing_asides(c, lexicon())]
