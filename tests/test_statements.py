@@ -461,3 +461,9 @@ def test_who_heard_a_remark_is_not_what_was_said(parse):
                         "She explained to voters that the plan was sound.")
     assert all("crowd" not in r[3] for r in rows)
     assert ("indirect", "She", "explained", "that the plan was sound") in rows
+
+
+def test_an_infinitive_after_continued_or_went_on_names_the_act_and_its_object_is_the_content(parse):
+    rows = found(parse, "She continued to express doubts about the treaty. He went on to call the plan a disgrace.")
+    assert ("indirect", "She", "continued to express", "doubts about the treaty") in rows
+    assert ("indirect", "He", "went on to call", "the plan a disgrace") in rows

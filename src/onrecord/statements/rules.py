@@ -280,6 +280,8 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
 
 
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify"}
+# verbs of phase or attempt, whose infinitive names the act ("continued to express doubts")
+ASPECT_VERBS = {"continue", "go", "attempt", "struggle", "fail", "begin", "start"}
 # verbs whose "to X" is who heard it ("said to a crowd", "explained to voters"), unlike
 # "objected to X" or "referred to X"
 SAY_TO = {"say", "speak", "talk", "explain", "announce", "declare", "write", "confide", "admit", "boast",
@@ -397,6 +399,12 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
             addressee = _told_to(tok, node)
             if addressee is not None:  # "urged voters to stay home": who is urged is part of it
                 c_start = min(c_start, subtree_range(pb, addressee)[0])
+            objects = [c for c in node.children if c.dep_ in ("dobj", "ccomp") and c.i > node.i]
+            if lemma in ASPECT_VERBS and objects and node.i > tok.i:
+                # "continued to express | doubts", "went on to call | Cruz a liar": the
+                # infinitive says what kind of act it is; what it is about is the content
+                cue = Span.of(text, cue.start, pb.char(node) + len(node.text))
+                c_start = max(c_start, subtree_range(pb, objects[0])[0])
         if comp == "ccomp":  # "said A, but that B": a second clause, parsed as joined to the cue;
             # "said A, B and C": more clauses, parsed as the cue's own
             for c in tok.children:
