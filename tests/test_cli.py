@@ -96,6 +96,11 @@ def test_statements_and_export(files):
     run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db)
     r = run("statements", "--db", db)
     assert "Omar Hale" in r.output and "statement(s)" in r.output
+    shown = [float(line.split()[2]) for line in r.output.splitlines() if line.startswith("s_")]
+    assert shown and all(0 < c <= 1 for c in shown)  # each statement's confidence
+    sure = run("statements", "--db", db, "--min-confidence", max(shown)).output
+    assert sum(line.startswith("s_") for line in sure.splitlines()) == sum(c >= max(shown) for c in shown)
+    assert run("statements", "--db", db, "--min-confidence", 2).exit_code == 2  # out of range: a usage error
     r = run("export", "--db", db, "--format", "csv")
     assert r.output.startswith("statement_id,")
     pq = files / "s.parquet"

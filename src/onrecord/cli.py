@@ -193,16 +193,18 @@ def ingest(inputs, db, published, encoding, max_bytes):
 @db_option
 @click.option("--document", "document_id", help="Only this document id.")
 @click.option("--width", default=70, show_default=True, help="Characters of each statement to show.")
-def statements(db, document_id, width):
-    """List the stored statements as a readable table.
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Only statements at least this sure (the measured share an annotator marks).")
+def statements(db, document_id, width, min_confidence):
+    """List the stored statements as a readable table, with each one's confidence.
 
     \b
     Example:
-        onrecord statements --db onrecord.db
+        onrecord statements --db onrecord.db --min-confidence 0.6
     """
     store = _open_store(db)
     try:
-        rows = store.statements(document_id)
+        rows = [st for st in store.statements(document_id) if st.confidence >= min_confidence]
     finally:
         store.close()
     for st in rows:
@@ -212,7 +214,7 @@ def statements(db, document_id, width):
         stance = ",".join(f"{s.target_id}:{s.stance}" for s in st.stances) or "-"
         text = st.content.text.replace("\n", " ")
         text = text if len(text) <= width else text[:width - 1] + "…"
-        click.echo(f"{st.id}  {st.kind:<8} {str(who or '?')[:28]:<28} {when:<11} {stance:<28} {text}")
+        click.echo(f"{st.id}  {st.kind:<8} {st.confidence:.2f} {str(who or '?')[:28]:<28} {when:<11} {stance:<28} {text}")
     click.echo(f"{len(rows)} statement(s)")
 
 
