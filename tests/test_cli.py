@@ -103,6 +103,9 @@ def test_statements_and_export(files):
     assert run("statements", "--db", db, "--min-confidence", 2).exit_code == 2  # out of range: a usage error
     r = run("export", "--db", db, "--format", "csv")
     assert r.output.startswith("statement_id,")
+    import csv
+    rows = list(csv.DictReader(r.output.splitlines()))
+    assert rows and all(0 < float(row["statement_confidence"]) <= 1 and row["found_by"] == "rules" for row in rows)
     pq = files / "s.parquet"
     assert run("export", "--db", db, "--format", "parquet", "-o", pq).exit_code == 0 and pq.exists()
 

@@ -261,7 +261,9 @@ def export(db, fmt, output):
 
 ROW_FIELDS = ("statement_id", "document_id", "kind", "text", "start", "end", "speaker", "actor_id", "role",
               "organization", "said_start", "said_end", "said_granularity", "said_basis", "target_id",
-              "stance", "confidence", "condition")
+              "stance", "confidence", "condition", "statement_confidence", "found_by")
+# "confidence" is the stance's; "statement_confidence" is the statement's own (the measured
+# share an annotator marks), added last so that existing readers of the columns keep working
 
 
 def flat_rows(ledger) -> list[dict]:
@@ -273,7 +275,8 @@ def flat_rows(ledger) -> list[dict]:
                 "speaker": sp.get("name") or sp.get("text"), "actor_id": sp.get("actor_id"),
                 "role": sp.get("role"), "organization": " > ".join(sp.get("organization_path") or []),
                 "said_start": st["said"].get("start"), "said_end": st["said"].get("end"),
-                "said_granularity": st["said"].get("granularity"), "said_basis": st["said"].get("basis")}
+                "said_granularity": st["said"].get("granularity"), "said_basis": st["said"].get("basis"),
+                "statement_confidence": st.get("confidence"), "found_by": st.get("found_by") or "rules"}
         stances = st.get("stances") or [None]
         for s in stances:
             rows.append({**base, "target_id": s and s["target_id"], "stance": s and s["stance"],
