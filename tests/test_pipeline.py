@@ -226,3 +226,12 @@ def test_two_titles_joined_by_and_are_one_persons_and_a_clause_names_no_pair():
     assert ("Minister of Finance and former senator Ivo Reyes", "Ivo Reyes", "the tax would rise") in rows
     voters = next(r for r in rows if r[0] and r[0].startswith("Voters"))
     assert voters[1] != "Lina Berg or Tomas Hale"
+
+
+def test_a_floating_quantifier_is_no_part_of_who_spoke():
+    rows = _speakers("The senators all said the vote was fair. They all agreed that the count was slow. "
+                     "Maria Novak and Tomas Hale both said the port would reopen.")
+    names = {r[0]: r[1] for r in rows}
+    assert names["The senators all"] == "The senators"
+    assert names["They all"] is None  # a pronoun with nothing to stand for: nobody, never "They all"
+    assert names["Maria Novak and Tomas Hale both"] == "Maria Novak and Tomas Hale"

@@ -38,6 +38,7 @@ TITLE_ABBREVIATIONS = {"sen", "gen", "gov", "rep", "lt", "col", "adm", "dr", "mr
                        "maj", "cmdr", "amb", "prof", "rev", "hon", "st", "jr", "sr", "pres", "sec", "atty", "supt"}
 
 
+FLOATING_QUANTIFIER = re.compile(r"(?:\s+(?:both|all|each|alike))+$", re.I)
 KIN = {"husband": "m", "wife": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f",
        "father": "m", "mother": "f", "widow": "f", "widower": "m", "grandson": "m",
        "granddaughter": "f", "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f"}
@@ -420,6 +421,14 @@ class DocumentResolver:
 
     def _resolve(self, mention: Span, other_than: str | None = None) -> Resolution:
         text = self._recased(clean_mention(mention.text))
+        # "Roe and Hale both said", "The senators all said": a floating quantifier is no part
+        # of who spoke ("the woman who started it all" keeps its words); "They all" is a
+        # pronoun, left unresolved rather than named
+        bare_text = FLOATING_QUANTIFIER.sub("", text)
+        if bare_text != text and bare_text.lower() in PRONOUNS:
+            return Resolution(Speaker(mention, None, None, resolved_from="pronoun-unresolved"), None)
+        if bare_text and not re.search(r"\b(?:who|whom|whose|that|which)\b", text, re.I):
+            text = bare_text
         if not re.search(r"[^\W_]", text):  # a stray mark a tagger took for a source: nobody
             return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
         low = text.lower()
