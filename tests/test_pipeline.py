@@ -235,3 +235,11 @@ def test_a_floating_quantifier_is_no_part_of_who_spoke():
     assert names["The senators all"] == "The senators"
     assert names["They all"] is None  # a pronoun with nothing to stand for: nobody, never "They all"
     assert names["Maria Novak and Tomas Hale both"] == "Maria Novak and Tomas Hale"
+
+
+def test_many_of_them_is_part_of_the_group_that_just_spoke_or_nobody():
+    rows = _speakers("Local farmers told reporters that the subsidy was too small. Many of them said the price "
+                     "had fallen. The weather was fine. The roads were dry. The market was busy. "
+                     "Each of them said the vote was fair.")
+    names = [r[1] for r in rows if r[0] in ("Many of them", "Each of them")]
+    assert names == ["Local farmers", None]  # never a group called "Each of them"

@@ -38,6 +38,8 @@ TITLE_ABBREVIATIONS = {"sen", "gen", "gov", "rep", "lt", "col", "adm", "dr", "mr
                        "maj", "cmdr", "amb", "prof", "rev", "hon", "st", "jr", "sr", "pres", "sec", "atty", "supt"}
 
 
+PARTITIVE = re.compile(r"(?:many|some|most|all|both|each|several|few|a few|none|one|two|three|half|any|either|neither)"
+                       r"\s+of\s+(?:them|those)")
 FLOATING_QUANTIFIER = re.compile(r"(?:\s+(?:both|all|each|alike))+$", re.I)
 KIN = {"husband": "m", "wife": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f",
        "father": "m", "mother": "f", "widow": "f", "widower": "m", "grandson": "m",
@@ -443,6 +445,17 @@ class DocumentResolver:
                 return self._person(mention, full, "description")
         if text in INTERVIEW_TURNS:  # "Q:" / "A:": the page names the two sides elsewhere, if at all
             return Resolution(Speaker(mention, None, None, resolved_from="interview-turn"), None)
+        partitive = PARTITIVE.fullmatch(low)
+        if partitive:  # "Many of them said": part of the group "them" stands for, or nobody
+            found = self._antecedent(mention.start, "plural", "they", other_than=other_than)
+            starts = self.people._starts
+            near = starts[max(0, bisect_right(starts, mention.start) - 3)] if starts else 0
+            if found is None or found[0] is None or found[0].mention is None or found[0].mention.start < near:
+                # only a group that spoke in this sentence or the two before
+                return Resolution(Speaker(mention, None, None, resolved_from="pronoun-unresolved"), None)
+            sp, actor = found
+            return Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
+                                      sp.organization_path, "pronoun"), actor)
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             found = self._antecedent(mention.start, kind, low, other_than=other_than) \
