@@ -467,3 +467,11 @@ def test_an_infinitive_after_continued_or_went_on_names_the_act_and_its_object_i
     rows = found(parse, "She continued to express doubts about the treaty. He went on to call the plan a disgrace.")
     assert ("indirect", "She", "continued to express", "doubts about the treaty") in rows
     assert ("indirect", "He", "went on to call", "the plan a disgrace") in rows
+
+
+def test_made_clear_and_made_the_case_are_cues(parse):
+    rows = found(parse, "The senator made clear that she would vote against the bill. "
+                        "Roe made the case that the tax was unfair. The company made a profit in May.")
+    assert ("indirect", "The senator", "made clear", "that she would vote against the bill") in rows
+    assert ("indirect", "Roe", "made the case", "that the tax was unfair") in rows
+    assert not any("profit" in r[3] for r in rows)

@@ -517,6 +517,12 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                     out.append(refusal)
                 continue
             inside = _inside(quotes, pb.char(tok)) is not None
+            light = _light_speech(tok) if lemma == "make" and not inside else None
+            if light is not None:  # "made clear that ...", "made the case that ..."
+                cand = _light_verb(text, pb, tok, light, lex)
+                if cand is not None:
+                    out.append(cand)
+                continue
             if lemma in PASSIVE_REPORTS and not inside:
                 cand = _passive_report(text, pb, tok, lex)
                 if cand is not None:
@@ -564,6 +570,34 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                         found = [Candidate(kind, Span.of(text, a, b), cue, src, conf, rule=f"chooser:{option}")]
             out += found
     return out
+
+
+def _light_speech(verb):
+    """The last word of 'made (it) clear', 'made plain', 'made the case', 'made no secret of':
+    a verb of making that says something, or None."""
+    for c in verb.children:
+        if c.i > verb.i and c.lower_ in ("clear", "plain") and c.i <= verb.i + 2:
+            return c
+        if c.dep_ == "dobj" and c.lower_ in ("case", "argument") and any(d.lower_ in ("the", "a") for d in c.children):
+            return c
+        if c.dep_ == "dobj" and c.lower_ == "secret" and any(d.lower_ == "no" for d in c.children):
+            return next((p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+    return None
+
+
+def _light_verb(text, pb, verb, last, lex) -> Candidate | None:
+    """'Roe made clear that she would vote no': cue 'made clear', the rest of the clause its
+    content, spoken by the verb's subject."""
+    subj = subject(verb)
+    if subj is None or subj.dep_ == "expl" or last.i + 1 >= len(verb.doc):
+        return None
+    start = pb.char(verb.doc[last.i + 1])
+    end = subtree_range(pb, verb, exclude=_trailing_asides(verb, lex))[1]
+    content = span(text, start, end)
+    if content is None or len(content.text.split()) < 2:
+        return None
+    cue = Span.of(text, _cue_range(pb, verb, lex)[0], pb.char(last) + len(last.text))
+    return Candidate("indirect", content, cue, _source_span(text, pb, subj, verb), 0.8, rule="light_verb")
 
 
 # "X is expected to ...", "Y is said to have ...", "Z is seen as ...": a report with no named
