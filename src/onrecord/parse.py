@@ -9,7 +9,8 @@ import re
 import sys
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Iterable, Iterator, TypeVar
 
 from .model import Block, Document
@@ -38,18 +39,19 @@ class ParsedBlock:
 class Parsed:
     document: Document
     blocks: list[ParsedBlock]
-    _offsets: list[int] | None = field(default=None, repr=False, compare=False)
 
     def sentences(self) -> Iterator[tuple[ParsedBlock, object]]:
         for pb in self.blocks:
             for sent in pb.doc.sents:
                 yield pb, sent
 
+    @cached_property
+    def _offsets(self) -> list[int]:
+        return [pb.offset for pb in self.blocks]  # blocks come in document order
+
     def words_at(self, start: int, end: int):
         """The parsed words (a spaCy Span) covering document offsets start..end within one
         block, or None where that block was not parsed."""
-        if self._offsets is None or len(self._offsets) != len(self.blocks):
-            self._offsets = [pb.offset for pb in self.blocks]  # blocks come in document order
         i = bisect.bisect_right(self._offsets, start) - 1
         if i < 0:
             return None

@@ -176,6 +176,12 @@ class DocumentResolver:
         actor = Actor(f"g:{slug(text)}", text, "group", (Role(text, org_id),) if org_id else ())
         return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id), "group"), actor)
 
+    @staticmethod
+    def _as_antecedent(mention: Span, sp: Speaker, actor: Actor) -> Resolution:
+        """A pronoun that stands for an earlier speaker: that speaker, at this mention."""
+        return Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
+                                  sp.organization_path, "pronoun"), actor)
+
     def _gender(self, name: str) -> str | None:
         """'m' or 'f': an honorific the document gives the person ('Mr. Park'), a kinship word
         before a name used alone ('her husband, Tomas'), else the first name; None when none
@@ -453,9 +459,7 @@ class DocumentResolver:
             if found is None or found[0] is None or found[0].mention is None or found[0].mention.start < near:
                 # only a group that spoke in this sentence or the two before
                 return Resolution(Speaker(mention, None, None, resolved_from="pronoun-unresolved"), None)
-            sp, actor = found
-            return Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
-                                      sp.organization_path, "pronoun"), actor)
+            return self._as_antecedent(mention, *found)
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             found = self._antecedent(mention.start, kind, low, other_than=other_than) \
@@ -465,8 +469,7 @@ class DocumentResolver:
             sp, actor = found
             if sp is None:  # antecedent from a PERSON entity, not an earlier speaker
                 return self._person(mention, actor.name, "pronoun")
-            return Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
-                                      sp.organization_path, "pronoun"), actor)
+            return self._as_antecedent(mention, sp, actor)
         if low in RELATIVE_PRONOUNS:  # "critics, who have questioned ...": the critics
             antecedent = self._relative_antecedent(mention)
             if antecedent is not None:

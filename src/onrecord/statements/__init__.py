@@ -6,7 +6,6 @@ here; resolving them to actors is the ``actors`` stage's job.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -17,9 +16,9 @@ from .confidence import calibrate
 from .cuemodel import load_model
 from .quotes import Quote, find_quotes
 from .rows import whole_statements
-from .rules import (NOT_CUES, Candidate, _inside, _overlapping_quotes, classify, colon_candidates, cue_candidates,
-                    cue_takes_its_particle, lexicon, noun_clause_candidates, noun_cue_candidates, quotative_frame,
-                    span)
+from .rules import (NOT_CUES, Candidate, SpanIndex, _inside, _overlapping_quotes, classify, colon_candidates,
+                    cue_candidates, cue_takes_its_particle, lexicon, noun_clause_candidates, noun_cue_candidates,
+                    quotative_frame, span)
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
 
@@ -120,12 +119,9 @@ def _absorb_trailing_quotes(text: str, found: list[Candidate], quotes: list[Quot
     out = list(found)
     ends = sorted(((c.content.end, i) for i, c in enumerate(out) if c.kind in ("indirect", "mixed")))
     keys = [e for e, _ in ends]
-    spans = sorted((c.content.start, c.content.end) for c in found)
-    starts = [a for a, _ in spans]
-    reach = list(itertools.accumulate((b for _, b in spans), max))
+    held = SpanIndex((c.content.start, c.content.end) for c in found)
     for q in quotes:
-        k = bisect.bisect_left(starts, q.close) - 1
-        if k >= 0 and reach[k] > q.open:
+        if held.overlaps(q.open, q.close):
             continue  # a statement already holds it ('“...,” Hale added')
         k = bisect.bisect_right(keys, q.open) - 1
         if k < 0:

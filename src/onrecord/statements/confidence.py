@@ -12,22 +12,19 @@ without the file the rules' own figures stay.
 Below a probability chosen on the training split (where keeping a statement costs more
 precision than it brings recall), the statements stage abstains: mostly acts reported inside
 another statement ("Roe said the council *approved the plan*"), whose words stay in the outer
-statement. Speech relayed inside another statement is kept (see ``_Relays``).
+statement. Speech relayed inside another statement is kept (see ``_relays``).
 """
 from __future__ import annotations
 
-import bisect
-import json
 import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
-from itertools import accumulate
 
 from ..parse import Parsed
+from .cuemodel import packaged_weights
 from .rows import joins_previous
-from .rules import Candidate, lexicon
+from .rules import Candidate, SpanIndex, lexicon
 
 MODEL_FILE = "statement_model.json"
 FEATURE_VERSION = 1
@@ -115,12 +112,9 @@ class StatementModel:
 
 @lru_cache(maxsize=1)
 def load_model() -> StatementModel | None:
-    path = resources.files(__package__).joinpath(MODEL_FILE)
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text("utf-8"))
-    if data.get("feature_version") != FEATURE_VERSION:
-        return None  # stale weights: keep the rules' figures rather than mis-score
+    data = packaged_weights(MODEL_FILE, FEATURE_VERSION)
+    if data is None:
+        return None  # the rules' own figures stay
     return StatementModel(data["weights"], data["bias"], data["threshold"])
 
 
@@ -130,22 +124,14 @@ RELAY_CUES = frozenset({"report", "write", "publish", "quote", "cite", "broadcas
                         "air", "post", "tweet", "note"})
 
 
-class _Relays:
-    """Where statements that relay others' words lie, for lookups by position: speech inside
-    them ('The Post reported that an official said ...', 'According to the readout, the
-    minister asked ...', a transcript turn) is kept whatever its probability, since who first
-    said it is what the reader of a relay needs. PolNeAR's annotators mark only a third of
-    the statements nested in others, so the measured confidence stays low."""
-
-    def __init__(self, parsed: Parsed, cands: list[Candidate]):
-        spans = sorted((c.content.start, c.content.end) for c in cands
-                       if c.rule.split(":", 1)[-1] in RELAY_RULES or _cue_lemma(parsed, c) in RELAY_CUES)
-        self.starts = [a for a, _ in spans]
-        self.reach = list(accumulate((b for _, b in spans), max))
-
-    def hold(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.reach[i] > pos
+def _relays(parsed: Parsed, cands: list[Candidate]) -> SpanIndex:
+    """Where statements that relay others' words lie: speech inside them ('The Post reported
+    that an official said ...', 'According to the readout, the minister asked ...', a
+    transcript turn) is kept whatever its probability, since who first said it is what the
+    reader of a relay needs. PolNeAR's annotators mark only a third of the statements nested
+    in others, so the measured confidence stays low."""
+    return SpanIndex((c.content.start, c.content.end) for c in cands
+                     if c.rule.split(":", 1)[-1] in RELAY_RULES or _cue_lemma(parsed, c) in RELAY_CUES)
 
 
 def calibrate(parsed: Parsed, cands: list[Candidate], model: StatementModel | None = None) -> list[Candidate]:
@@ -169,8 +155,8 @@ def calibrate(parsed: Parsed, cands: list[Candidate], model: StatementModel | No
         if p < model.threshold:
             if not (nested and c.cue is not None and _cue_lemma(parsed, c) in lexicon().speech):
                 continue
-            relays = relays or _Relays(parsed, cands)
-            if not relays.hold(c.cue.start):
+            relays = relays or _relays(parsed, cands)
+            if not relays.overlaps(c.cue.start, c.cue.start + 1):
                 continue
         out.append(replace(c, confidence=round(p, 2)))
     return out

@@ -72,14 +72,21 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-@lru_cache(maxsize=1)
-def load_model() -> CueModel | None:
-    path = resources.files(__package__).joinpath(MODEL_FILE)
+def packaged_weights(name: str, version: int) -> dict | None:
+    """A JSON weights file shipped beside this module, or None when it is missing or was
+    written for other features (stale weights would mis-score: the caller falls back)."""
+    path = resources.files(__package__).joinpath(name)
     if not path.is_file():
         return None
     data = json.loads(path.read_text("utf-8"))
-    if data.get("feature_version") != FEATURE_VERSION:
-        return None  # stale weights: fall back to the lexicon rather than mis-score
+    return data if data.get("feature_version") == version else None
+
+
+@lru_cache(maxsize=1)
+def load_model() -> CueModel | None:
+    data = packaged_weights(MODEL_FILE, FEATURE_VERSION)
+    if data is None:
+        return None  # the lexicon decides alone
     return CueModel(data["weights"], data["bias"], data["threshold"], data["object_threshold"],
                     tuple(data.get("cue_lemmas", ())), data.get("pair_weights"), data.get("pair_bias", 0.0),
                     data.get("pair_threshold", 0.5))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -179,9 +180,10 @@ def _inverted_subject(verb):
         return None
     if doc[verb.i + 1].pos_ != "PROPN":
         # '"...," added a state official': the speaker parsed as the verb's object
+        if verb.lemma_.lower() in ADDRESSEE_VERBS:  # '"...," told reporters': who heard it
+            return None
         return next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.left_edge.i == verb.i + 1
-                     and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in lexicon().listeners
-                     and verb.lemma_.lower() not in ADDRESSEE_VERBS), None)
+                     and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in lexicon().listeners), None)
     last = verb.i + 1
     while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
         last += 1
@@ -221,6 +223,20 @@ def _inside(quotes: list[Quote], pos: int) -> Quote | None:
         if q.open <= pos < q.close:
             return q
     return None
+
+
+class SpanIndex:
+    """Character spans, for asking in logarithmic time whether any overlaps a stretch (a long
+    page holds thousands of statements and quotations)."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1  # the last span opening before ``end``
+        return i >= 0 and self.reach[i] > start
 
 
 def _overlapping_quotes(quotes: list[Quote], start: int, end: int) -> list[Quote]:
@@ -421,8 +437,9 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
             # stays in the same content (with the attribution inside it) so the stance sees it
             content = span(text, content.start, subtree_range(pb, condition)[1]) or content
         first = Candidate(kind, content, cue, src, conf, rule=comp)
-        rest = next((c for c in tok.children if comp == "ccomp" and node.i < tok.i < c.i and c.dep_ == "ccomp"
-                     and condition is None and (subj is None or subj not in c.subtree)
+        split = comp == "ccomp" and node.i < tok.i and condition is None
+        rest = next((c for c in tok.children if split and c.i > tok.i and c.dep_ == "ccomp"
+                     and (subj is None or subj not in c.subtree)
                      and (c.left_edge.dep_ != "mark" or c.left_edge.lower_ in ("that", "whether"))), None)
         if rest is not None:  # "It is no surprise, Roe said, that Hale won": one clause in two parts
             # (not "..., Roe told Hale, after he admitted ...": a circumstance)
