@@ -62,6 +62,21 @@ def test_single_marks_quote_as_british_papers_do_and_apostrophes_do_not():
     assert spans("“He told me ‘no’ twice,” she said.") == ["He told me ‘no’ twice,"]
 
 
+def test_straight_single_marks_quote_too_and_apostrophes_elisions_and_doubled_marks_do_not():
+    assert spans("'We will not move,' the minister said. 'The border stays closed.'") == [
+        "We will not move,", "The border stays closed."]
+    assert spans("'The leaders' meeting was long,' she said.") == ["The leaders' meeting was long,"]
+    assert spans("Roe: 'We are going to win.'") == ["We are going to win."]
+    # contractions, possessives, elisions and decades are no quotation
+    assert spans("It's the Smiths' house. They'll play rock 'n' roll till the '90s, 'til dawn.") == []
+    # the doubled apostrophes of archive text are one double mark; singles inside belong to it
+    assert spans("''He said, 'Look, we won,' and left,'' she recalled.") == ["He said, 'Look, we won,' and left,"]
+    assert spans('"He told me \'no\' twice," she said.') == ["He told me 'no' twice,"]
+    # over paragraphs, as curly ones
+    assert spans("'The talks are over.\n\n'Now the border stays closed,' he said.") == [
+        "The talks are over.\n\n'Now the border stays closed,"]
+
+
 def test_a_single_quoted_quotation_runs_over_paragraphs_as_double_ones_do():
     text = "‘The talks are over. We tried for a year.\n\n‘Now the border stays closed,’ the minister said.\n\nShe left."
     assert spans(text) == ["The talks are over. We tried for a year.\n\n‘Now the border stays closed,"]

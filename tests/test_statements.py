@@ -380,6 +380,15 @@ def test_british_single_quotes_are_direct_quotes_with_their_continuation(parse):
     assert rows[0][0] == "mixed"
 
 
+def test_straight_single_quotes_are_direct_quotes_with_their_continuation(parse):
+    rows = found(parse, "'We will not move,' the minister said. 'The border stays closed until the talks resume.'")
+    assert [r[0] for r in rows] == ["direct", "direct"]
+    assert [r[1] for r in rows] == ["the minister", "the minister"]
+    assert rows[1][3] == "The border stays closed until the talks resume"
+    rows = found(parse, "The prime minister told MPs: 'Our patience has limits, and the other side knows it.'")
+    assert rows[0][0] == "direct" and rows[0][3] == "Our patience has limits, and the other side knows it"
+
+
 def test_a_british_quote_over_two_paragraphs_is_one_statement_of_its_speaker(parse):
     text = ("The minister spoke on Monday.\n\n‘The talks are over. We tried for a year.\n\n"
             "‘Now the border stays closed,’ the minister said.\n\nShe left.")

@@ -14,7 +14,7 @@ from ..model import Span
 from ..parse import Parsed
 from .confidence import calibrate
 from .cuemodel import load_model
-from .quotes import Quote, find_quotes
+from .quotes import SINGLE_MARKS, Quote, find_quotes
 from .rows import whole_statements
 from .rules import (NOT_CUES, Candidate, SpanIndex, _inside, _overlapping_quotes, classify, colon_candidates,
                     cue_candidates, cue_takes_its_particle, lexicon, noun_clause_candidates, noun_cue_candidates,
@@ -43,7 +43,7 @@ def _signal() -> re.Pattern:
 def has_signal(text: str, kind: str = "paragraph") -> bool:
     """Cheap test: can this block hold an attribution? Blocks without one are not parsed."""
     return (any(q in text for q in "\"“”«»„‘") or "''" in text or bool(COLON_LABEL.search(text))
-            or bool(_signal().search(text)))
+            or bool(_signal().search(text)) or ("'" in text and SINGLE_MARKS[1].open.search(text) is not None))
 
 
 def _overlap(a: Span, b: Span) -> float:

@@ -4,7 +4,8 @@ A quote may run over several paragraphs: by convention each continued paragraph 
 with a quote mark and only the last one closes. An opening mark that never closes is
 dropped rather than swallowing the rest of the article. Besides curly, straight and angle
 marks, the doubled apostrophes of some wire and archive text ('' and ``) count as marks, and
-so do single curly marks (British style) outside double ones.
+so do single marks, curly or straight (British style, and American headlines), outside double
+ones.
 """
 from __future__ import annotations
 
@@ -65,20 +66,37 @@ def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> list
     if not blocks:
         blocks = (Block(0, len(text)),)
     quotes = _double_quotes(text, blocks)
-    if "\u2018" in text:
-        quotes = sorted(quotes + _single_quotes(text, blocks, quotes), key=lambda q: q.open)
+    for marks in SINGLE_MARKS:
+        if marks.mark in text:
+            quotes = sorted(quotes + _single_quotes(text, blocks, quotes, marks), key=lambda q: q.open)
     return quotes
+
+
+@dataclass(frozen=True)
+class SingleMarks:
+    """How one style of single quotation mark opens and closes."""
+
+    mark: str  # the opening mark
+    open: re.Pattern
+    close: re.Pattern
 
 
 # British and Commonwealth style quotes in single marks ('‘We will not move,’ the minister
 # said'). The closing mark is also the apostrophe, so it closes only where no letter follows
 # ("don’t" does not), and one after punctuation (",’") wins over a plural possessive before it
 # ("the leaders’ meeting"). Outside double quotation marks; over paragraphs as double ones.
-SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–\-]))\u2018(?=[^\s\d])")
-SINGLE_CLOSE = re.compile(r"(?<=\S)\u2019(?![^\W\d_])")
+# Straight marks open only before a letter, and not the elisions "'em", "'til", "rock 'n'
+# roll"; two of them together are the doubled-apostrophe mark of archive text, not a single one.
+ELISIONS = r"(?:em|n|til|tis|twas|cause|bout|round)\b"
+SINGLE_MARKS = (
+    SingleMarks("\u2018", re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–\-]))\u2018(?=[^\s\d])"),
+                re.compile(r"(?<=\S)\u2019(?![^\W\d_])")),
+    SingleMarks("'", re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–\-]))'(?=[^\W\d_])(?!%s)" % ELISIONS, re.I),
+                re.compile(r"(?<=[^\s'])'(?![\w'])")),
+)
 
 
-def _single_quotes(text: str, blocks, inside: list[Quote]) -> list[Quote]:
+def _single_quotes(text: str, blocks, inside: list[Quote], marks: SingleMarks) -> list[Quote]:
     opens = [q.open for q in inside]  # sorted, and the quotations do not overlap
 
     def covered(i: int) -> bool:
@@ -91,34 +109,34 @@ def _single_quotes(text: str, blocks, inside: list[Quote]) -> list[Quote]:
         if block.kind == "heading":
             continue
         pos = max(block.start, resume)
-        while (m := SINGLE_OPEN.search(text, pos, block.end)) is not None:
+        while (m := marks.open.search(text, pos, block.end)) is not None:
             i = m.start()
             pos = i + 1
             if covered(i):
                 continue
-            close = _single_close(text, i + 2, block.end)
-            if close is None and text.find("\u2018", i + 1, block.end) < 0:
-                close = _continued_close(text, blocks, bi)  # ‘...\n\n‘...,’ he said.
+            close = _single_close(text, i + 2, block.end, marks)
+            if close is None and marks.open.search(text, i + 1, block.end) is None:
+                close = _continued_close(text, blocks, bi, marks)  # ‘...\n\n‘...,’ he said.
             if close is not None and close - i <= MAX_QUOTE_CHARS:
                 out.append(Quote(i, close, 1))
                 pos = resume = close + 1
     return out
 
 
-def _single_close(text: str, start: int, end: int) -> int | None:
-    """The closing ’ of a single quotation opened before ``start``, before the next opening."""
-    nxt = text.find("\u2018", start, end)
-    closes = [c.start() for c in SINGLE_CLOSE.finditer(text, start, nxt if nxt >= 0 else end)]
+def _single_close(text: str, start: int, end: int, marks: SingleMarks) -> int | None:
+    """The closing mark of a single quotation opened before ``start``, before the next opening."""
+    nxt = marks.open.search(text, start, end)
+    closes = [c.start() for c in marks.close.finditer(text, start, nxt.start() if nxt else end)]
     after_stop = [c for c in closes if text[c - 1] in ",.!?;:"]
     return after_stop[0] if after_stop else (closes[0] if closes else None)
 
 
-def _continued_close(text: str, blocks, bi: int) -> int | None:
-    """A quotation over paragraphs: each continued paragraph opens with ‘, the last closes."""
+def _continued_close(text: str, blocks, bi: int, marks: SingleMarks) -> int | None:
+    """A quotation over paragraphs: each continued paragraph opens with the mark, the last closes."""
     for block in blocks[bi + 1:bi + MAX_PARAGRAPHS]:
-        if not text.startswith("\u2018", block.start):
+        if marks.open.match(text, block.start) is None:
             return None
-        close = _single_close(text, block.start + 1, block.end)
+        close = _single_close(text, block.start + 1, block.end, marks)
         if close is not None:
             return close
     return None

@@ -9,8 +9,8 @@ from ..model import Span
 from .rules import Candidate
 
 
-OPENING_MARK = re.compile(r"(?:“|\"|''|«|„|‘)$")
-CLOSING_MARK = re.compile(r"^[,.?!;:]{0,2}(?:”|\"|''|»|“|’)")
+OPENING_MARK = re.compile(r"(?:“|\"|''|«|„|‘|')$")
+CLOSING_MARK = re.compile(r"^[,.?!;:]{0,2}(?:”|\"|''|»|“|’|')")
 
 
 def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
