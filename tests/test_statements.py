@@ -484,3 +484,12 @@ def test_made_clear_and_made_the_case_are_cues(parse):
     assert ("indirect", "The senator", "made clear", "that she would vote against the bill") in rows
     assert ("indirect", "Roe", "made the case", "that the tax was unfair") in rows
     assert not any("profit" in r[3] for r in rows)
+
+
+def test_a_speaker_mention_ends_before_a_clause_that_is_another_statement(parse):
+    rows = found(parse, "“Prices are up a little,” said Tom Ekovich, a grain farmer, who noted that rain had come late.")
+    assert ("direct", "Tom Ekovich, a grain farmer", "said", "Prices are up a little") in rows
+    assert any(r[2] == "noted" and r[3].endswith("rain had come late") for r in rows)
+    # a relative clause that says nothing is part of who the speaker is
+    rows = found(parse, "“We are ready for the harvest,” said Ann Roe, who farms near Ames.")
+    assert rows[0][1] == "Ann Roe, who farms near Ames"

@@ -49,17 +49,20 @@ class Parsed:
     def _offsets(self) -> list[int]:
         return [pb.offset for pb in self.blocks]  # blocks come in document order
 
+    def block_at(self, pos: int) -> ParsedBlock | None:
+        """The parsed block holding document offset ``pos``, or None where none was parsed."""
+        i = bisect.bisect_right(self._offsets, pos) - 1
+        if i < 0 or pos >= self.blocks[i].offset + self.blocks[i].length:
+            return None
+        return self.blocks[i]
+
     def words_at(self, start: int, end: int):
         """The parsed words (a spaCy Span) covering document offsets start..end within one
         block, or None where that block was not parsed."""
-        i = bisect.bisect_right(self._offsets, start) - 1
-        if i < 0:
+        pb = self.block_at(start)
+        if pb is None:
             return None
-        pb = self.blocks[i]
-        length = pb.length
-        if start >= pb.offset + length:
-            return None
-        words = pb.doc.char_span(start - pb.offset, min(end - pb.offset, length), alignment_mode="expand")
+        words = pb.doc.char_span(start - pb.offset, min(end - pb.offset, pb.length), alignment_mode="expand")
         return words if words is not None and len(words) else None
 
 

@@ -89,6 +89,34 @@ def _source_outside_quotes(text: str, cand: Candidate, quotes: list[Quote]) -> C
     return cand
 
 
+CLAUSES = {"relcl", "acl", "advcl"}
+
+
+def _sources_hold_no_statement(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
+    """A speaker mention ends before a clause that is itself a statement ('“...,” said Tom Roe,
+    a farmer, who noted that prices fell' is Tom Roe, a farmer): the clause is what he said
+    next, not who he is. Relative clauses that say nothing stay ('Roe, who farms near Ames')."""
+    cues = sorted(c.cue.start for c in cands if c.cue is not None)
+    out = []
+    for c in cands:
+        src = c.source
+        k = bisect.bisect_right(cues, src.start) if src is not None else len(cues)
+        if k == len(cues) or cues[k] >= src.end:
+            out.append(c)
+            continue
+        pb = parsed.block_at(src.start)
+        words = parsed.words_at(src.start, src.end)
+        inner = parsed.words_at(cues[k], cues[k] + 1)
+        if pb is None or words is None or inner is None or inner.doc is not words.doc:
+            out.append(c)
+            continue
+        clause = next((t for t in [inner[0], *inner[0].ancestors] if t.dep_ in CLAUSES
+                       and words.start < t.left_edge.i and t.i < words.end), None)
+        cut = span(parsed.document.text, src.start, pb.char(clause.left_edge)) if clause is not None else None
+        out.append(replace(c, source=cut) if cut is not None else c)
+    return out
+
+
 def _starts_sentence(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3):pos].rstrip()
     return not before or before[-1] in ".!?:\n”\"'"
@@ -227,6 +255,7 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     found = [_source_outside_quotes(doc.text, cue_takes_its_particle(doc.text, classify(doc.text, c, quotes)), quotes)
              for c in found]
     found = _dedupe(_turns_win(parsed, found))
+    found = _sources_hold_no_statement(parsed, found)
     found = _absorb_trailing_quotes(doc.text, found, quotes)
     found += quote_candidates(parsed, quotes, found)
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
