@@ -107,6 +107,28 @@ def test_honorifics_keep_namesakes_apart(parse):
     assert res.speaker.name != "Ann Rowe"
 
 
+def test_a_mentions_own_honorific_picks_the_bearer_of_its_sex(parse):
+    # both spouses are named in full, and "Mr. Rowe" is the more frequent: "Mrs. Rowe" is still Ann
+    text = ("Tom Rowe and his wife, Ann Rowe, left the capital in 2001. Mr. Rowe opened a firm. "
+            "Mr. Rowe later sold it.\n\n"
+            "“We were ready to leave,” Mrs. Rowe said on Tuesday.\n\n"
+            "The criticism of Mr. Rowe comes as Mrs. Rowe is relying on him, mentioning him in every "
+            "speech as she praises his record. “He was right,” she said.")
+    parsed = parse(text)
+    resolver = DocumentResolver(parsed)
+    said = {c.content.text: resolver.resolve(c.source, c.kind, c.cue.text if c.cue else None).speaker.name
+            for c in extract(parsed)}
+    assert said["We were ready to leave"] == said["He was right"] == said["his record"] == "Ann Rowe"
+    # a woman named just before does not take "Mr. Rowe" for herself, nor his "he"
+    text = ("Tom Rowe married Ann Rowe in 1977, and the couple had three children. "
+            "Mr. Rowe, however, said he was the right messenger, and he repeated his claim that the press was unfair.")
+    assert {r.speaker.name for r in speakers(parse, text)} == {"Tom Rowe"}
+    # the honorific outweighs the first-name dictionary ("Mr. Lindsey ...")
+    text = ("Senator Lindsey Varga spoke on Sunday. The hall was full.\n\n"
+            "“Some things you do not do,” Mr. Varga said.")
+    assert speakers(parse, text)[-1].speaker.name == "Lindsey Varga"
+
+
 def test_first_name_gender_decides_between_two_candidates(parse):
     text = ("Maria Okonkwo met David Brandt in Geneva on Tuesday. "
             "She said afterwards that the talks had gone well.")

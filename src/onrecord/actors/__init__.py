@@ -192,7 +192,10 @@ class DocumentResolver:
             surname = re.escape(name.split()[-1])
             m = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.]*\s+){0,2}%s\b" % surname, self.text)
             kin = None if len(name.split()) > 1 else re.search(r"\b(%s)\s+%s\b" % ("|".join(KIN), surname), self.text)
-            if m:
+            given = first_name_gender(name.split()[0]) if len(name.split()) > 1 else None
+            if given:  # "Ivana Trump" is a woman, however often "Mr. Trump" appears
+                g = given
+            elif m:
                 g = "m" if m.group(1) == "Mr" else "f"
             elif kin:  # "Clinton and husband Bill": a first name alone, its gender written out
                 g = KIN[kin.group(1)]
@@ -213,8 +216,9 @@ class DocumentResolver:
         want = {"person": ("person", "anonymous"), "plural": ("group", "organization", "anonymous")}
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
 
-        def agrees(name: str) -> bool:
-            g = self._gender(name) if gender else None
+        def agrees(name: str, at: int | None = None) -> bool:
+            g = (self.people.honorific_gender(at) if at is not None else None) or (
+                self._gender(name) if gender else None)
             return g is None or g == gender
 
         starts = self.people._starts
@@ -230,11 +234,12 @@ class DocumentResolver:
                 break
         if kind == "person":
             known = frozenset(a.name.split()[-1] for _, _, a in self.history if a.kind == "person")
-            def written_out(p) -> str:  # the person a bare surname stands for there ("Clinton": Hillary)
+            def written_out(p) -> str:  # the person a bare surname stands for there ("Mrs. Clinton": Hillary)
                 return self.people.longest_form(p.name) if len(p.name.split()) > 1 else (
-                    self.people.full_name(p.name, p.start) or p.name)
+                    self.people.full_name(p.name, p.start, self.people.honorific_gender(p.start)) or p.name)
 
-            for dist, p in self.people.candidates(pos, window=2, accept=lambda p: agrees(written_out(p)), known=known):
+            for dist, p in self.people.candidates(pos, window=2, accept=lambda p: agrees(written_out(p), p.start),
+                                                  known=known):
                 name = written_out(p)
                 subj = 0 if self.people.is_subject(p) else 1
                 if person_id(name) != other_than:
@@ -516,7 +521,9 @@ class DocumentResolver:
         if name is not None:
             name = self._recased(name)
             if len(name.split()) == 1:
-                full = self.people.full_name(name, mention.start)
+                honorific = re.match(r"(Mr|Mrs|Ms|Miss)\.?\s", text)
+                full = self.people.full_name(name, mention.start, honorific and (
+                    "m" if honorific.group(1) == "Mr" else "f"))
                 if full:
                     return self._person(mention, full, "surname")
                 if len(words) == 1 and self._demonym_plural(name):  # "Malians say"

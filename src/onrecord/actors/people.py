@@ -166,17 +166,28 @@ class People:
                   if len(n.split()) > len(words) and n.endswith(" " + name)}
         return longer.pop() if len(longer) == 1 else name
 
-    def full_name(self, surname: str, before: int | None = None) -> str | None:
+    HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \u00a0]+$")
+
+    def honorific_gender(self, pos: int) -> str | None:
+        """'m' or 'f' when the name at ``pos`` has an honorific ('Mrs. Clinton'), else None."""
+        m = self.HONORIFIC_BEFORE.search(self.text, max(0, pos - 6), pos) or re.match(
+            r"(Mr|Mrs|Ms|Miss)\.?[ \u00a0]", self.text[pos:pos + 6])
+        return None if m is None else "m" if m.group(1) == "Mr" else "f"
+
+    def full_name(self, surname: str, before: int | None = None, gender: str | None = None) -> str | None:
         """The person a bare surname stands for: the full name last introduced before it, else
         the most frequent one. Middle initials do not make a different person; two different
-        first names with no earlier mention leave it unresolved."""
+        first names with no earlier mention leave it unresolved. ``gender``, from the mention's
+        own honorific, rules out namesakes of the other sex ('Mrs. Clinton' is not Bill)."""
         variants = self._variants(surname)
+        if gender is not None:  # a "mostly female" Lindsey can still be "Mr. Graham"; an Ann cannot
+            variants = [(pos, n) for pos, n in variants if first_name_gender(n.split()[0], sure=True) in (gender, None)]
         if not variants:
             return None
         canon = {name: _drop_initials(name) for _, name in variants}
         counts = Counter(canon[name] for _, name in variants)
         honour = re.findall(r"\b(Mr|Mrs|Ms|Miss)\.?\s+%s\b" % re.escape(surname), self.text)
-        if honour:  # "Mr. Smith" throughout: the bare surname is a man's, not his wife's
+        if honour and gender is None:  # "Mr. Smith" throughout: the bare surname is a man's, not his wife's
             want = "m" if Counter(h == "Mr" for h in honour).most_common(1)[0][0] else "f"
             fitting = {c for c in counts if first_name_gender(c.split()[0]) in (want, None)}
             counts = Counter({c: n for c, n in counts.items() if c in fitting})
@@ -351,8 +362,9 @@ def is_given_name(word: str) -> bool:
 DESCRIPTOR = re.compile(r"(?:er|or|ist|ian|ing|man|woman|aire|ant|ent)$", re.I)
 
 
-def first_name_gender(first: str) -> str | None:
+def first_name_gender(first: str, sure: bool = False) -> str | None:
     """'m' or 'f' from a first-name dictionary (gender-guesser, offline); None if unsure.
+    With ``sure``, names it reads as only mostly one sex ('Lindsey', 'Lee') are None too.
 
     The dictionary's American reading comes first, its worldwide one when it has none:
     worldwide, "Bernie" is mostly female and "Laurence" female (French), which made
@@ -360,6 +372,6 @@ def first_name_gender(first: str) -> str | None:
     names = _first_names()
     if names is None:
         return None
-    sure = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+    sure = {"male": "m", "female": "f"} if sure else {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
     # a name it has no American figures for reads "andy" there ("Ivanka", "Marco")
     return sure.get(names.get_gender(first, "usa")) or sure.get(names.get_gender(first))
