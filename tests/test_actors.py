@@ -421,3 +421,19 @@ def test_a_title_cut_off_at_a_function_word_is_no_title():
     g = load_gazetteer()
     assert title_near("Officers of the CIA and Bob Lee met on Monday.", "Bob Lee", g)[0] is None
     assert title_near("Secretary of State Ann Cole said", "Ann Cole", g)[0] == "Secretary of State"
+
+
+def test_a_lone_word_never_written_out_as_a_name_speaks_as_a_body_or_a_group(parse):
+    text = ("CNN reported on Monday that the talks had stalled. Pollsters say the race is close. "
+            "Millennials say they want a change. Gallup found that most voters agree.")
+    kinds = {r.speaker.name: r.actor.kind for r in speakers(parse, text) if r.actor is not None}
+    assert kinds == {"CNN": "organization", "Pollsters": "group", "Millennials": "group", "Gallup": "organization"}
+    # a surname the article titles elsewhere stays a person, whatever the tagger makes of it
+    text = "Minister Brandt arrived late on Monday.\n\n“The talks are over,” Brandt said on Tuesday."
+    assert speakers(parse, text)[-1].actor.kind == "person"
+
+
+def test_dialogue_turns_alternate_only_between_speakers_of_the_pronouns_sex(parse):
+    text = ("“Is this a joke?” asked Sarah Lind, a comedian. “Not at all,” Okafor said. "
+            "“We are like a bridge,” he said, not finishing the line.")
+    assert speakers(parse, text)[-1].speaker.name == "Okafor"

@@ -116,6 +116,10 @@ def _mention_title(mention: str, name: str, gaz: Gazetteer) -> str:
     return rest
 
 
+# NER types of a single word that speaks as a body, not a person ('CNN', 'Gallup', 'Cleveland')
+BODY_ENTITIES = {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"}
+
+
 @dataclass
 class Resolution:
     speaker: Speaker | None
@@ -254,9 +258,10 @@ class DocumentResolver:
         _, sp, actor = min(ranked, key=lambda r: r[0])
         return sp, actor
 
-    def _alternation(self, pos: int, cue: str | None) -> tuple[Speaker, Actor] | None:
+    def _alternation(self, pos: int, cue: str | None, pronoun: str = "") -> tuple[Speaker, Actor] | None:
         """In a quoted exchange between two people ('"...?" asked A. "..." replied B.'), an
-        unnamed next turn is A's again, unless the cue says the last speaker went on."""
+        unnamed next turn is A's again, unless the cue says the last speaker went on or A's
+        sex is not the pronoun's ("Roe said. '...' he said" after a woman is not her)."""
         if cue and re.search(r"\b(add|continu|went on|go on|goes on)", cue, re.I):
             return None
         turns = [h for h in self.dialogue if h[0] < pos][-2:]
@@ -264,6 +269,9 @@ class DocumentResolver:
             return None
         (_, sp_a, a), (_, _, b) = turns
         if a.id == b.id or a.kind != "person" or b.kind != "person":
+            return None
+        want = {"he": "m", "she": "f"}.get(pronoun)
+        if want and self._gender(a.name) not in (want, None):
             return None
         return sp_a, a
 
@@ -282,7 +290,7 @@ class DocumentResolver:
                              speaking.actor)
         other_than = speaking.actor.id if speaking is not None and speaking.actor is not None else None
         if res is None and kind == "direct" and pronoun in ("he", "she"):
-            turn = self._alternation(mention.start, cue)
+            turn = self._alternation(mention.start, cue, pronoun)
             if turn is not None:
                 sp, actor = turn
                 res = Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
@@ -528,6 +536,13 @@ class DocumentResolver:
                     return self._person(mention, full, "surname")
                 if len(words) == 1 and self._demonym_plural(name):  # "Malians say"
                     return self._group(mention, text)
+                if len(words) == 1:  # a word never written out as a full name: a group, a body or a person
+                    tok = self.people._token_at(mention.start)
+                    if tok is not None and tok.tag_ == "NNS":  # "Pollsters say", "Friends said", "Polls show"
+                        return self._group(mention, text)
+                    if not is_given_name(name) and not self.people.titled(name) \
+                            and self.people.entity_label(mention.start, mention.end) in BODY_ENTITIES:
+                        return self._named_body(mention, text)  # "CNN reported", "Cleveland said"
                 return self._person(mention, name, "surname-unresolved")
             return self._person(mention, self.people.longest_form(name), "name")
         head = words[-1].lower() if words else ""
@@ -565,10 +580,14 @@ class DocumentResolver:
         # an outlet or other named body the gazetteer does not know ("Reyes's office" is the
         # office of the Ivo Reyes the page names)
         if text[:1].isupper() or text.lower().startswith("the "):
-            text = self._owner_in_full(text, mention.start)
-            actor = Actor(f"o:{slug(text.removeprefix('The ').removeprefix('the '))}", text, "organization")
-            return Resolution(Speaker(mention, actor.id, text, None, None, (), "organization"), actor)
+            return self._named_body(mention, text)
         return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
+
+    def _named_body(self, mention: Span, text: str) -> Resolution:
+        """An outlet, firm or place the gazetteer does not know, as the organisation it names."""
+        text = self._owner_in_full(text, mention.start)
+        actor = Actor(f"o:{slug(text.removeprefix('The ').removeprefix('the '))}", text, "organization")
+        return Resolution(Speaker(mention, actor.id, text, None, None, (), "organization"), actor)
 
 
 def person_id(name: str) -> str:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 from .gazetteer import TITLE_NOUNS, Gazetteer, clean_mention, load_gazetteer
 
@@ -49,6 +50,7 @@ class People:
         self._starts = [s for s, _ in self.sentences]
         self._block_starts = [b.start for b in parsed.document.blocks] or [0]
         self._cache: dict[tuple[int, int], list[PersonMention]] = {}
+        self._labels: dict[tuple[int, int], list[tuple[int, int, str]]] = {}  # every entity, by stretch
         self._memo: dict = {}
         self.parsed = parsed
         from ..statements.quotes import find_quotes
@@ -62,6 +64,7 @@ class People:
         docs = (self.nlp.make_doc(self.text[s:e]) for s, e in todo)
         for (s, e), doc in zip(todo, self.ner.pipe(docs, batch_size=64)):
             self._cache[(s, e)] = self._persons(doc, s)
+            self._labels[(s, e)] = [(s + ent.start_char, s + ent.end_char, ent.label_) for ent in doc.ents]
 
     def _persons(self, doc, offset: int) -> list[PersonMention]:
         from .places import is_place
@@ -86,6 +89,31 @@ class People:
         if (start, end) not in self._cache:
             self.prefetch([(start, end)])
         return self._cache.get((start, end), [])
+
+    def entity_label(self, start: int, end: int, occurrences: int = 3) -> str | None:
+        """The entity type NER gives a word the article never writes out as a person's full
+        name ('CNN': ORG, 'Cleveland': GPE): the commonest over its sentence and the next few
+        that use it, since the small model calls a surname an organisation now and then."""
+        word = self.text[start:end]
+        others = ((m.start(), m.end()) for m in re.finditer(r"\b%s\b" % re.escape(word), self.text) if m.start() != start)
+        stretches = [(start, end), *islice(others, occurrences - 1)]
+        sentences = [self.sentence_at(s) for s, _ in stretches]
+        self.prefetch(sentences)
+        labels = [next((label for s, e, label in self._labels.get(sentence, ()) if s <= a and b <= e), None)
+                  for (a, b), sentence in zip(stretches, sentences)]
+        if "PERSON" in labels:  # once a person, a person: the model errs the other way far more often
+            return "PERSON"
+        counts = Counter(labels)
+        best = max(counts.values())
+        return labels[0] if counts[labels[0]] == best else counts.most_common(1)[0][0]
+
+    def titled(self, word: str) -> bool:
+        """Does the article give ``word`` an honorific or a title ('Mr. Nakatani', 'Sen. Roe')?"""
+        key = ("titled", word)
+        if key not in self._memo:
+            titles = "|".join(sorted(map(re.escape, TITLE_NOUNS | {"Mr", "Mrs", "Ms", "Miss", "Dr"})))
+            self._memo[key] = re.search(r"\b(?:%s)\.?[ \u00a0]+%s\b" % (titles, re.escape(word)), self.text) is not None
+        return self._memo[key]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self._starts, pos) - 1
