@@ -82,3 +82,24 @@ def test_a_single_quoted_quotation_runs_over_paragraphs_as_double_ones_do():
     assert spans(text) == ["The talks are over. We tried for a year.\n\n‘Now the border stays closed,"]
     # a paragraph that does not open with the mark ends the quotation that never closed
     assert spans("‘This never closes.\n\nA new paragraph. ‘Real one,’ she said.") == ["Real one,"]
+
+
+def test_the_quotation_index_finds_what_a_scan_of_every_quotation_finds():
+    import random
+
+    from onrecord.statements.quotes import Quote, QuoteList
+    from onrecord.statements.rules import _overlapping_quotes
+
+    rng = random.Random(7)
+    for _ in range(50):
+        quotes, pos = [], 0
+        for _ in range(rng.randint(0, 30)):
+            pos += rng.randint(1, 50)
+            close = pos + rng.randint(2, 400)  # a long one may hold later openings
+            quotes.append(Quote(pos, close))
+        for _ in range(20):
+            start = rng.randint(0, pos + 100)
+            end = start + rng.randint(1, 300)
+            expected = [q for q in quotes if q.open < end and q.close >= start]
+            assert _overlapping_quotes(QuoteList(quotes), start, end) == expected
+            assert _overlapping_quotes(quotes, start, end) == expected

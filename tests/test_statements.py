@@ -1,6 +1,7 @@
 import pytest
 
 from onrecord.statements import extract, has_signal
+from onrecord.statements.rows import statement_rows
 
 pytestmark = pytest.mark.slow
 
@@ -493,3 +494,23 @@ def test_a_speaker_mention_ends_before_a_clause_that_is_another_statement(parse)
     # a relative clause that says nothing is part of who the speaker is
     rows = found(parse, "“We are ready for the harvest,” said Ann Roe, who farms near Ames.")
     assert rows[0][1] == "Ann Roe, who farms near Ames"
+
+
+def test_a_quotation_closed_by_a_comma_and_followed_by_speaker_and_verb_is_theirs(parse):
+    # a verb no lexicon lists, a three-word quotation, an exclamation and a verb-first frame
+    rows = found(parse, "The reporter kept asking questions. “Go back to Denver,” Okafor barked at him.")
+    assert ("direct", "Okafor", "barked", "Go back to Denver") in rows
+    rows = found(parse, "The rally went on. \"They want me!\" he says to a friend near the stage.")
+    assert ("direct", "he", "says", "They want me!") in rows
+    rows = found(parse, "The square was full. “No!” the crowd cried out.")
+    assert ("direct", "the crowd", "cried out", "No!") in rows
+    # a title in quotation marks inside a sentence, or one the sentence goes on from, is not speech
+    assert found(parse, "In “Hamlet,” Lena Okafor plays the queen.") == []
+    assert found(parse, "“Hamlet,” the play, opened in May.") == []
+
+
+def test_the_short_first_part_of_a_split_quotation_joins_the_rest(parse):
+    text = "The senator was angry. “Every time,” said Tester, “you lose another voter in my state.”"
+    rows, _ = statement_rows(text, extract(parse(text)))
+    assert [text[r["content"][0]:r["content"][1]] for r in rows] == [
+        "“Every time,” said Tester, “you lose another voter in my state.”"]

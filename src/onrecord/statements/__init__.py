@@ -18,7 +18,7 @@ from .quotes import SINGLE_MARKS, Quote, find_quotes
 from .rows import whole_statements
 from .rules import (NOT_CUES, Candidate, SpanIndex, _inside, _overlapping_quotes, classify, colon_candidates,
                     cue_candidates, cue_takes_its_particle, lexicon, noun_clause_candidates, noun_cue_candidates,
-                    quotative_frame, span)
+                    quotative_frame, span, trailing_frame)
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
 
@@ -133,9 +133,12 @@ def _turns_win(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _block_index(parsed: Parsed, pos: int) -> int:
+    """The first block holding ``pos`` or ending just before it; -1 if none."""
     blocks = parsed.document.blocks or ()
-    for i, b in enumerate(blocks):
-        if b.start <= pos < b.end + 2:
+    starts = [b.start for b in blocks]
+    j = bisect.bisect_right(starts, pos) - 1
+    for i in (j - 1, j):
+        if 0 <= i and blocks[i].start <= pos < blocks[i].end + 2:
             return i
     return -1
 
@@ -167,24 +170,41 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
     """Quotations no cue claimed: a continuation of the previous speaker, or unattributed."""
     text = parsed.document.text
     out: list[Candidate] = []
-    claimed = [c.content for c in found]
+    claimed: dict[int, list[Span]] = {}  # filed by position, as in _dedupe: a page may hold thousands
+    for c in found:
+        for b in range(c.content.start // DEDUPE_BUCKET, c.content.end // DEDUPE_BUCKET + 1):
+            claimed.setdefault(b, []).append(c.content)
+    speakers = sorted((c for c in found if c.kind in ("direct", "mixed") and c.source is not None),
+                      key=lambda c: c.content.end)
+    speaker_ends = [c.content.end for c in speakers]
     for q in quotes:
         qspan = span(text, q.start, q.end)
-        if qspan is None or any(_overlap(qspan, c) > 0.5 for c in claimed):
+        if qspan is None or any(_overlap(qspan, c) > 0.5 for b in range(qspan.start // DEDUPE_BUCKET,
+                                                                          qspan.end // DEDUPE_BUCKET + 1)
+                                for c in claimed.get(b, ())):
             continue
-        prior = [c for c in found + out if c.content.end <= q.open and c.kind in ("direct", "mixed")
-                 and c.source is not None]
+        # the attributed quotation that ends last before this one, of the rules' or of this pass's
+        k = bisect.bisect_right(speaker_ends, q.open) - 1
+        k = bisect.bisect_left(speaker_ends, speaker_ends[k]) if k >= 0 else k  # of equal ends, the first
+        prior = [c for c in (speakers[k] if k >= 0 else None, next(
+            (c for c in reversed(out) if c.source is not None), None)) if c is not None and c.content.end <= q.open]
         prev = max(prior, key=lambda c: c.content.end, default=None)
         gap = _block_index(parsed, q.open) - _block_index(parsed, prev.content.end) if prev else 99
         # right after an attributed quote in the same paragraph, even a short quote goes on
         # with it ('"We won," she said. "Finally."'); elsewhere short quotes are scare quotes
         same_run = prev is not None and gap == 0 and q.open - prev.content.end < 200
-        if len(qspan.text.split()) < MIN_QUOTE_WORDS and not (same_run and _starts_sentence(text, q.open)):
+        # '“Go back,” Roe barked': a new speaker, whatever the verb, however short the words
+        trailing = trailing_frame(parsed, q) if _starts_sentence(text, q.open) else None
+        if len(qspan.text.split()) < MIN_QUOTE_WORDS and not (same_run and _starts_sentence(text, q.open)) \
+                and trailing is None:
             continue  # a scare quote inside a sentence ('the bipartisan "Gang of Eight"')
         frame = quotative_frame(parsed, q.open)
         if frame is not None:  # 'Jones shot back, "..."': a new speaker, whatever the verb
             cue, source = frame
             out.append(Candidate("direct", qspan, cue, source, 0.7, rule="quotative_frame"))
+        elif trailing is not None:
+            cue, source = trailing
+            out.append(Candidate("direct", qspan, cue, source, 0.7, rule="trailing_frame"))
         elif prev is not None and gap <= 1:
             out.append(Candidate("direct", qspan, prev.cue, prev.source, 0.6, rule="continuation",
                                  continues=prev.content))
@@ -258,7 +278,22 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     found = _sources_hold_no_statement(parsed, found)
     found = _absorb_trailing_quotes(doc.text, found, quotes)
     found += quote_candidates(parsed, quotes, found)
+    found = _split_quote_heads(doc.text, found)
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
+
+
+def _split_quote_heads(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """'“Every time,” said Tester, “you say that.”': the short first part the trailing frame
+    found and the part its cue already claimed are one quotation split by its attribution."""
+    heads = {c.cue.start: c for c in cands if c.rule == "trailing_frame" and c.cue is not None}
+    out = []
+    for c in cands:
+        head = heads.get(c.cue.start) if c.cue is not None else None
+        if head is not None and c is not head and c.continues is None and c.kind == "direct" \
+                and head.content.end <= c.content.start and "\n" not in text[head.content.end:c.content.start]:
+            c = replace(c, continues=head.content)
+        out.append(c)
+    return out
 
 
 __all__ = ["extract", "rule_candidates", "has_signal", "whole_statements", "Candidate", "find_quotes"]

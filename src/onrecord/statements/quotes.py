@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
 
 from ..model import Block
 
@@ -61,7 +63,17 @@ def _nested_close(text: str, i: int, end: int) -> int | None:
     return inner
 
 
-def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> list[Quote]:
+class QuoteList(list):
+    """Quotations in order of their opening marks, with an index for finding those that
+    overlap a stretch in logarithmic time (``rules._overlapping_quotes``)."""
+
+    @cached_property
+    def index(self) -> tuple[list[int], list[int]]:
+        """Opening offsets, and the furthest closing offset so far."""
+        return [q.open for q in self], list(accumulate((q.close for q in self), max))
+
+
+def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> QuoteList:
     """Return the quotations in ``text``, in order, each spanning one or more blocks."""
     if not blocks:
         blocks = (Block(0, len(text)),)
@@ -69,7 +81,7 @@ def find_quotes(text: str, blocks: tuple[Block, ...] | list[Block] = ()) -> list
     for marks in SINGLE_MARKS:
         if marks.mark in text:
             quotes = sorted(quotes + _single_quotes(text, blocks, quotes, marks), key=lambda q: q.open)
-    return quotes
+    return QuoteList(quotes)
 
 
 @dataclass(frozen=True)

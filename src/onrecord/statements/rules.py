@@ -19,7 +19,7 @@ import yaml
 from ..model import Span
 from ..parse import Parsed, ParsedBlock
 from .cuemodel import load_model, verb_features
-from .quotes import Quote
+from .quotes import Quote, QuoteList
 from .syntax import OBJECT_DEPS, complement_kind, finite_after_infinitive, first_child, infinitive_of, subject
 
 EDGE_PUNCT = " \t\n\u00a0\u2009\u202f,;:.—–-\"“”«»„'`"
@@ -240,7 +240,10 @@ class SpanIndex:
 
 
 def _overlapping_quotes(quotes: list[Quote], start: int, end: int) -> list[Quote]:
-    return [q for q in quotes if q.open < end and q.close >= start]
+    """The quotations (in order, as ``find_quotes`` gives them) that overlap start..end."""
+    opens, reach = quotes.index if isinstance(quotes, QuoteList) else QuoteList(quotes).index
+    lo, hi = bisect_left(reach, start), bisect_left(opens, end)
+    return [q for q in quotes[lo:hi] if q.close >= start]
 
 
 def _according_to(text, pb, sent, tok) -> Candidate | None:
@@ -893,7 +896,7 @@ def quotative_frame(parsed: Parsed, open_at: int) -> tuple[Span, Span] | None:
     last = parsed.words_at(k - 1, k) if k > 0 else None
     if last is None:
         return None
-    pb = next(b for b in parsed.blocks if b.doc is last.doc)
+    pb = parsed.block_at(k - 1)
     before = list(last.doc[max(0, last[-1].i - 3):last[-1].i + 1])
     if len(before) < 2 or before[-1].text not in (",", ":"):
         return None
@@ -912,5 +915,69 @@ def quotative_frame(parsed: Parsed, open_at: int) -> tuple[Span, Span] | None:
     return (cue, source) if source is not None else None
 
 
+SAID_TAGS = {"VBD", "VBZ", "VBP", "VBN"}  # past, present; "barked" after a name is often read as VBN
+
+
+def _speaker_chunk(toks: list) -> int:
+    """How many of ``toks`` make a speaker: a personal pronoun, a run of names ('Mr. Roe'), or a
+    determiner and up to three words ending in a noun ('the angry crowd'); 0 if none."""
+    if not toks:
+        return 0
+    if toks[0].lower_ in PERSONAL:
+        return 1
+    if toks[0].pos_ == "PROPN":
+        n = 0
+        while n < len(toks) and toks[n].pos_ == "PROPN":
+            n += 1
+        return n
+    if toks[0].pos_ == "DET" and toks[0].lower_ in ("the", "a", "an", "one", "another"):
+        n = 1
+        while n < min(len(toks), 5) and toks[n].pos_ in ("ADJ", "NOUN", "PROPN"):
+            n += 1
+        return n if n > 1 and toks[n - 1].pos_ in ("NOUN", "PROPN") else 0
+    return 0
+
+
+def trailing_frame(parsed: Parsed, quote: Quote) -> tuple[Span, Span] | None:
+    """(cue, source) when a quotation that opens its sentence closes on a comma, '!' or '?'
+    and the words right after it are a speaker and a verb, either way round ('“Go back,” Roe
+    barked', '“No!” the crowd cried out', '“Why?” asked Lee'): that frame makes the verb a
+    verb of saying, whatever a lexicon knows of it. Read from the words' tags, since the
+    parser often hangs such a frame on the quotation in odd ways."""
+    text = parsed.document.text
+    inside = text[quote.start:quote.end].rstrip()
+    after = quote.close + quote.width
+    british = re.match(r",[ \t]", text[after:after + 2]) is not None  # ‘...’, he said
+    if not inside or (inside[-1] not in ",!?" and not british):
+        return None
+    k = after + 1 if british else after
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    first = parsed.words_at(k, k + 1)
+    if first is None:
+        return None
+    pb = parsed.block_at(k)
+    t0 = first[0]
+    toks = [t for t in t0.doc[t0.i:t0.i + 8] if t.sent == t0.sent]
+    n = _speaker_chunk(toks)
+    if n:  # '“...,” Roe (angrily) barked'
+        v = n + (n < len(toks) and toks[n].pos_ == "ADV")
+        if v >= len(toks) or toks[v].pos_ != "VERB" or toks[v].tag_ not in SAID_TAGS:
+            return None
+        verb, speaker = toks[v], toks[:n]
+    elif toks[0].pos_ == "VERB" and toks[0].tag_ in ("VBD", "VBZ", "VBP"):  # '“...?” asked Lee'
+        n = _speaker_chunk(toks[1:])
+        if not n:
+            return None
+        verb, speaker = toks[0], toks[1:1 + n]
+    else:
+        return None
+    nxt = t0.doc[verb.i + 1] if verb.i + 1 < len(t0.doc) else None
+    cue_end = nxt if nxt is not None and nxt.tag_ == "RP" else verb  # "cried out", "shot back"
+    source = span(text, *token_range(pb, speaker))
+    cue = Span.of(text, pb.char(verb), pb.char(cue_end) + len(cue_end.text))
+    return (cue, source) if source is not None else None
+
+
 __all__ = ["Candidate", "Lexicon", "lexicon", "cue_candidates", "noun_cue_candidates",
-           "colon_candidates", "classify", "span", "quotative_frame", "cue_takes_its_particle"]
+           "colon_candidates", "classify", "span", "quotative_frame", "trailing_frame", "cue_takes_its_particle"]
