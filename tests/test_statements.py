@@ -514,3 +514,14 @@ def test_the_short_first_part_of_a_split_quotation_joins_the_rest(parse):
     rows, _ = statement_rows(text, extract(parse(text)))
     assert [text[r["content"][0]:r["content"][1]] for r in rows] == [
         "“Every time,” said Tester, “you lose another voter in my state.”"]
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(parse):
+    text = ("The two candidates traded claims about health care.\n\n"
+            "\"The idea that I would dismantle health care is just not accurate.\"\n\n- Lena Okafor.\n\n"
+            "“Politics is the art of the possible.” — Otto von Brandt, in an interview")
+    rows = found(parse, text)
+    assert [(r[0], r[1]) for r in rows] == [("direct", "Lena Okafor"), ("direct", "Otto von Brandt")]
+    # a dash that opens a sentence is no signature
+    rows = found(parse, "“It is over,” the aide said.\n\n- Voters went to the polls in the rain and the count ran late.")
+    assert [r[1] for r in rows] == ["the aide"]

@@ -205,6 +205,9 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
         elif trailing is not None:
             cue, source = trailing
             out.append(Candidate("direct", qspan, cue, source, 0.7, rule="trailing_frame"))
+        elif (signed := _signature(text, q)) is not None:
+            cue, source = signed
+            out.append(Candidate("direct", qspan, cue, source, 0.7, rule="signature"))
         elif prev is not None and gap <= 1:
             out.append(Candidate("direct", qspan, prev.cue, prev.source, 0.6, rule="continuation",
                                  continues=prev.content))
@@ -280,6 +283,25 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     found += quote_candidates(parsed, quotes, found)
     found = _split_quote_heads(doc.text, found)
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
+
+
+# '"..."\n\n- Hillary Clinton.' or '“...” — President Roe, in a tweet': a quotation signed by a
+# dash and a name, as fact-checks, pull quotes and epigraphs give their sources
+SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*\n?[ \t]*([-—–]{1,2})[ \t]*"
+                       r"((?:(?:[A-Z][\w.’'\-]*|von|van|de|der|da|del|di|du|bin|al|el|la|le)[ \t]+){0,5}[A-Z][\w’'\-]+)"
+                       r"(?=[ \t]*(?:[.,;]|$))", re.M)
+
+
+def _signature(text: str, q: Quote) -> tuple[Span, Span] | None:
+    """(cue, source) of a dash-and-name signature right after a quotation, or None."""
+    after = q.close + q.width
+    m = SIGNATURE.match(text, after + (text[after:after + 1] in ".,"))
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    if len(text[m.start(1):line_end if line_end >= 0 else len(text)]) > 120:
+        return None  # a sentence after a dash, not a signature
+    return Span.of(text, m.start(1), m.end(1)), Span.of(text, m.start(2), m.end(2))
 
 
 def _split_quote_heads(text: str, cands: list[Candidate]) -> list[Candidate]:
