@@ -525,3 +525,8 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(parse):
     # a dash that opens a sentence is no signature
     rows = found(parse, "“It is over,” the aide said.\n\n- Voters went to the polls in the rain and the count ran late.")
     assert [r[1] for r in rows] == ["the aide"]
+
+
+def test_a_verb_the_parser_left_without_a_subject_takes_the_phrase_right_before_it(parse):
+    rows = found(parse, "Campaigning for Ann Roe, former governor Ted Roe said his wife was ready to serve.")
+    assert ("indirect", "former governor Ted Roe", "said", "his wife was ready to serve") in rows

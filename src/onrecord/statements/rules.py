@@ -190,6 +190,30 @@ def _inverted_subject(verb):
     return doc[last]
 
 
+def _adjacent_subject(verb):
+    """'Campaigning for Roe, former president Ted Roe said ...', 'About 4 in 10 say ...': a
+    finite verb the parser left without a subject takes the noun phrase standing right before
+    it, when that phrase opens its clause."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+                                                        for c in verb.children):
+        return None
+    k = verb.i - 1
+    while k >= 0 and doc[k].head == verb and doc[k].dep_ in ("aux", "neg", "advmod"):
+        k -= 1  # "Roe also said", "Roe did not say"
+    if k < 0 or not (doc[k].pos_ in ("PROPN", "NOUN", "NUM") or doc[k].lower_ in PERSONAL):
+        return None
+    head = doc[k]
+    if head.dep_ == "npadvmod" or head.ent_type_ in ("DATE", "TIME") or head.lower_ in DAYS | PERIODS:
+        return None  # "Wednesday added", "last month asked": when, not who
+    words = sorted(head.subtree, key=lambda t: t.i)
+    first = words[0].i
+    if words[-1].i != k or len(words) != k - first + 1 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    opens_clause = first == head.sent.start or doc[first - 1].is_punct
+    return head if opens_clause and not any(t.is_punct and t.text not in ".-" for t in words) else None
+
+
 def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
     """The verb with its auxiliaries and negation ("has indicated", "went on to say",
     "told reporters", "called for")."""
@@ -558,7 +582,7 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                 prob = 0.8
             else:
                 continue
-            subj = _outer_reporter(tok, lex) or subject(tok) or _inverted_subject(tok)
+            subj = _outer_reporter(tok, lex) or subject(tok) or _inverted_subject(tok) or _adjacent_subject(tok)
             sourceless = subj is None or subj.dep_ == "expl" or subj.lower_ == "there" or (
                 subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in tok.children))
             if sourceless:
