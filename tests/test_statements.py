@@ -530,3 +530,12 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_persons(parse):
 def test_a_verb_the_parser_left_without_a_subject_takes_the_phrase_right_before_it(parse):
     rows = found(parse, "Campaigning for Ann Roe, former governor Ted Roe said his wife was ready to serve.")
     assert ("indirect", "former governor Ted Roe", "said", "his wife was ready to serve") in rows
+
+
+def test_a_clause_split_by_its_attribution_keeps_its_own_subject(parse):
+    text = "Voters, Lena Okafor suggested, don't have to worry that big banks can influence policy."
+    rows = found(parse, text)
+    assert {r[1] for r in rows} == {"Lena Okafor"}
+    assert [r[3] for r in rows][0] == "Voters"
+    joined, _ = statement_rows(text, extract(parse(text)))
+    assert len(joined) == 1 and text[joined[0]["content"][0]:joined[0]["content"][1]].startswith("Voters, Lena")

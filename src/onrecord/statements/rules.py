@@ -301,16 +301,23 @@ def _condition_after(verb, after: int = -1):
 
 def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
     """'As X says, <content>', '<content>, X said', and '<con>, X said, <tent>' in two parts."""
-    a_start, a_end = subtree_range(pb, tok)
+    # "Voters, Roe suggested, don't ...": the parser may give the cue the clause's own subject
+    # as a second one; that subject belongs to the content
+    speaker = subject(tok)
+    strays = [c for c in tok.children if c.dep_ == "nsubj" and speaker is not None and c.i < speaker.i]
+    a_start, a_end = subtree_range(pb, tok, exclude=strays)
     c_start, c_end = subtree_range(pb, tok.head, exclude=[tok])
+    if strays:
+        c_start = min(c_start, subtree_range(pb, strays[0])[0])
     before = span(text, c_start, a_start) if a_start > c_start else None
     after = span(text, a_end, c_end) if c_end > a_end else None
     def informative(p: Span) -> bool:
         return any((t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass")) for t in tok.doc
-                   if p.start <= pb.char(t) < p.end and t not in tok.subtree)
+                   if p.start <= pb.char(t) < p.end and (t not in tok.subtree or t in strays))
 
     # a part with neither verb nor subject ("As a result, he said, ...") is an adverbial
-    parts = [p for p in (before, after) if p is not None and len(p.text.split()) >= 2 and informative(p)]
+    parts = [p for p in (before, after) if p is not None and informative(p)
+             and (len(p.text.split()) >= 2 or (strays and p is before))]
     condition = _condition_after(tok.head, after=tok.i)
     if len(parts) == 2 and condition is not None and parts[1].start <= pb.char(condition) < parts[1].end:
         # "A, the minister said, if B": one content, so that the stance keeps its condition

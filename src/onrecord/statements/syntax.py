@@ -25,9 +25,10 @@ def finite_after_infinitive(verb) -> bool:
 def subject(verb, depth: int = 0):
     """The verb's speaker-candidate subject, climbing through infinitives, participles
     ("..., saying that ...", "by saying ...") and coordination ("paused and said")."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:  # "Voters, Roe suggested, ...": of two, the one nearest before the verb
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     # a passive's subject is what was said or done, not who said it; its agent speaks
     # ("it was announced by the ministry")
     for child in verb.children:
