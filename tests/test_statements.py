@@ -539,3 +539,19 @@ def test_a_clause_split_by_its_attribution_keeps_its_own_subject(parse):
     assert [r[3] for r in rows][0] == "Voters"
     joined, _ = statement_rows(text, extract(parse(text)))
     assert len(joined) == 1 and text[joined[0]["content"][0]:joined[0]["content"][1]].startswith("Voters, Lena")
+
+
+def test_a_title_case_headline_is_read_in_sentence_case_with_its_names_kept(parse):
+    from onrecord.model import Block
+    from onrecord.parse import recased_headline
+
+    text = ("Lena Okafor Defends Herself Against Claims She Misled Voters On Trade\n\n"
+            "Lena Okafor on Friday defended herself against claims that she misled voters in Ohio.")
+    line = recased_headline(text, Block(0, text.index("\n")))
+    assert line == "Lena Okafor defends herself against claims she misled voters on trade"
+    assert len(line) == text.index("\n")  # every offset stays where it was
+    rows = found(parse, text)
+    assert ("indirect", "Lena Okafor", "Defends", "Herself Against Claims She Misled Voters On Trade") in rows
+    # a sentence full of names is no headline
+    text = "Senator Ann Roe met Governor Ted Hale in Boston on Monday.\n\nThey talked."
+    assert recased_headline(text, Block(0, text.index("\n"))) == text[:text.index("\n")]

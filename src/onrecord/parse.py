@@ -7,10 +7,10 @@ import multiprocessing
 import os
 import re
 import sys
-from collections import deque
+from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator, TypeVar
 
 from .model import Block, Document
@@ -133,7 +133,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
         for b in document_blocks(d):
             if b.kind != "heading" and keep(d.text[b.start:b.end], b.kind):
                 plan.append((i, b))
-    texts = ((docs[i].text[b.start:b.end], (i, b)) for i, b in plan)
+    texts = ((recased_headline(docs[i].text, b), (i, b)) for i, b in plan)
     results: dict[int, list[ParsedBlock]] = {i: [] for i in range(len(docs))}
     if n_process == "auto":
         n_process = 2 if len(plan) >= PARALLEL_MIN_BLOCKS else 1
@@ -148,6 +148,47 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
 
 
 WORD = re.compile(r"\w+")
+
+# Words a Title Case headline capitalises that a sentence does not ("Roe Calls For Talks On
+# Trade"); one of them mid-line tells a headline from a sentence full of names.
+TITLE_FUNCTION_WORDS = {"a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "for", "at", "by",
+                        "with", "as", "from", "into", "over", "about", "after", "is", "are", "his", "her",
+                        "their", "its", "he", "she", "they", "it", "not", "that", "this", "be", "will"}
+
+
+def recased_headline(text: str, block: Block) -> str:
+    """A block's text for the parser; in a Title Case headline ('Senator Roe Promises Action On
+    Trade'), every capitalised word the article does not capitalise mid-sentence is lowered,
+    since the small model reads a line of capitals as one long name. Names keep their
+    capitals, and every offset stays where it was."""
+    line = text[block.start:block.end]
+    words = list(re.finditer(r"[^\W\d_][\w'’\-]*", line))
+    if "\n" in line or not 4 <= len(words) <= 40:
+        return line
+    later = words[1:]
+    capitals = [m for m in later if m.group(0)[0].isupper()]
+    if len(capitals) < 0.7 * len(later) or not any(m.group(0).lower() in TITLE_FUNCTION_WORDS for m in capitals):
+        return line
+    named = _capitalised_mid_sentence(text)
+    here = Counter(m.group(0) for m in MID_SENTENCE_CAPITAL.finditer(line))
+    out = list(line)
+    for m in capitals:
+        w = m.group(0)
+        low = w.lower()
+        if len(low) != len(w) or w.isupper() and len(w) > 1:
+            continue  # "İ" changes length; "NATO" is an acronym
+        if low in TITLE_FUNCTION_WORDS or named[w] <= here[w]:  # capitalised nowhere else mid-sentence
+            out[m.start():m.end()] = low
+    return "".join(out)
+
+
+MID_SENTENCE_CAPITAL = re.compile(r"(?<![.!?:\n“\"]\s)(?<!^)\b[A-Z][\w'’\-]*", re.M)
+
+
+@lru_cache(maxsize=4)
+def _capitalised_mid_sentence(text: str) -> Counter:
+    """How often each capitalised word stands inside a sentence: names, once per document."""
+    return Counter(m.group(0) for m in MID_SENTENCE_CAPITAL.finditer(text))
 
 
 T = TypeVar("T")
