@@ -132,10 +132,8 @@ def _turns_win(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
                                         and t.content.start <= c.cue.start < t.content.end for t in turns)]
 
 
-def _block_index(parsed: Parsed, pos: int) -> int:
-    """The first block holding ``pos`` or ending just before it; -1 if none."""
-    blocks = parsed.document.blocks or ()
-    starts = [b.start for b in blocks]
+def _block_index(blocks, starts: list[int], pos: int) -> int:
+    """The first of the document's blocks holding ``pos`` or ending just before it; -1 if none."""
     j = bisect.bisect_right(starts, pos) - 1
     for i in (j - 1, j):
         if 0 <= i and blocks[i].start <= pos < blocks[i].end + 2:
@@ -177,6 +175,8 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
     speakers = sorted((c for c in found if c.kind in ("direct", "mixed") and c.source is not None),
                       key=lambda c: c.content.end)
     speaker_ends = [c.content.end for c in speakers]
+    blocks = parsed.document.blocks or ()
+    starts = [b.start for b in blocks]
     for q in quotes:
         qspan = span(text, q.start, q.end)
         if qspan is None or any(_overlap(qspan, c) > 0.5 for b in range(qspan.start // DEDUPE_BUCKET,
@@ -189,7 +189,7 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
         prior = [c for c in (speakers[k] if k >= 0 else None, next(
             (c for c in reversed(out) if c.source is not None), None)) if c is not None and c.content.end <= q.open]
         prev = max(prior, key=lambda c: c.content.end, default=None)
-        gap = _block_index(parsed, q.open) - _block_index(parsed, prev.content.end) if prev else 99
+        gap = _block_index(blocks, starts, q.open) - _block_index(blocks, starts, prev.content.end) if prev else 99
         # right after an attributed quote in the same paragraph, even a short quote goes on
         # with it ('"We won," she said. "Finally."'); elsewhere short quotes are scare quotes
         same_run = prev is not None and gap == 0 and q.open - prev.content.end < 200
