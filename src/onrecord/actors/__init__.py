@@ -529,9 +529,7 @@ class DocumentResolver:
         if name is not None:
             name = self._recased(name)
             if len(name.split()) == 1:
-                honorific = re.match(r"(Mr|Mrs|Ms|Miss)\.?\s", text)
-                full = self.people.full_name(name, mention.start, honorific and (
-                    "m" if honorific.group(1) == "Mr" else "f"))
+                full = self.people.full_name(name, mention.start, self.people.honorific_gender(mention.start))
                 if full:
                     return self._person(mention, full, "surname")
                 if len(words) == 1 and self._demonym_plural(name):  # "Malians say"
