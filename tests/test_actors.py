@@ -437,3 +437,11 @@ def test_dialogue_turns_alternate_only_between_speakers_of_the_pronouns_sex(pars
     text = ("“Is this a joke?” asked Sarah Lind, a comedian. “Not at all,” Okafor said. "
             "“We are like a bridge,” he said, not finishing the line.")
     assert speakers(parse, text)[-1].speaker.name == "Okafor"
+
+
+def test_a_possessive_speaks_for_whom_it_stands_and_owns_their_campaign_and_aides(parse):
+    text = ("Senator Lena Okafor spoke in Ohio on Monday. Her campaign said the rally drew 10,000 people. "
+            "Her aides said the numbers were accurate.")
+    res = [r for r in speakers(parse, text) if r.speaker is not None]
+    assert [(r.speaker.name, r.actor.kind) for r in res] == [
+        ("Lena Okafor's campaign", "organization"), ("aides for Lena Okafor", "anonymous")]

@@ -19,6 +19,12 @@ from ..statements.rules import INTERVIEW_TURNS
 from .people import ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# A possessive speaking, alone ("his claim that ...") or owning who speaks ("his campaign said")
+POSSESSIVE = {"his": ("person", "he"), "her": ("person", "she"), "their": ("plural", "they")}
+STAFF_BODIES = {"campaign", "team", "office", "staff"}  # "his administration" is the government's, below
+OWNED_BY_PRONOUN = re.compile(r"(his|her|their) (campaign|team|office|staff|"
+                              r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|attorneys|aide|aides|"
+                              r"adviser|advisers|advisor|advisors)")
 APPOSITION_LEAD = {"former", "state", "then", "acting", "interim", "deputy", "the", "of", "and"}
 # Plural heads that are things said, not people saying them ("other studies", "exit polls").
 DOCUMENT_HEADS = {"polls", "surveys", "studies", "statistics", "figures", "data", "numbers", "records",
@@ -473,6 +479,20 @@ class DocumentResolver:
                 # only a group that spoke in this sentence or the two before
                 return Resolution(Speaker(mention, None, None, resolved_from="pronoun-unresolved"), None)
             return self._as_antecedent(mention, *found)
+        owned = OWNED_BY_PRONOUN.fullmatch(low)
+        found = self._antecedent(mention.start, *POSSESSIVE[owned.group(1)], other_than=other_than) \
+            if owned else None
+        if found is not None and found[1].name and (owned.group(1) == "their" or found[1].kind == "person"):
+            # "his campaign said": the campaign of whoever "his" stands for (else, below, a
+            # campaign or aides of nobody named)
+            owner, noun = found[1].name, owned.group(2)
+            if noun in STAFF_BODIES:
+                return self._named_body(mention, f"{owner}'s {noun}")
+            desc = f"a {noun} for {owner}" if not noun.endswith("s") else f"{noun} for {owner}"
+            actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous")
+            return Resolution(Speaker(mention, actor.id, desc, desc, None, (), "anonymous"), actor)
+        if low in POSSESSIVE:  # "his remarks that ...": the possessive is who spoke
+            low = POSSESSIVE[low][1]
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             found = self._antecedent(mention.start, kind, low, other_than=other_than) \
