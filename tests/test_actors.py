@@ -445,3 +445,9 @@ def test_a_possessive_speaks_for_whom_it_stands_and_owns_their_campaign_and_aide
     res = [r for r in speakers(parse, text) if r.speaker is not None]
     assert [(r.speaker.name, r.actor.kind) for r in res] == [
         ("Lena Okafor's campaign", "organization"), ("aides for Lena Okafor", "anonymous")]
+
+
+def test_a_surname_with_a_particle_resolves_to_the_full_name(parse):
+    text = ("Mayor Pieter van Dalen spoke on Monday about the police.\n\n"
+            "“We will not back down,” van Dalen said.")
+    assert speakers(parse, text)[-1].speaker.name == "Pieter van Dalen"

@@ -19,6 +19,7 @@ from ..statements.rules import INTERVIEW_TURNS
 from .people import ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "al", "el"}
 # A possessive speaking, alone ("his claim that ...") or owning who speaks ("his campaign said")
 POSSESSIVE = {"his": ("person", "he"), "her": ("person", "she"), "their": ("plural", "they")}
 STAFF_BODIES = {"campaign", "team", "office", "staff"}  # "his administration" is the government's, below
@@ -529,7 +530,8 @@ class DocumentResolver:
             # "Okafor", "Gen. Bell", "Secretary Smith": titles then a capitalised name
             # the name starts after the title ("Foreign Minister Ivo Reyes": "Ivo Reyes")
             titled = max((i for i, w in enumerate(head_words[:-1]) if w.rstrip(".") in TITLE_NOUNS), default=-1)
-            lead = [w for w in head_words[titled + 1:-1] if w.rstrip(".") not in TITLE_NOUNS]
+            lead = [w for w in head_words[titled + 1:-1] if w.rstrip(".") not in TITLE_NOUNS
+                    and w not in NAME_PARTICLES]  # "de Blasio": the surname's particle, not a first name
             if not lead:
                 name = head_words[-1]
             elif self._unseen_name(lead, head_words[-1], text[len(head_part):]):

@@ -33,7 +33,8 @@ class People:
 
     # up to three capitalised words before the surname; a word with a stop is an abbreviation
     # ("Sen.", "J."), never a sentence's last word ("... Mitt Romney. Romney went")
-    NAME_BEFORE = r"((?:[A-Z](?:\w{0,3}\.|[\w'’\-]*)\]?[ \u00a0]+){1,3})%s(?!\w)"
+    NAME_BEFORE = r"((?:(?:[A-Z](?:\w{0,3}\.|[\w'’\-]*)\]?|\b(?:de|da|di|du|del|della|der|den|van|von|le|la|bin|al|el))"
+    NAME_BEFORE += r"[ \u00a0]+){1,3})%s(?!\w)"  # "Bill de Blasio" too
 
     def __init__(self, parsed, nlp=None, gaz: Gazetteer | None = None):
         self.text = parsed.document.text
