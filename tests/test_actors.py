@@ -451,3 +451,15 @@ def test_a_surname_with_a_particle_resolves_to_the_full_name(parse):
     text = ("Mayor Pieter van Dalen spoke on Monday about the police.\n\n"
             "“We will not back down,” van Dalen said.")
     assert speakers(parse, text)[-1].speaker.name == "Pieter van Dalen"
+
+
+def test_an_unnamed_person_is_an_anonymous_speaker_and_a_pronoun_of_the_right_sex(parse):
+    text = ("A federal judge in Ohio said on Monday that the law was unconstitutional. "
+            "A young woman outside the court said the ruling was overdue. “It took years,” she said.")
+    res = [r for r in speakers(parse, text) if r.speaker is not None]
+    assert [(r.speaker.name, r.actor.kind) for r in res][:2] == [
+        ("A federal judge in Ohio", "anonymous"), ("A young woman outside the court", "anonymous")]
+    assert res[-1].speaker.name == "A young woman outside the court"
+    # "a young man" is no "she", and a poll is no person
+    text = "A young man asked the question. Later, Ann Roe spoke. “I was angry,” she said."
+    assert speakers(parse, text)[-1].speaker.name == "Ann Roe"

@@ -19,6 +19,32 @@ from ..statements.rules import INTERVIEW_TURNS
 from .people import ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Heads of a description that is one unnamed person ("a federal judge", "one Iowa Democrat")
+UNNAMED_PERSON_HEADS = {
+    "man", "woman", "judge", "reporter", "friend", "user", "executive", "republican", "democrat", "independent",
+    "voter", "resident", "neighbor", "neighbour", "worker", "supporter", "student", "teacher", "lawyer",
+    "attorney", "doctor", "nurse", "soldier", "veteran", "mother", "father", "son", "daughter", "wife", "husband",
+    "pastor", "priest", "rabbi", "imam", "farmer", "owner", "employee", "manager", "director", "consultant",
+    "strategist", "pollster", "donor", "delegate", "activist", "protester", "witness", "attendee", "participant",
+    "volunteer", "organizer", "narrator", "commentator", "columnist", "writer", "author", "journalist", "editor",
+    "blogger", "professor", "scholar", "researcher", "economist", "historian", "scientist", "businessman",
+    "businesswoman", "investor", "banker", "candidate", "politician", "legislator", "caller", "viewer",
+    "listener", "reader", "fan", "customer", "patient", "victim", "survivor", "guard", "agent", "detective",
+    "prosecutor", "relative", "colleague", "classmate", "acquaintance", "bystander", "onlooker", "immigrant",
+    "refugee", "parent", "grandmother", "grandfather", "teenager", "girl", "boy", "chef", "driver", "pilot"}
+UNNAMED_PERSON = re.compile(r"(?:an?|one|another)\s+(?:[\w.’'\-]+\s+){0,4}?(%s)(?=$|\s+(?:of|from|at|in|on|with|who|whose|that|outside|inside|near|behind|for|by|after|during)\b|,)"
+                            % "|".join(sorted(UNNAMED_PERSON_HEADS)))
+GENDERED = {"man": "m", "boy": "m", "father": "m", "husband": "m", "son": "m", "brother": "m", "spokesman": "m",
+            "businessman": "m", "congressman": "m", "grandfather": "m", "woman": "f", "girl": "f", "mother": "f",
+            "wife": "f", "daughter": "f", "sister": "f", "spokeswoman": "f", "businesswoman": "f",
+            "congresswoman": "f", "grandmother": "f"}
+
+
+def _description_gender(desc: str) -> str | None:
+    """'m' or 'f' from a word of the description ('a young woman', 'a spokesman for Roe')."""
+    return next((GENDERED[w] for w in re.findall(r"[a-z]+", desc.lower()) if w in GENDERED), None)
+
+
 NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "al", "el"}
 # A possessive speaking, alone ("his claim that ...") or owning who speaks ("his campaign said")
 POSSESSIVE = {"his": ("person", "he"), "her": ("person", "she"), "their": ("plural", "they")}
@@ -239,8 +265,19 @@ class DocumentResolver:
             return max(0, here - (bisect_right(starts, p) - 1))
 
         ranked: list[tuple[tuple, Speaker | None, Actor]] = []
+        def fits(actor: Actor) -> bool:
+            if actor.kind == "anonymous" and kind == "plural":  # "a woman" is no "they"
+                return not UNNAMED_PERSON.match(actor.name.lower())
+            if actor.kind != "anonymous" or not gender:
+                return agrees(actor.name)
+            # "a young man" is no "she"; "a federal judge" is no one's "he" or "she" for sure
+            # (an official or a source, as the wire writes them, may be)
+            said = _description_gender(actor.name)
+            many = any(w in ANONYMOUS_HEADS and w.endswith("s") for w in re.findall(r"[a-z]+", actor.name.lower()))
+            return said == gender if said else not (many or UNNAMED_PERSON.match(actor.name.lower()))
+
         for start, sp, actor in reversed(self.history):
-            if start < pos and actor.kind in want.get(kind, ()) and agrees(actor.name) and actor.id != other_than:
+            if start < pos and actor.kind in want.get(kind, ()) and fits(actor) and actor.id != other_than:
                 ranked.append(((distance(start), 0, -start), sp, actor))
                 break
         if kind == "person":
@@ -570,12 +607,10 @@ class DocumentResolver:
         head_word = re.sub(r"[^a-z]", "", (low.split(" involved")[0].split(" who ")[0].split()[-1:] or [""])[0])
         if (any(w in ANONYMOUS_HEADS for w in re.findall(r"[a-z]+", low)) or AGENT_OF.search(text)) and not (
                 head_word in GROUP_HEADS and not re.match(r"^(an?|one|another|the)\b", low)):
-            org_id = self.gaz.organization_in(text)
-            desc = self._owner_in_full(text, mention.start)
-            actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous",
-                          (Role(desc, org_id),) if org_id else ())
-            return Resolution(Speaker(mention, actor.id, desc, desc, org_id, self.gaz.path(org_id),
-                                      "anonymous"), actor)
+            return self._anonymous(mention, text)
+        unnamed = UNNAMED_PERSON.match(low)
+        if unnamed:  # "a federal judge", "one New Hampshire Democrat"
+            return self._anonymous(mention, text)
         if orgs and orgs[-1][1] == len(text):
             # the mention *is* a body ("the State Department"); "The Washington Post" is not
             # Washington, because the alias does not end the phrase. A bare word that is also a
@@ -602,6 +637,13 @@ class DocumentResolver:
         if text[:1].isupper() or text.lower().startswith("the "):
             return self._named_body(mention, text)
         return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
+
+    def _anonymous(self, mention: Span, text: str) -> Resolution:
+        """Someone the article describes and does not name, kept with the description."""
+        org_id = self.gaz.organization_in(text)
+        desc = self._owner_in_full(text, mention.start)
+        actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous", (Role(desc, org_id),) if org_id else ())
+        return Resolution(Speaker(mention, actor.id, desc, desc, org_id, self.gaz.path(org_id), "anonymous"), actor)
 
     def _named_body(self, mention: Span, text: str) -> Resolution:
         """An outlet, firm or place the gazetteer does not know, as the organisation it names."""
