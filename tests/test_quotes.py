@@ -87,8 +87,7 @@ def test_a_single_quoted_quotation_runs_over_paragraphs_as_double_ones_do():
 def test_the_quotation_index_finds_what_a_scan_of_every_quotation_finds():
     import random
 
-    from onrecord.statements.quotes import Quote, QuoteList
-    from onrecord.statements.rules import _overlapping_quotes
+    from onrecord.statements.quotes import Quote, QuoteList, overlapping
 
     rng = random.Random(7)
     for _ in range(50):
@@ -101,5 +100,5 @@ def test_the_quotation_index_finds_what_a_scan_of_every_quotation_finds():
             start = rng.randint(0, pos + 100)
             end = start + rng.randint(1, 300)
             expected = [q for q in quotes if q.open < end and q.close >= start]
-            assert _overlapping_quotes(QuoteList(quotes), start, end) == expected
-            assert _overlapping_quotes(quotes, start, end) == expected
+            assert overlapping(QuoteList(quotes), start, end) == expected
+            assert overlapping(quotes, start, end) == expected

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
+from ..statements.quotes import find_quotes, overlapping
 from .gazetteer import TITLE_NOUNS, Gazetteer, clean_mention, load_gazetteer
 
 
@@ -54,7 +55,6 @@ class People:
         self._labels: dict[tuple[int, int], list[tuple[int, int, str]]] = {}  # every entity, by stretch
         self._memo: dict = {}
         self.parsed = parsed
-        from ..statements.quotes import find_quotes
         self.quotes = find_quotes(self.text, parsed.document.blocks)
 
     def prefetch(self, spans: list[tuple[int, int]]) -> None:
@@ -90,6 +90,10 @@ class People:
         if (start, end) not in self._cache:
             self.prefetch([(start, end)])
         return self._cache.get((start, end), [])
+
+    def quoted(self, pos: int) -> bool:
+        """Is ``pos`` inside a quotation (its marks aside)?"""
+        return any(q.open < pos < q.close for q in overlapping(self.quotes, pos, pos + 1))
 
     def entity_label(self, start: int, end: int, occurrences: int = 3) -> str | None:
         """The entity type NER gives a word the article never writes out as a person's full
@@ -148,7 +152,7 @@ class People:
                     found[m.start()] = f"{m.group(1)} {surname}"
             # a quoted name that only adds a word before one the writer gives outside quotation
             # marks is a nickname ("Crooked Jane Roe"), not a fuller name
-            outside = {name for pos, name in found.items() if not any(q.open < pos < q.close for q in self.quotes)}
+            outside = {name for pos, name in found.items() if not self.quoted(pos)}
             found = {pos: name for pos, name in found.items()
                      if name in outside or not any(name.endswith(" " + o) for o in outside)}
             self._memo[key] = sorted(found.items())
@@ -280,7 +284,7 @@ class People:
                     people.append(PersonMention(self._char(t), self._char(t) + len(t.text), t.text))
             people += self._role_subjects(s, e)
             for p in people:
-                if p.end > pos or not accept(p) or any(q.open < p.start < q.close for q in self.quotes):
+                if p.end > pos or not accept(p) or self.quoted(p.start):
                     continue
                 if dist == 0 and not self.is_subject(p):
                     continue  # "Campaigning against X, he said": an object in the same sentence
@@ -336,7 +340,7 @@ class People:
             else:  # not parsed: a sentence opening with the pronoun
                 m = re.match(r"\W{0,3}(%s)\b" % pronoun, self.text[s:e], re.I)
                 hits = [s + m.start(1)] if m else []
-            out += [(dist, h) for h in hits if not any(q.open < h < q.close for q in self.quotes)]
+            out += [(dist, h) for h in hits if not self.quoted(h)]
         return out
 
     def _sentence_tokens(self, start: int, end: int):

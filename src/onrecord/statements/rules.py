@@ -19,7 +19,8 @@ import yaml
 from ..model import Span
 from ..parse import Parsed, ParsedBlock
 from .cuemodel import load_model, verb_features
-from .quotes import Quote, QuoteList
+from .quotes import Quote
+from .quotes import overlapping as _overlapping_quotes
 from .syntax import OBJECT_DEPS, complement_kind, finite_after_infinitive, first_child, infinitive_of, subject
 
 EDGE_PUNCT = " \t\n\u00a0\u2009\u202f,;:.—–-\"“”«»„'`"
@@ -243,10 +244,7 @@ def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
 
 
 def _inside(quotes: list[Quote], pos: int) -> Quote | None:
-    for q in quotes:
-        if q.open <= pos < q.close:
-            return q
-    return None
+    return next((q for q in _overlapping_quotes(quotes, pos, pos + 1) if q.open <= pos < q.close), None)
 
 
 class SpanIndex:
@@ -263,11 +261,6 @@ class SpanIndex:
         return i >= 0 and self.reach[i] > start
 
 
-def _overlapping_quotes(quotes: list[Quote], start: int, end: int) -> list[Quote]:
-    """The quotations (in order, as ``find_quotes`` gives them) that overlap start..end."""
-    opens, reach = quotes.index if isinstance(quotes, QuoteList) else QuoteList(quotes).index
-    lo, hi = bisect_left(reach, start), bisect_left(opens, end)
-    return [q for q in quotes[lo:hi] if q.close >= start]
 
 
 def _according_to(text, pb, sent, tok) -> Candidate | None:
@@ -723,19 +716,15 @@ def _colon_paragraph(text, blocks, block_starts, quotes, opens, pb, sent, cue, s
 
 def _quote_right_after(text: str, quotes: list[Quote], pos: int) -> Quote | None:
     """The quotation opening right after ``pos``, with at most a comma or colon between."""
-    for q in quotes:
-        if pos <= q.open <= pos + 3 and not text[pos:q.open].strip(" ,:"):
-            return q
-    return None
+    return next((q for q in _overlapping_quotes(quotes, pos, pos + 4)
+                 if pos <= q.open <= pos + 3 and not text[pos:q.open].strip(" ,:")), None)
 
 
 def _adjacent_quote(text: str, quotes: list[Quote], pb: ParsedBlock, sent, verb) -> Quote | None:
     s_start, s_end = token_range(pb, sent)
     v = pb.char(verb)
     best = None
-    for q in quotes:
-        if q.close < s_start - 3 or q.open > s_end + 3:
-            continue
+    for q in _overlapping_quotes(quotes, s_start - 3, s_end + 4):  # those within the sentence, give or take a mark
         if q.close < v and text[q.close + 1:v].count(" ") <= 12 and "\n" not in text[q.close:v]:
             best = q  # the nearest quote ending before the cue
         elif q.open > v and text[v:q.open].count(" ") <= 12 and best is None:
@@ -763,7 +752,8 @@ def noun_cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> li
             if holder is None or holder.pos_ != "PROPN":
                 continue
             colon = text.find(":", pb.char(tok), s_end + 2)
-            q = next((q for q in quotes if colon != -1 and 0 <= q.open - colon <= 3), None)
+            q = next((q for q in _overlapping_quotes(quotes, colon, colon + 4) if 0 <= q.open - colon <= 3), None) \
+                if colon != -1 else None
             if q is None:
                 continue
             out.append(Candidate("direct", span(text, q.start, q.end) or Span.of(text, q.start, q.end),
@@ -837,7 +827,7 @@ def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
         if not words or len(words) > 6 or words[0].lower_ in COLON_LABELS or any(t.like_num for t in words):
             continue
         at = pb.char(colon)
-        if any(q.open < at < q.close and "\n" not in text[q.open:q.close] for q in quotes):
+        if any(q.open < at < q.close and "\n" not in text[q.open:q.close] for q in _overlapping_quotes(quotes, at, at + 1)):
             continue  # '"Trump: you base ...," he tweeted': the label is part of a quotation
         last = words[-1]
         turn = len(words) == 1 and last.text in INTERVIEW_TURNS and opens_paragraph
