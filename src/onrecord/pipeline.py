@@ -92,13 +92,15 @@ def _lead_in(doc: Document, blocks: list[Block], idx: int, speakers_by_block: di
     return None
 
 
-def _heading_above(blocks: list[Block], idx: int) -> int | None:
-    for j in range(idx, -1, -1):
-        if blocks[j].kind == "heading":
-            return j
-    return None
+def _headings_above(blocks: list[Block]) -> list[int | None]:
+    """For each block, the nearest heading at or above it (None before the first)."""
+    out: list[int | None] = []
+    for j, b in enumerate(blocks):
+        out.append(j if b.kind == "heading" else (out[-1] if out else None))
+    return out
 
 
+RELAY_BUCKET = 512  # characters
 RELAY_CUES = re.compile(r"\b(report|wrote|writes|publish|quot|cit|broadcast|aired|revealed|learned)", re.I)
 
 
@@ -116,21 +118,29 @@ def _relays(candidates, resolutions, blocks: list[Block], starts: list[int], lea
     def actor(i: int):
         return resolutions[i].actor.id if resolutions[i].actor else None
 
+    # contents filed by position (a long transcript holds thousands), and their starts in order
+    filed: dict[int, list[int]] = {}
+    for j, outer in enumerate(candidates):
+        if outer.source is not None:
+            for b in range(outer.content.start // RELAY_BUCKET, (outer.content.end - 1) // RELAY_BUCKET + 1):
+                filed.setdefault(b, []).append(j)
+    content_starts = [c.content.start for c in candidates]  # extract gives them in order
     out: list = []
     for i, cand in enumerate(candidates):
         via = None
         anchor = cand.cue.start if cand.cue else cand.content.start
-        for j, outer in enumerate(candidates):
-            if j != i and outer.source is not None and outer.content.start <= anchor < outer.content.end \
+        for j in filed.get(anchor // RELAY_BUCKET, ()):
+            outer = candidates[j]
+            if j != i and outer.content.start <= anchor < outer.content.end \
                     and actor(j) is not None and actor(j) != actor(i):
                 via = outer.source
                 break
         bi = _block_index(starts, anchor)
         if via is None and blocks[bi].kind == "quote" and lead_ins[i] is not None:
             lead = blocks[lead_ins[i]]
-            for j, outer in enumerate(candidates):
-                if lead.start <= outer.content.start < lead.end + 1 and relays(j):
-                    via = outer.source
+            for j in range(bisect.bisect_left(content_starts, lead.start), bisect.bisect_left(content_starts, lead.end + 1)):
+                if relays(j):
+                    via = candidates[j].source
         if via is not None and cand.source is not None and via.start == cand.source.start:
             via = None
         out.append(via)
@@ -162,6 +172,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     vias = _relays(candidates, resolutions, blocks, starts,
                    [_lead_in(doc, blocks, _block_index(starts, c.content.start), {}, None) for c in candidates])
     quoted = [(q.start, q.end) for q in statements_stage.find_quotes(doc.text, doc.blocks)]
+    headings = _headings_above(blocks)
     result = DocumentResult(doc)
     for cand, res, lead, via in zip(candidates, resolutions, leads, vias):
         anchor = cand.cue.start if cand.cue else cand.content.start
@@ -173,7 +184,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         context = [(blocks[bi].start, blocks[bi].end)]
         if lead is not None:
             context.append((blocks[lead].start, blocks[lead].end))
-        head = _heading_above(blocks, bi)
+        head = headings[bi]
         if head is not None:
             context.append((blocks[head].start, blocks[head].end))
         speaker = role_as_of(res.speaker, said, gaz)

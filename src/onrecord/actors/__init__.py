@@ -197,7 +197,10 @@ class DocumentResolver:
             registered = next(iter(bearers.values())) if len(bearers) == 1 else None
         if registered is not None:
             return self._registered(mention, registered, how)
-        title, appos = title_near(self.text, name, self.gaz)
+        key = ("title", name)  # one look through the document per name, not per mention
+        if key not in self.people._memo:
+            self.people._memo[key] = title_near(self.text, name, self.gaz)
+        title, appos = self.people._memo[key]
         mention_title = _mention_title(clean_mention(mention.text), name, self.gaz)
         description = " ".join(x for x in (title, appos, mention_title) if x)
         org_id = self.gaz.organization_in(description) if description else None
