@@ -212,7 +212,8 @@ def _verbatim_around(cand, candidates, resolutions, lookback: int = 20):
     if cand.source is None:
         return None
     done = len(resolutions)
-    for prev, res in zip(candidates[max(0, done - lookback):done][::-1], resolutions[::-1]):
+    lo = max(0, done - lookback)
+    for prev, res in zip(candidates[lo:done][::-1], resolutions[lo:done][::-1]):
         if prev.content.start <= cand.source.start < prev.content.end and (
                 prev.kind == "direct" or prev.rule == "colon") and res.actor is not None:
             return res
