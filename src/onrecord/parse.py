@@ -156,14 +156,19 @@ TITLE_FUNCTION_WORDS = {"a", "an", "the", "and", "or", "but", "to", "of", "in", 
                         "their", "its", "he", "she", "they", "it", "not", "that", "this", "be", "will"}
 
 
+HEADLINE_CHARS = 300  # longer blocks are no headline, and are not scanned for one
+
+
 def recased_headline(text: str, block: Block) -> str:
     """A block's text for the parser; in a Title Case headline ('Senator Roe Promises Action On
     Trade'), every capitalised word the article does not capitalise mid-sentence is lowered,
     since the small model reads a line of capitals as one long name. Names keep their
     capitals, and every offset stays where it was."""
     line = text[block.start:block.end]
+    if len(line) > HEADLINE_CHARS or "\n" in line:
+        return line
     words = list(re.finditer(r"[^\W\d_][\w'’\-]*", line))
-    if "\n" in line or not 4 <= len(words) <= 40:
+    if not 4 <= len(words) <= 40:
         return line
     later = words[1:]
     capitals = [m for m in later if m.group(0)[0].isupper()]
@@ -185,7 +190,7 @@ def recased_headline(text: str, block: Block) -> str:
 MID_SENTENCE_CAPITAL = re.compile(r"(?<![.!?:\n“\"]\s)(?<!^)\b[A-Z][\w'’\-]*", re.M)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)  # a document's blocks are parsed in a row; holding one text is enough
 def _capitalised_mid_sentence(text: str) -> Counter:
     """How often each capitalised word stands inside a sentence: names, once per document."""
     return Counter(m.group(0) for m in MID_SENTENCE_CAPITAL.finditer(text))
