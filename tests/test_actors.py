@@ -463,3 +463,11 @@ def test_an_unnamed_person_is_an_anonymous_speaker_and_a_pronoun_of_the_right_se
     # "a young man" is no "she", and a poll is no person
     text = "A young man asked the question. Later, Ann Roe spoke. “I was angry,” she said."
     assert speakers(parse, text)[-1].speaker.name == "Ann Roe"
+
+
+def test_a_definite_description_of_a_person_is_not_an_organisation_and_not_guessed(parse):
+    text = ("Senator Lena Okafor of Ohio spoke in Iowa on Monday. The Ohio senator said the plan was a mistake. "
+            "“It will not pass,” she said.")
+    res = [r for r in speakers(parse, text) if r.speaker is not None]
+    assert (res[0].speaker.name, res[0].actor.kind) == ("The Ohio senator", "anonymous")
+    assert res[-1].speaker.name == "Lena Okafor"  # her pronoun still finds the named person
