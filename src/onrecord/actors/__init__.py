@@ -16,9 +16,10 @@ from ..model import Actor, Role, Speaker, Span
 from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
 from ..statements.rules import INTERVIEW_TURNS
-from .people import ROLE_WORDS, People, first_name_gender, is_given_name
+from .people import HONORIFIC_SEX, NAME_PARTICLES, ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Heads of a description that is one unnamed person ("a federal judge", "one Iowa Democrat")
 UNNAMED_PERSON_HEADS = {
     "man", "woman", "judge", "reporter", "friend", "user", "executive", "republican", "democrat", "independent",
@@ -40,6 +41,15 @@ GENDERED = {"man": "m", "boy": "m", "father": "m", "husband": "m", "son": "m", "
             "congresswoman": "f", "grandmother": "f"}
 
 
+# "the Florida senator", "the former secretary of state", "the Republican front-runner": a
+# definite description of a person, which news uses for someone just named
+EPITHET_HEADS = (ROLE_WORDS | {
+    "candidate", "nominee", "front-runner", "frontrunner", "billionaire", "mogul", "magnate", "tycoon",
+    "actor", "actress", "star", "host", "anchor", "congressman", "congresswoman", "lawmaker", "speaker",
+    "secretary", "chairman", "chairwoman", "businessman", "businesswoman", "developer", "comedian",
+    "singer", "rapper", "hopeful", "contender", "challenger", "incumbent", "frontman", "leader"})
+EPITHET = re.compile(r"the\s+(?:[\w.’'\-]+\s+){0,5}?(%s)(?:\s+of\s+(?:state|defense|the\s+treasury|[a-z]+))?"
+                     % "|".join(sorted(map(re.escape, EPITHET_HEADS))))
 DEFINITE_PERSON = re.compile(r"the\s+(?:[\w.’'\-]+\s+){0,4}?(%s)" % "|".join(sorted(UNNAMED_PERSON_HEADS)))
 
 
@@ -54,16 +64,6 @@ def _description_gender(desc: str) -> str | None:
     return next((GENDERED[w] for w in re.findall(r"[a-z]+", desc.lower()) if w in GENDERED), None)
 
 
-# "the Florida senator", "the former secretary of state", "the Republican front-runner": a
-# definite description of a person, which news uses for someone just named
-EPITHET_HEADS = (ROLE_WORDS | {
-    "candidate", "nominee", "front-runner", "frontrunner", "billionaire", "mogul", "magnate", "tycoon",
-    "actor", "actress", "star", "host", "anchor", "congressman", "congresswoman", "lawmaker", "speaker",
-    "secretary", "chairman", "chairwoman", "businessman", "businesswoman", "developer", "comedian",
-    "singer", "rapper", "hopeful", "contender", "challenger", "incumbent", "frontman", "leader"})
-EPITHET = re.compile(r"the\s+(?:[\w.’'\-]+\s+){0,5}?(%s)(?:\s+of\s+(?:state|defense|the\s+treasury|[a-z]+))?"
-                     % "|".join(sorted(map(re.escape, EPITHET_HEADS))))
-NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "al", "el"}
 # A possessive speaking, alone ("his claim that ...") or owning who speaks ("his campaign said")
 POSSESSIVE = {"his": ("person", "he"), "her": ("person", "she"), "their": ("plural", "they")}
 STAFF_BODIES = {"campaign", "team", "office", "staff"}  # "his administration" is the government's, below
@@ -251,10 +251,10 @@ class DocumentResolver:
             m = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.]*\s+){0,2}%s\b" % surname, self.text)
             kin = None if len(name.split()) > 1 else re.search(r"\b(%s)\s+%s\b" % ("|".join(KIN), surname), self.text)
             given = first_name_gender(name.split()[0]) if len(name.split()) > 1 else None
-            if given:  # "Ivana Trump" is a woman, however often "Mr. Trump" appears
+            if given:  # "Ann Roe" is a woman, however often "Mr. Roe" appears
                 g = given
             elif m:
-                g = "m" if m.group(1) == "Mr" else "f"
+                g = HONORIFIC_SEX[m.group(1)]
             elif kin:  # "Clinton and husband Bill": a first name alone, its gender written out
                 g = KIN[kin.group(1)]
             else:
@@ -272,7 +272,7 @@ class DocumentResolver:
         met Lee's wife, Ann Lee. She ... She said": the first "She" is Roe, and so the second).
         ``other_than``: an actor it cannot be (the speaker of the quotation it stands in)."""
         want = {"person": ("person", "anonymous"), "plural": ("group", "organization", "anonymous")}
-        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
+        gender = PRONOUN_SEX.get(pronoun)
 
         def agrees(name: str, at: int | None = None) -> bool:
             g = (self.people.honorific_gender(at) if at is not None else None) or (
@@ -305,7 +305,7 @@ class DocumentResolver:
                 break
         if kind == "person":
             known = frozenset(a.name.split()[-1] for _, _, a in self.history if a.kind == "person")
-            def written_out(p) -> str:  # the person a bare surname stands for there ("Mrs. Clinton": Hillary)
+            def written_out(p) -> str:  # the person a bare surname stands for there ("Mrs. Roe": Ann Roe)
                 return self.people.longest_form(p.name) if len(p.name.split()) > 1 else (
                     self.people.full_name(p.name, p.start, self.people.honorific_gender(p.start)) or p.name)
 
@@ -337,7 +337,7 @@ class DocumentResolver:
         (_, sp_a, a), (_, _, b) = turns
         if a.id == b.id or a.kind != "person" or b.kind != "person":
             return None
-        want = {"he": "m", "she": "f"}.get(pronoun)
+        want = PRONOUN_SEX.get(pronoun)
         if want and self._gender(a.name) not in (want, None):
             return None
         return sp_a, a
@@ -549,9 +549,7 @@ class DocumentResolver:
             owner, noun = found[1].name, owned.group(2)
             if noun in STAFF_BODIES:
                 return self._named_body(mention, f"{owner}'s {noun}")
-            desc = f"a {noun} for {owner}" if not noun.endswith("s") else f"{noun} for {owner}"
-            actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous")
-            return Resolution(Speaker(mention, actor.id, desc, desc, None, (), "anonymous"), actor)
+            return self._anonymous(mention, f"a {noun} for {owner}" if not noun.endswith("s") else f"{noun} for {owner}")
         if low in POSSESSIVE:  # "his remarks that ...": the possessive is who spoke
             low = POSSESSIVE[low][1]
         if low in PRONOUNS:

@@ -24,6 +24,9 @@ ROLE_WORDS = {"president", "senator", "governor", "secretary", "minister", "amba
               "admiral", "mayor", "chancellor", "premier", "judge", "congressman", "congresswoman"}
 
 
+# Lower-case words inside a surname ("de Blasio", "van Dalen", "al Ashry")
+NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "al", "el"}
+HONORIFIC_SEX = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
 NAMESAKE_PARAGRAPHS = 2  # how far back a newly named namesake holds a bare surname
 
 
@@ -34,8 +37,8 @@ class People:
 
     # up to three capitalised words before the surname; a word with a stop is an abbreviation
     # ("Sen.", "J."), never a sentence's last word ("... Mitt Romney. Romney went")
-    NAME_BEFORE = r"((?:(?:[A-Z](?:\w{0,3}\.|[\w'’\-]*)\]?|\b(?:de|da|di|du|del|della|der|den|van|von|le|la|bin|al|el))"
-    NAME_BEFORE += r"[ \u00a0]+){1,3})%s(?!\w)"  # "Bill de Blasio" too
+    NAME_BEFORE = (r"((?:(?:[A-Z](?:\w{0,3}\.|[\w'’\-]*)\]?|\b(?:%s))[ \u00a0]+){1,3})"  # "Bill de Blasio" too
+                   % "|".join(sorted(NAME_PARTICLES))) + r"%s(?!\w)"
 
     def __init__(self, parsed, nlp=None, gaz: Gazetteer | None = None):
         self.text = parsed.document.text
@@ -202,16 +205,16 @@ class People:
     HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[ \u00a0]+$")
 
     def honorific_gender(self, pos: int) -> str | None:
-        """'m' or 'f' when the name at ``pos`` has an honorific ('Mrs. Clinton'), else None."""
+        """'m' or 'f' when the name at ``pos`` has an honorific ('Mrs. Roe'), else None."""
         m = self.HONORIFIC_BEFORE.search(self.text, max(0, pos - 6), pos) or re.match(
             r"(Mr|Mrs|Ms|Miss)\.?[ \u00a0]", self.text[pos:pos + 6])
-        return None if m is None else "m" if m.group(1) == "Mr" else "f"
+        return None if m is None else HONORIFIC_SEX[m.group(1)]
 
     def full_name(self, surname: str, before: int | None = None, gender: str | None = None) -> str | None:
         """The person a bare surname stands for: the full name last introduced before it, else
         the most frequent one. Middle initials do not make a different person; two different
         first names with no earlier mention leave it unresolved. ``gender``, from the mention's
-        own honorific, rules out namesakes of the other sex ('Mrs. Clinton' is not Bill)."""
+        own honorific, rules out namesakes of the other sex ('Mrs. Roe' is not Tom Roe)."""
         variants = self._variants(surname)
         if gender is not None:  # a "mostly female" Lindsey can still be "Mr. Graham"; an Ann cannot
             variants = [(pos, n) for pos, n in variants if first_name_gender(n.split()[0], sure=True) in (gender, None)]

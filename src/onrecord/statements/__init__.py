@@ -14,7 +14,7 @@ from ..model import Span
 from ..parse import Parsed
 from .confidence import calibrate
 from .cuemodel import load_model
-from .quotes import SINGLE_MARKS, Quote, find_quotes
+from .quotes import STRAIGHT_SINGLE, Quote, find_quotes
 from .rows import whole_statements
 from .rules import (NOT_CUES, Candidate, SpanIndex, _inside, _overlapping_quotes, classify, colon_candidates,
                     cue_candidates, cue_takes_its_particle, lexicon, noun_clause_candidates, noun_cue_candidates,
@@ -43,7 +43,7 @@ def _signal() -> re.Pattern:
 def has_signal(text: str, kind: str = "paragraph") -> bool:
     """Cheap test: can this block hold an attribution? Blocks without one are not parsed."""
     return (any(q in text for q in "\"“”«»„‘") or "''" in text or bool(COLON_LABEL.search(text))
-            or bool(_signal().search(text)) or ("'" in text and SINGLE_MARKS[1].open.search(text) is not None))
+            or bool(_signal().search(text)) or ("'" in text and STRAIGHT_SINGLE.open.search(text) is not None))
 
 
 def _overlap(a: Span, b: Span) -> float:
@@ -285,7 +285,7 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
 
 
-# '"..."\n\n- Hillary Clinton.' or '“...” — President Roe, in a tweet': a quotation signed by a
+# '"..."\n\n- Ann Roe.' or '“...” — President Roe, in a tweet': a quotation signed by a
 # dash and a name, as fact-checks, pull quotes and epigraphs give their sources
 SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*\n?[ \t]*([-—–]{1,2})[ \t]*"
                        r"((?:(?:[A-Z][\w.’'\-]*|von|van|de|der|da|del|di|du|bin|al|el|la|le)[ \t]+){0,5}[A-Z][\w’'\-]+)"

@@ -65,7 +65,7 @@ def _nested_close(text: str, i: int, end: int) -> int | None:
 
 class QuoteList(list):
     """Quotations in order of their opening marks, with an index for finding those that
-    overlap a stretch in logarithmic time (``rules._overlapping_quotes``)."""
+    overlap a stretch in logarithmic time (``overlapping``)."""
 
     @cached_property
     def index(self) -> tuple[list[int], list[int]]:
@@ -108,12 +108,11 @@ class SingleMarks:
 # Straight marks open only before a letter, and not the elisions "'em", "'til", "rock 'n'
 # roll"; two of them together are the doubled-apostrophe mark of archive text, not a single one.
 ELISIONS = r"(?:em|n|til|tis|twas|cause|bout|round)\b"
-SINGLE_MARKS = (
-    SingleMarks("\u2018", re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–\-]))\u2018(?=[^\s\d])"),
-                re.compile(r"(?<=\S)\u2019(?![^\W\d_])")),
-    SingleMarks("'", re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–\-]))'(?=[^\W\d_])(?!%s)" % ELISIONS, re.I),
-                re.compile(r"(?<=[^\s'])'(?![\w'])")),
-)
+CURLY_SINGLE = SingleMarks("\u2018", re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–\-]))\u2018(?=[^\s\d])"),
+                           re.compile(r"(?<=\S)\u2019(?![^\W\d_])"))
+STRAIGHT_SINGLE = SingleMarks("'", re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–\-]))'(?=[^\W\d_])(?!%s)" % ELISIONS, re.I),
+                              re.compile(r"(?<=[^\s'])'(?![\w'])"))
+SINGLE_MARKS = (CURLY_SINGLE, STRAIGHT_SINGLE)
 
 
 def _single_quotes(text: str, blocks, inside: list[Quote], marks: SingleMarks) -> list[Quote]:

@@ -261,8 +261,6 @@ class SpanIndex:
         return i >= 0 and self.reach[i] > start
 
 
-
-
 def _according_to(text, pb, sent, tok) -> Candidate | None:
     to = tok.doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
