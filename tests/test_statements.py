@@ -496,6 +496,18 @@ def test_a_speaker_mention_ends_before_a_clause_that_is_another_statement(parse)
     assert rows[0][1] == "Ann Roe, who farms near Ames"
 
 
+
+def test_a_speaker_mention_ends_before_an_aside_on_how_the_source_spoke(parse):
+    rows = found(parse, "Sen. Ana Ruiz, D-Ore., speaking at a rally in Salem, said the tax would pass.")
+    assert rows[0][1] == "Sen. Ana Ruiz, D-Ore."  # the stop of the abbreviation stays
+    rows = found(parse, "A port official, who spoke on condition of anonymity, said the ships were late.")
+    assert rows[0][1] == "A port official"
+    rows = found(parse, "A senior aide who was not authorized to speak publicly said the vote was close.")
+    assert rows[0][1] == "A senior aide"
+    # a clause that tells who the source is stays
+    rows = found(parse, "A farmer who grows wheat near Ames said the rain had come late.")
+    assert rows[0][1] == "A farmer who grows wheat near Ames"
+
 def test_a_quotation_closed_by_a_comma_and_followed_by_speaker_and_verb_is_theirs(parse):
     # a verb no lexicon lists, a three-word quotation, an exclamation and a verb-first frame
     rows = found(parse, "The reporter kept asking questions. “Go back to Denver,” Okafor barked at him.")
