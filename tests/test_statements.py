@@ -567,3 +567,10 @@ def test_a_title_case_headline_is_read_in_sentence_case_with_its_names_kept(pars
     # a sentence full of names is no headline
     text = "Senator Ann Roe met Governor Ted Hale in Boston on Monday.\n\nThey talked."
     assert recased_headline(text, Block(0, text.index("\n"))) == text[:text.index("\n")]
+
+
+def test_a_content_starts_after_a_wire_dateline(parse):
+    rows = found(parse, "OTTAWA (Wire) — Canada will not impose new sanctions yet, the foreign minister said.")
+    assert rows[0][3] == "Canada will not impose new sanctions yet"
+    rows = found(parse, "NATO - the alliance of 32 - will meet in June, the spokesman said.")
+    assert rows[0][3].startswith("NATO")  # an apposition after a name is no dateline

@@ -16,7 +16,7 @@ from .confidence import calibrate
 from .cuemodel import load_model
 from .quotes import STRAIGHT_SINGLE, Quote, find_quotes
 from .rows import whole_statements
-from .rules import (NOT_CUES, Candidate, SpanIndex, _inside, _overlapping_quotes, classify, colon_candidates,
+from .rules import (DATELINE, NOT_CUES, Candidate, SpanIndex, _inside, _overlapping_quotes, classify, colon_candidates,
                     cue_candidates, cue_takes_its_particle, lexicon, noun_clause_candidates, noun_cue_candidates,
                     quotative_frame, span, trailing_frame)
 
@@ -160,6 +160,25 @@ def _sources_without_asides(parsed: Parsed, cands: list[Candidate]) -> list[Cand
 
 
 ASIDE_EDGES = " \t\n\u00a0,;—–-"
+
+
+def _contents_after_dateline(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A content that runs back to the start of a wire story's first line starts after its
+    dateline: 'BRUSSELS (Reuters) — The bloc will act, officials said' says 'The bloc will act'."""
+    moved = {}
+    for c in cands:
+        start = c.content.start
+        dateline = DATELINE.match(text, start, c.content.end) if start == 0 or text[start - 1] == "\n" else None
+        trimmed = span(text, dateline.end(), c.content.end) if dateline is not None else None
+        if trimmed is not None and not trimmed.text[:1].isupper():
+            continue  # "NATO - the alliance - will meet": an apposition, not a dateline
+        if trimmed is not None:
+            moved[c.content] = trimmed
+    if not moved:
+        return cands
+    return [replace(c, content=moved.get(c.content, c.content),
+                    continues=moved.get(c.continues, c.continues) if c.continues is not None else None)
+            for c in cands]
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -327,6 +346,7 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     found = _absorb_trailing_quotes(doc.text, found, quotes)
     found += quote_candidates(parsed, quotes, found)
     found = _sources_without_asides(parsed, _split_quote_heads(doc.text, found))
+    found = _contents_after_dateline(doc.text, found)
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
 
 
