@@ -49,6 +49,9 @@ def test_stance_uses_the_paragraph_that_introduces_a_quote():
     r = run(text, [Block(0, len(lead)), Block(len(lead) + 2, len(text), "quote")], targets=[t])
     st = next(s for s in r.statements if s.kind == "direct")
     assert st.stances and st.stances[0].stance == "oppose" and st.stances[0].confidence < 0.75
+    # the question put to him is in the ledger, asked by nobody named and taking no stance
+    [q] = [s for s in r.statements if s.kind == "question"]
+    assert q.content.text == "a naval blockade" and q.speaker is None and not q.stances
 
 
 def test_registry_gives_canonical_names_and_the_role_held_on_the_day(tmp_path):

@@ -332,7 +332,8 @@ def test_a_refusal_to_comment_is_on_the_record(parse):
 
 
 def test_a_one_word_answer_is_the_content(parse):
-    assert found(parse, "Asked whether the harbour would close, Okafor said yes.")[0][3] == "yes"
+    rows = found(parse, "Asked whether the harbour would close, Okafor said yes.")
+    assert [r[3] for r in rows if r[1] == "Okafor"] == ["yes"]
     assert found(parse, "Okafor said no new taxes would come.")[0][3] == "no new taxes would come"
     assert all(r[3] != "no" for r in found(parse, "Okafor said no to the harbour deal."))
 
@@ -574,3 +575,14 @@ def test_a_content_starts_after_a_wire_dateline(parse):
     assert rows[0][3] == "Canada will not impose new sanctions yet"
     rows = found(parse, "NATO - the alliance of 32 - will meet in June, the spokesman said.")
     assert rows[0][3].startswith("NATO")  # an apposition after a name is no dateline
+
+
+def test_a_sentence_opening_with_asked_holds_the_question_not_the_answer(parse):
+    rows = found(parse, "Asked whether Canada would join the naval mission, the defence minister was blunt.")
+    assert ("question", None, "Asked", "whether Canada would join the naval mission") in rows
+    rows = found(parse, "Asked about the tariffs, Ana Ruiz said the talks would go on.")
+    assert ("question", None, "Asked about", "the tariffs") in rows
+    assert ("indirect", "Ana Ruiz", "said", "the talks would go on") in rows
+    # a quotation in the question keeps it a question
+    rows = found(parse, "Asked if the plan was “a betrayal,” Roe shrugged.")
+    assert rows[0][0] == "question"

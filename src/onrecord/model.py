@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
 
-StatementKind = Literal["direct", "indirect", "mixed", "belief"]
+StatementKind = Literal["direct", "indirect", "mixed", "belief", "question"]  # a question: put to a speaker, no stance
 StanceLabel = Literal["support", "oppose", "conditional", "undecided", "neutral"]
 FindingKind = Literal["shift", "contradiction", "separate_questions", "common_ground", "outlook"]
 ActorKind = Literal["person", "anonymous", "group", "organization"]

@@ -195,7 +195,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         path_ids = gaz.ancestors(speaker.organization_id) if speaker else []
         day = said.start or said.end
         stances = tuple(s for s in (backend(t, doc.text, cand.content, context) for t in targets
-                                    if t.in_scope(path_ids, day)) if s)
+                                    if t.in_scope(path_ids, day)) if s) if cand.kind != "question" else ()
         st = Statement(cand.make_id(doc.id), doc.id, cand.kind, cand.content, cand.cue, speaker,
                        via, said, stances, cand.confidence,
                        found_by="tagger" if cand.rule == "tagger" else "rules")

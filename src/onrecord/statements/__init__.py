@@ -59,7 +59,7 @@ DEDUPE_BUCKET = 512  # characters; contents that overlap share a bucket
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
     """The likeliest reading of each content. Kept contents are filed by position, so that
     a candidate is compared only with those it can overlap (a long page holds thousands)."""
-    order = {"direct": 3, "mixed": 2, "indirect": 1, "belief": 0}
+    order = {"direct": 3, "mixed": 2, "indirect": 1, "belief": 0, "question": 0}
     cands = sorted(cands, key=lambda c: (-c.confidence, -order[c.kind], c.content.start))
     kept: list[Candidate] = []
     filed: dict[int, list[Candidate]] = {}

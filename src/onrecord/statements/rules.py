@@ -276,6 +276,34 @@ def _according_to(text, pb, sent, tok) -> Candidate | None:
     return Candidate("indirect", content, cue, span(text, *subtree_range(pb, pobj)), 0.8, rule="according_to")
 
 
+def _asked(text, pb, sent, tok) -> Candidate | None:
+    """'Asked whether the tax was fair, Roe shrugged': the question a sentence opens with,
+    asked by someone the article does not name (PolNeAR marks it with no source). It ends
+    at the comma before the main clause, which the parser sometimes hangs on 'Asked' too."""
+    if tok.i != sent.start or any(c.dep_ in ("nsubj", "nsubjpass", "xcomp") for c in tok.children):
+        return None
+    nxt = tok.nbor() if tok.i + 1 < sent.end else None
+    about = nxt if nxt is not None and nxt.lower_ == "about" and nxt.head == tok else None
+    parts = [c for c in tok.rights if c.dep_ in ("ccomp", "advcl", "prep", "dobj", "pobj")
+             and (c.dep_ != "prep" or c == about)]
+    kept = []
+    for c in parts:  # a clause after a comma with a subject of its own is the main clause
+        if kept and tok.doc[c.left_edge.i - 1].text in (",", "—", "–", "--", "-") and any(
+                d.dep_ == "nsubj" for d in c.children):
+            break
+        kept.append(c)
+    if not kept:
+        return None
+    first = about.nbor() if about is not None and about.i + 1 < sent.end else kept[0].left_edge
+    start = pb.char(first)
+    end = max(subtree_range(pb, c)[1] for c in kept)
+    content = span(text, start, end)
+    if content is None or len(content.text.split()) < 2:
+        return None
+    cue_end = pb.char(about) + len(about.text) if about is not None else pb.char(tok) + len(tok.text)
+    return Candidate("question", content, Span.of(text, pb.char(tok), cue_end), None, 0.6, rule="asked")
+
+
 CONDITION_MARKS = {"if", "unless", "once", "until", "provided", "providing"}
 
 
@@ -546,6 +574,11 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                 if cand:
                     out.append(cand)
                 continue
+            if tok.text == "Asked" and tok.i == sent.start and _inside(quotes, pb.char(tok)) is None:
+                cand = _asked(text, pb, sent, tok)
+                if cand is not None:
+                    out.append(cand)
+                    continue
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = tok.lemma_.lower()
@@ -850,7 +883,7 @@ MAX_QUOTE_TAIL = 600  # characters a content may grow by to close a quotation it
 
 def classify(text: str, cand: Candidate, quotes: list[Quote]) -> Candidate:
     """direct / mixed / indirect from how the content overlaps quotation marks."""
-    if cand.kind == "belief":
+    if cand.kind in ("belief", "question"):
         return cand
     inner = _overlapping_quotes(quotes, cand.content.start, cand.content.end)
     if not inner:
