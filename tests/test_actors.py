@@ -52,6 +52,11 @@ def test_organisation_alias_must_end_the_mention(parse):
     assert res[0].speaker.organization_id is None
     res = speakers(parse, "The State Department said that the plan had been shelved.")
     assert res[0].speaker.organization_id == "us-state"
+    # a country's name that ends a longer name is part of that name, not the country
+    res = speakers(parse, "Offshore Energies UK warned that investment would dry up.")
+    assert res[0].speaker.name == "Offshore Energies UK" and res[0].speaker.organization_id is None
+    res = speakers(parse, "The British government said that the plan had been shelved.")
+    assert res[0].speaker.organization_id == "uk"
 
 
 def test_user_registry_extends_the_gazetteer(tmp_path):

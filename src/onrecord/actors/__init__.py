@@ -645,6 +645,8 @@ class DocumentResolver:
                 full = self.people.full_name(words[0], mention.start)
                 if full:
                     return self._person(mention, full, "surname")
+            if self._country_ends_a_name(text, *orgs[-1]):
+                return self._named_body(mention, text)
             return self._org_speaker(mention, orgs[-1][2], "organization")
         if re.search(r"\badministration\b", low):
             org_id = self.gaz.organization_in(text) or next(
@@ -663,6 +665,16 @@ class DocumentResolver:
         if text[:1].isupper() or text.lower().startswith("the "):
             return self._named_body(mention, text)
         return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
+
+    def _country_ends_a_name(self, text: str, start: int, end: int, org_id: str) -> bool:
+        """'Offshore Energies UK', 'Amnesty International USA', 'New Mexico': a country's name
+        that ends a longer proper name is part of that name, not the country's government."""
+        before = text[:start].split()
+        if not before or self.gaz.organizations[org_id].kind != "government":
+            return False
+        word = before[-1]
+        return (word[:1].isupper() and word.lower() not in ("the", "a", "an") and not word.endswith(("'s", "’s"))
+                and not self.gaz.find(word) and not self.gaz.rank(word) > 1)
 
     def _anonymous(self, mention: Span, text: str) -> Resolution:
         """Someone the article describes and does not name, kept with the description."""
