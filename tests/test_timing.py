@@ -100,3 +100,15 @@ def test_untensed_dates_lean_to_the_past_but_not_blindly(text, expected):
     from onrecord.timing import timex_value
     [m] = [x for x in find_expressions(text) if x.kind in ("month", "md")]
     assert timex_value(m, PUB, text) == expected
+
+
+def test_a_clause_after_the_content_keeps_its_time_to_itself():
+    text = "The minister insisted that no licences would be issued, contradicting remarks by an aide last week."
+    content = Span.of(text, text.index("that"), text.index(","))
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("insisted"), content, "2030-10-04")
+    assert ts.basis == "published"
+    # a time after the content that is not in such a clause still dates the remark
+    text = "The minister said that no licences would be issued, on Monday."
+    content = Span.of(text, text.index("that"), text.index(","))
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2030-10-04")
+    assert ts.expression == "on Monday"

@@ -484,6 +484,17 @@ def _outside(mentions: list[TimeMention], content: Span) -> list[TimeMention]:
             and m.kind not in NOT_FOR_STATEMENTS]
 
 
+# a clause after the content that comments on it (", contradicting remarks made last week",
+# ", which he announced in May") carries its own time, not the remark's
+TRAILING_CLAUSE = re.compile(r"[\s,;—–-]*[,;—–]\s*(?:(?!during\b|morning\b|evening\b)\w+ing|which|who|whom|whose|"
+                             r"after|before|since|while|when|days|weeks|months|years)\b", re.I)
+
+
+def _in_trailing_clause(text: str, mention: TimeMention, content: Span, anchor: int) -> bool:
+    return anchor < content.start and mention.start >= content.end and \
+        TRAILING_CLAUSE.match(text, content.end) is not None
+
+
 def date_statement(text: str, blocks: list[Block], block_index: int, sentence: tuple[int, int],
                    anchor: int, content: Span, published: str | None,
                    lead_in: int | None = None, quoted: list[tuple[int, int]] = ()) -> TimeSpan:
@@ -492,7 +503,7 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
     Expressions inside ``quoted`` stretches are somebody's words, never the remark's date."""
     pub = _pub(published)
     candidates = [m for m in _outside(find_expressions(text, *sentence), content)
-                  if not any(a <= m.start < b for a, b in quoted)]
+                  if not any(a <= m.start < b for a, b in quoted) and not _in_trailing_clause(text, m, content, anchor)]
     if candidates:
         best = min(candidates, key=lambda m: abs(m.start - anchor))
         ts = _timespan(text, best, pub)
