@@ -28,6 +28,14 @@ def test_surname_and_title_resolve_to_full_name_and_organisation(parse):
     assert res.speaker.resolved_from == "surname"
 
 
+def test_an_apposition_with_an_initialism_keeps_its_whole_role(parse):
+    text = ("Gen. Omar Diallo, the head of U.S. Africa Command, spoke on Monday.\n\n"
+            "“The drawdown will be slow,” Diallo said.")
+    [res] = speakers(parse, text)
+    assert res.speaker.role.endswith("the head of U.S. Africa Command")
+    assert res.speaker.organization_id == "us-africom"
+
+
 def test_pronoun_resolves_to_previous_speaker_never_to_a_pronoun(parse):
     text = ("“We need more time,” said Carlos Mendes, the foreign minister. "
             "He added that the vote would be delayed.")

@@ -134,7 +134,8 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
                 cand = ""
             if cand and (gaz.rank(cand) > 1 or gaz.organization_in(cand)):
                 title = cand
-        after = re.match(r",\s+((?:%s)\b[^,.;:]{0,80})[,.;]" % "|".join(APPOSITION_HEADS),
+        # the stops of an initialism ("head of U.S. Africa Command") end no apposition
+        after = re.match(r",\s+((?:%s)\b(?:(?:[A-Z]\.){2,}|[^,.;:\n]){0,80})[,.;]" % "|".join(APPOSITION_HEADS),
                          text[m.end():m.end() + 120])
         appos = after.group(1).strip() if after else None
         if title or appos:
