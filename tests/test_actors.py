@@ -55,6 +55,23 @@ def test_anonymous_source_keeps_its_description_and_government(parse):
     assert res.speaker.organization_path == ("United States",)
 
 
+def test_the_official_is_the_unnamed_official_just_described_unless_two_fit(parse):
+    text = ("A senior U.S. official said the talks would resume in the autumn. "
+            "The official said the date was not fixed.")
+    first, second = speakers(parse, text)
+    assert second.actor.id == first.actor.id and second.speaker.name == "A senior U.S. official"
+    assert second.speaker.organization_path == ("United States",)
+    # two unnamed officials before it: which one is not guessed
+    text = ("A senior U.S. official said the talks would resume. A French official said they would not. "
+            "The official said the date was not fixed.")
+    a, b, c = speakers(parse, text)
+    assert c.actor.id not in (a.actor.id, b.actor.id)
+    # words of its own must be in the earlier description
+    text = "A French official said the talks would resume. The British official said the date was not fixed."
+    a, b = speakers(parse, text)
+    assert a.actor.id != b.actor.id
+
+
 def test_organisation_alias_must_end_the_mention(parse):
     res = speakers(parse, "The Washington Herald reported that the plan had been shelved.")
     assert res[0].speaker.organization_id is None

@@ -53,6 +53,13 @@ EPITHET = re.compile(r"the\s+(?:[\w.’'\-]+\s+){0,5}?(%s)(?:\s+of\s+(?:state|de
 DEFINITE_PERSON = re.compile(r"the\s+(?:[\w.’'\-]+\s+){0,4}?(%s)" % "|".join(sorted(UNNAMED_PERSON_HEADS)))
 
 
+# "the official", "the same source", "the Israeli official": a definite description that may
+# repeat an unnamed source described a little earlier
+DEFINITE_ANAPHOR = re.compile(r"the\s+((?:[\w.’'\-]+\s+){0,3}?)(%s)"
+                              % "|".join(sorted(ANONYMOUS_HEADS | UNNAMED_PERSON_HEADS)))
+ANAPHOR_REACH = 2500  # characters: about four paragraphs
+
+
 def _epithet(low: str) -> bool:
     """Is this lower-cased mention a definite description of a person ('the Florida senator',
     'the man')?"""
@@ -679,10 +686,33 @@ class DocumentResolver:
 
     def _anonymous(self, mention: Span, text: str) -> Resolution:
         """Someone the article describes and does not name, kept with the description."""
+        earlier = self._described_before(mention, text)
+        if earlier is not None:
+            return earlier
         org_id = self.gaz.organization_in(text)
         desc = self._owner_in_full(text, mention.start)
         actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous", (Role(desc, org_id),) if org_id else ())
         return Resolution(Speaker(mention, actor.id, desc, desc, org_id, self.gaz.path(org_id), "anonymous"), actor)
+
+    def _described_before(self, mention: Span, text: str) -> Resolution | None:
+        """'A senior administration official said ... The official said ...': a definite
+        description that repeats the head (and any words) of one unnamed source described just
+        before is that source. With two such sources in reach, neither is guessed."""
+        m = DEFINITE_ANAPHOR.fullmatch(text.lower())
+        if m is None:
+            return None
+        head, words = m.group(2), [w for w in m.group(1).split() if w != "same"]
+        found = {}
+        for start, sp, actor in self.history:
+            if actor.kind != "anonymous" or not 0 < mention.start - start <= ANAPHOR_REACH:
+                continue
+            described = re.findall(r"[\w.’'\-]+", actor.name.lower())
+            if head in described and all(w in described for w in words):
+                found[actor.id] = (sp, actor)
+        if len(found) != 1:
+            return None
+        [(sp, actor)] = found.values()
+        return Resolution(replace(sp, mention=mention), actor)
 
     def _named_body(self, mention: Span, text: str) -> Resolution:
         """An outlet, firm or place the gazetteer does not know, as the organisation it names."""
