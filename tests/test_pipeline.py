@@ -173,6 +173,16 @@ def test_inside_a_turn_i_is_its_speaker_and_he_is_someone_else():
     assert he[1] is None  # not the man speaking; nobody else is named, so no one
 
 
+def test_a_spokesmans_we_is_the_body_and_a_question_turn_is_a_question():
+    text = ("State Department spokesman Ned Roe: We have said all along that there is no military solution.\n\n"
+            "QUESTION: Will the Secretary travel to Nairobi next week?")
+    r = run(text, [Block(0, text.index("\n")), Block(text.index("QUESTION"), len(text))])
+    we = next(s for s in r.statements if s.speaker and s.speaker.mention and s.speaker.mention.text == "We")
+    assert we.speaker.organization_id == "us-state" and we.speaker.name == "Department of State"
+    q = next(s for s in r.statements if s.content.text.startswith("Will the Secretary"))
+    assert q.kind == "question" and q.speaker.actor_id is None and not q.stances
+
+
 def test_a_surname_opening_the_next_sentence_finds_the_full_name_that_ends_the_one_before():
     rows = _speakers("The plan was opposed by the party's last nominee for president, Dioncounda Traoré. "
                      "Traoré told reporters on Wednesday that the vote had been rigged.")

@@ -363,6 +363,9 @@ class DocumentResolver:
         if speaking is not None and speaking.speaker is not None and pronoun in ("i", "me"):
             res = Resolution(replace(speaking.speaker, mention=mention, resolved_from="pronoun-speaker"),
                              speaking.actor)
+        elif speaking is not None and speaking.speaker is not None and pronoun in ("we", "us") \
+                and speaking.speaker.organization_id:  # a spokesman's "we" is the body they speak for
+            res = self._org_speaker(mention, speaking.speaker.organization_id, "pronoun-speaker")
         other_than = speaking.actor.id if speaking is not None and speaking.actor is not None else None
         if res is None and kind == "direct" and pronoun in ("he", "she"):
             turn = self._alternation(mention.start, cue, pronoun)

@@ -32,6 +32,7 @@ COLON_LABELS = {"update", "updated", "photo", "photos", "video", "watch", "read"
                 "editor", "source", "sources", "image", "credit", "correction", "advertisement",
                 "listen", "see", "subscribe", "share", "tags", "filed", "posted", "follow"}
 INTERVIEW_TURNS = {"Q", "A", "Question", "Answer", "QUESTION", "ANSWER"}  # "Q: ...", "A: ..." opening a paragraph
+QUESTION_TURNS = {"Q", "Question", "QUESTION"}
 COLON_NOUNS = {"poll", "survey", "report", "study", "official", "officials", "spokesman",
                "spokeswoman", "spokesperson", "statement", "source", "sources", "aide", "analysis"}
 
@@ -873,7 +874,8 @@ def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
         content = span(text, c_start, c_end)
         if content is None or len(content.text.split()) < 3:
             continue
-        out.append(Candidate("indirect", content, Span.of(text, at, at + 1),
+        kind = "question" if turn and last.text in QUESTION_TURNS else "indirect"  # "Q: Will she go?"
+        out.append(Candidate(kind, content, Span.of(text, at, at + 1),
                              span(text, *token_range(pb, head)), 0.5, rule="colon"))
     return out
 
