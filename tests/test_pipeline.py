@@ -173,6 +173,13 @@ def test_inside_a_turn_i_is_its_speaker_and_he_is_someone_else():
     assert he[1] is None  # not the man speaking; nobody else is named, so no one
 
 
+def test_a_label_in_capitals_with_an_honorific_is_a_name_even_when_the_page_writes_it_nowhere_else():
+    rows = _speakers("Press briefing\n\nMR. HALVORSEN: We have nothing to announce on the talks today.")
+    assert rows[0][1] == "Halvorsen"
+    rows = _speakers("Press briefing\n\nNATO: The alliance has nothing to announce on the talks today.")
+    assert rows[0][1] != "Nato"  # an acronym stays as written
+
+
 def test_a_spokesmans_we_is_the_body_and_a_question_turn_is_a_question():
     text = ("State Department spokesman Ned Roe: We have said all along that there is no military solution.\n\n"
             "QUESTION: Will the Secretary travel to Nairobi next week?")

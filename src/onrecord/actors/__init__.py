@@ -516,7 +516,13 @@ class DocumentResolver:
                 self.people._memo[("cased", w)] = next((x for x in written if not x.isupper()), None) or (
                     w.capitalize() if w.capitalize() in TITLE_NOUNS else w)
             return self.people._memo[("cased", w)]
-        return re.sub(r"[A-Z][A-Z'’-]+", word, text)
+        out = re.sub(r"[A-Z][A-Z'’-]+", word, text)
+        first = out.split()[0].rstrip(".").capitalize() if out.split() else ""
+        if len(out.split()) > 1 and (first in HONORIFIC_SEX or first in TITLE_NOUNS or first == "Dr"):
+            # "MR. HALVORSEN" on a page that writes him nowhere else: a name, not an acronym
+            out = " ".join([first + "." * out.split()[0].endswith(".")] + [
+                w.capitalize() if w.isupper() and len(w) > 1 else w for w in out.split()[1:]])
+        return out
 
     def _resolve(self, mention: Span, other_than: str | None = None) -> Resolution:
         text = self._recased(clean_mention(mention.text))
