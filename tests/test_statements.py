@@ -586,3 +586,12 @@ def test_a_sentence_opening_with_asked_holds_the_question_not_the_answer(parse):
     # a quotation in the question keeps it a question
     rows = found(parse, "Asked if the plan was “a betrayal,” Roe shrugged.")
     assert rows[0][0] == "question"
+
+
+def test_an_editors_bracketed_insertion_stays_whole_in_the_speaker_and_the_content(parse):
+    rows = found(parse, '"There is a limit to our patience," said [Foreign Minister Ana] Roe.')
+    assert rows[0][1] == "[Foreign Minister Ana] Roe"
+    rows = found(parse, '"There is a limit to our patience," [Foreign Minister Ana] Roe said.')
+    assert rows[0][1] == "[Foreign Minister Ana] Roe"
+    rows = found(parse, "The ministry said [the talks] would resume in June.")
+    assert rows[0][3] == "[the talks] would resume in June"

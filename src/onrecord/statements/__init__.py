@@ -160,6 +160,41 @@ def _sources_without_asides(parsed: Parsed, cands: list[Candidate]) -> list[Cand
 
 
 ASIDE_EDGES = " \t\n\u00a0,;—–-"
+BRACKET_REACH = 120  # characters an editor's bracketed insertion runs to
+
+
+def _whole_bracket(text: str, src: Span) -> Span:
+    """A speaker mention with an editor's insertion ('said [Foreign Minister Ana] Roe') holds
+    the whole of it and the name it completes, however the parser cut it ('[', 'Ana] Roe')."""
+    start, end = src.start, src.end
+    line_start = text.rfind("\n", 0, start) + 1
+    opening = text.rfind("[", max(line_start, start - BRACKET_REACH), start)
+    if opening >= 0 and "]" not in text[opening:start] and "]" in text[start:end + BRACKET_REACH]:
+        start = opening  # 'Ana] Roe' or '] Roe': back to the opening bracket
+    elif text[line_start:start].rstrip().endswith("]"):
+        at = text.rfind("[", max(line_start, start - BRACKET_REACH), start)
+        start = at if at >= 0 else start  # '[Secretary Ana] Roe said', parsed as 'Roe'
+    if text.count("[", start, end) > text.count("]", start, end):
+        close = text.find("]", end, end + BRACKET_REACH)
+        name = re.match(r"\]\s*[\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*", text[close:]) if close >= 0 else None
+        end = close + name.end() if name else end  # '[': on to the bracket's close and the name
+    return Span.of(text, start, end) if (start, end) != (src.start, src.end) else src
+
+
+def _whole_brackets(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Editors' brackets stay whole in speaker mentions and at the start of contents ('said
+    [the talks] would resume' says '[the talks] would resume')."""
+    out, moved = [], {}
+    for c in cands:
+        if c.source is not None and "[" in text[max(0, c.source.start - BRACKET_REACH):c.source.end]:
+            c = replace(c, source=_whole_bracket(text, c.source))
+        start = c.content.start
+        if start > 0 and text[start - 1] == "[" and "]" in c.content.text.split("[")[0]:
+            moved[c.content] = Span.of(text, start - 1, c.content.end)
+        out.append(c)
+    return [replace(c, content=moved.get(c.content, c.content),
+                    continues=moved.get(c.continues, c.continues) if c.continues is not None else None)
+            for c in out] if moved else out
 
 
 def _contents_after_dateline(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -346,7 +381,7 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     found = _absorb_trailing_quotes(doc.text, found, quotes)
     found += quote_candidates(parsed, quotes, found)
     found = _sources_without_asides(parsed, _split_quote_heads(doc.text, found))
-    found = _contents_after_dateline(doc.text, found)
+    found = _contents_after_dateline(doc.text, _whole_brackets(doc.text, found))
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
 
 
