@@ -28,6 +28,16 @@ def test_surname_and_title_resolve_to_full_name_and_organisation(parse):
     assert res.speaker.resolved_from == "surname"
 
 
+def test_names_with_accented_capitals_are_people_with_one_id_however_accented(parse):
+    text = "“We will not sign this text,” the French minister, Élise Marchand, told reporters."
+    [res] = speakers(parse, text)
+    assert res.actor.kind == "person" and res.speaker.name == "Élise Marchand"
+    assert res.actor.id == "p:elise-marchand"  # as for "Elise Marchand" on a page without accents
+    text = "Łukasz Nowak, the deputy minister, said the border would stay open. Nowak said it twice."
+    res = speakers(parse, text)
+    assert [r.speaker.name for r in res] == ["Łukasz Nowak", "Łukasz Nowak"]
+
+
 def test_an_apposition_with_an_initialism_keeps_its_whole_role(parse):
     text = ("Gen. Omar Diallo, the head of U.S. Africa Command, spoke on Monday.\n\n"
             "“The drawdown will be slow,” Diallo said.")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Actor, Role, Speaker, Span
-from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
+from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD, caps,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
 from ..statements.rules import INTERVIEW_TURNS
 from .people import HONORIFIC_SEX, NAME_PARTICLES, ROLE_WORDS, People, first_name_gender, is_given_name
@@ -148,7 +148,7 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
         if title or appos:
             return title, appos
     # a title directly before the surname ("Gen. X", "Secretary X")
-    m = re.search(r"((?:[A-Z][\w.]*[ \t]+){1,4})%s(?!\w)" % re.escape(surname), text)
+    m = re.search(caps(r"((?:[A-Z][\w.]*[ \t]+){1,4})%s(?!\w)") % re.escape(surname), text)
     if m and gaz.rank(m.group(1)) > 1 and m.group(1).split()[-1].rstrip(".") in TITLE_NOUNS:
         return m.group(1).strip(), None
     return None, None
@@ -256,7 +256,7 @@ class DocumentResolver:
         key = ("gender", name)
         if key not in self.people._memo:
             surname = re.escape(name.split()[-1])
-            m = re.search(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.]*\s+){0,2}%s\b" % surname, self.text)
+            m = re.search(caps(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.]*\s+){0,2}%s\b") % surname, self.text)
             kin = None if len(name.split()) > 1 else re.search(r"\b(%s)\s+%s\b" % ("|".join(KIN), surname), self.text)
             given = first_name_gender(name.split()[0]) if len(name.split()) > 1 else None
             if given:  # "Ann Roe" is a woman, however often "Mr. Roe" appears
@@ -385,7 +385,7 @@ class DocumentResolver:
         for Africa,' or 'the top U.S. diplomat for Africa, Jane Roe,'."""
         if self._described is None:
             self._described = {}
-            name = r"((?:[A-Z][\w.'’\-]+\s){0,2}[A-Z][\w'’\-]+)"
+            name = caps(r"((?:[A-Z][\w.'’\-]+\s){0,2}[A-Z][\w'’\-]+)")
             desc = r"(?:the|a|an)\s+([a-z][^,;()]{4,80}?)"
             flat = self.text.replace("[", "").replace("]", "")
             for m in re.finditer(name + r",\s+" + desc + r"[,;]", flat):
@@ -436,7 +436,7 @@ class DocumentResolver:
         if not heads:
             return None
         last = heads[-1]
-        joined = re.search(r"([A-Z][\w'’-]+)\s*,?\s+(?:and|or|&)\s+(?:[a-z]+\s+){0,2}$",
+        joined = re.search(caps(r"([A-Z][\w'’-]+)\s*,?\s+(?:and|or|&)\s+(?:[a-z]+\s+){0,2}$"),
                            self.text[mention.start:last.start])
         if joined is None or not (any(q.end == mention.start + joined.end(1) for q in heads[:-1])
                                   or self.people.full_name(joined.group(1), last.start)):
@@ -446,7 +446,7 @@ class DocumentResolver:
             start = first.start
         else:  # a name the NER cut ("Edward-Isaac Dovere"): its capitalised words before it
             start = mention.start + joined.start(1)
-            before = re.search(r"(?:[A-Z][\w'’.-]*\s+){0,2}$", self.text[mention.start:start])
+            before = re.search(caps(r"(?:[A-Z][\w'’.-]*\s+){0,2}$"), self.text[mention.start:start])
             start = mention.start + before.start()
         lead = self.text[mention.start:start]
         after = self.text[last.end:seg_end].strip()
@@ -461,7 +461,7 @@ class DocumentResolver:
         a role apposition (", the transport minister")."""
         words = lead + [last]
         full = [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]  # middle initials aside
-        if not 2 <= len(full) <= 3 or not all(re.fullmatch(r"[A-Z][\w\-]*\.?", w) for w in words):
+        if not 2 <= len(full) <= 3 or not all(re.fullmatch(caps(r"[A-Z][\w\-]*\.?"), w) for w in words):
             return False  # "Red Hot Chili Peppers", "Dan Loeb's Third Point"
         if self.gaz.organization_in(" ".join(words)) or any(w.lower() in BODY_WORDS for w in words):
             return False
@@ -472,7 +472,7 @@ class DocumentResolver:
     def _owner_in_full(self, text: str, pos: int) -> str:
         """'Reyes's office' -> 'Ivo Reyes's office', 'a spokesman for Reyes' -> 'a spokesman for
         Ivo Reyes': a surname that owns the speaker, written as the person the page names."""
-        m = re.match(r"([A-Z][\w\-]+)(['’]s?\s)", text) or re.search(r"\b(?:for|of) ([A-Z][\w\-]+)$", text)
+        m = re.match(caps(r"([A-Z][\w\-]+)(['’]s?\s)"), text) or re.search(caps(r"\b(?:for|of) ([A-Z][\w\-]+)$"), text)
         if m is None:
             return text
         full = self.people.full_name(m.group(1), pos)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -41,11 +42,28 @@ TITLE_NOUNS = {"General", "Gen", "Admiral", "Adm", "Colonel", "Col", "Major", "C
                "Governor", "Gov", "Mr", "Mrs", "Ms", "Dr", "Prof", "Chairman", "Director", "Chief",
                "Commander", "Envoy", "Judge", "Justice", "King", "Queen", "Prince", "Pope", "Lieutenant",
                "Sergeant", "Marshal", "Premier", "Chancellor", "Speaker", "Leader", "Deputy", "Spokesman"}
-TITLE_WORD = r"(?:[A-Z][\w.\-’']*|of|for|the|and|on|to)"
+# The capital and small letters of names in Latin script, accents included ("Élise", "Łukasz")
+CAPS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+SMALLS = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
+
+
+def caps(pattern: str) -> str:
+    """A name pattern written with [A-Z] and [a-z] that also reads accented capitals."""
+    return pattern.replace("[A-Z]", "[%s]" % CAPS).replace("[a-z]", "[%s]" % SMALLS)
+
+
+TITLE_WORD = caps(r"(?:[A-Z][\w.\-’']*|of|for|the|and|on|to)")
+
+
+# letters NFKD does not split into a base letter and an accent
+UNSPLIT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h", "þ": "th"})
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "x"
+    """An id part: "Élise Marchand" and "Elise Marchand" are elise-marchand."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower().translate(UNSPLIT))
+                     if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:60] or "x"
 
 
 def clean_mention(text: str) -> str:

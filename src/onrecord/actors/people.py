@@ -3,13 +3,14 @@ pronoun candidates, and first-name gender."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
 from ..statements.quotes import find_quotes, overlapping
-from .gazetteer import TITLE_NOUNS, Gazetteer, clean_mention, load_gazetteer
+from .gazetteer import TITLE_NOUNS, Gazetteer, caps, clean_mention, load_gazetteer
 
 
 @dataclass
@@ -37,7 +38,7 @@ class People:
 
     # up to three capitalised words before the surname; a word with a stop is an abbreviation
     # ("Sen.", "J."), never a sentence's last word ("... Mitt Romney. Romney went")
-    NAME_BEFORE = (r"((?:(?:[A-Z](?:\w{0,3}\.|[\w'’\-]*)\]?|\b(?:%s))[ \u00a0]+){1,3})"  # "Bill de Blasio" too
+    NAME_BEFORE = (caps(r"((?:(?:[A-Z](?:\w{0,3}\.|[\w'’\-]*)\]?|\b(?:%s))[ \u00a0]+){1,3})")  # "Bill de Blasio" too
                    % "|".join(sorted(NAME_PARTICLES))) + r"%s(?!\w)"
 
     def __init__(self, parsed, nlp=None, gaz: Gazetteer | None = None):
@@ -147,7 +148,7 @@ class People:
                         if ms[0].start() <= p.start < ms[0].end():
                             for m in ms[1:]:
                                 found[m.start() + p.start - ms[0].start()] = " ".join(words)
-            for m in re.finditer(r"\b([A-Z][a-z]+)[ \u00a0]+%s(?!\w)" % re.escape(surname), self.text):
+            for m in re.finditer(caps(r"\b([A-Z][a-z]+)[ \u00a0]+%s(?!\w)") % re.escape(surname), self.text):
                 # the small model calls some names organisations ("NBC's Lester Holt") or
                 # events: a known first name before the surname is a person all the same
                 if not any(pos <= m.start() < pos + len(name) + 1 for pos, name in found.items()) \
@@ -182,7 +183,7 @@ class People:
                 spans += [sentence for _, sentence in self._written(p.name.split()[-1])]
         self.prefetch(spans)
 
-    NAMED = re.compile(r"[A-Z][a-z]+\s+[A-Z]|\b(Mr|Mrs|Ms)\.")
+    NAMED = re.compile(caps(r"[A-Z][a-z]+\s+[A-Z]|\b(Mr|Mrs|Ms)\."))
 
     def window(self, pos: int, window: int = 2) -> list[tuple[int, int]]:
         """The sentence holding ``pos`` and the ``window`` before it, nearest first, that may
@@ -275,7 +276,7 @@ class People:
         for dist, (s, e) in enumerate(window_sentences):
             named = self.NAMED.search(self.text[s:e])
             people = list(self.persons_in(s, e)) if named else []  # NER only where a name may be
-            opening = re.match(r"\W{0,3}([A-Z][\w’'\-]+)\b", self.text[s:e])
+            opening = re.match(caps(r"\W{0,3}([A-Z][\w’'\-]+)\b"), self.text[s:e])
             if opening and opening.group(1) in known and not any(p.start <= s + opening.start(1) < p.end for p in people):
                 # "Smith never missed ..." in a paragraph that was not parsed
                 people.append(PersonMention(s + opening.start(1), s + opening.end(1), opening.group(1)))
@@ -313,7 +314,7 @@ class People:
         key = ("holder", role.lower())
         if key not in self._memo:
             counts: Counter = Counter()
-            for m in re.finditer(r"\b%s\.?\s+((?:[A-Z](?:[\w'’\-]+|\.)\s+){0,2}[A-Z][\w'’\-]+)" % role.capitalize(),
+            for m in re.finditer(caps(r"\b%s\.?\s+((?:[A-Z](?:[\w'’\-]+|\.)\s+){0,2}[A-Z][\w'’\-]+)") % role.capitalize(),
                                  self.text):
                 words = m.group(1).split()
                 name = m.group(1) if len(words) > 1 else (self.full_name(words[-1], m.start()) or words[-1])
@@ -390,7 +391,14 @@ def is_given_name(word: str) -> bool:
     if word.lower() in STOP_WORDS or word.rstrip(".") in TITLE_NOUNS:  # "The", "Will", "General"
         return False
     names = _first_names()
-    return names is not None and names.get_gender(word) != "unknown"
+    return names is not None and any(names.get_gender(w) != "unknown" for w in _spellings(word))
+
+
+def _spellings(name: str) -> list[str]:
+    """The name, and without its accents when it has any ("Élise" is in the dictionary as
+    "Elise")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return [name] if plain == name else [name, plain]
 
 
 # A word ending so is a description, not the first of a name the dictionary does not know
@@ -410,4 +418,8 @@ def first_name_gender(first: str, sure: bool = False) -> str | None:
         return None
     sure = {"male": "m", "female": "f"} if sure else {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
     # a name it has no American figures for reads "andy" there ("Ivanka", "Marco")
-    return sure.get(names.get_gender(first, "usa")) or sure.get(names.get_gender(first))
+    for spelling in _spellings(first):
+        found = sure.get(names.get_gender(spelling, "usa")) or sure.get(names.get_gender(spelling))
+        if found or names.get_gender(spelling) != "unknown":
+            return found
+    return None
