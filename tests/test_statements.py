@@ -595,3 +595,13 @@ def test_an_editors_bracketed_insertion_stays_whole_in_the_speaker_and_the_conte
     assert rows[0][1] == "[Foreign Minister Ana] Roe"
     rows = found(parse, "The ministry said [the talks] would resume in June.")
     assert rows[0][3] == "[the talks] would resume in June"
+
+
+def test_a_report_joined_to_a_reported_clause_after_a_modal_is_the_outer_speakers(parse):
+    rows = found(parse, "Her deputy indicated that a new draft could be ready within a week, "
+                        "and went on to say that no one wants the talks to fail.")
+    assert ("indirect", "Her deputy", "indicated", "that a new draft could be ready within a week") in rows
+    assert any(r[1] == "Her deputy" and r[3] == "that no one wants the talks to fail" for r in rows)
+    # a verb that reports nothing stays in the clause it was joined to
+    rows = found(parse, "The spokesman said Ana Roe will work with whoever wins and is committed to the alliance.")
+    assert rows[0][3].endswith("is committed to the alliance")

@@ -21,7 +21,7 @@ from ..parse import Parsed, ParsedBlock
 from .cuemodel import load_model, verb_features
 from .quotes import Quote
 from .quotes import overlapping as _overlapping_quotes
-from .syntax import OBJECT_DEPS, complement_kind, finite_after_infinitive, first_child, infinitive_of, subject
+from .syntax import OBJECT_DEPS, complement_kind, finite_after_infinitive, finite_after_modal, first_child, infinitive_of, subject
 
 EDGE_PUNCT = " \t\n\u00a0\u2009\u202f,;:.—–-\"“”«»„'`"
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
@@ -377,7 +377,9 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
             out.append(t)
         elif t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in lex.speech and t.head.i < t.i:
             out.append(t)  # "... while adding that ...": a new report, not more of this one
-        elif finite_after_infinitive(t):  # "... his pledge to hold elections and urged ...": the outer clause's
+        elif finite_after_infinitive(t) and (not finite_after_modal(t) or _reports(t, lex)):
+            # "... his pledge to hold elections and urged ...", "... a draft could be ready, and
+            # went on to say ...": the outer clause's
             out.append(t)
             out += [c for c in t.head.children if c.dep_ == "cc" and t.head.i < c.i < t.i]
         elif new_reports and t.dep_ == "conj" and t.pos_ == "VERB" and t.head == root \
@@ -387,6 +389,14 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
             out.append(t)
             out += [c for c in root.children if c.dep_ == "cc" and root.i < c.i < t.i]
     return out
+
+
+def _reports(verb, lex: Lexicon) -> bool:
+    """Does the verb report ('blamed', 'went on to say'), as a lexicon or learned cue?"""
+    model = load_model()
+    cues = lex.speech | lex.belief | set(model.cue_lemmas if model is not None else ())
+    return verb.lemma_.lower() in cues or any(
+        c.lemma_.lower() in lex.speech and infinitive_of(c) for c in verb.children)
 
 
 def _outer_reporter(verb, lex: Lexicon):

@@ -15,11 +15,27 @@ def infinitive_of(verb) -> bool:
 
 
 def finite_after_infinitive(verb) -> bool:
-    """'welcomed his pledge to hold elections and urged ...': a finite verb the parser joined
-    to an infinitive belongs to the outer clause, not to the infinitive."""
+    """'welcomed his pledge to hold elections and urged ...', 'indicated that a draft could be
+    ready, and went on to say ...': a finite verb the parser joined to an infinitive or to a
+    verb after a modal belongs to the outer clause, not to the one it was joined to."""
     head = verb.head
-    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or head.tag_ != "VB":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) or finite_after_modal(verb)
+
+
+def finite_after_modal(verb) -> bool:
+    """'indicated that a draft could be ready, and went on to say ...': a finite verb with no
+    subject of its own, joined to a verb after a modal whose subject is no pronoun ("she said
+    she could not support him but understood why" may be hers either way). Whether it is the
+    outer clause's is for the caller to judge by what the verb says."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or head.tag_ != "VB" or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    inner = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children) and inner is not None \
+        and inner.pos_ != "PRON"
 
 
 def subject(verb, depth: int = 0):
