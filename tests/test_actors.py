@@ -485,6 +485,9 @@ def test_a_possessive_speaks_for_whom_it_stands_and_owns_their_campaign_and_aide
     res = [r for r in speakers(parse, text) if r.speaker is not None]
     assert [(r.speaker.name, r.actor.kind) for r in res] == [
         ("Lena Okafor's campaign", "organization"), ("aides for Lena Okafor", "anonymous")]
+    text = "Senator Lena Okafor spoke in Ohio on Monday. Her deputy said the bill would pass."
+    res = [r for r in speakers(parse, text) if r.speaker is not None]
+    assert [(r.speaker.name, r.actor.kind) for r in res] == [("a deputy for Lena Okafor", "anonymous")]
 
 
 def test_a_surname_with_a_particle_resolves_to_the_full_name(parse):

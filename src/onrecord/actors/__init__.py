@@ -76,7 +76,8 @@ POSSESSIVE = {"his": ("person", "he"), "her": ("person", "she"), "their": ("plur
 STAFF_BODIES = {"campaign", "team", "office", "staff"}  # "his administration" is the government's, below
 OWNED_BY_PRONOUN = re.compile(r"(his|her|their) (campaign|team|office|staff|"
                               r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|attorneys|aide|aides|"
-                              r"adviser|advisers|advisor|advisors)")
+                              r"adviser|advisers|advisor|advisors|deputy|deputies|press secretary|"
+                              r"chief of staff|campaign manager)")
 APPOSITION_LEAD = {"former", "state", "then", "acting", "interim", "deputy", "the", "of", "and"}
 # Plural heads that are things said, not people saying them ("other studies", "exit polls").
 DOCUMENT_HEADS = {"polls", "surveys", "studies", "statistics", "figures", "data", "numbers", "records",
