@@ -490,6 +490,15 @@ def test_a_possessive_speaks_for_whom_it_stands_and_owns_their_campaign_and_aide
     assert [(r.speaker.name, r.actor.kind) for r in res] == [("a deputy for Lena Okafor", "anonymous")]
 
 
+def test_a_document_speaks_for_whoever_issued_it(parse):
+    text = ("Prime Minister Viktor Kovacs spoke on state radio. "
+            "According to a statement from his office, Kovacs spoke with the Dutch leader overnight.")
+    res = [r for r in speakers(parse, text) if r.speaker is not None]
+    assert res[-1].speaker.name == "Viktor Kovacs's office"
+    [res] = speakers(parse, "A report released by the Larch Institute, which tracks budgets, found that spending rose.")
+    assert res.speaker.name == "the Larch Institute"
+
+
 def test_a_surname_with_a_particle_resolves_to_the_full_name(parse):
     text = ("Mayor Pieter van Dalen spoke on Monday about the police.\n\n"
             "“We will not back down,” van Dalen said.")

@@ -53,6 +53,12 @@ EPITHET = re.compile(r"the\s+(?:[\w.’'\-]+\s+){0,5}?(%s)(?:\s+of\s+(?:state|de
 DEFINITE_PERSON = re.compile(r"the\s+(?:[\w.’'\-]+\s+){0,4}?(%s)" % "|".join(sorted(UNNAMED_PERSON_HEADS)))
 
 
+# "a statement from his office", "a report by the ministry", "a post on Roe's channel": a
+# document speaks for whoever issued it
+ISSUED_BY = re.compile(r"(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|report|release|letter|memo|memorandum|"
+                       r"document|filing|transcript|post|tweet|message|communiqu[eé])\s+"
+                       r"(?:(?:issued|released|posted|sent|signed)\s+)?(?:from|by)\s+", re.I)
+DOCUMENT_ASIDE = re.compile(r",?\s+(?:which|who|whose|that|to be)\b")
 # "the official", "the same source", "the Israeli official": a definite description that may
 # repeat an unnamed source described a little earlier
 DEFINITE_ANAPHOR = re.compile(r"the\s+((?:[\w.’'\-]+\s+){0,3}?)(%s)"
@@ -547,6 +553,17 @@ class DocumentResolver:
             full = tied if len(tied.split()) > 1 else (self.people.full_name(tied, mention.start) or tied)
             if not self.gaz._alias_map.get(full):
                 return self._person(mention, full, "description")
+        issued = ISSUED_BY.match(text)
+        at = mention.text.find(text) if issued is not None else -1
+        if at >= 0:  # "a statement from his office": the office speaks
+            start, end = mention.start + at + issued.end(), mention.start + at + len(text)
+            more = DOCUMENT_ASIDE.search(self.text, start, end)  # "..., which tracks X", "... to be released"
+            author = Span.of(self.text, start, more.start() if more else end)
+            named = re.search(r"[^\W\d_]", author.text) and (not author.text.islower() or re.match(
+                r"(?:his|her|their)\s", author.text))  # "his office", "the Brookings Institution"; not "the two"
+            res = self._resolve(author, other_than) if named else None
+            if res is not None and res.speaker is not None and res.speaker.name:
+                return Resolution(replace(res.speaker, mention=mention), res.actor)
         if text in INTERVIEW_TURNS:  # "Q:" / "A:": the page names the two sides elsewhere, if at all
             return Resolution(Speaker(mention, None, None, resolved_from="interview-turn"), None)
         partitive = PARTITIVE.fullmatch(low)
