@@ -509,6 +509,7 @@ def test_a_speaker_mention_ends_before_an_aside_on_how_the_source_spoke(parse):
     rows = found(parse, "A farmer who grows wheat near Ames said the rain had come late.")
     assert rows[0][1] == "A farmer who grows wheat near Ames"
 
+
 def test_a_quotation_closed_by_a_comma_and_followed_by_speaker_and_verb_is_theirs(parse):
     # a verb no lexicon lists, a three-word quotation, an exclamation and a verb-first frame
     rows = found(parse, "The reporter kept asking questions. “Go back to Denver,” Okafor barked at him.")
