@@ -499,6 +499,22 @@ def test_a_document_speaks_for_whoever_issued_it(parse):
     assert res.speaker.name == "the Larch Institute"
 
 
+def test_a_name_written_surname_first_and_a_capitalised_particle_find_the_full_name(parse):
+    text = ("Foreign Minister Wang Jun spoke in Beijing on Monday. "
+            "“The other side must stop,” Wang told reporters.")
+    res = [r for r in speakers(parse, text) if r.speaker is not None]
+    assert res[-1].speaker.name == "Wang Jun"
+    text = ("Saudi Foreign Minister Faisal bin Farhan al-Harbi visited Beijing. "
+            "Al-Harbi said he hoped all sides would exercise restraint.")
+    res = [r for r in speakers(parse, text) if r.speaker is not None]
+    assert res[-1].speaker.name == "Faisal bin Farhan al-Harbi"
+    # two people the word could open: no guess
+    text = ("Wang Jun and Wang Lei met in Beijing on Monday. "
+            "“The other side must stop,” Wang told reporters.")
+    res = [r for r in speakers(parse, text) if r.speaker is not None]
+    assert res[-1].speaker.name not in ("Wang Jun", "Wang Lei")
+
+
 def test_a_surname_with_a_particle_resolves_to_the_full_name(parse):
     text = ("Mayor Pieter van Dalen spoke on Monday about the police.\n\n"
             "“We will not back down,” van Dalen said.")

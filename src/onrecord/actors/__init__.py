@@ -649,9 +649,15 @@ class DocumentResolver:
         if name is not None:
             name = self._recased(name)
             if len(name.split()) == 1:
-                full = self.people.full_name(name, mention.start, self.people.honorific_gender(mention.start))
+                gender = self.people.honorific_gender(mention.start)
+                full = self.people.full_name(name, mention.start, gender)
                 if full:
                     return self._person(mention, full, "surname")
+                common = name.lower() in UNNAMED_PERSON_HEADS | EPITHET_HEADS or name.rstrip(".") in TITLE_NOUNS
+                full = self.people.first_word_owner(name, gender) if not common and \
+                    self.people.entity_label(mention.start, mention.end) not in BODY_ENTITIES else None
+                if full:  # "Wang" of "Wang Yi", a surname written first; "Bernie" of Bernie Roe
+                    return self._person(mention, full, "first-word")
                 if len(words) == 1 and self._demonym_plural(name):  # "Malians say"
                     return self._group(mention, text)
                 if len(words) == 1:  # a word never written out as a full name: a group, a body or a person

@@ -217,6 +217,10 @@ class People:
         first names with no earlier mention leave it unresolved. ``gender``, from the mention's
         own honorific, rules out namesakes of the other sex ('Mrs. Roe' is not Tom Roe)."""
         variants = self._variants(surname)
+        particle = re.match(r"([A-Z][a-z]{1,3})([\-\s]\w)", surname)
+        if not variants and particle and particle.group(1).lower() in NAME_PARTICLES:
+            # "Al-Saud said", opening a sentence, is the "al-Saud" the article names in full
+            variants = self._variants(surname[0].lower() + surname[1:])
         if gender is not None:  # a "mostly female" Lindsey can still be "Mr. Graham"; an Ann cannot
             variants = [(pos, n) for pos, n in variants if first_name_gender(n.split()[0], sure=True) in (gender, None)]
         if not variants:
@@ -250,6 +254,30 @@ class People:
             first_seen.setdefault(canon[name], pos)
         best = min(counts, key=lambda c: (-counts[c], first_seen[c]))
         return _fullest(next(n for _, n in variants if canon[n] == best), variants, canon)
+
+    def first_word_owner(self, word: str, gender: str | None = None) -> str | None:
+        """The one person the article names in full with ``word`` first: "Wang" for "Wang
+        Yi", whose surname comes first, or a first name used alone ("Bernie"). None when no
+        one or more than one fits."""
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        owners = set()
+        head = self.text.split("\n", 1)[0]
+        words = head.split()
+        title_case = len(words) > 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+        start = len(head) if title_case else 0  # "Obama Says ..." in a Title Case headline is no name
+        for m in re.finditer(caps(r"(?<![\w\-])%s[ \u00a0]+([A-Z][\w’'\-]+)") % re.escape(word), self.text[start:]):
+            for _, name in self._variants(m.group(1)):
+                words = name.split()
+                rest = words[1:]
+                if words[0] == word and (gender is None or first_name_gender(word, sure=True) in (gender, None)) \
+                        and all(w[1:] != w[1:].upper() and w.lower() not in STOP_WORDS
+                                and not re.search(r"\b%s\b" % re.escape(w.lower()), self.text)
+                                for w in rest if len(w) > 1):
+                    # not "Kelly Is", "Reno NFL", or a headline's "Obama Says" when the
+                    # article writes "says" as a word
+                    owners.add(_drop_initials(name))
+        return owners.pop() if len(owners) == 1 else None
 
     def is_subject(self, person: PersonMention) -> bool:
         tok = self._token_at(person.end - 1)
