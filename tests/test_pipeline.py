@@ -263,3 +263,24 @@ def test_many_of_them_is_part_of_the_group_that_just_spoke_or_nobody():
                      "Each of them said the vote was fair.")
     names = [r[1] for r in rows if r[0] in ("Many of them", "Each of them")]
     assert names == ["Local farmers", None]  # never a group called "Each of them"
+
+
+def test_the_lead_in_walk_remembered_across_blocks_answers_as_a_fresh_walk():
+    import random
+
+    from onrecord.pipeline import _lead_in
+
+    rng = random.Random(7)
+    parts, blocks, pos = [], [], 0
+    for _ in range(300):
+        text = rng.choice(["Roe said:", "He went on,", "The talks resumed.", "“We will stay.”", "Heading"])
+        kind = "heading" if text == "Heading" else rng.choice(["paragraph", "quote"])
+        blocks.append(Block(pos, pos + len(text), kind))
+        parts.append(text)
+        pos += len(text) + 2
+    doc = Document(id="d", text="\n\n".join(parts))
+    speakers = {j: {rng.choice(["a", "b"])} for j in range(len(blocks)) if rng.random() < 0.7}
+    memo: dict = {}
+    for idx in range(len(blocks)):
+        for who in ("a", "b", None):
+            assert _lead_in(doc, blocks, idx, speakers, who, memo) == _lead_in(doc, blocks, idx, speakers, who)

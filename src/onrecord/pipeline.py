@@ -75,21 +75,32 @@ def _block_index(starts: list[int], pos: int) -> int:
 
 
 def _lead_in(doc: Document, blocks: list[Block], idx: int, speakers_by_block: dict[int, set],
-             speaker: str | None) -> int | None:
+             speaker: str | None, memo: dict | None = None) -> int | None:
     """The paragraph that introduces a run of quoted paragraphs ('In July, X said:'). The run
-    is quoted blocks or paragraphs where the same speaker goes on; anything else ends it."""
-    j = idx
+    is quoted blocks or paragraphs where the same speaker goes on; anything else ends it.
+    ``memo`` keeps what each block above answers for a speaker, so that a long run (a
+    transcript where one person speaks in every paragraph) is walked once, not once a block."""
+    if idx < 0 or blocks[idx].kind == "heading":
+        return None
+    memo = {} if memo is None else memo
+    path, j, found = [], idx - 1, None
     while j >= 0:
+        if (j, speaker) in memo:
+            found = memo[(j, speaker)]
+            break
         b = blocks[j]
+        path.append(j)
         if b.kind == "heading":
-            return None
-        tail = doc.text[b.start:b.end].rstrip()
-        if j < idx and tail.endswith((":", ",")):
-            return j
-        if j < idx and b.kind != "quote" and (speaker is None or speaker not in speakers_by_block.get(j, ())):
-            return None
+            break
+        if doc.text[b.start:b.end].rstrip().endswith((":", ",")):
+            found = j
+            break
+        if b.kind != "quote" and (speaker is None or speaker not in speakers_by_block.get(j, ())):
+            break
         j -= 1
-    return None
+    for k in path:  # every block walked over answers the same
+        memo[(k, speaker)] = found
+    return found
 
 
 def _headings_above(blocks: list[Block]) -> list[int | None]:
@@ -165,12 +176,14 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     for cand, res in zip(candidates, resolutions):
         if res.speaker and res.speaker.actor_id:
             speakers_by_block.setdefault(_block_index(starts, cand.content.start), set()).add(res.speaker.actor_id)
+    memo: dict = {}
     leads = [_lead_in(doc, blocks, _block_index(starts, c.cue.start if c.cue else c.content.start),
-                      speakers_by_block, r.speaker.actor_id if r.speaker else None)
+                      speakers_by_block, r.speaker.actor_id if r.speaker else None, memo)
              for c, r in zip(candidates, resolutions)]
     # the lead-in for dating is the introducing paragraph whoever speaks in it; for "via" too
+    memo = {}
     vias = _relays(candidates, resolutions, blocks, starts,
-                   [_lead_in(doc, blocks, _block_index(starts, c.content.start), {}, None) for c in candidates])
+                   [_lead_in(doc, blocks, _block_index(starts, c.content.start), {}, None, memo) for c in candidates])
     quoted = [(q.start, q.end) for q in statements_stage.find_quotes(doc.text, doc.blocks)]
     headings = _headings_above(blocks)
     result = DocumentResult(doc)

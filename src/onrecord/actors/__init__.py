@@ -736,7 +736,9 @@ class DocumentResolver:
             return None
         head, words = m.group(2), [w for w in m.group(1).split() if w != "same"]
         found = {}
-        for start, sp, actor in self.history:
+        for start, sp, actor in reversed(self.history):  # resolved about in page order
+            if mention.start - start > 2 * ANAPHOR_REACH:
+                break  # far enough back: a long page stays linear
             if actor.kind != "anonymous" or not 0 < mention.start - start <= ANAPHOR_REACH:
                 continue
             described = re.findall(r"[\w.’'\-]+", actor.name.lower())

@@ -261,6 +261,9 @@ class People:
         one or more than one fits."""
         from spacy.lang.en.stop_words import STOP_WORDS
 
+        key = ("first-word", word, gender)  # once per word, not per mention
+        if key in self._memo:
+            return self._memo[key]
         owners = set()
         head = self.text.split("\n", 1)[0]
         words = head.split()
@@ -277,7 +280,8 @@ class People:
                     # not "Kelly Is", "Reno NFL", or a headline's "Obama Says" when the
                     # article writes "says" as a word
                     owners.add(_drop_initials(name))
-        return owners.pop() if len(owners) == 1 else None
+        self._memo[key] = owners.pop() if len(owners) == 1 else None
+        return self._memo[key]
 
     def is_subject(self, person: PersonMention) -> bool:
         tok = self._token_at(person.end - 1)
