@@ -106,6 +106,9 @@ def test_statements_and_export(files):
     import csv
     rows = list(csv.DictReader(r.output.splitlines()))
     assert rows and all(0 < float(row["statement_confidence"]) <= 1 and row["found_by"] == "rules" for row in rows)
+    # the speaker column holds resolved names only; the words of the text are speaker_mention
+    assert all(row["speaker"].lower() not in ("he", "she", "they") for row in rows)
+    assert all(row["speaker_mention"] for row in rows if row["speaker"]) and "via" in rows[0]
     pq = files / "s.parquet"
     assert run("export", "--db", db, "--format", "parquet", "-o", pq).exit_code == 0 and pq.exists()
 
