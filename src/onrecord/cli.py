@@ -209,7 +209,8 @@ def statements(db, document_id, width, min_confidence):
         store.close()
     for st in rows:
         sp = st.speaker
-        who = (sp.name or (sp.mention.text if sp.mention else None)) if sp else None
+        # an unresolved mention is shown as such ("? (he)"), never as a name
+        who = (sp.name or (f"? ({sp.mention.text})" if sp.mention else None)) if sp else None
         when = _when(st.said)
         stance = ",".join(f"{s.target_id}:{s.stance}" for s in st.stances) or "-"
         text = st.content.text.replace("\n", " ")
