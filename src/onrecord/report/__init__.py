@@ -28,7 +28,7 @@ def view(ledger: dict[str, Any]) -> dict[str, Any]:
         said = st.get("said") or {}
         rows.append({
             "n": n, "id": st["id"], "kind": st["kind"], "text": st["text"],
-            "speaker": sp.get("name") or sp.get("text") or "unknown speaker",
+            "speaker": sp.get("name") or (f"unresolved ({sp['text']})" if sp.get("text") else "unknown speaker"),
             "mention": sp.get("text"), "role": sp.get("role"),
             "corrected": sp.get("resolved_from") == "analyst",
             "organization": " › ".join(sp.get("organization_path") or []) or None,
