@@ -606,3 +606,10 @@ def test_a_report_joined_to_a_reported_clause_after_a_modal_is_the_outer_speaker
     # a verb that reports nothing stays in the clause it was joined to
     rows = found(parse, "The spokesman said Ana Roe will work with whoever wins and is committed to the alliance.")
     assert rows[0][3].endswith("is committed to the alliance")
+
+
+def test_signatures_and_transcript_labels_read_accented_capitals(parse):
+    rows = found(parse, "Quote of the day.\n\n“Man is condemned to be free.”\n\n— Émile Zola")
+    assert ("direct", "Émile Zola", "—", "Man is condemned to be free") in rows
+    rows = found(parse, "ÉLODIE ROUX: We will not sign this text as it stands today.")
+    assert rows[0][1] == "ÉLODIE ROUX"

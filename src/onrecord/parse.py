@@ -187,6 +187,16 @@ def recased_headline(text: str, block: Block) -> str:
     return "".join(out)
 
 
+# The capital and small letters of names in Latin script, accents included ("Élise", "Łukasz")
+CAPS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+SMALLS = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
+
+
+def caps(pattern: str) -> str:
+    """A name pattern written with [A-Z] and [a-z] that also reads accented capitals."""
+    return pattern.replace("[A-Z]", "[%s]" % CAPS).replace("[a-z]", "[%s]" % SMALLS)
+
+
 MID_SENTENCE_CAPITAL = re.compile(r"(?<![.!?:\n“\"]\s)(?<!^)\b[A-Z][\w'’\-]*", re.M)
 
 

@@ -12,6 +12,7 @@ import yaml
 
 from ..errors import RegistryError
 from ..model import Organization, Role
+from ..parse import caps
 from ..orgtree import Tree
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
@@ -42,16 +43,6 @@ TITLE_NOUNS = {"General", "Gen", "Admiral", "Adm", "Colonel", "Col", "Major", "C
                "Governor", "Gov", "Mr", "Mrs", "Ms", "Dr", "Prof", "Chairman", "Director", "Chief",
                "Commander", "Envoy", "Judge", "Justice", "King", "Queen", "Prince", "Pope", "Lieutenant",
                "Sergeant", "Marshal", "Premier", "Chancellor", "Speaker", "Leader", "Deputy", "Spokesman"}
-# The capital and small letters of names in Latin script, accents included ("Élise", "Łukasz")
-CAPS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
-SMALLS = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
-
-
-def caps(pattern: str) -> str:
-    """A name pattern written with [A-Z] and [a-z] that also reads accented capitals."""
-    return pattern.replace("[A-Z]", "[%s]" % CAPS).replace("[a-z]", "[%s]" % SMALLS)
-
-
 TITLE_WORD = caps(r"(?:[A-Z][\w.\-’']*|of|for|the|and|on|to)")
 
 

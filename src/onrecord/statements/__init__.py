@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Span
-from ..parse import Parsed
+from ..parse import Parsed, caps
 from .confidence import calibrate
 from .cuemodel import load_model
 from .quotes import STRAIGHT_SINGLE, Quote, find_quotes
@@ -22,7 +22,7 @@ from .rules import (DATELINE, NOT_CUES, Candidate, SpanIndex, _inside, _overlapp
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
 
-COLON_LABEL = re.compile(r"(?m)^\W{0,2}[A-Z][\w.’'\- ]{0,40}:\s")
+COLON_LABEL = re.compile(caps(r"(?m)^\W{0,2}[A-Z][\w.’'\- ]{0,40}:\s"))
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +176,7 @@ def _whole_bracket(text: str, src: Span) -> Span:
         start = at if at >= 0 else start  # '[Secretary Ana] Roe said', parsed as 'Roe'
     if text.count("[", start, end) > text.count("]", start, end):
         close = text.find("]", end, end + BRACKET_REACH)
-        name = re.match(r"\]\s*[\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*", text[close:]) if close >= 0 else None
+        name = re.match(caps(r"\]\s*[\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*"), text[close:]) if close >= 0 else None
         end = close + name.end() if name else end  # '[': on to the bracket's close and the name
     return Span.of(text, start, end) if (start, end) != (src.start, src.end) else src
 
@@ -387,9 +387,9 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
 
 # '"..."\n\n- Ann Roe.' or '“...” — President Roe, in a tweet': a quotation signed by a
 # dash and a name, as fact-checks, pull quotes and epigraphs give their sources
-SIGNATURE = re.compile(r"[ \t]*\n?[ \t]*\n?[ \t]*([-—–]{1,2})[ \t]*"
-                       r"((?:(?:[A-Z][\w.’'\-]*|von|van|de|der|da|del|di|du|bin|al|el|la|le)[ \t]+){0,5}[A-Z][\w’'\-]+)"
-                       r"(?=[ \t]*(?:[.,;]|$))", re.M)
+SIGNATURE = re.compile(caps(r"[ \t]*\n?[ \t]*\n?[ \t]*([-—–]{1,2})[ \t]*"
+                            r"((?:(?:[A-Z][\w.’'\-]*|von|van|de|der|da|del|di|du|bin|al|el|la|le)[ \t]+){0,5}"
+                            r"[A-Z][\w’'\-]+)(?=[ \t]*(?:[.,;]|$))"), re.M)
 
 
 def _signature(text: str, q: Quote) -> tuple[Span, Span] | None:

@@ -17,7 +17,7 @@ from importlib import resources
 import yaml
 
 from ..model import Span
-from ..parse import Parsed, ParsedBlock
+from ..parse import Parsed, ParsedBlock, caps
 from .cuemodel import load_model, verb_features
 from .quotes import Quote
 from .quotes import overlapping as _overlapping_quotes
@@ -849,7 +849,7 @@ def _named_in(text: str, word: str, label: int) -> bool:
         return False
     name = "(?i:%s)" % re.escape(word) if word.isupper() else re.escape(word)  # 'MR. REYES:'
     return any(not (m.start() <= label < m.end()) and m.group(1) not in NOT_FIRST_NAMES
-               for m in re.finditer(r"\b([A-Z][a-z]+|(?:Mrs?|Ms|Dr)\.) (?:[A-Z]\. )?%s\b" % name, text))
+               for m in re.finditer(caps(r"\b([A-Z][a-z]+|(?:Mrs?|Ms|Dr)\.) (?:[A-Z]\. )?%s\b") % name, text))
 
 
 def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
