@@ -613,3 +613,10 @@ def test_signatures_and_transcript_labels_read_accented_capitals(parse):
     assert ("direct", "Émile Zola", "—", "Man is condemned to be free") in rows
     rows = found(parse, "ÉLODIE ROUX: We will not sign this text as it stands today.")
     assert rows[0][1] == "ÉLODIE ROUX"
+
+
+def test_a_word_of_the_writers_before_a_quotation_makes_it_mixed_not_direct(parse):
+    rows = found(parse, 'Vogel rejected the plan, saying Berlin "will not sign a blank cheque."')
+    assert ("mixed", "Vogel", "saying", 'Berlin "will not sign a blank cheque') in rows
+    rows = found(parse, 'Vogel said that "the plan is dead."')
+    assert rows[0][0] == "direct"

@@ -914,8 +914,17 @@ def classify(text: str, cand: Candidate, quotes: list[Quote]) -> Candidate:
             content = span(text, q.start, q.end) or cand.content
             return replace(cand, kind="direct", content=content, confidence=max(cand.confidence, 0.85))
     outside = text[cand.content.start:cand.content.end]
-    words_outside = len(outside.split()) - sum(len(text[q.start:q.end].split()) for q in inner)
-    return replace(cand, kind="direct" if words_outside <= 1 else "mixed")
+    for q in sorted(inner, key=lambda q: -q.start):  # the words outside the quotation marks
+        a, b = max(q.open, cand.content.start) - cand.content.start, min(q.close + q.width, cand.content.end) - cand.content.start
+        if a < b:
+            outside = outside[:a] + " " + outside[b:]
+    words_outside = [w for w in re.findall(r"\w[\w’'\-]*", outside)]
+    # 'that "..."' is a direct quote; 'Berlin "will not sign ..."' is not all the speaker's words
+    direct = not words_outside or (len(words_outside) == 1 and words_outside[0].lower() in LINKING_WORDS)
+    return replace(cand, kind="direct" if direct else "mixed")
+
+
+LINKING_WORDS = {"that", "and", "but", "or", "so", "as", "because", "while", "if", "whether", "to"}
 
 
 # "called for X", "spoke briefly about X": the preposition belongs to the cue. Not "to": PolNeAR
