@@ -41,6 +41,20 @@ def test_lead_in_month_dates_the_quoted_block_but_not_other_speakers():
     assert by_name["Sam Ode"].said.start == "2025-06-19"
 
 
+def test_a_block_quotation_of_someone_else_ends_the_run_a_lead_in_dates():
+    lead = "The Daily Courier reported in March:"
+    quote = "A senior official said the talks had stalled."
+    after = "Lena Holt declined to comment. “We are not there yet,” she told the committee."
+    text = "\n\n".join([lead, quote, after])
+    b1 = len(lead) + 2
+    b2 = b1 + len(quote) + 2
+    r = run(text, [Block(0, len(lead)), Block(b1, b1 + len(quote), "quote"), Block(b2, len(text))])
+    official = next(s for s in r.statements if s.speaker and s.speaker.name == "A senior official")
+    assert official.said.start == "2025-03-01"  # the quotation the lead-in introduces
+    holt = [s for s in r.statements if s.speaker and s.speaker.name == "Lena Holt"]
+    assert holt and all(s.said.basis == "published" for s in holt)  # not the Courier's March
+
+
 def test_stance_uses_the_paragraph_that_introduces_a_quote():
     lead = "Asked about a naval blockade, Admiral Rui Costa was blunt:"
     quote = "“It is ill-advised and not feasible,” Costa said."

@@ -77,7 +77,8 @@ def _block_index(starts: list[int], pos: int) -> int:
 def _lead_in(doc: Document, blocks: list[Block], idx: int, speakers_by_block: dict[int, set],
              speaker: str | None, memo: dict | None = None) -> int | None:
     """The paragraph that introduces a run of quoted paragraphs ('In July, X said:'). The run
-    is quoted blocks or paragraphs where the same speaker goes on; anything else ends it.
+    is quoted blocks or paragraphs where the same speaker goes on; anything else ends it,
+    a block quotation of other speakers too.
     ``memo`` keeps what each block above answers for a speaker, so that a long run (a
     transcript where one person speaks in every paragraph) is walked once, not once a block."""
     if idx < 0 or blocks[idx].kind == "heading":
@@ -95,8 +96,11 @@ def _lead_in(doc: Document, blocks: list[Block], idx: int, speakers_by_block: di
         if doc.text[b.start:b.end].rstrip().endswith((":", ",")):
             found = j
             break
-        if b.kind != "quote" and (speaker is None or speaker not in speakers_by_block.get(j, ())):
+        others = speakers_by_block.get(j, ())
+        if b.kind != "quote" and (speaker is None or speaker not in others):
             break
+        if b.kind == "quote" and speaker is not None and others and speaker not in others:
+            break  # a block quotation of someone else's ends the run too
         j -= 1
     for k in path:  # every block walked over answers the same
         memo[(k, speaker)] = found
