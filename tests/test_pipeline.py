@@ -194,6 +194,16 @@ def test_a_label_in_capitals_with_an_honorific_is_a_name_even_when_the_page_writ
     assert rows[0][1] != "Nato"  # an acronym stays as written
 
 
+def test_answer_turns_are_the_one_person_the_interview_names_before_its_first_question():
+    intro = "Minister Anna Lind spoke to The Courier on Monday.\n\n"
+    turns = "Q: Will the brigade stay?\n\nA: Our commitment is open-ended and will not change soon.\n\n"
+    rows = _speakers(intro + turns + "“Deterrence is cheaper than war,” she added.")
+    assert [r[1] for r in rows if r[0] == "A"] == ["Anna Lind"]
+    assert rows[-1][1] == "Anna Lind"  # and the pronoun after the turns
+    rows = _speakers("Anna Lind and Jonas Berg spoke to The Courier.\n\n" + turns)
+    assert [r[1] for r in rows if r[0] == "A"] == [None]  # two people named: who answers is not guessed
+
+
 def test_a_spokesmans_we_is_the_body_and_a_question_turn_is_a_question():
     text = ("State Department spokesman Ned Roe: We have said all along that there is no military solution.\n\n"
             "QUESTION: Will the Secretary travel to Nairobi next week?")

@@ -565,6 +565,9 @@ class DocumentResolver:
             if res is not None and res.speaker is not None and res.speaker.name:
                 return Resolution(replace(res.speaker, mention=mention), res.actor)
         if text in INTERVIEW_TURNS:  # "Q:" / "A:": the page names the two sides elsewhere, if at all
+            answering = self._interviewee(mention.start) if text[:1] == "A" else None
+            if answering is not None:  # "Minister Anna Lind spoke to The Courier. ... A: ..."
+                return self._person(mention, answering, "interview-turn")
             return Resolution(Speaker(mention, None, None, resolved_from="interview-turn"), None)
         partitive = PARTITIVE.fullmatch(low)
         if partitive:  # "Many of them said": part of the group "them" stands for, or nobody
@@ -726,6 +729,18 @@ class DocumentResolver:
         desc = self._owner_in_full(text, mention.start)
         actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous", (Role(desc, org_id),) if org_id else ())
         return Resolution(Speaker(mention, actor.id, desc, desc, org_id, self.gaz.path(org_id), "anonymous"), actor)
+
+    def _interviewee(self, pos: int) -> str | None:
+        """Who answers an interview's "A:" turns: the one person the page names in full before
+        its first turn ("Minister Anna Lind spoke to The Courier"); None if it names several."""
+        if "interviewee" not in self.people._memo:
+            first = re.search(r"(?m)^(?:Q|Question|QUESTION)\s*:", self.text)
+            end = first.start() if first is not None and first.start() <= pos else 0
+            names = {p.name for p in self.people.persons_in(0, end)} if end else set()
+            names = {" ".join(w for w in n.split() if w.rstrip(".") not in TITLE_NOUNS) for n in names}
+            full = {n for n in names if len(n.split()) > 1}
+            self.people._memo["interviewee"] = full.pop() if len(full) == 1 else None
+        return self.people._memo["interviewee"]
 
     def _described_before(self, mention: Span, text: str) -> Resolution | None:
         """'A senior administration official said ... The official said ...': a definite
