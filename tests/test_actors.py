@@ -477,6 +477,10 @@ def test_dialogue_turns_alternate_only_between_speakers_of_the_pronouns_sex(pars
     text = ("“Is this a joke?” asked Sarah Lind, a comedian. “Not at all,” Okafor said. "
             "“We are like a bridge,” he said, not finishing the line.")
     assert speakers(parse, text)[-1].speaker.name == "Okafor"
+    # a first name used alone that the page never writes as a surname has its sex
+    text = ("“You winning?” Melanie said. “We are,” Okafor said to the crowd. "
+            "“I love you,” he said.")
+    assert speakers(parse, text)[-1].speaker.name == "Okafor"
 
 
 def test_a_possessive_speaks_for_whom_it_stands_and_owns_their_campaign_and_aides(parse):

@@ -275,6 +275,11 @@ class DocumentResolver:
             else:
                 full = name if len(name.split()) > 1 else (self.people.full_name(name.split()[-1]) or name)
                 g = first_name_gender(full.split()[0]) if len(full.split()) > 1 else None
+                if g is None and len(name.split()) == 1 and not re.search(
+                        caps(r"\b[A-Z][a-z]+[ \u00a0]+%s\b") % surname, self.text):
+                    # a word the page never writes as anyone's surname, and a first name of one
+                    # sex only ("Melanie said"), is that first name
+                    g = first_name_gender(name, sure=True)
             self.people._memo[key] = g
         return self.people._memo[key]
 
