@@ -662,8 +662,9 @@ class DocumentResolver:
                 if full:
                     return self._person(mention, full, "surname")
                 common = name.lower() in UNNAMED_PERSON_HEADS | EPITHET_HEADS or name.rstrip(".") in TITLE_NOUNS
-                full = self.people.first_word_owner(name, gender) if not common and \
-                    self.people.entity_label(mention.start, mention.end) not in BODY_ENTITIES else None
+                full = self.people.first_word_owner(name, gender) if not common else None
+                if full and self.people.entity_label(mention.start, mention.end) in BODY_ENTITIES:
+                    full = None  # "EgyptAir", "Cleveland": a body or a place, whatever follows it
                 if full:  # "Wang" of "Wang Yi", a surname written first; "Bernie" of Bernie Roe
                     return self._person(mention, full, "first-word")
                 if len(words) == 1 and self._demonym_plural(name):  # "Malians say"

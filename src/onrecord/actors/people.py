@@ -264,21 +264,22 @@ class People:
         key = ("first-word", word, gender)  # once per word, not per mention
         if key in self._memo:
             return self._memo[key]
+        def name_word(w: str) -> bool:  # not "Kelly Is", "Reno NFL", or "Says" where "says" is a word
+            return len(w) < 2 or (w[1:] != w[1:].upper() and w.lower() not in STOP_WORDS
+                                  and not re.search(r"\b%s\b" % re.escape(w.lower()), self.text))
+
         owners = set()
         head = self.text.split("\n", 1)[0]
         words = head.split()
         title_case = len(words) > 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
         start = len(head) if title_case else 0  # "Obama Says ..." in a Title Case headline is no name
-        for m in re.finditer(caps(r"(?<![\w\-])%s[ \u00a0]+([A-Z][\w’'\-]+)") % re.escape(word), self.text[start:]):
-            for _, name in self._variants(m.group(1)):
+        following = {m.group(1) for m in re.finditer(
+            caps(r"(?<![\w\-])%s[ \u00a0]+([A-Z][\w’'\-]+)") % re.escape(word), self.text[start:])}
+        for after in sorted(w for w in following if name_word(w)):  # the cheap test before NER
+            for _, name in self._variants(after):
                 words = name.split()
-                rest = words[1:]
                 if words[0] == word and (gender is None or first_name_gender(word, sure=True) in (gender, None)) \
-                        and all(w[1:] != w[1:].upper() and w.lower() not in STOP_WORDS
-                                and not re.search(r"\b%s\b" % re.escape(w.lower()), self.text)
-                                for w in rest if len(w) > 1):
-                    # not "Kelly Is", "Reno NFL", or a headline's "Obama Says" when the
-                    # article writes "says" as a word
+                        and all(name_word(w) for w in words[1:]):
                     owners.add(_drop_initials(name))
         self._memo[key] = owners.pop() if len(owners) == 1 else None
         return self._memo[key]

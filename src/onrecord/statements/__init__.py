@@ -126,15 +126,14 @@ SPEAKING = {"speak", "write", "talk", "testify", "appear", "address", "campaign"
 
 def _aside(words):
     """The first clause in a speaker mention that tells how the source spoke, or None."""
-    doc, text = words.doc, words.doc.text
+    doc = words.doc
     for t in words:
         if t.dep_ not in CLAUSES or not words.start <= t.head.i < t.left_edge.i or t.left_edge.i <= words.start:
             continue
         after_comma = doc[t.left_edge.i - 1].text in (",", "—", "–", "--")
         participle = t.tag_ == "VBG" and t.left_edge.i == t.i and (
             after_comma or t.lemma_.lower() in SPEAKING)
-        clause = text[t.left_edge.idx:t.right_edge.idx + len(t.right_edge)]
-        if participle or ANONYMITY.search(clause):
+        if participle or ANONYMITY.search(doc[t.left_edge.i:t.right_edge.i + 1].text):
             return t
     return None
 
