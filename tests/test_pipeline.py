@@ -12,6 +12,16 @@ def run(text, blocks=(), published="2025-06-20", targets=()):
     return next(analyze([doc], list(targets), Options()))
 
 
+def page(*parts):
+    """Text and blocks of a page from (text, kind) parts, one paragraph each."""
+    text, blocks = "", []
+    for words, kind in parts:
+        start = len(text) + 2 if text else 0
+        text = text + "\n\n" + words if text else words
+        blocks.append(Block(start, len(text), kind))
+    return text, blocks
+
+
 def test_reported_chain_keeps_the_outlet_as_via():
     r = run("The Daily Courier reported that a senior defence official said the convoy had been recalled.")
     inner = [s for s in r.statements if s.speaker and s.speaker.name and "official" in s.speaker.name]
@@ -29,26 +39,18 @@ def test_quoted_block_after_an_outlets_report_keeps_it_as_via():
 
 
 def test_lead_in_month_dates_the_quoted_block_but_not_other_speakers():
-    lead = "In March, Foreign Minister Lena Holt spoke to reporters:"
-    q1 = "“We will reopen the embassy,” Holt said."
-    other = "Opposition leader Sam Ode said on Thursday that the plan was reckless."
-    text = "\n\n".join([lead, q1, other])
-    b1 = len(lead) + 2
-    b2 = b1 + len(q1) + 2
-    r = run(text, [Block(0, len(lead)), Block(b1, b1 + len(q1), "quote"), Block(b2, len(text))])
+    r = run(*page(("In March, Foreign Minister Lena Holt spoke to reporters:", "paragraph"),
+                  ("“We will reopen the embassy,” Holt said.", "quote"),
+                  ("Opposition leader Sam Ode said on Thursday that the plan was reckless.", "paragraph")))
     by_name = {s.speaker.name: s for s in r.statements if s.speaker}
     assert by_name["Lena Holt"].said.start == "2025-03-01"
     assert by_name["Sam Ode"].said.start == "2025-06-19"
 
 
 def test_a_block_quotation_of_someone_else_ends_the_run_a_lead_in_dates():
-    lead = "The Daily Courier reported in March:"
-    quote = "A senior official said the talks had stalled."
-    after = "Lena Holt declined to comment. “We are not there yet,” she told the committee."
-    text = "\n\n".join([lead, quote, after])
-    b1 = len(lead) + 2
-    b2 = b1 + len(quote) + 2
-    r = run(text, [Block(0, len(lead)), Block(b1, b1 + len(quote), "quote"), Block(b2, len(text))])
+    r = run(*page(("The Daily Courier reported in March:", "paragraph"),
+                  ("A senior official said the talks had stalled.", "quote"),
+                  ("Lena Holt declined to comment. “We are not there yet,” she told the committee.", "paragraph")))
     official = next(s for s in r.statements if s.speaker and s.speaker.name == "A senior official")
     assert official.said.start == "2025-03-01"  # the quotation the lead-in introduces
     holt = [s for s in r.statements if s.speaker and s.speaker.name == "Lena Holt"]
