@@ -400,6 +400,9 @@ def test_a_title_is_the_persons_own_not_a_neighbours_or_a_headlines(parse):
 def test_the_speaker_of_a_mention_with_a_title_has_that_role(parse):
     text = "Sen. Ann Cole of Ohio arrived first. “We will win,” said Sen. Ann Cole."
     assert speakers(parse, text)[-1].speaker.role == "Sen."
+    # a relative clause in the mention tells an act, not the role
+    [res] = speakers(parse, "Former ambassador Grace Roe, who resigned in May, said the policy had failed.")
+    assert res.speaker.role == "Former ambassador"
 
 
 def test_who_speaks_for_someone_is_not_that_someone(parse):

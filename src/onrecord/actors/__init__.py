@@ -177,9 +177,11 @@ def _mention_title(mention: str, name: str, gaz: Gazetteer) -> str:
         mention = " ".join(before) + " " + mention[at:]
     rest = mention.replace(name, "").strip(" ,")
     rest = re.sub(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?%s\b[\s,]*" % re.escape(name.split()[-1]), "", rest)
-    if re.match(r"(?:who|whose|which)\b", rest) or DANGLING.search(rest):  # an act, or words cut off
+    # "Former ambassador Ann Roe, who resigned in May": a relative clause tells an act, not a role
+    rest = re.split(r"\s*,?\s*\b(?:who|whose|which)\b", rest)[0].strip(" ,")
+    if DANGLING.search(rest):  # words cut off
         return ""
-    return rest
+    return re.sub(r"\s+,", ",", rest)
 
 
 # NER types of a single word that speaks as a body, not a person ('CNN', 'Gallup', 'Cleveland')
