@@ -181,7 +181,7 @@ def _mention_title(mention: str, name: str, gaz: Gazetteer) -> str:
     rest = re.split(r"\s*,?\s*\b(?:who|whose|which)\b", rest)[0].strip(" ,")
     if DANGLING.search(rest):  # words cut off
         return ""
-    return re.sub(r"\s+,", ",", rest)
+    return re.sub(r"(?:\s*,)+", ",", rest)  # "Nevada's governor, , a Republican" without the name
 
 
 # NER types of a single word that speaks as a body, not a person ('CNN', 'Gallup', 'Cleveland')
