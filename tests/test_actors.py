@@ -38,6 +38,17 @@ def test_names_with_accented_capitals_are_people_with_one_id_however_accented(pa
     assert [r.speaker.name for r in res] == ["Łukasz Nowak", "Łukasz Nowak"]
 
 
+def test_a_role_set_before_a_name_by_a_comma_is_the_persons(parse):
+    text = ("Kazakhstan's foreign minister, Erlan Dosov, arrived on Monday.\n\n"
+            "“We want calm,” Dosov said.")
+    [res] = speakers(parse, text)
+    assert res.speaker.role == "Kazakhstan's foreign minister" and res.speaker.organization_id == "gov-kz"
+    # a phrase that only ends in a role word is no role
+    text = ("She won the Democratic nomination for president, Ana Roe wrote on Monday.\n\n"
+            "“We want calm,” Roe said.")
+    assert all(r.speaker.role != "the Democratic nomination for president" for r in speakers(parse, text))
+
+
 def test_an_apposition_with_an_initialism_keeps_its_whole_role(parse):
     text = ("Gen. Omar Diallo, the head of U.S. Africa Command, spoke on Monday.\n\n"
             "“The drawdown will be slow,” Diallo said.")

@@ -152,6 +152,18 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
         after = re.match(r",\s+((?:%s)\b(?:(?:[A-Z]\.){2,}|[^,.;:\n]){0,80})[,.;]" % "|".join(APPOSITION_HEADS),
                          text[m.end():m.end() + 120])
         appos = after.group(1).strip() if after else None
+        if title is None:  # "Russia's foreign minister, Sergei Lavrenko": the role before a comma
+            lead = ROLE_BEFORE.search(before)
+            words = lead.group(1).split() if lead else []
+            while words and not (words[0].endswith(("'s", "’s")) or words[0].lower() in ROLE_MODIFIERS
+                                 or (words[0][:1].isupper() and words[0].lower() not in STOP_WORDS)):
+                words = words[1:]  # "talks with Russia's foreign minister": from "Russia's"
+            whose = any(w[:1].isupper() or w.endswith(("'s", "’s")) for w in words[:-1])
+            plain = all(w[:1].isupper() or w.endswith(("'s", "’s")) or w.lower() in ROLE_MODIFIERS | {"of"}
+                        for w in words[:-1])  # not "the Democratic nomination for president"
+            role = " ".join(words)
+            if role and whose and plain and (gaz.rank(role) > 1 or gaz.organization_in(role)):
+                title = role
         if title or appos:
             return title, appos
     # a title directly before the surname ("Gen. X", "Secretary X")
@@ -161,6 +173,16 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
     return None, None
 
 
+# a role and whose it is, set before a name by a comma ("Russia's foreign minister, ", "the
+# company's chief executive, ")
+ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b(?:and|but|while|as)\s+)?((?:[\w’'.\-]+\s+){0,4}?(?:%s)),\s*$"
+                         % "|".join(sorted({"minister", "secretary", "president", "spokesman", "spokeswoman",
+                                             "spokesperson", "ambassador", "envoy", "chief", "director",
+                                             "chairman", "chairwoman", "governor", "mayor", "general",
+                                             "leader", "commander", "adviser", "advisor"})))
+ROLE_MODIFIERS = {"the", "former", "deputy", "acting", "interim", "foreign", "prime", "top", "vice", "chief",
+                  "defense", "defence", "finance", "economy", "interior", "senior", "state", "attorney", "press",
+                  "campaign", "national", "executive"}
 # Who speaks for someone else ("a lawyer for Mr. Roe", "an aide to Roe"): never that someone.
 AGENT_NOUNS = {"representative", "lawyer", "attorney", "counsel", "assistant", "surrogate", "associate",
                "confidant", "ally", "friend", "colleague"}  # plurals stay groups ("lawyers for X")
