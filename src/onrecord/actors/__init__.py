@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Actor, Role, Speaker, Span
-from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD, caps,
+from ..parse import NAME_PARTICLES, caps
+from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
-from ..statements.rules import INTERVIEW_TURNS
-from .people import HONORIFIC_SEX, NAME_PARTICLES, ROLE_WORDS, People, first_name_gender, is_given_name
+from ..statements.rules import INTERVIEW_TURNS, QUESTION_TURNS
+from .people import HONORIFIC_SEX, ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -59,6 +60,13 @@ ISSUED_BY = re.compile(r"(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|report|r
                        r"document|filing|transcript|post|tweet|message|communiqu[eé])\s+"
                        r"(?:(?:issued|released|posted|sent|signed)\s+)?(?:from|by)\s+", re.I)
 DOCUMENT_ASIDE = re.compile(r",?\s+(?:which|who|whose|that|to be)\b")
+# name patterns read once per mention, compiled once
+NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
+JOINED_BEFORE = re.compile(caps(r"([A-Z][\w'’-]+)\s*,?\s+(?:and|or|&)\s+(?:[a-z]+\s+){0,2}$"))  # "Roe and "
+CAPITALISED_BEFORE = re.compile(caps(r"(?:[A-Z][\w'’.-]*\s+){0,2}$"))
+OWNER_FIRST = re.compile(caps(r"([A-Z][\w\-]+)(['’]s?\s)"))  # "Reyes's office"
+OWNER_LAST = re.compile(caps(r"\b(?:for|of) ([A-Z][\w\-]+)$"))  # "a spokesman for Reyes"
+DESCRIBED_HEADS = UNNAMED_PERSON_HEADS | EPITHET_HEADS  # words that describe a person, never name one
 # "the official", "the same source", "the Israeli official": a definite description that may
 # repeat an unnamed source described a little earlier
 DEFINITE_ANAPHOR = re.compile(r"the\s+((?:[\w.’'\-]+\s+){0,3}?)(%s)"
@@ -175,11 +183,8 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
 
 # a role and whose it is, set before a name by a comma ("Russia's foreign minister, ", "the
 # company's chief executive, ")
-ROLE_BEFORE = re.compile(r"(?:^|[.;:]\s+|\b(?:and|but|while|as)\s+)?((?:[\w’'.\-]+\s+){0,4}?(?:%s)),\s*$"
-                         % "|".join(sorted({"minister", "secretary", "president", "spokesman", "spokeswoman",
-                                             "spokesperson", "ambassador", "envoy", "chief", "director",
-                                             "chairman", "chairwoman", "governor", "mayor", "general",
-                                             "leader", "commander", "adviser", "advisor"})))
+ROLE_BEFORE = re.compile(r"((?:[\w’'.\-]+\s+){0,4}?(?:%s)),\s*$" % "|".join(sorted(
+    (set(APPOSITION_HEADS) - {"the", "top", "head", "chair", "deputy"}) | {"chairwoman", "governor", "mayor", "general"})))
 ROLE_MODIFIERS = {"the", "former", "deputy", "acting", "interim", "foreign", "prime", "top", "vice", "chief",
                   "defense", "defence", "finance", "economy", "interior", "senior", "state", "attorney", "press",
                   "campaign", "national", "executive"}
@@ -472,8 +477,7 @@ class DocumentResolver:
         if not heads:
             return None
         last = heads[-1]
-        joined = re.search(caps(r"([A-Z][\w'’-]+)\s*,?\s+(?:and|or|&)\s+(?:[a-z]+\s+){0,2}$"),
-                           self.text[mention.start:last.start])
+        joined = JOINED_BEFORE.search(self.text[mention.start:last.start])
         if joined is None or not (any(q.end == mention.start + joined.end(1) for q in heads[:-1])
                                   or self.people.full_name(joined.group(1), last.start)):
             return None
@@ -482,7 +486,7 @@ class DocumentResolver:
             start = first.start
         else:  # a name the NER cut ("Edward-Isaac Dovere"): its capitalised words before it
             start = mention.start + joined.start(1)
-            before = re.search(caps(r"(?:[A-Z][\w'’.-]*\s+){0,2}$"), self.text[mention.start:start])
+            before = CAPITALISED_BEFORE.search(self.text[mention.start:start])
             start = mention.start + before.start()
         lead = self.text[mention.start:start]
         after = self.text[last.end:seg_end].strip()
@@ -497,7 +501,7 @@ class DocumentResolver:
         a role apposition (", the transport minister")."""
         words = lead + [last]
         full = [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]  # middle initials aside
-        if not 2 <= len(full) <= 3 or not all(re.fullmatch(caps(r"[A-Z][\w\-]*\.?"), w) for w in words):
+        if not 2 <= len(full) <= 3 or not all(NAME_WORD.fullmatch(w) for w in words):
             return False  # "Red Hot Chili Peppers", "Dan Loeb's Third Point"
         if self.gaz.organization_in(" ".join(words)) or any(w.lower() in BODY_WORDS for w in words):
             return False
@@ -508,7 +512,7 @@ class DocumentResolver:
     def _owner_in_full(self, text: str, pos: int) -> str:
         """'Reyes's office' -> 'Ivo Reyes's office', 'a spokesman for Reyes' -> 'a spokesman for
         Ivo Reyes': a surname that owns the speaker, written as the person the page names."""
-        m = re.match(caps(r"([A-Z][\w\-]+)(['’]s?\s)"), text) or re.search(caps(r"\b(?:for|of) ([A-Z][\w\-]+)$"), text)
+        m = OWNER_FIRST.match(text) or OWNER_LAST.search(text)
         if m is None:
             return text
         full = self.people.full_name(m.group(1), pos)
@@ -553,12 +557,13 @@ class DocumentResolver:
                     w.capitalize() if w.capitalize() in TITLE_NOUNS else w)
             return self.people._memo[("cased", w)]
         out = re.sub(r"[A-Z][A-Z'’-]+", word, text)
-        first = out.split()[0].rstrip(".").capitalize() if out.split() else ""
-        if len(out.split()) > 1 and (first in HONORIFIC_SEX or first in TITLE_NOUNS or first == "Dr"):
-            # "MR. HALVORSEN" on a page that writes him nowhere else: a name, not an acronym
-            out = " ".join([first + "." * out.split()[0].endswith(".")] + [
-                w.capitalize() if w.isupper() and len(w) > 1 else w for w in out.split()[1:]])
-        return out
+        words = out.split()
+        title = words[0].rstrip(".").capitalize() if words else ""
+        if len(words) < 2 or not (title in HONORIFIC_SEX or title in TITLE_NOUNS or title == "Dr"):
+            return out
+        # "MR. HALVORSEN" on a page that writes him nowhere else: a name, not an acronym
+        return " ".join([title + "." * words[0].endswith(".")] + [
+            w.capitalize() if w.isupper() and len(w) > 1 else w for w in words[1:]])
 
     def _resolve(self, mention: Span, other_than: str | None = None) -> Resolution:
         text = self._recased(clean_mention(mention.text))
@@ -685,7 +690,7 @@ class DocumentResolver:
                 full = self.people.full_name(name, mention.start, gender)
                 if full:
                     return self._person(mention, full, "surname")
-                common = name.lower() in UNNAMED_PERSON_HEADS | EPITHET_HEADS or name.rstrip(".") in TITLE_NOUNS
+                common = name.lower() in DESCRIBED_HEADS or name.rstrip(".") in TITLE_NOUNS
                 full = self.people.first_word_owner(name, gender) if not common else None
                 if full and self.people.entity_label(mention.start, mention.end) in BODY_ENTITIES:
                     full = None  # "EgyptAir", "Cleveland": a body or a place, whatever follows it
@@ -764,7 +769,7 @@ class DocumentResolver:
         """Who answers an interview's "A:" turns: the one person the page names in full before
         its first turn ("Minister Anna Lind spoke to The Courier"); None if it names several."""
         if "interviewee" not in self.people._memo:
-            first = re.search(r"(?m)^(?:Q|Question|QUESTION)\s*:", self.text)
+            first = re.search(r"(?m)^(?:%s)\s*:" % "|".join(QUESTION_TURNS), self.text)
             end = first.start() if first is not None and first.start() <= pos else 0
             names = {p.name for p in self.people.persons_in(0, end)} if end else set()
             names = {" ".join(w for w in n.split() if w.rstrip(".") not in TITLE_NOUNS) for n in names}

@@ -9,8 +9,9 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
+from ..parse import NAME_PARTICLES, caps
 from ..statements.quotes import find_quotes, overlapping
-from .gazetteer import TITLE_NOUNS, Gazetteer, caps, clean_mention, load_gazetteer
+from .gazetteer import TITLE_NOUNS, Gazetteer, clean_mention, load_gazetteer
 
 
 @dataclass
@@ -25,8 +26,7 @@ ROLE_WORDS = {"president", "senator", "governor", "secretary", "minister", "amba
               "admiral", "mayor", "chancellor", "premier", "judge", "congressman", "congresswoman"}
 
 
-# Lower-case words inside a surname ("de Blasio", "van Dalen", "al Ashry")
-NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "al", "el"}
+OPENING_WORD = re.compile(caps(r"\W{0,3}([A-Z][\w’'\-]+)\b"))  # a sentence's first capitalised word
 HONORIFIC_SEX = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
 NAMESAKE_PARAGRAPHS = 2  # how far back a newly named namesake holds a bare surname
 
@@ -309,7 +309,7 @@ class People:
         for dist, (s, e) in enumerate(window_sentences):
             named = self.NAMED.search(self.text[s:e])
             people = list(self.persons_in(s, e)) if named else []  # NER only where a name may be
-            opening = re.match(caps(r"\W{0,3}([A-Z][\w’'\-]+)\b"), self.text[s:e])
+            opening = OPENING_WORD.match(self.text[s:e])
             if opening and opening.group(1) in known and not any(p.start <= s + opening.start(1) < p.end for p in people):
                 # "Smith never missed ..." in a paragraph that was not parsed
                 people.append(PersonMention(s + opening.start(1), s + opening.end(1), opening.group(1)))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Span
-from ..parse import Parsed, caps
+from ..parse import NAME_PARTICLES, Parsed, caps
 from .confidence import calibrate
 from .cuemodel import load_model
 from .quotes import STRAIGHT_SINGLE, Quote, find_quotes
@@ -122,6 +122,7 @@ def _sources_hold_no_statement(parsed: Parsed, cands: list[Candidate]) -> list[C
 ANONYMITY = re.compile(r"\b(?:anonymity|anonymously|not (?:to )?be (?:named|identified)|not authori[sz]ed)\b", re.I)
 # participles that tell where or to whom a source spoke ("Roe, speaking at a rally, said")
 SPEAKING = {"speak", "write", "talk", "testify", "appear", "address", "campaign", "respond", "react"}
+ASIDE_EDGES = " \t\n\u00a0,;—–-"  # what goes with an aside; the stop of "R-Fla." stays
 
 
 def _aside(words):
@@ -158,7 +159,6 @@ def _sources_without_asides(parsed: Parsed, cands: list[Candidate]) -> list[Cand
     return out
 
 
-ASIDE_EDGES = " \t\n\u00a0,;—–-"
 BRACKET_REACH = 120  # characters an editor's bracketed insertion runs to
 
 
@@ -191,9 +191,16 @@ def _whole_brackets(text: str, cands: list[Candidate]) -> list[Candidate]:
         if start > 0 and text[start - 1] == "[" and "]" in c.content.text.split("[")[0]:
             moved[c.content] = Span.of(text, start - 1, c.content.end)
         out.append(c)
+    return _move_contents(out, moved)
+
+
+def _move_contents(cands: list[Candidate], moved: dict[Span, Span]) -> list[Candidate]:
+    """Contents given new edges, and the parts that continue them pointed at the new ones."""
+    if not moved:
+        return cands
     return [replace(c, content=moved.get(c.content, c.content),
                     continues=moved.get(c.continues, c.continues) if c.continues is not None else None)
-            for c in out] if moved else out
+            for c in cands]
 
 
 def _contents_after_dateline(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -208,11 +215,7 @@ def _contents_after_dateline(text: str, cands: list[Candidate]) -> list[Candidat
             continue  # "NATO - the alliance - will meet": an apposition, not a dateline
         if trimmed is not None:
             moved[c.content] = trimmed
-    if not moved:
-        return cands
-    return [replace(c, content=moved.get(c.content, c.content),
-                    continues=moved.get(c.continues, c.continues) if c.continues is not None else None)
-            for c in cands]
+    return _move_contents(cands, moved)
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -387,8 +390,8 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
 # '"..."\n\n- Ann Roe.' or '“...” — President Roe, in a tweet': a quotation signed by a
 # dash and a name, as fact-checks, pull quotes and epigraphs give their sources
 SIGNATURE = re.compile(caps(r"[ \t]*\n?[ \t]*\n?[ \t]*([-—–]{1,2})[ \t]*"
-                            r"((?:(?:[A-Z][\w.’'\-]*|von|van|de|der|da|del|di|du|bin|al|el|la|le)[ \t]+){0,5}"
-                            r"[A-Z][\w’'\-]+)(?=[ \t]*(?:[.,;]|$))"), re.M)
+                            r"((?:(?:[A-Z][\w.’'\-]*|%s)[ \t]+){0,5}"
+                            r"[A-Z][\w’'\-]+)(?=[ \t]*(?:[.,;]|$))") % "|".join(sorted(NAME_PARTICLES)), re.M)
 
 
 def _signature(text: str, q: Quote) -> tuple[Span, Span] | None:

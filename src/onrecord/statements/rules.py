@@ -391,11 +391,15 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
     return out
 
 
+@lru_cache(maxsize=2)
+def _report_lemmas(lex: Lexicon) -> frozenset:
+    model = load_model()
+    return frozenset(lex.speech | lex.belief | set(model.cue_lemmas if model is not None else ()))
+
+
 def _reports(verb, lex: Lexicon) -> bool:
     """Does the verb report ('blamed', 'went on to say'), as a lexicon or learned cue?"""
-    model = load_model()
-    cues = lex.speech | lex.belief | set(model.cue_lemmas if model is not None else ())
-    return verb.lemma_.lower() in cues or any(
+    return verb.lemma_.lower() in _report_lemmas(lex) or any(
         c.lemma_.lower() in lex.speech and infinitive_of(c) for c in verb.children)
 
 
@@ -918,7 +922,7 @@ def classify(text: str, cand: Candidate, quotes: list[Quote]) -> Candidate:
         a, b = max(q.open, cand.content.start) - cand.content.start, min(q.close + q.width, cand.content.end) - cand.content.start
         if a < b:
             outside = outside[:a] + " " + outside[b:]
-    words_outside = [w for w in re.findall(r"\w[\w’'\-]*", outside)]
+    words_outside = re.findall(r"\w[\w’'\-]*", outside)
     # 'that "..."' is a direct quote; 'Berlin "will not sign ..."' is not all the speaker's words
     direct = not words_outside or (len(words_outside) == 1 and words_outside[0].lower() in LINKING_WORDS)
     return replace(cand, kind="direct" if direct else "mixed")
