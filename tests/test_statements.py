@@ -620,3 +620,48 @@ def test_a_word_of_the_writers_before_a_quotation_makes_it_mixed_not_direct(pars
     assert ("mixed", "Vogel", "saying", 'Berlin "will not sign a blank cheque') in rows
     rows = found(parse, 'Vogel said that "the plan is dead."')
     assert rows[0][0] == "direct"
+
+
+def test_a_date_before_a_pronoun_speaker_is_not_part_of_the_mention(parse):
+    rows = found(parse, "At a rally on Saturday she repeated that the harbour would stay open.")
+    assert ("indirect", "she", "repeated", "that the harbour would stay open") in rows
+
+
+def test_as_someone_put_it_reports_the_quotation_not_it(parse):
+    rows = found(parse, 'As Okafor put it after the vote, "A budget is not a blank check."')
+    assert rows == [("direct", "Okafor", "put", "A budget is not a blank check")]
+
+
+def test_an_as_clause_whose_object_the_parser_lost_does_not_report_the_headline(parse):
+    rows = found(parse, "Farmers protest on fuel tax as ministry urges calm")
+    assert all(c != "Farmers protest on fuel tax" for _, _, _, c in rows)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Okafor's view, the levy will hurt small farms.",
+     [("belief", "Okafor", "In Okafor's view", "the levy will hurt small farms")]),
+    ("The levy, in the view of two judges, breaks the constitution.",
+     [("belief", "two judges", "in the view of", "The levy"),
+      ("belief", "two judges", "in the view of", "breaks the constitution")]),
+    ('She backed the levy because, in her words, "farmers can carry it."',
+     [("direct", "her", "in her words", "farmers can carry it")]),
+])
+def test_a_view_or_words_set_off_from_the_clause_are_the_owners(parse, text, expected):
+    rows = found(parse, text)
+    for row in expected:
+        assert row in rows
+
+
+@pytest.mark.parametrize("text", [
+    "In my view, the levy will hurt small farms.",            # the writer's own
+    "Okafor clearly believed in her judgment.",               # not set off: an object
+    "He saw the same thing in Okafor's robotic words of welcome.",
+])
+def test_a_view_phrase_that_is_not_an_attribution_is_left_alone(parse, text):
+    assert all(cue is None or "view" not in cue and "words" not in cue and "judgment" not in cue
+               for _, _, cue, _ in found(parse, text))
+
+
+def test_a_request_for_anonymity_is_not_a_statement(parse):
+    rows = found(parse, "One adviser, who asked not to be named, conceded that a deal was unlikely.")
+    assert [r[3] for r in rows] == ["that a deal was unlikely"]
