@@ -236,6 +236,14 @@ def test_a_relative_pronoun_speaks_for_its_antecedent(parse):
     assert res[-1].speaker.name == "Jane Roe" and res[-1].speaker.resolved_from == "relative"
 
 
+def test_a_relative_pronoun_after_a_plural_noun_speaks_for_the_noun_alone(parse):
+    # the parser hangs the noun on the relative pronoun's left; neither may join the speaker
+    res = speakers(parse, "There are farmers in the valley who say the dam will fail.")
+    assert res[-1].speaker.mention.text == "who" and res[-1].speaker.name == "farmers"
+    res = speakers(parse, "Even veterans, who have long backed the plan, say it is doomed.")
+    assert res[-1].speaker.name == "veterans"
+
+
 def test_the_person_heading_a_mention_speaks_not_one_named_in_an_aside(parse):
     text = "Senator Jane Roe, like Tom Hale, has said the base must stay open."
     [res] = speakers(parse, text)

@@ -20,6 +20,7 @@ from ..statements.rules import INTERVIEW_TURNS, QUESTION_TURNS
 from .people import HONORIFIC_SEX, ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+NONRESTRICTIVE = re.compile(r"\s*,\s*(?:who|whom|whose|which)\b.*$", re.S)
 PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Heads of a description that is one unnamed person ("a federal judge", "one Iowa Democrat")
 UNNAMED_PERSON_HEADS = {
@@ -539,7 +540,11 @@ class DocumentResolver:
         if tok is None or tok.head.dep_ != "relcl" or tok.head.head == tok.head:
             return None
         noun = tok.head.head
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return None
         words = [t for t in noun.subtree if t.i <= noun.i or (t.head == noun and t.dep_ in ("compound", "flat"))]
+        while words and words[0].dep_ in ("advmod", "cc", "punct", "preconj") and words[0].head == noun:  # "Even Republicans, who"
+            words = words[1:]
         start = self.people._char(words[0])
         return Span.of(self.text, start, self.people._char(words[-1]) + len(words[-1].text)) if start >= 0 else None
 
@@ -567,6 +572,9 @@ class DocumentResolver:
 
     def _resolve(self, mention: Span, other_than: str | None = None) -> Resolution:
         text = self._recased(clean_mention(mention.text))
+        # "Even veterans, who have long backed the plan,": a clause set off by a comma tells
+        # more of them; it does not say which ones ("veterans who backed it" keeps its clause)
+        text = NONRESTRICTIVE.sub("", text) or text
         # "Roe and Hale both said", "The senators all said": a floating quantifier is no part
         # of who spoke ("the woman who started it all" keeps its words); "They all" is a
         # pronoun, left unresolved rather than named
