@@ -244,6 +244,19 @@ def test_a_relative_pronoun_after_a_plural_noun_speaks_for_the_noun_alone(parse)
     assert res[-1].speaker.name == "veterans"
 
 
+def test_another_after_an_unnamed_source_is_a_second_source_of_that_kind(parse):
+    res = speakers(parse, "One diplomat said the talks had stalled. Another said a deal was close.")
+    first, second = res[0].speaker, res[1].speaker
+    assert second.name == "Another diplomat" and second.resolved_from == "anonymous"
+    assert second.actor_id != first.actor_id
+    # with no unnamed source right before it, "another" stays nobody in particular
+    [res] = speakers(parse, "Another said a deal was close.")
+    assert res.speaker.name is None
+    res = speakers(parse, "One diplomat said the talks had stalled. Jane Roe said they had not. "
+                          "Another said a deal was close.")
+    assert res[-1].speaker.name is None
+
+
 def test_the_person_heading_a_mention_speaks_not_one_named_in_an_aside(parse):
     text = "Senator Jane Roe, like Tom Hale, has said the base must stay open."
     [res] = speakers(parse, text)

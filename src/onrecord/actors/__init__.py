@@ -20,6 +20,8 @@ from ..statements.rules import INTERVIEW_TURNS, QUESTION_TURNS
 from .people import HONORIFIC_SEX, ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+ANOTHER = {"another", "a second", "a third", "another one"}
+SINGULAR_HEADS = {h for h in ANONYMOUS_HEADS if not h.endswith("s") or h + "es" in ANONYMOUS_HEADS} - {"people"}
 NONRESTRICTIVE = re.compile(r"\s*,\s*(?:who|whom|whose|which)\b.*$", re.S)
 PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Heads of a description that is one unnamed person ("a federal judge", "one Iowa Democrat")
@@ -650,6 +652,10 @@ class DocumentResolver:
                         low == "which" and res.actor is not None and res.actor.kind == "person"):
                     return Resolution(replace(res.speaker, mention=mention, resolved_from="relative"), res.actor)
             return Resolution(Speaker(mention, None, None, resolved_from="pronoun-unresolved"), None)
+        if low in ANOTHER:  # "One adviser said ... Another said ...": a second such source
+            res = self._another(mention, text)
+            if res is not None:
+                return res
         if low in STOP_WORDS:  # "Some believe", "Many say": nobody in particular
             return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
         # a person named inside the mention: the one heading it ("Jane Roe, like Obama, ...",
@@ -806,6 +812,20 @@ class DocumentResolver:
             return None
         [(sp, actor)] = found.values()
         return Resolution(replace(sp, mention=mention), actor)
+
+    def _another(self, mention: Span, word: str) -> Resolution | None:
+        """'Another' or 'a second' right after an unnamed source ('One adviser', 'a diplomat
+        involved in the talks'): another of the same kind, not that one. After anyone else
+        ('Roe tweeted ... Another tweeted'), nobody in particular."""
+        for start, sp, actor in reversed(self.history):
+            if start >= mention.start:
+                continue
+            if mention.start - start > ANAPHOR_REACH or actor.kind != "anonymous":
+                return None
+            described = re.split(r"\s+(?:who|involved|familiar|close|with|of|from|in|at|on|for)\b", actor.name.lower())[0]
+            heads = [w for w in re.findall(r"[a-z]+", described) if w in ANONYMOUS_HEADS]
+            return self._anonymous(mention, f"{word} {heads[-1]}") if heads and heads[-1] in SINGULAR_HEADS else None
+        return None
 
     def _named_body(self, mention: Span, text: str) -> Resolution:
         """An outlet, firm or place the gazetteer does not know, as the organisation it names."""
