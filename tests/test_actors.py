@@ -257,6 +257,24 @@ def test_another_after_an_unnamed_source_is_a_second_source_of_that_kind(parse):
     assert res[-1].speaker.name is None
 
 
+def test_an_unnamed_document_is_an_anonymous_source_and_nobodys_pronoun(parse):
+    res = speakers(parse, "The army lost 40 tanks, according to an internal note seen by Newswire. "
+                          "The deficit will grow, a report said. She said the figures were wrong.")
+    assert [r.speaker.resolved_from for r in res[:2]] == ["anonymous", "anonymous"]
+    assert res[0].speaker.name == "an internal note seen by Newswire" and res[1].speaker.name == "a report"
+    assert res[2].speaker.name is None  # "she" is not the report
+    # a paper's editorial board is a body, not a paper
+    [res] = speakers(parse, "The paper's editorial board said the mayor should resign.")
+    assert res.speaker.resolved_from != "anonymous"
+
+
+def test_bodies_joined_by_and_speak_together(parse):
+    [res] = speakers(parse, "Britain and France said the talks would resume.")
+    assert res.speaker.name == "Britain and France" and res.speaker.resolved_from == "group"
+    [res] = speakers(parse, "The United States Special Operations Command said the raid had ended.")
+    assert res.speaker.resolved_from == "organization"
+
+
 def test_the_person_heading_a_mention_speaks_not_one_named_in_an_aside(parse):
     text = "Senator Jane Roe, like Tom Hale, has said the base must stay open."
     [res] = speakers(parse, text)

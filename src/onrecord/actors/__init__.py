@@ -22,7 +22,7 @@ from .people import HONORIFIC_SEX, ROLE_WORDS, People, first_name_gender, is_giv
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 ANOTHER = {"another", "a second", "a third", "another one"}
 SINGULAR_HEADS = {h for h in ANONYMOUS_HEADS if not h.endswith("s") or h + "es" in ANONYMOUS_HEADS} - {"people"}
-NONRESTRICTIVE = re.compile(r"\s*,\s*(?:who|whom|whose|which)\b.*$", re.S)
+NONRESTRICTIVE = re.compile(r"\s*,\s*(?:who|whom|whose|which|dated)\b.*$", re.S)  # "The note, dated May 2"
 PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Heads of a description that is one unnamed person ("a federal judge", "one Iowa Democrat")
 UNNAMED_PERSON_HEADS = {
@@ -62,6 +62,13 @@ DEFINITE_PERSON = re.compile(r"the\s+(?:[\w.’'\-]+\s+){0,4}?(%s)" % "|".join(s
 ISSUED_BY = re.compile(r"(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|report|release|letter|memo|memorandum|"
                        r"document|filing|transcript|post|tweet|message|communiqu[eé])\s+"
                        r"(?:(?:issued|released|posted|sent|signed)\s+)?(?:from|by)\s+", re.I)
+UNNAMED_DOCUMENT = re.compile(r"(?:(?:an?|the|one|two|three|several|some|new|internal|confidential|secret|leaked|"
+                              r"classified|draft|recent|latest|unpublished)\s+)?(?:[a-z\-]+\s+){0,2}?"
+                              r"(report|note|memo|memorandum|document|study|analysis|assessment|cable|letter|"
+                              r"filing|email|e-mail|paper|briefing)s?(?=$|\s*[,—(]|\s+(?:seen|obtained|released|"
+                              r"published|issued|filed|sent|leaked|reviewed|reported|dated|covering|relating|"
+                              r"unearthed|emerging|circulated|prepared|written|from|by|of|on|in|to|for|about|that|"
+                              r"which|through|at|last|this|earlier|now)\b)")
 DOCUMENT_ASIDE = re.compile(r",?\s+(?:which|who|whose|that|to be)\b")
 # name patterns read once per mention, compiled once
 NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
@@ -339,6 +346,8 @@ class DocumentResolver:
 
         ranked: list[tuple[tuple, Speaker | None, Actor]] = []
         def fits(actor: Actor) -> bool:
+            if actor.kind == "anonymous" and UNNAMED_DOCUMENT.match(actor.name.lower()):
+                return False  # "a report" is no one's "she" or "they"
             if actor.kind == "anonymous" and kind == "plural":  # "a woman" is no "they"
                 return not UNNAMED_PERSON.match(actor.name.lower())
             if actor.kind == "anonymous" and _epithet(actor.name.lower()):
@@ -730,6 +739,15 @@ class DocumentResolver:
         unnamed = UNNAMED_PERSON.match(low)
         if unnamed:  # "a federal judge", "one New Hampshire Democrat"
             return self._anonymous(mention, text)
+        paper = UNNAMED_DOCUMENT.match(low)
+        if paper and not any(start < paper.start(1) for start, _, _ in orgs):
+            # "an internal note seen by Reuters", "a report": a source the page describes and does
+            # not name, as an anonymous one ("State Department documents" are the department's)
+            return self._anonymous(mention, text)
+        gaps = [text[a:b] for a, b in zip([0] + [e for _, e, _ in orgs], [s for s, _, _ in orgs] + [len(text)])]
+        if len(orgs) > 1 and all(re.fullmatch(r"\s*(?:,|,?\s*(?:and|or|&))\s+(?:the\s+)?", g) for g in gaps[1:-1]) \
+                and re.fullmatch(r"(?:the\s+)?", gaps[0], re.I) and not gaps[-1].strip():
+            return self._group(mention, text)  # "France and Ireland": both, not the last named
         if orgs and orgs[-1][1] == len(text):
             # the mention *is* a body ("the State Department"); "The Washington Post" is not
             # Washington, because the alias does not end the phrase. A bare word that is also a
