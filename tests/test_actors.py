@@ -275,6 +275,13 @@ def test_bodies_joined_by_and_speak_together(parse):
     assert res.speaker.resolved_from == "organization"
 
 
+def test_a_pronoun_after_a_report_is_its_speaker_not_the_subject_of_what_was_reported(parse):
+    text = ('Tom Roe, the party chairman, denied on Monday that Sam Hale had resigned. '
+            '"He is still at his desk," he said.')
+    res = speakers(parse, text)
+    assert res[-1].speaker.mention.text == "he" and res[-1].speaker.name == "Tom Roe"
+
+
 def test_the_person_heading_a_mention_speaks_not_one_named_in_an_aside(parse):
     text = "Senator Jane Roe, like Tom Hale, has said the base must stay open."
     [res] = speakers(parse, text)

@@ -373,7 +373,7 @@ class DocumentResolver:
             for dist, p in self.people.candidates(pos, window=2, accept=lambda p: agrees(written_out(p), p.start),
                                                   known=known):
                 name = written_out(p)
-                subj = 0 if self.people.is_subject(p) else 1
+                subj = (1 if self.people.in_reported_clause(p) else 0) if self.people.is_subject(p) else 2
                 if person_id(name) != other_than:
                     ranked.append(((dist, subj, -p.start), None, Actor(person_id(name), name)))
             if pronoun in ("he", "she") and depth < 3:

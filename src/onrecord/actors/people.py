@@ -290,6 +290,14 @@ class People:
             tok = tok.head
         return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
 
+    def in_reported_clause(self, person: PersonMention) -> bool:
+        """'Roe denied that Hale had lied': Hale is the subject of what Roe said, not of the
+        sentence, and a pronoun after it more likely means Roe."""
+        tok = self._token_at(person.end - 1)
+        while tok is not None and tok.dep_ in ("compound", "flat", "appos", "poss") and tok.head != tok:
+            tok = tok.head
+        return tok is not None and tok.head.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp")
+
     def _token_at(self, pos: int):
         found = self._parsed_sentence.get(self.sentence_at(pos))
         if found is None:
