@@ -665,3 +665,12 @@ def test_a_view_phrase_that_is_not_an_attribution_is_left_alone(parse, text):
 def test_a_request_for_anonymity_is_not_a_statement(parse):
     rows = found(parse, "One adviser, who asked not to be named, conceded that a deal was unlikely.")
     assert [r[3] for r in rows] == ["that a deal was unlikely"]
+
+
+def test_an_infinitive_after_a_time_is_the_content_however_the_parser_hangs_it(parse):
+    rows = found(parse, 'The president vowed on Monday to "finish the job" against the rebels, '
+                        'hours after the army said it had taken the port.')
+    assert ("mixed", "The president", "vowed", 'to "finish the job" against the rebels') in rows
+    # an infinitive of purpose after a listener is not what was said
+    rows = found(parse, "The minister spoke to reporters to explain the plan.")
+    assert all(c != "to explain the plan" for _, _, _, c in rows)

@@ -241,7 +241,7 @@ def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
             toks += [t for t in child.subtree if clause is None or t not in clause.subtree]
         if child.dep_ == "prt" or (child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in ADVERB_PARTICLES) \
                 or (child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in CONTENT_PREPS | {"on"}
-                                   and complement_kind(verb) == "prep"):  # "called for", not "said at"
+                                   and complement_kind(verb) == "prep" and _loose_infinitive(verb) is None):  # "called for", not "said at"
             toks.append(child)
     toks = sorted(set(toks), key=lambda t: t.i)
     return token_range(pb, verb.doc[toks[0].i:toks[-1].i + 1])
@@ -525,8 +525,11 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
     if q is not None:  # 'he said "Absolutely not," and left': the words right after the cue
         content = span(text, q.start, q.end) or Span.of(text, q.start, q.end)
         return [Candidate("direct", content, cue, src, max(conf, 0.85), rule="adjacent_quote")]
+    infinitive = _loose_infinitive(tok) if comp not in ("ccomp", "xcomp") and lemma in lex.takes_infinitive else None
+    if infinitive is not None:  # "vowed on Monday to finish the job", the infinitive parsed loosely
+        comp = "xcomp"
     if comp in ("ccomp", "xcomp"):
-        node = first_child(tok, (comp,))
+        node = infinitive or first_child(tok, (comp,))
         if comp == "xcomp" and lemma not in lex.takes_infinitive and lemma not in lex.belief \
                 and (model is None or prob < model.object_threshold):
             return []
@@ -603,6 +606,25 @@ def _told_to(verb, infinitive):
         if c.dep_ == "dobj" and c.lower_ not in DAYS | PERIODS:  # NER does not run here
             return c
     return None
+
+
+def _loose_infinitive(verb):
+    """'vowed on Monday to finish the job': an infinitive after the verb (past a time or a
+    place) that the parser hung on it as a clause of purpose rather than as its complement."""
+    for c in verb.rights:
+        if c.dep_ == "advcl" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children) \
+                and not any(m.dep_ == "mark" for m in c.children) \
+                and all(_when_or_where(t) for t in verb.doc[verb.i + 1:c.left_edge.i] if t.head.i == verb.i):
+            return c
+    return None
+
+
+def _when_or_where(tok) -> bool:
+    """'on Monday', 'Thursday', 'in Paris', 'again': a circumstance, not what the verb is about."""
+    if tok.dep_ == "advmod" or (tok.dep_ == "npadvmod" and tok.lower_ in DAYS):
+        return True
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None) if tok.dep_ == "prep" else None
+    return obj is not None and (obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or obj.lower_ in DAYS | PERIODS)
 
 
 def _lost_object(verb) -> bool:
