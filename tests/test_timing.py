@@ -112,3 +112,15 @@ def test_a_clause_after_the_content_keeps_its_time_to_itself():
     content = Span.of(text, text.index("that"), text.index(","))
     ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2030-10-04")
     assert ts.expression == "on Monday"
+
+
+def test_a_year_before_the_medium_dates_the_words():
+    text = "In a 2019 interview, the minister said the pipeline was a commercial project."
+    content = Span.of(text, text.index("the pipeline"), len(text) - 1)
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2026-11-20")
+    assert (ts.start, ts.end, ts.granularity) == ("2019-01-01", "2019-12-31", "year")
+    # "that 2013 report" points back at a report; it does not say when she spoke
+    text = "One of the authors of that 2013 report, Jane Roe, said the party would lose."
+    content = Span.of(text, text.index("the party"), len(text) - 1)
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2026-11-20")
+    assert ts.basis == "published"

@@ -7,6 +7,7 @@ import io
 import json
 import sys
 from concurrent.futures.process import BrokenProcessPool
+from datetime import date
 from pathlib import Path
 
 import click
@@ -57,8 +58,22 @@ def _report_errors(errors) -> None:
 
 
 def _when(said) -> str:
-    """When a statement was said, for a table: its date, "≤" the latest it can be, or "?"."""
-    return said.start or (f"≤{said.end}" if said.end else "?")
+    """When a statement was said, for a table, as precise as it is known: a day, a month
+    ("2026-04"), a year ("2019"), a quarter or week, "≤" the latest it can be, or "?"."""
+    if not said.start:
+        return f"≤{said.end}" if said.end else "?"
+    if said.granularity == "month":
+        return said.start[:7]
+    if said.granularity == "year":
+        return said.start[:4]
+    if said.granularity == "quarter":
+        return f"{said.start[:4]}-Q{(int(said.start[5:7]) - 1) // 3 + 1}"
+    if said.granularity in ("week", "weekend"):
+        year, week, _ = date.fromisoformat(said.start).isocalendar()
+        return f"{year}-W{week:02d}"
+    if said.end and said.end != said.start and said.granularity != "day":
+        return f"{said.start}~"  # a season, half or decade: from this day on
+    return said.start
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
