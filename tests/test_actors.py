@@ -282,6 +282,22 @@ def test_a_pronoun_after_a_report_is_its_speaker_not_the_subject_of_what_was_rep
     assert res[-1].speaker.mention.text == "he" and res[-1].speaker.name == "Tom Roe"
 
 
+def test_a_foreign_minister_of_one_country_is_not_anothers_foreign_office(parse):
+    [res] = speakers(parse, "French Foreign Minister Anne Vial said a deal was close.")
+    assert res.speaker.name == "Anne Vial" and res.speaker.organization_id == "fr"
+
+
+def test_a_reflexive_after_a_name_is_no_part_of_it(parse):
+    res = speakers(parse, "Prime Minister Eva Lind met the envoy. Lind herself said nothing about the deal.")
+    assert res[-1].speaker.name == "Eva Lind"
+
+
+def test_a_post_in_someones_government_is_held_by_someone_unnamed(parse):
+    res = speakers(parse, "Prime Minister Eva Lind said the talks went well. "
+                          "Her foreign minister told reporters that a deal was close.")
+    assert res[-1].speaker.name == "Eva Lind's foreign minister" and res[-1].speaker.resolved_from == "anonymous"
+
+
 def test_the_person_heading_a_mention_speaks_not_one_named_in_an_aside(parse):
     text = "Senator Jane Roe, like Tom Hale, has said the base must stay open."
     [res] = speakers(parse, text)

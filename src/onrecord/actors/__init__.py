@@ -97,11 +97,15 @@ def _description_gender(desc: str) -> str | None:
 
 # A possessive speaking, alone ("his claim that ...") or owning who speaks ("his campaign said")
 POSSESSIVE = {"his": ("person", "he"), "her": ("person", "she"), "their": ("plural", "they")}
+# "her foreign minister": a post in the government the person leads, held by someone unnamed
+GOVERNMENT_POSTS = (r"(?:foreign|defen[cs]e|finance|interior|economy|trade|energy|health|justice|prime) minister|"
+                    r"(?:defen[cs]e|foreign|home|state|treasury) secretary|secretary of state|"
+                    r"national security adviser|ambassador|envoy")
 STAFF_BODIES = {"campaign", "team", "office", "staff"}  # "his administration" is the government's, below
 OWNED_BY_PRONOUN = re.compile(r"(his|her|their) (campaign|team|office|staff|"
                               r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|attorneys|aide|aides|"
                               r"adviser|advisers|advisor|advisors|deputy|deputies|press secretary|"
-                              r"chief of staff|campaign manager)")
+                              r"chief of staff|campaign manager|%s)" % GOVERNMENT_POSTS)
 APPOSITION_LEAD = {"former", "state", "then", "acting", "interim", "deputy", "the", "of", "and"}
 # Plural heads that are things said, not people saying them ("other studies", "exit polls").
 DOCUMENT_HEADS = {"polls", "surveys", "studies", "statistics", "figures", "data", "numbers", "records",
@@ -123,7 +127,7 @@ TITLE_ABBREVIATIONS = {"sen", "gen", "gov", "rep", "lt", "col", "adm", "dr", "mr
 
 PARTITIVE = re.compile(r"(?:many|some|most|all|both|each|several|few|a few|none|one|two|three|half|any|either|neither)"
                        r"\s+of\s+(?:them|those)")
-FLOATING_QUANTIFIER = re.compile(r"(?:\s+(?:both|all|each|alike))+$", re.I)
+FLOATING_QUANTIFIER = re.compile(r"(?:\s+(?:both|all|each|alike|himself|herself|themselves|itself))+$", re.I)
 KIN = {"husband": "m", "wife": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f",
        "father": "m", "mother": "f", "widow": "f", "widower": "m", "grandson": "m",
        "granddaughter": "f", "uncle": "m", "aunt": "f", "nephew": "m", "niece": "f"}
@@ -362,7 +366,11 @@ class DocumentResolver:
 
         for start, sp, actor in reversed(self.history):
             if start < pos and actor.kind in want.get(kind, ()) and fits(actor) and actor.id != other_than:
-                ranked.append(((distance(start), 0, -start), sp, actor))
+                # a speaker inside what someone else said ("noted that Roe himself has ...") ranks
+                # below the sentence's own; one of a relative clause ("Roe, who said ...") does not
+                nested = sp is not None and sp.mention is not None and self.people.reported_at(
+                    sp.mention.end, ("ccomp", "xcomp", "advcl", "pcomp"))
+                ranked.append(((distance(start), 1 if nested else 0, -start), sp, actor))
                 break
         if kind == "person":
             known = frozenset(a.name.split()[-1] for _, _, a in self.history if a.kind == "person")
@@ -640,6 +648,11 @@ class DocumentResolver:
             owner, noun = found[1].name, owned.group(2)
             if noun in STAFF_BODIES:
                 return self._named_body(mention, f"{owner}'s {noun}")
+            if re.fullmatch(GOVERNMENT_POSTS, noun):
+                org_id = found[0].organization_id if found[0] is not None else None  # the owner's government
+                desc = f"{owner}'s {noun}"
+                actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous", (Role(noun, org_id),))
+                return Resolution(Speaker(mention, actor.id, desc, noun, org_id, self.gaz.path(org_id), "anonymous"), actor)
             return self._anonymous(mention, f"a {noun} for {owner}" if not noun.endswith("s") else f"{noun} for {owner}")
         if low in POSSESSIVE:  # "his remarks that ...": the possessive is who spoke
             low = POSSESSIVE[low][1]

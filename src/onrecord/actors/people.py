@@ -293,10 +293,14 @@ class People:
     def in_reported_clause(self, person: PersonMention) -> bool:
         """'Roe denied that Hale had lied': Hale is the subject of what Roe said, not of the
         sentence, and a pronoun after it more likely means Roe."""
-        tok = self._token_at(person.end - 1)
+        return self.reported_at(person.end)
+
+    def reported_at(self, end: int, clauses=("ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp")) -> bool:
+        """Is the mention ending at ``end`` the subject of a clause inside a sentence?"""
+        tok = self._token_at(end - 1)
         while tok is not None and tok.dep_ in ("compound", "flat", "appos", "poss") and tok.head != tok:
             tok = tok.head
-        return tok is not None and tok.head.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp")
+        return tok is not None and tok.head.dep_ in clauses
 
     def _token_at(self, pos: int):
         found = self._parsed_sentence.get(self.sentence_at(pos))
@@ -336,8 +340,8 @@ class People:
                 out.append((dist, p))
         return out
 
-    ROLE_SUBJECT = re.compile(r"(?:^\W{0,3}|[,;]\s+)(?:the|The)\s+(%s)\s+(?!of\b)(?:[a-z]+ly\s+)?[a-z]+"
-                              % "|".join(sorted(ROLE_WORDS)))
+    ROLE_SUBJECT = re.compile(r"(?:^\W{0,3}|[,;]\s+)(?:the|The)\s+(%s)(?:['’]s\b|\s+(?!of\b)(?:[a-z]+ly\s+)?[a-z]+)"
+                              % "|".join(sorted(ROLE_WORDS)))  # "The president appeared", "The president's aides"
 
     def _role_subjects(self, start: int, end: int) -> list[PersonMention]:
         """'The president appeared cowed': a subject naming a role the article gives one person
