@@ -298,6 +298,15 @@ def test_a_post_in_someones_government_is_held_by_someone_unnamed(parse):
     assert res[-1].speaker.name == "Eva Lind's foreign minister" and res[-1].speaker.resolved_from == "anonymous"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Secretary of State Julia Park told a Senate panel that no troops would be sent.", "Julia Park"),
+    ("Minister of Foreign Affairs Ana Roe told reporters that talks would resume.", "Ana Roe"),
+])
+def test_a_title_with_of_before_a_name_the_tagger_missed_is_a_persons(parse, text, name):
+    [res] = speakers(parse, text)
+    assert res.speaker.name == name and res.actor.kind == "person"
+
+
 def test_the_person_heading_a_mention_speaks_not_one_named_in_an_aside(parse):
     text = "Senator Jane Roe, like Tom Hale, has said the base must stay open."
     [res] = speakers(parse, text)

@@ -698,6 +698,10 @@ class DocumentResolver:
             titled = max((i for i, w in enumerate(head_words[:-1]) if w.rstrip(".") in TITLE_NOUNS), default=-1)
             lead = [w for w in head_words[titled + 1:-1] if w.rstrip(".") not in TITLE_NOUNS
                     and w not in NAME_PARTICLES]  # "de Blasio": the surname's particle, not a first name
+            joins = [i for i, w in enumerate(lead) if w in ("of", "for")] if titled >= 0 else []
+            if joins:  # "Secretary of State Julia Park": the name opens with a first name after the title's "of"
+                given = next((i for i, w in enumerate(lead) if i > joins[-1] and is_given_name(w.rstrip("."))), None)
+                lead = lead[given:] if given is not None else lead
             if not lead:
                 name = head_words[-1]
             elif self._unseen_name(lead, head_words[-1], text[len(head_part):]):
