@@ -124,3 +124,24 @@ def test_a_year_before_the_medium_dates_the_words():
     content = Span.of(text, text.index("the party"), len(text) - 1)
     ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2026-11-20")
     assert ts.basis == "published"
+
+
+def test_a_later_remark_counts_from_the_last_date_the_narrative_gave():
+    text = ("On February 3, 2022, Lind said the pipeline could not go ahead. Two weeks later, "
+            "her foreign minister said that the project was frozen. The next day, Roe said it was dead.")
+
+    def said(cue, content_from):
+        a = text.index(cue)
+        start = text.rfind(". ", 0, a) + 2
+        end = text.find(".", a) + 1
+        content = Span.of(text, text.index(content_from), end - 1)
+        return date_statement(text, [Block(0, len(text))], 0, (start, end), a, content, "2026-11-20")
+
+    assert said("minister said", "that the project").start == "2022-02-17"
+    assert said("Roe said", "it was dead").start == "2022-02-18"
+    # the phrase that describes the date right before it counts from nothing
+    text2 = "The president called elections for October 2014, just eight months later, Roe said."
+    a = text2.index("Roe said")
+    ts = date_statement(text2, [Block(0, len(text2))], 0, (0, len(text2)), a,
+                        Span.of(text2, 0, text2.index(", just")), "2026-11-20")
+    assert ts.start != "2015-06-01"

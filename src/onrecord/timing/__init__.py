@@ -84,6 +84,9 @@ PATTERNS = [
                             r"last week|this week|earlier this week|last month|this month|earlier this month|"
                             r"last year|earlier this year|this year|"
                             r"(?:a|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?) ago)\b", re.I)),
+    # "Two weeks later", "the next day": counted from the last date the narrative gave
+    ("later", re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+later\b"
+                         r"|\bthe\s+(next|following)\s+(day|morning|week|month|year)\b", re.I)),
     ("year", re.compile(r"\b(?i:in|during|since)\s+((?:19|20)\d\d)\b")),
     # "in a 2019 interview", "her 2015 speech": the year the words came in
     ("year", re.compile(r"\b(?i:an?|his|her|their|its)\s+((?:19|20)\d\d)\s+(?=(?i:interview|speech|statement|"
@@ -412,7 +415,7 @@ def timex_value(mention: TimeMention, pub: date | None, text: str | None = None)
         direction = "nearest"  # a dated day or month far from any past-tense word: the nearest one
     if mention.kind == "md" and direction == "past" and pub and _days_ahead(mention, pub) in range(1, 31):
         direction = "nearest"  # "expires Nov. 6" days before it: a year-old day would carry its year
-    r = resolve(mention, pub, direction)
+    r = _later(text, mention, pub) if mention.kind == "later" and text else resolve(mention, pub, direction)
     if r is None:
         return None
     s, e, gran = r
@@ -470,10 +473,43 @@ def _pub(published: str | None) -> date | None:
 STATEMENT_REFS = {"now", "recently", "lately"}  # "current", "soon", "the future" do not date a remark
 
 
+LATER_REACH = 1500  # characters back to the date a "two weeks later" counts from
+LATER_UNITS = {"day": 1, "morning": 1, "week": 7}
+
+
+def _later(text: str, mention: TimeMention, pub: date | None, depth: int = 0) -> tuple[date, date, str] | None:
+    """'Two weeks later' after 'On February 3, 2022, ...': the last date given (to the day or
+    the month) in the text before it, moved on; None when there is none near."""
+    count, unit, _, unit2 = mention.groups
+    if count:
+        n, unit = (int(count) if count.isdigit() else NUMBERS.get(count.lower(), 1)), unit.lower()
+    else:  # "the next day"
+        n, unit = 1, unit2.lower()
+    before = [m for m in find_expressions(text, max(0, mention.start - LATER_REACH), mention.start)
+              if m.kind not in NOT_FOR_STATEMENTS | {"ref", "ref_future"} and (m.kind != "later" or depth < 3)]
+    for m in reversed(before):
+        r = _later(text, m, pub, depth + 1) if m.kind == "later" else resolve(m, pub)
+        if r is None or r[2] not in ("day", "month") or mention.start - m.end < 12:
+            # the last date given is vaguer or unknown (no count from an older one), or it is the
+            # very date the phrase describes ("for October 2014, just eight months later")
+            return None
+        start, end, gran = r
+        if unit in LATER_UNITS and gran == "day":
+            d = start + timedelta(days=n * LATER_UNITS[unit])
+            return d, d, "day"
+        if unit == "month":
+            y, mo = divmod(start.month - 1 + n, 12)
+            return _month_range(start.year + y, mo + 1) + ("month",)
+        if unit == "year":
+            return date(start.year + n, 1, 1), date(start.year + n, 12, 31), "year"
+        return None
+    return None
+
+
 def _timespan(text: str, mention: TimeMention, pub: date | None) -> TimeSpan | None:
     if mention.kind == "ref" and mention.groups[0].lower() not in STATEMENT_REFS:
         return None
-    r = resolve(mention, pub)
+    r = _later(text, mention, pub) if mention.kind == "later" else resolve(mention, pub)
     if r is None:
         return None
     s, e, gran = r
