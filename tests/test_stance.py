@@ -20,9 +20,18 @@ def stance(text, context=()):
     ("Support for a regional force may hinge on whether elections are held.", "conditional"),
     ("All options for a regional force will be considered; no decisions have been made.", "undecided"),
     ("A regional force was discussed at the meeting.", "neutral"),
+    ("The regional force cannot go ahead under current conditions.", "oppose"),
+    ("Plans for the regional force are frozen indefinitely.", "oppose"),
+    ("The regional force is a done deal.", "support"),
 ])
 def test_stance_labels(text, label):
     assert stance(text).stance == label
+
+
+def test_cannot_before_the_questions_own_verb_refuses_it():
+    t = Target("deploy", "Should the government deploy a regional force?", keywords=("regional force",))
+    text = "The government cannot deploy a regional force this year."
+    assert judge(t, text, Span.of(text, 0, len(text)), []).stance == "oppose"
 
 
 def test_condition_span_is_the_condition():

@@ -33,14 +33,16 @@ OPPOSE = re.compile(
     r"not (?:be )?(?:directly )?involved|refuse[sd]? to|not an option|off the table|"
     r"against (?:any|an|the)|warn(?:s|ed)? against|no appetite|"
     r"den(?:y|ies|ied)|false|untrue|not true|hoax|fake|debunk(?:s|ed)?|refut(?:e|es|ed)|baseless|"
-    r"no evidence|bogus|fabricated|nonsense|no truth|disqualifying|wrong|outrageous)\b", re.I)
+    r"no evidence|bogus|fabricated|nonsense|no truth|disqualifying|wrong|outrageous|"
+    r"frozen|shelved|on hold|scrapped|"  # "the project was frozen"
+    r"(?:cannot|can[’']t|must not|mustn[’']t|should not|shouldn[’']t) (?:go ahead|proceed|happen|continue))\b", re.I)
 
 SUPPORT = re.compile(
     r"\b(should accept|accept(?:s|ed)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?|endorse[sd]?|welcome[sd]?|"
     r"favou?r(?:s|ed)?|in favou?r of|must act|need to (?:act|intervene|move|start|accelerate)|"
     r"ready to|willing to|will help|committed to|approve[sd]?|"
     r"cannot allow|must not allow|can(?:not|[’']t) let|have to find a way|should (?:intervene|act|deploy|help)|"
-    r"confirm(?:s|ed)?|verified|agree(?:s|d)? (?:with|that))\b",
+    r"confirm(?:s|ed)?|verified|agree(?:s|d)? (?:with|that)|done deal|go-ahead|green light)\b",
     re.I)
 HEDGES = re.compile(
     r"\b(reportedly|allegedly|alleged|claims?|claimed|unconfirmed|unverified|rumou?rs?|"
@@ -52,7 +54,7 @@ QUESTION_SKIP = {"be", "have", "do", "should", "will", "would", "can", "could", 
                  "enough", "own", "its", "their"}
 # Before the question's own predicate: words that refuse it ("refused to release") or ask for
 # it ("should release", "the sooner he releases, the better").
-REFUSE = re.compile(r"\b(not|n[’']t|never|no|refus\w*|declin\w*|reluctan\w*|resist\w*|against|"
+REFUSE = re.compile(r"\b(not|cannot|n[’']t|never|no|refus\w*|declin\w*|reluctan\w*|resist\w*|against|"
                     r"avoid\w*|stop\w*|without|unwilling)\b", re.I)
 ASK = re.compile(r"\b(should|must|need\w*|has to|have to|ought|urg\w*|call\w* (?:on|for)|demand\w*|"
                  r"sooner|better|requir\w*|free to|willing|ready|will|would|plan\w* to|wants? to|vow\w*|"
