@@ -29,6 +29,15 @@ def test_shift_reversal_and_refinement():
     assert actor_level[0].statement_ids == ("s1", "s2")
 
 
+def test_a_shift_says_how_the_position_moved():
+    fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "oppose"),
+                st(2, "p:x", "us-state", "2030-03-05", "a", "conditional"),
+                st(3, "p:x", "us-state", "2030-04-05", "a", "oppose")], "shift")
+    actor_level = [f for f in fs if f.details["level"] == "actor"]
+    assert [f.details["reversal"] for f in actor_level] == [False, False]
+    assert "a softening" in actor_level[0].summary and "a hardening" in actor_level[1].summary
+
+
 def test_no_shift_when_stance_holds():
     assert kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "oppose"),
                   st(2, "p:x", "us-state", "2030-03-05", "a", "oppose")], "shift") == []

@@ -170,8 +170,7 @@ def shifts(points: list[Point], actors: dict[str, Actor], targets: dict[str, Tar
                 continue
             if b.statement.said.basis != "text":
                 continue  # dated only by publication: it may have been said before the other
-            reversal = VALUE[a.stance] * VALUE[b.stance] < 0 or (VALUE[a.stance] > 0 > VALUE[b.stance])
-            nature = "a reversal" if reversal else "a refinement"
+            nature, reversal = _nature(a.stance, b.stance)
             q = targets[key[1]].question if key[1] in targets else key[1]
             summary = (f"{who} moved from {a.stance} ({a.day.isoformat()}) to {b.stance} "
                        f"({b.day.isoformat()}) on “{q}” — {nature}.")
@@ -185,6 +184,18 @@ def shifts(points: list[Point], actors: dict[str, Actor], targets: dict[str, Tar
                                 "level": "actor" if key in groups else "organization",
                                 "organization_id": key[0] if key not in groups else None}))
     return out
+
+
+def _nature(before: str, after: str) -> tuple[str, bool]:
+    """How a position moved, and whether it turned round: only support to opposition (or
+    back) is a reversal; opposition to conditional support softens, the reverse hardens."""
+    if {before, after} == {"support", "oppose"}:
+        return "a reversal", True
+    if before == "support" and after == "conditional":
+        return "a refinement: conditions added", False
+    if VALUE[after] > VALUE[before]:
+        return ("a softening" if before == "oppose" else "a move toward support"), False
+    return ("a hardening" if after == "oppose" else "a move away from support"), False
 
 
 SEVERITY = {frozenset(("support", "oppose")): ("high", 0.9),
