@@ -307,6 +307,21 @@ def test_a_title_with_of_before_a_name_the_tagger_missed_is_a_persons(parse, tex
     assert res.speaker.name == name and res.actor.kind == "person"
 
 
+def test_a_capital_speaks_for_its_government_but_a_place_of_work_does_not(parse):
+    [res] = speakers(parse, "Tokyo called for restraint on Monday.")
+    assert res.speaker.organization_id == "gov-jp"
+    [res] = speakers(parse, "Olena Marchuk, a political analyst in Kyiv, said the vote was close.")
+    assert res.speaker.organization_id is None
+
+
+def test_an_arabic_name_the_tagger_splits_is_one_person_and_sheikh_is_an_honorific(parse):
+    text = ("Qatar's Prime Minister Sheikh Hamad bin Nasser Al Kuwari told reporters he hoped for calm. "
+            "Sheikh Hamad said Qatar was ready to host talks.")
+    first, second = speakers(parse, text)
+    assert first.speaker.name == "Hamad bin Nasser Al Kuwari" and "Sheikh" not in (first.speaker.role or "")
+    assert second.speaker.name == "Hamad bin Nasser Al Kuwari"
+
+
 def test_the_person_heading_a_mention_speaks_not_one_named_in_an_aside(parse):
     text = "Senator Jane Roe, like Tom Hale, has said the base must stay open."
     [res] = speakers(parse, text)

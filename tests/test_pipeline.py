@@ -28,6 +28,13 @@ def test_reported_chain_keeps_the_outlet_as_via():
     assert inner and inner[0].via.text == "The Daily Courier"
 
 
+def test_a_source_quoted_by_an_outlet_keeps_the_outlet_as_via():
+    text = "A senior defence official, quoted by the Daily Courier, said the convoy had been recalled."
+    [st] = run(text).statements
+    assert st.speaker.mention.text == "A senior defence official"
+    assert st.via is not None and st.via.text == "the Daily Courier" and st.via.verify(text)
+
+
 def test_quoted_block_after_an_outlets_report_keeps_it_as_via():
     lead = "The Daily Courier reported on Monday that talks had stalled:"
     quote = "“We will not retreat from the border,” said a senior army commander."

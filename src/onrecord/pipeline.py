@@ -14,7 +14,7 @@ from . import actors as actors_stage
 from . import statements as statements_stage
 from . import stance as stance_stage
 from . import timing
-from .model import Actor, Block, Document, Speaker, Statement, Target
+from .model import Actor, Block, Document, Span, Speaker, Statement, Target
 from .parse import Parsed, map_parsed
 
 
@@ -119,7 +119,12 @@ RELAY_BUCKET = 512  # characters
 RELAY_CUES = re.compile(r"\b(report|wrote|writes|publish|quot|cit|broadcast|aired|revealed|learned)", re.I)
 
 
-def _relays(candidates, resolutions, blocks: list[Block], starts: list[int], lead_ins: list[int | None]):
+# the aside a speaker mention leaves behind when another outlet carried the words
+QUOTED_BY = re.compile(r"\s*[,—–]\s*(?:as\s+)?(?:quoted|cited)\s+(?:by|in)\s+((?:the\s+|The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5})")
+
+
+def _relays(text: str, candidates, resolutions, blocks: list[Block], starts: list[int],
+            lead_ins: list[int | None]):
     """Who relayed each statement: whoever's reported words contain it ('The Post reported that
     ... an official said ...', 'As X adds, the minister has indicated ...'), or an outlet whose
     report introduces the quoted block it stands in."""
@@ -156,6 +161,9 @@ def _relays(candidates, resolutions, blocks: list[Block], starts: list[int], lea
             for j in range(bisect.bisect_left(content_starts, lead.start), bisect.bisect_left(content_starts, lead.end + 1)):
                 if relays(j):
                     via = candidates[j].source
+        quoted_by = QUOTED_BY.match(text, cand.source.end) if via is None and cand.source is not None else None
+        if quoted_by:  # "A senior official, quoted by the Post, said": the Post relayed it
+            via = Span.of(text, quoted_by.start(1), quoted_by.end(1))
         if via is not None and cand.source is not None and via.start == cand.source.start:
             via = None
         out.append(via)
@@ -186,7 +194,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
              for c, r in zip(candidates, resolutions)]
     # the lead-in for dating is the introducing paragraph whoever speaks in it; for "via" too
     memo = {}
-    vias = _relays(candidates, resolutions, blocks, starts,
+    vias = _relays(doc.text, candidates, resolutions, blocks, starts,
                    [_lead_in(doc, blocks, _block_index(starts, c.content.start), {}, None, memo) for c in candidates])
     quoted = [(q.start, q.end) for q in statements_stage.find_quotes(doc.text, doc.blocks)]
     headings = _headings_above(blocks)

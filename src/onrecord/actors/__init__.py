@@ -17,7 +17,7 @@ from ..parse import NAME_PARTICLES, caps
 from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
 from ..statements.rules import INTERVIEW_TURNS, QUESTION_TURNS
-from .people import HONORIFIC_SEX, ROLE_WORDS, People, first_name_gender, is_given_name
+from .people import HONORIFICS, HONORIFIC_SEX, ROLE_WORDS, People, first_name_gender, is_given_name
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 ANOTHER = {"another", "a second", "a third", "another one"}
@@ -208,6 +208,9 @@ AGENT_NOUNS = {"representative", "lawyer", "attorney", "counsel", "assistant", "
 AGENT_OF = re.compile(r"\b(?:%s)\s+(?:for|to|of|with|from)\b" % "|".join(sorted(AGENT_NOUNS | ANONYMOUS_HEADS)))
 
 
+TRAILING_HONORIFIC = re.compile(r"\s+(?:%s)$" % "|".join(sorted(HONORIFICS)))  # "Prime Minister Sheikh": the post
+
+
 def _mention_title(mention: str, name: str, gaz: Gazetteer) -> str:
     """What a speaker mention says of the person besides the name: "Texas Sen." of "Texas Sen.
     Ted Cruz", "a Vermont senator" of "Mr. Sanders, a Vermont senator", "Senator" of
@@ -220,6 +223,7 @@ def _mention_title(mention: str, name: str, gaz: Gazetteer) -> str:
     rest = re.sub(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?%s\b[\s,]*" % re.escape(name.split()[-1]), "", rest)
     # "Former ambassador Ann Roe, who resigned in May": a relative clause tells an act, not a role
     rest = re.split(r"\s*,?\s*\b(?:who|whose|which)\b", rest)[0].strip(" ,")
+    rest = TRAILING_HONORIFIC.sub("", rest)
     if DANGLING.search(rest):  # words cut off
         return ""
     return re.sub(r"(?:\s*,)+", ",", rest)  # "Nevada's governor, , a Republican" without the name
@@ -277,6 +281,7 @@ class DocumentResolver:
         if key not in self.people._memo:
             self.people._memo[key] = title_near(self.text, name, self.gaz)
         title, appos = self.people._memo[key]
+        title = title and TRAILING_HONORIFIC.sub("", title)
         mention_title = _mention_title(clean_mention(mention.text), name, self.gaz)
         description = " ".join(x for x in (title, appos, mention_title) if x)
         org_id = self.gaz.organization_in(description) if description else None

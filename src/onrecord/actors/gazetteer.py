@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -42,7 +42,8 @@ TITLE_NOUNS = {"General", "Gen", "Admiral", "Adm", "Colonel", "Col", "Major", "C
                "Minister", "President", "Ambassador", "Senator", "Sen", "Rep", "Representative",
                "Governor", "Gov", "Mr", "Mrs", "Ms", "Dr", "Prof", "Chairman", "Director", "Chief",
                "Commander", "Envoy", "Judge", "Justice", "King", "Queen", "Prince", "Pope", "Lieutenant",
-               "Sergeant", "Marshal", "Premier", "Chancellor", "Speaker", "Leader", "Deputy", "Spokesman"}
+               "Sergeant", "Marshal", "Premier", "Chancellor", "Speaker", "Leader", "Deputy", "Spokesman",
+               "Sheikh", "Sheikha", "Emir", "Sultan", "Ayatollah"}
 TITLE_WORD = caps(r"(?:[A-Z][\w.\-’']*|of|for|the|and|on|to)")
 
 
@@ -70,6 +71,7 @@ class Gazetteer:
     nationalities: dict[str, list[str]]
     seniority: dict[str, int]
     people: dict[str, "RegisteredPerson"] = field(default_factory=dict)  # by lower-cased name or alias
+    capitals: frozenset[str] = frozenset()  # a government's capital, which may only be a place
     _alias_re: re.Pattern | None = field(default=None, repr=False)
     _alias_map: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -95,7 +97,8 @@ class Gazetteer:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Organisation aliases in ``text`` (longest first, non-overlapping)."""
-        return [(m.start(), m.end(), self._alias_map[m.group(0)]) for m in self._alias_re.finditer(text)]
+        return [(m.start(), m.end(), self._alias_map[m.group(0)]) for m in self._alias_re.finditer(text)
+                if m.group(0) not in self.capitals or not PLACE_BEFORE.search(text, 0, m.start())]
 
     def organization_in(self, text: str) -> str | None:
         """The most specific organisation named in a title or description."""
@@ -119,6 +122,10 @@ class Gazetteer:
         if re.search(r"\b(assistant|deputy|under|vice)\b", title, re.I):
             score = min(score, 7)
         return score
+
+
+# "an analyst in Kyiv", "the University of Ottawa": the capital is where, not who
+PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|to|around|across|based)\s+$", re.I)
 
 
 def _read_yaml(path) -> dict:
@@ -169,22 +176,29 @@ def _people(layer: dict, where: str, orgs: dict) -> list[RegisteredPerson]:
     return out
 
 
-def _add_countries(orgs: dict[str, Organization], nationalities: dict[str, list[str]]) -> None:
+def _add_countries(orgs: dict[str, Organization], nationalities: dict[str, list[str]]) -> frozenset[str]:
     """Every country's government (from pycountry) that the gazetteer does not already define,
     with its demonyms (demonyms.yaml) so that "a Malian officer" names its government."""
     from .places import countries
 
     demonyms = yaml.safe_load(resources.files(__package__).joinpath("demonyms.yaml").read_text("utf-8"))
+    capitals = yaml.safe_load(resources.files(__package__).joinpath("capitals.yaml").read_text("utf-8"))
     by_alias = {a: o.id for o in orgs.values() for a in (o.name, *o.aliases)}
+    added: set[str] = set()
     for code, names in countries().items():
         oid = next((by_alias[n] for n in names if n in by_alias), None)
         if oid is None:
             oid = f"gov-{code.lower()}"
             orgs.setdefault(oid, Organization(oid, names[0], None, tuple(names), "government"))
+        cities = [c for c in capitals.get(code) or [] if c not in by_alias]  # "Tokyo protested"
+        if cities:
+            orgs[oid] = replace(orgs[oid], aliases=tuple(dict.fromkeys((*orgs[oid].aliases, *cities))))
+            added.update(cities)
         words = demonyms.get(code) or []
         if words:
             nationalities.setdefault(oid, [])
             nationalities[oid].extend(w for w in words if w not in nationalities[oid])
+    return frozenset(added)
 
 
 @lru_cache(maxsize=8)
@@ -209,10 +223,10 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
     for o in orgs.values():
         if o.parent_id and o.parent_id not in orgs:
             raise RegistryError(f"organization {o.id!r} has unknown parent {o.parent_id!r}")
-    _add_countries(orgs, nat)
+    capitals = _add_countries(orgs, nat)
     people: dict[str, RegisteredPerson] = {}
     for where, layer in layers:
         for person in _people(layer, where, orgs):
             for key in (person.name, *person.aliases):
                 people[key.lower()] = person
-    return Gazetteer(orgs, titles, nat, dict(data.get("seniority") or {}), people)
+    return Gazetteer(orgs, titles, nat, dict(data.get("seniority") or {}), people, capitals=capitals)

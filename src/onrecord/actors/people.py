@@ -31,6 +31,29 @@ HONORIFIC_SEX = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
 NAMESAKE_PARAGRAPHS = 2  # how far back a newly named namesake holds a bare surname
 
 
+# Honorifics of the Gulf and beyond, no part of the name ("Sheikh Mohammed" is Mohammed)
+HONORIFICS = {"Sheikh", "Sheikha", "Emir", "Sayyid", "Ayatollah", "Mullah", "Sultan"}
+# a family name the tagger cuts off as a person of its own ("Mohammed bin Abdulrahman" + "Al Thani")
+FAMILY_PARTICLE = re.compile(caps(r"(?:Al|El|al|el|Bin|bin|Ibn|ibn|Abu|Ben|bint)[\s-][A-Z]"))
+
+
+def _joined(ents):
+    """Each entity with the PERSON entity that continues its name right after a space, if any."""
+    out, skip = [], False
+    for i, ent in enumerate(ents):
+        if skip:
+            skip = False
+            continue
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and ent.label_ == nxt.label_ == "PERSON" and nxt.start_char - ent.end_char == 1 \
+                and FAMILY_PARTICLE.match(nxt.text):
+            out.append((ent, nxt))
+            skip = True
+        else:
+            out.append((ent, None))
+    return out
+
+
 class People:
     """Who in the document is a person, found lazily: the statement parse skips NER for speed,
     so the NER component runs here only on speaker mentions and on the few sentences that
@@ -75,8 +98,11 @@ class People:
         from .places import is_place
 
         out = []
-        for ent in doc.ents:
-            name = clean_mention(ent.text)
+        for ent, nxt in _joined(list(doc.ents)):
+            name = clean_mention(ent.text if nxt is None else doc.text[ent.start_char:nxt.end_char])
+            honorific = name.split()[0] if len(name.split()) > 1 else ""
+            if honorific in HONORIFICS:  # "Sheikh Mohammed bin Abdulrahman Al Thani"
+                name = name[len(honorific):].strip()
             if ent.label_ == "PERSON" and name and name[0].isupper() and not self.gaz._alias_map.get(name) \
                     and not is_place(name):  # the small model tags some countries as people
                 start = offset + ent.start_char
@@ -87,7 +113,10 @@ class People:
                     at = self.text.find(words[1], start, offset + ent.end_char)
                     if at >= 0:
                         start, name = at, " ".join(words[1:])
-                out.append(PersonMention(start, offset + ent.end_char, name))
+                end = offset + (ent.end_char if nxt is None else nxt.end_char)
+                if honorific in HONORIFICS:
+                    start = self.text.find(name.split()[0], start, end)
+                out.append(PersonMention(start, end, name))
         return out
 
     def persons_in(self, start: int, end: int) -> list[PersonMention]:
@@ -275,11 +304,15 @@ class People:
         start = len(head) if title_case else 0  # "Obama Says ..." in a Title Case headline is no name
         following = {m.group(1) for m in re.finditer(
             caps(r"(?<![\w\-])%s[ \u00a0]+([A-Z][\w’'\-]+)") % re.escape(word), self.text[start:])}
+        # "Mohammed bin Abdulrahman Al Thani": a name run on with particles, found by its last word
+        following |= {m.group(0).split()[-1] for m in re.finditer(
+            caps(r"(?<![\w\-])%s(?:[ \u00a0]+(?:bin|ibn|bint|al|el|Al|El|Abu)[ \u00a0]+[A-Z][\w’'\-]+)+"
+                 r"(?:[ \u00a0]+[A-Z][\w’'\-]+)?") % re.escape(word), self.text[start:])}
         for after in sorted(w for w in following if name_word(w)):  # the cheap test before NER
             for _, name in self._variants(after):
                 words = name.split()
                 if words[0] == word and (gender is None or first_name_gender(word, sure=True) in (gender, None)) \
-                        and all(name_word(w) for w in words[1:]):
+                        and all(name_word(w) or w in NAME_PARTICLES | {"Al", "El", "ibn", "bint", "Abu"} for w in words[1:]):
                     owners.add(_drop_initials(name))
         self._memo[key] = owners.pop() if len(owners) == 1 else None
         return self._memo[key]
