@@ -674,3 +674,12 @@ def test_an_infinitive_after_a_time_is_the_content_however_the_parser_hangs_it(p
     # an infinitive of purpose after a listener is not what was said
     rows = found(parse, "The minister spoke to reporters to explain the plan.")
     assert all(c != "to explain the plan" for _, _, _, c in rows)
+
+
+def test_a_speaker_the_parser_hangs_on_the_content_as_an_apposition_still_speaks(parse):
+    rows = found(parse, "The bank will cut rates in June, its chief economist, Tom Hale, said.")
+    assert ("indirect", "its chief economist, Tom Hale", "said", "The bank will cut rates in June") in rows
+    # a quotation's own speaker with an aside is not an apposition of the quotation
+    rows = found(parse, "“I would have been sitting in jail for years,” Mr. Okafor, now 81 and retired "
+                        "in Cambridge, Mass., said by telephone.")
+    assert all(src != "Mass" for _, src, _, _ in rows)

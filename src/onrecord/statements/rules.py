@@ -608,6 +608,38 @@ def _told_to(verb, infinitive):
     return None
 
 
+QUOTE_THEN_NAME = re.compile(r"[\"”'’]{1,2}\s+[A-Z]")  # '"...," Mr. Roe, now 81, said': the quotation's own speaker
+
+
+def _apposed_speaker(verb, sent):
+    """'The bank will cut rates, its chief economist, Tom Hale, said.': the parser hangs the
+    speaker as an apposition on the content's last noun and leaves the verb without a subject.
+    The phrase between the last two commas before a verb that ends its sentence speaks."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or any(
+            t.dep_ not in ("prep", "pobj", "npadvmod", "advmod", "punct", "det", "compound")
+            for t in doc[verb.i + 1:sent.end] if not t.is_punct):
+        return None
+    top = doc[verb.i - 2]
+    while top.dep_ in ("compound", "flat") and top.head.i < verb.i:
+        top = top.head
+    if top.dep_ != "appos" or top.pos_ not in ("NOUN", "PROPN"):
+        return None
+    def last_word(t) -> int:
+        return max(w.i for w in t.subtree if not w.is_punct)
+
+    role = top.head  # "its chief economist, Tom Hale": the role and the name speak together
+    if role.pos_ in ("NOUN", "PROPN") and role.left_edge.i > sent.start and doc[role.left_edge.i - 1].text == "," \
+            and last_word(role) == last_word(top):
+        top = role
+    if top.left_edge.i <= sent.start or doc[top.left_edge.i - 1].text != "," or last_word(top) != verb.i - 2:
+        return None
+    if top.ent_type_ in ("GPE", "LOC", "DATE") or top.head.ent_type_ in ("GPE", "LOC") \
+            or doc[top.left_edge.i - 2].is_quote:  # "Cambridge, Mass.", or a quotation's own speaker
+        return None
+    return top
+
+
 def _loose_infinitive(verb):
     """'vowed on Monday to finish the job': an infinitive after the verb (past a time or a
     place) that the parser hung on it as a clause of purpose rather than as its complement."""
@@ -725,6 +757,15 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             else:
                 continue
             subj = _outer_reporter(tok, lex) or subject(tok) or _inverted_subject(tok) or _adjacent_subject(tok)
+            apposed = _apposed_speaker(tok, sent) if not inside and lemma in lex.speech and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else None
+            if apposed is not None:  # "X will happen, its chief economist, Tom Hale, said."
+                content = span(text, s_start, pb.char(apposed.left_edge) - 1)
+                if content is not None and len(content.text.split()) >= 3 and not QUOTE_THEN_NAME.search(content.text):
+                    out.append(Candidate("indirect", content, Span.of(text, *_cue_range(pb, tok, lex)),
+                                         _source_span(text, pb, apposed, tok), round(min(0.95, 0.5 + prob / 2), 3),
+                                         rule="apposed_speaker"))
+                    continue
             sourceless = subj is None or subj.dep_ == "expl" or subj.lower_ == "there" or (
                 subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in tok.children))
             if sourceless:
