@@ -576,6 +576,8 @@ def test_a_content_starts_after_a_wire_dateline(parse):
     assert rows[0][3] == "Canada will not impose new sanctions yet"
     rows = found(parse, "NATO - the alliance of 32 - will meet in June, the spokesman said.")
     assert rows[0][3].startswith("NATO")  # an apposition after a name is no dateline
+    rows = found(parse, "BRUSSELS, March 14 (Wire) - Talks on a trade pact have stalled, two diplomats said.")
+    assert rows[0][3] == "Talks on a trade pact have stalled"  # a dated dateline too
 
 
 def test_a_sentence_opening_with_asked_holds_the_question_not_the_answer(parse):

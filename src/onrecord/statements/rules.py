@@ -140,7 +140,8 @@ def _source_span(text: str, pb: ParsedBlock, subj, cue) -> Span | None:
 
 
 # A wire dateline the parser took into the subject: "BRUSSELS -", "WASHINGTON (Reuters) —".
-DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Z.'’]+)*(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
+DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,/]+[A-Z][A-Z.'’]+)*(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                      r"(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")  # "BRUSSELS, March 14 (Wire) - "
 
 
 ADVERB_PARTICLES = {"back", "out", "up", "down", "on", "off", "in"}  # "shot back", "lashed out" parsed as adverbs
