@@ -322,6 +322,17 @@ def test_an_arabic_name_the_tagger_splits_is_one_person_and_sheikh_is_an_honorif
     assert second.speaker.name == "Hamad bin Nasser Al Kuwari"
 
 
+def test_a_body_named_after_a_title_word_is_the_body(parse):
+    # "Justice" is also a judge's title; "The Justice Department" is no person called Department
+    [res] = speakers(parse, "The Justice Department said the case was closed.")
+    assert res.speaker.organization_id == "us-doj" and res.actor.kind == "organization"
+
+
+def test_lawyers_for_someone_named_in_an_apposition_are_not_that_someone(parse):
+    [res] = speakers(parse, "Lawyers for the activist, Daniel Ferro, argued that he would be jailed.")
+    assert res.speaker.name != "Daniel Ferro"
+
+
 def test_the_person_heading_a_mention_speaks_not_one_named_in_an_aside(parse):
     text = "Senator Jane Roe, like Tom Hale, has said the base must stay open."
     [res] = speakers(parse, text)

@@ -206,6 +206,7 @@ ROLE_MODIFIERS = {"the", "former", "deputy", "acting", "interim", "foreign", "pr
 AGENT_NOUNS = {"representative", "lawyer", "attorney", "counsel", "assistant", "surrogate", "associate",
                "confidant", "ally", "friend", "colleague"}  # plurals stay groups ("lawyers for X")
 AGENT_OF = re.compile(r"\b(?:%s)\s+(?:for|to|of|with|from)\b" % "|".join(sorted(AGENT_NOUNS | ANONYMOUS_HEADS)))
+AGENTS_OF = re.compile(r"\b(?:%s)s?\s+(?:for|to|of|with|from)\b" % "|".join(sorted(AGENT_NOUNS | ANONYMOUS_HEADS)), re.I)
 
 
 TRAILING_HONORIFIC = re.compile(r"\s+(?:%s)$" % "|".join(sorted(HONORIFICS)))  # "Prime Minister Sheikh": the post
@@ -480,6 +481,8 @@ class DocumentResolver:
                 and all(w[:1].isupper() or w in APPOSITION_LEAD for w in between)
         after = [p for p in inside if p.start > seg_end and apposed(p)]
         if not heads:
+            if AGENTS_OF.search(self.text[mention.start:seg_end]):
+                return None  # "Lawyers for the activist, Daniel Ferro,": the apposition names the client
             return after[0].name if after else None
         p = heads[-1]
         if AGENT_OF.search(self.text[mention.start:p.start]):  # "a spokesman for Mr. Roe": not Roe
@@ -695,7 +698,8 @@ class DocumentResolver:
         words = text.split()
         head_part = text.split(",")[0].strip()  # "Okafor, 56, who chairs the panel"
         head_words = head_part.split()
-        if name is None and head_words and head_words[-1][:1].isupper() and not self.gaz._alias_map.get(head_part) \
+        named_body = any(e == len(head_part) for _, e, _ in self.gaz.find(head_part))  # "The Justice Department"
+        if name is None and head_words and head_words[-1][:1].isupper() and not named_body \
                 and not any(w.lower() in ANONYMOUS_HEADS | GROUP_HEADS for w in head_words) and len(head_words) <= 6 \
                 and not AGENT_OF.search(head_part):
             # "Okafor", "Gen. Bell", "Secretary Smith": titles then a capitalised name
