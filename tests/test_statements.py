@@ -685,3 +685,11 @@ def test_a_speaker_the_parser_hangs_on_the_content_as_an_apposition_still_speaks
     rows = found(parse, "“I would have been sitting in jail for years,” Mr. Okafor, now 81 and retired "
                         "in Cambridge, Mass., said by telephone.")
     assert all(src != "Mass" for _, src, _, _ in rows)
+
+
+def test_a_content_never_ends_on_a_conjunction_and_a_dummy_it_says_nothing(parse):
+    rows = found(parse, 'Lunde said it was "far too early" to talk about cuts and warned that '
+                        'markets were "getting ahead of themselves."')
+    assert ("mixed", "Lunde", "said", 'it was "far too early" to talk about cuts') in rows
+    assert all(src != "it" for _, src, _, _ in rows)
+    assert found(parse, "It is important to say that the plan has failed.") == []

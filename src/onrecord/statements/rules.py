@@ -86,8 +86,14 @@ def trim(text: str, start: int, end: int, chars: str = EDGE_PUNCT) -> tuple[int,
     return start, end
 
 
+TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but)$")  # "said it was too early and | warned ..."
+
+
 def span(text: str, start: int, end: int, *, edges: str = EDGE_PUNCT) -> Span | None:
     start, end = trim(text, start, end, edges)
+    cut = TRAILING_CONJUNCTION.search(text, max(start, end - 5), end)
+    if cut is not None:
+        start, end = trim(text, start, cut.start(), edges)
     return Span.of(text, start, end) if end > start else None
 
 
@@ -767,6 +773,8 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                                          _source_span(text, pb, apposed, tok), round(min(0.95, 0.5 + prob / 2), 3),
                                          rule="apposed_speaker"))
                     continue
+            if subj is not None and subj.lower_ == "it" and subj.head != tok and infinitive_of(tok):
+                continue  # "it was too early to talk about cuts", "it is important to say": nobody says it
             sourceless = subj is None or subj.dep_ == "expl" or subj.lower_ == "there" or (
                 subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in tok.children))
             if sourceless:
