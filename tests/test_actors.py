@@ -333,6 +333,14 @@ def test_lawyers_for_someone_named_in_an_apposition_are_not_that_someone(parse):
     assert res.speaker.name != "Daniel Ferro"
 
 
+def test_a_leaders_government_army_and_critics_are_named_after_the_leader(parse):
+    res = speakers(parse, "French President Marc Roux said the talks were useful. His government said a deal "
+                          "was close. His army said the port was taken. His critics say he is weak.")
+    assert res[1].speaker.organization_id == "fr"
+    assert res[2].speaker.name == "Marc Roux's army"
+    assert res[3].speaker.name == "critics of Marc Roux" and res[3].speaker.resolved_from == "group"
+
+
 def test_the_person_heading_a_mention_speaks_not_one_named_in_an_aside(parse):
     text = "Senator Jane Roe, like Tom Hale, has said the base must stay open."
     [res] = speakers(parse, text)

@@ -101,11 +101,14 @@ POSSESSIVE = {"his": ("person", "he"), "her": ("person", "she"), "their": ("plur
 GOVERNMENT_POSTS = (r"(?:foreign|defen[cs]e|finance|interior|economy|trade|energy|health|justice|prime) minister|"
                     r"(?:defen[cs]e|foreign|home|state|treasury) secretary|secretary of state|"
                     r"national security adviser|ambassador|envoy")
-STAFF_BODIES = {"campaign", "team", "office", "staff"}  # "his administration" is the government's, below
+STAFF_BODIES = {"campaign", "team", "office", "staff"}
+OWNED_BODIES = ("government", "army", "military", "party", "ministry", "cabinet")  # "his army said"
+FOLLOWERS = ("supporters", "allies", "critics", "opponents", "backers", "followers")  # "her critics say"  # "his administration" is the government's, below
 OWNED_BY_PRONOUN = re.compile(r"(his|her|their) (campaign|team|office|staff|"
                               r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|attorneys|aide|aides|"
                               r"adviser|advisers|advisor|advisors|deputy|deputies|press secretary|"
-                              r"chief of staff|campaign manager|%s)" % GOVERNMENT_POSTS)
+                              r"chief of staff|campaign manager|%s|%s|%s)"
+                              % (GOVERNMENT_POSTS, "|".join(OWNED_BODIES), "|".join(FOLLOWERS)))
 APPOSITION_LEAD = {"former", "state", "then", "acting", "interim", "deputy", "the", "of", "and"}
 # Plural heads that are things said, not people saying them ("other studies", "exit polls").
 DOCUMENT_HEADS = {"polls", "surveys", "studies", "statistics", "figures", "data", "numbers", "records",
@@ -656,8 +659,15 @@ class DocumentResolver:
             owner, noun = found[1].name, owned.group(2)
             if noun in STAFF_BODIES:
                 return self._named_body(mention, f"{owner}'s {noun}")
-            if re.fullmatch(GOVERNMENT_POSTS, noun):
-                org_id = found[0].organization_id if found[0] is not None else None  # the owner's government
+            org_id = found[0].organization_id if found[0] is not None else next(
+                (sp.organization_id for _, sp, a in reversed(self.history) if a.id == found[1].id and sp.organization_id), None)
+            if noun == "government" and org_id and self.gaz.organizations[org_id].kind == "government":
+                return self._org_speaker(mention, org_id, "organization")  # the government the owner serves
+            if noun in OWNED_BODIES:
+                return self._named_body(mention, f"{owner}'s {noun}")
+            if noun in FOLLOWERS:
+                return self._group(mention, f"{noun} of {owner}")
+            if re.fullmatch(GOVERNMENT_POSTS, noun):  # in the owner's government
                 desc = f"{owner}'s {noun}"
                 actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous", (Role(noun, org_id),))
                 return Resolution(Speaker(mention, actor.id, desc, noun, org_id, self.gaz.path(org_id), "anonymous"), actor)
