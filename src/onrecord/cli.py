@@ -72,7 +72,7 @@ def _when(said) -> str:
         year, week, _ = date.fromisoformat(said.start).isocalendar()
         return f"{year}-W{week:02d}"
     if said.end and said.end != said.start and said.granularity != "day":
-        return f"{said.start}~"  # a season, half or decade: from this day on
+        return f"{said.start}…"  # a season, a half, "recently": from this day, up to a later one
     return said.start
 
 
