@@ -341,6 +341,13 @@ def test_a_leaders_government_army_and_critics_are_named_after_the_leader(parse)
     assert res[3].speaker.name == "critics of Marc Roux" and res[3].speaker.resolved_from == "group"
 
 
+@pytest.mark.parametrize("text", ["One backbencher said the Treasury always wins.",
+                                  "A Tory peer said the plan was a mess.", "A minister said the plan was dead."])
+def test_an_unnamed_office_holder_is_an_anonymous_source(parse, text):
+    [res] = speakers(parse, text)
+    assert res.speaker.resolved_from == "anonymous" and res.actor.kind == "anonymous"
+
+
 def test_the_person_heading_a_mention_speaks_not_one_named_in_an_aside(parse):
     text = "Senator Jane Roe, like Tom Hale, has said the base must stay open."
     [res] = speakers(parse, text)

@@ -145,3 +145,10 @@ def test_a_later_remark_counts_from_the_last_date_the_narrative_gave():
     ts = date_statement(text2, [Block(0, len(text2))], 0, (0, len(text2)), a,
                         Span.of(text2, 0, text2.index(", just")), "2026-11-20")
     assert ts.start != "2015-06-01"
+
+
+def test_a_time_in_a_despite_clause_after_the_content_does_not_date_it():
+    text = "Officials insisted there was no split, despite reports of a clash on Tuesday."
+    content = Span.of(text, text.index("there"), text.index(","))
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("insisted"), content, "2026-05-14")
+    assert ts.basis == "published"

@@ -36,7 +36,10 @@ UNNAMED_PERSON_HEADS = {
     "businesswoman", "investor", "banker", "candidate", "politician", "legislator", "caller", "viewer",
     "listener", "reader", "fan", "customer", "patient", "victim", "survivor", "guard", "agent", "detective",
     "prosecutor", "relative", "colleague", "classmate", "acquaintance", "bystander", "onlooker", "immigrant",
-    "refugee", "parent", "grandmother", "grandfather", "teenager", "girl", "boy", "chef", "driver", "pilot"}
+    "refugee", "parent", "grandmother", "grandfather", "teenager", "girl", "boy", "chef", "driver", "pilot",
+    # office-holders the page does not name ("One backbencher said", "a Tory peer", "a minister")
+    "backbencher", "mp", "peer", "minister", "senator", "congressman", "congresswoman", "mayor", "governor",
+    "councillor", "councilor", "commander", "general", "colonel", "admiral", "ambassador", "judge"}
 UNNAMED_PERSON = re.compile(r"(?:an?|one|another)\s+(?:[\w.’'\-]+\s+){0,4}?(%s)(?=$|\s+(?:of|from|at|in|on|with|who|whose|that|outside|inside|near|behind|for|by|after|during)\b|,)"
                             % "|".join(sorted(UNNAMED_PERSON_HEADS)))
 GENDERED = {"man": "m", "boy": "m", "father": "m", "husband": "m", "son": "m", "brother": "m", "spokesman": "m",

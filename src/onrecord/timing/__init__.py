@@ -527,7 +527,7 @@ def _outside(mentions: list[TimeMention], content: Span) -> list[TimeMention]:
 # a clause after the content that comments on it (", contradicting remarks made last week",
 # ", which he announced in May") carries its own time, not the remark's
 TRAILING_CLAUSE = re.compile(r"[\s,;—–-]*[,;—–]\s*(?:(?!during\b|morning\b|evening\b)\w+ing|which|who|whom|whose|"
-                             r"after|before|since|while|when|days|weeks|months|years)\b", re.I)
+                             r"after|before|since|while|when|despite|although|though|days|weeks|months|years)\b", re.I)
 
 
 def _in_trailing_clause(text: str, mention: TimeMention, content: Span, anchor: int) -> bool:
