@@ -348,6 +348,14 @@ def test_an_unnamed_office_holder_is_an_anonymous_source(parse, text):
     assert res.speaker.resolved_from == "anonymous" and res.actor.kind == "anonymous"
 
 
+def test_an_initialism_is_a_body_and_nobodys_he(parse):
+    res = speakers(parse, "Bernie Roe addressed a rally in Ohio. AP says Roe has 1,061 delegates. "
+                          "His advisers say the race is not over.")
+    by_mention = {r.speaker.mention.text: r for r in res}
+    assert by_mention["AP"].speaker.name == "AP" and by_mention["AP"].actor.kind == "organization"
+    assert by_mention["His advisers"].speaker.name == "advisers for Bernie Roe"
+
+
 def test_the_person_heading_a_mention_speaks_not_one_named_in_an_aside(parse):
     text = "Senator Jane Roe, like Tom Hale, has said the base must stay open."
     [res] = speakers(parse, text)

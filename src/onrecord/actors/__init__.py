@@ -764,8 +764,9 @@ class DocumentResolver:
                     tok = self.people._token_at(mention.start)
                     if tok is not None and tok.tag_ == "NNS":  # "Pollsters say", "Friends said", "Polls show"
                         return self._group(mention, text)
-                    if not is_given_name(name) and not self.people.titled(name) \
-                            and self.people.entity_label(mention.start, mention.end) in BODY_ENTITIES:
+                    initialism = re.fullmatch(r"[A-Z]{2,4}", name)  # "AP says", "HP said": no one's name
+                    if not self.people.titled(name) and (initialism or not is_given_name(name) and self.people.entity_label(
+                            mention.start, mention.end) in BODY_ENTITIES):
                         return self._named_body(mention, text)  # "CNN reported", "Cleveland said"
                 return self._person(mention, name, "surname-unresolved")
             return self._person(mention, self.people.longest_form(name), "name")
