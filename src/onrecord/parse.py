@@ -188,7 +188,8 @@ def recased_headline(text: str, block: Block) -> str:
 
 
 # Lower-case words inside a surname ("de Blasio", "van Dalen", "al Ashry")
-NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "al", "el"}
+NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "ibn", "bint",
+                  "abu", "al", "el"}
 # The capital and small letters of names in Latin script, accents included ("Élise", "Łukasz")
 CAPS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 SMALLS = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())

@@ -106,7 +106,8 @@ GOVERNMENT_POSTS = (r"(?:foreign|defen[cs]e|finance|interior|economy|trade|energ
                     r"national security adviser|ambassador|envoy")
 STAFF_BODIES = {"campaign", "team", "office", "staff"}
 OWNED_BODIES = ("government", "army", "military", "party", "ministry", "cabinet")  # "his army said"
-FOLLOWERS = ("supporters", "allies", "critics", "opponents", "backers", "followers")  # "her critics say"  # "his administration" is the government's, below
+FOLLOWERS = ("supporters", "allies", "critics", "opponents", "backers", "followers")  # "her critics say"
+# ("his administration" is the government's, below)
 OWNED_BY_PRONOUN = re.compile(r"(his|her|their) (campaign|team|office|staff|"
                               r"spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|attorneys|aide|aides|"
                               r"adviser|advisers|advisor|advisors|deputy|deputies|press secretary|"
@@ -393,7 +394,8 @@ class DocumentResolver:
             for dist, p in self.people.candidates(pos, window=2, accept=lambda p: agrees(written_out(p), p.start),
                                                   known=known):
                 name = written_out(p)
-                subj = (1 if self.people.in_reported_clause(p) else 0) if self.people.is_subject(p) else 2
+                # a subject of the sentence, then of a clause reported in it ("denied that Hale ..."), then others
+                subj = (1 if self.people.reported_at(p.end) else 0) if self.people.is_subject(p) else 2
                 if person_id(name) != other_than:
                     ranked.append(((dist, subj, -p.start), None, Actor(person_id(name), name)))
             if pronoun in ("he", "she") and depth < 3:

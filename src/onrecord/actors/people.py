@@ -33,8 +33,10 @@ NAMESAKE_PARAGRAPHS = 2  # how far back a newly named namesake holds a bare surn
 
 # Honorifics of the Gulf and beyond, no part of the name ("Sheikh Mohammed" is Mohammed)
 HONORIFICS = {"Sheikh", "Sheikha", "Emir", "Sayyid", "Ayatollah", "Mullah", "Sultan"}
+# a name's particles, written either way ("al-Saud", "Al Thani", "bin", "van")
+PARTICLE = "|".join(sorted(NAME_PARTICLES | {p.capitalize() for p in NAME_PARTICLES}))
 # a family name the tagger cuts off as a person of its own ("Mohammed bin Abdulrahman" + "Al Thani")
-FAMILY_PARTICLE = re.compile(caps(r"(?:Al|El|al|el|Bin|bin|Ibn|ibn|Abu|Ben|bint)[\s-][A-Z]"))
+FAMILY_PARTICLE = re.compile(caps(r"(?:%s)[\s-][A-Z]" % PARTICLE))
 
 
 def _joined(ents):
@@ -306,13 +308,13 @@ class People:
             caps(r"(?<![\w\-])%s[ \u00a0]+([A-Z][\w’'\-]+)") % re.escape(word), self.text[start:])}
         # "Mohammed bin Abdulrahman Al Thani": a name run on with particles, found by its last word
         following |= {m.group(0).split()[-1] for m in re.finditer(
-            caps(r"(?<![\w\-])%s(?:[ \u00a0]+(?:bin|ibn|bint|al|el|Al|El|Abu)[ \u00a0]+[A-Z][\w’'\-]+)+"
-                 r"(?:[ \u00a0]+[A-Z][\w’'\-]+)?") % re.escape(word), self.text[start:])}
+            caps(r"(?<![\w\-])%s(?:[ \u00a0]+(?:%s)[ \u00a0]+[A-Z][\w’'\-]+)+"
+                 r"(?:[ \u00a0]+[A-Z][\w’'\-]+)?") % (re.escape(word), PARTICLE), self.text[start:])}
         for after in sorted(w for w in following if name_word(w)):  # the cheap test before NER
             for _, name in self._variants(after):
                 words = name.split()
                 if words[0] == word and (gender is None or first_name_gender(word, sure=True) in (gender, None)) \
-                        and all(name_word(w) or w in NAME_PARTICLES | {"Al", "El", "ibn", "bint", "Abu"} for w in words[1:]):
+                        and all(name_word(w) or w.lower() in NAME_PARTICLES for w in words[1:]):
                     owners.add(_drop_initials(name))
         self._memo[key] = owners.pop() if len(owners) == 1 else None
         return self._memo[key]
@@ -323,13 +325,9 @@ class People:
             tok = tok.head
         return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
 
-    def in_reported_clause(self, person: PersonMention) -> bool:
-        """'Roe denied that Hale had lied': Hale is the subject of what Roe said, not of the
-        sentence, and a pronoun after it more likely means Roe."""
-        return self.reported_at(person.end)
-
     def reported_at(self, end: int, clauses=("ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp")) -> bool:
-        """Is the mention ending at ``end`` the subject of a clause inside a sentence?"""
+        """Is the mention ending at ``end`` the subject of a clause inside a sentence? ('Roe
+        denied that Hale had lied': Hale is, and a pronoun after it more likely means Roe.)"""
         tok = self._token_at(end - 1)
         while tok is not None and tok.dep_ in ("compound", "flat", "appos", "poss") and tok.head != tok:
             tok = tok.head

@@ -618,6 +618,21 @@ def _told_to(verb, infinitive):
 QUOTE_THEN_NAME = re.compile(r"[\"”'’]{1,2}\s+[A-Z]")  # '"...," Mr. Roe, now 81, said': the quotation's own speaker
 
 
+def _apposed_candidate(text, pb, sent, verb, lex, conf) -> Candidate | None:
+    """The statement of a speaker the parser hung on the content (``_apposed_speaker``):
+    everything before the speaker's comma, said by the speaker."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    speaker = _apposed_speaker(verb, sent)
+    if speaker is None:
+        return None
+    content = span(text, token_range(pb, sent)[0], pb.char(speaker.left_edge) - 1)
+    if content is None or len(content.text.split()) < 3 or QUOTE_THEN_NAME.search(content.text):
+        return None
+    return Candidate("indirect", content, Span.of(text, *_cue_range(pb, verb, lex)),
+                     _source_span(text, pb, speaker, verb), conf, rule="apposed_speaker")
+
+
 def _apposed_speaker(verb, sent):
     """'The bank will cut rates, its chief economist, Tom Hale, said.': the parser hangs the
     speaker as an apposition on the content's last noun and leaves the verb without a subject.
@@ -764,15 +779,11 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             else:
                 continue
             subj = _outer_reporter(tok, lex) or subject(tok) or _inverted_subject(tok) or _adjacent_subject(tok)
-            apposed = _apposed_speaker(tok, sent) if not inside and lemma in lex.speech and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else None
+            conf = round(min(0.95, 0.5 + prob / 2), 3)
+            apposed = _apposed_candidate(text, pb, sent, tok, lex, conf) if not inside and lemma in lex.speech else None
             if apposed is not None:  # "X will happen, its chief economist, Tom Hale, said."
-                content = span(text, s_start, pb.char(apposed.left_edge) - 1)
-                if content is not None and len(content.text.split()) >= 3 and not QUOTE_THEN_NAME.search(content.text):
-                    out.append(Candidate("indirect", content, Span.of(text, *_cue_range(pb, tok, lex)),
-                                         _source_span(text, pb, apposed, tok), round(min(0.95, 0.5 + prob / 2), 3),
-                                         rule="apposed_speaker"))
-                    continue
+                out.append(apposed)
+                continue
             if subj is not None and subj.lower_ == "it" and subj.head != tok and infinitive_of(tok):
                 continue  # "it was too early to talk about cuts", "it is important to say": nobody says it
             sourceless = subj is None or subj.dep_ == "expl" or subj.lower_ == "there" or (
@@ -787,7 +798,6 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             kind = "belief" if lemma in lex.belief and lemma not in lex.speech else "indirect"
             src = None if sourceless else _source_span(text, pb, subj, tok)
             cue = Span.of(text, *_cue_range(pb, tok, lex))
-            conf = round(min(0.95, 0.5 + prob / 2), 3)
             found: list[Candidate] = []
             if model is None or prob >= model.threshold:
                 found = _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cue, src, conf)
