@@ -677,3 +677,27 @@ def test_a_definite_description_of_a_person_is_not_an_organisation_and_not_guess
     res = [r for r in speakers(parse, text) if r.speaker is not None]
     assert (res[0].speaker.name, res[0].actor.kind) == ("The Ohio senator", "anonymous")
     assert res[-1].speaker.name == "Lena Okafor"  # her pronoun still finds the named person
+
+
+def test_a_name_the_tagger_misses_alone_is_found_in_its_sentence(parse):
+    # alone, the small model calls "Dmitri Orlov" an organisation; in its sentence, a person
+    text = ("The Kremlin said the deal was flawed, and its spokesman, Dmitri Orlov, told reporters "
+            "that Moscow had not been consulted.")
+    res = speakers(parse, text)
+    assert res[1].actor.kind == "person" and res[1].speaker.name == "Dmitri Orlov"
+
+
+def test_a_person_named_in_a_clause_or_after_of_does_not_head_the_mention(parse):
+    text = ("Senator Maria Gonzalez spoke in Ohio on Monday. A prominent party donor who supports Maria "
+            "Gonzalez said the race was close. Supporters of Maria Gonzalez said she would win. Voters "
+            "who were once intrigued by Mrs. Gonzalez say they have doubts.")
+    res = speakers(parse, text)
+    assert [r.actor.kind for r in res] == ["anonymous", "group", "group"]
+    assert "Maria Gonzalez" not in [r.speaker.name for r in res]
+
+
+def test_two_capitalised_words_after_a_title_are_a_name_whatever_the_first_name(parse):
+    text = ("UN Secretary-General Amara Diallo called the truce \u201ca hard-won chance.\u201d "
+            "Attorney-General Kofi Boateng said the case was closed.")
+    res = speakers(parse, text)
+    assert [(r.actor.kind, r.speaker.name) for r in res] == [("person", "Amara Diallo"), ("person", "Kofi Boateng")]

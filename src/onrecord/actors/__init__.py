@@ -256,7 +256,7 @@ class DocumentResolver:
         self.doc_id = parsed.document.id
         self.gaz = gaz or load_gazetteer()
         self.people = People(parsed, nlp, self.gaz)
-        self.people.prefetch([(m.start, m.end) for m in mentions if m is not None])
+        self.people.prefetch_mentions([(m.start, m.end) for m in mentions if m is not None])
         self.people.prefetch_context([(m.start, m.end) for m in mentions if m is not None],
                                      [m.start for m in mentions if m is not None
                                       and clean_mention(m.text).lower() in PRONOUNS])
@@ -493,7 +493,14 @@ class DocumentResolver:
                 return None  # "Lawyers for the activist, Daniel Ferro,": the apposition names the client
             return after[0].name if after else None
         p = heads[-1]
-        if AGENT_OF.search(self.text[mention.start:p.start]):  # "a spokesman for Mr. Roe": not Roe
+        lead = self.text[mention.start:p.start]
+        if re.search(r"\b(?:who|whom|whose|that|which)\b|\bnor\s+$|[a-z]\s+(?:of|in|for|with|about|against|from)\s+(?:the\s+)?$", lead) \
+                and not (re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w.'’\-]*\s+)*(?:of|for)\s+(?:[A-Z][\w.'’\-]*\s+)*", lead)
+                         and any(w.rstrip(".") in TITLE_NOUNS for w in lead.split())):
+            # "a member who backs Roe", "Neither Hale nor Roe", "supporters of Roe": not Roe
+            # ("Secretary of State Ann Roe" is)
+            return None
+        if AGENT_OF.search(lead):  # "a spokesman for Mr. Roe": not Roe
             return after[0].name if after else None
         rest = self.text[p.end:seg_end].strip()
         possessive = re.search(r"['’]s?$", self.text[p.start:p.end])  # the tagger may keep the 's
@@ -531,10 +538,11 @@ class DocumentResolver:
             return None
         return self.text[start:last.end]
 
-    def _unseen_name(self, lead: list[str], last: str, rest: str) -> bool:
+    def _unseen_name(self, lead: list[str], last: str, rest: str, titled: bool = False) -> bool:
         """A person's name the NER missed ("Maren Holt, the transport minister"): capitalised
-        words, one to three before the last, that open with a known first name or stand before
-        a role apposition (", the transport minister")."""
+        words, one to three before the last, that open with a known first name, stand before
+        a role apposition (", the transport minister") or after a title ("Secretary-General
+        Amara Diallo")."""
         words = lead + [last]
         full = [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]  # middle initials aside
         if not 2 <= len(full) <= 3 or not all(NAME_WORD.fullmatch(w) for w in words):
@@ -543,7 +551,8 @@ class DocumentResolver:
             return False
         role = re.match(r",\s+(?:the|a|an)\s+(?:[\w.\-’']+\s+){0,4}?(%s)\b" % "|".join(
             sorted(ROLE_WORDS | {w.lower() for w in APPOSITION_HEADS if w != "the"})), rest, re.I)
-        return is_given_name(lead[0].rstrip(".")) or role is not None
+        titled = titled and not any(w.lower() in STOP_WORDS for w in lead)  # "CNN President On Trump"
+        return titled or is_given_name(lead[0].rstrip(".")) or role is not None
 
     def _owner_in_full(self, text: str, pos: int) -> str:
         """'Reyes's office' -> 'Ivo Reyes's office', 'a spokesman for Reyes' -> 'a spokesman for
@@ -719,7 +728,9 @@ class DocumentResolver:
                 and not AGENT_OF.search(head_part):
             # "Okafor", "Gen. Bell", "Secretary Smith": titles then a capitalised name
             # the name starts after the title ("Foreign Minister Ivo Reyes": "Ivo Reyes")
-            titled = max((i for i, w in enumerate(head_words[:-1]) if w.rstrip(".") in TITLE_NOUNS), default=-1)
+            titled = max((i for i, w in enumerate(head_words[:-1]) if w.rstrip(".") in TITLE_NOUNS
+                          or "-" in w and any(part in TITLE_NOUNS for part in w.split("-"))),  # "Secretary-General"
+                         default=-1)
             lead = [w for w in head_words[titled + 1:-1] if w.rstrip(".") not in TITLE_NOUNS
                     and w not in NAME_PARTICLES]  # "de Blasio": the surname's particle, not a first name
             joins = [i for i, w in enumerate(lead) if w in ("of", "for")] if titled >= 0 else []
@@ -728,7 +739,7 @@ class DocumentResolver:
                 lead = lead[given:] if given is not None else lead
             if not lead:
                 name = head_words[-1]
-            elif self._unseen_name(lead, head_words[-1], text[len(head_part):]):
+            elif self._unseen_name(lead, head_words[-1], text[len(head_part):], titled=titled >= 0):
                 name = " ".join(lead + head_words[-1:])
         parts = [p.strip() for p in text.split(",")]
         if name is None and len(parts) >= 2 and re.search(r"['’]s?\s|^(?:the|a|an)\s", parts[0], re.I):
