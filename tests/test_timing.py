@@ -152,3 +152,24 @@ def test_a_time_in_a_despite_clause_after_the_content_does_not_date_it():
     content = Span.of(text, text.index("there"), text.index(","))
     ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("insisted"), content, "2026-05-14")
     assert ts.basis == "published"
+
+
+def test_a_time_in_the_question_asked_does_not_date_the_answer():
+    text = "Asked whether the fleet could stay in the Gulf through the summer, Roe said only that the plan was under review."
+    content = Span.of(text, text.index("that the plan"), len(text) - 1)
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2026-11-20")
+    assert ts.basis == "published"
+    # the day it was asked is the day of the answer
+    text = "Asked on Tuesday whether the fleet would stay, Roe said the plan was under review."
+    content = Span.of(text, text.index("the plan"), len(text) - 1)
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2026-11-20")
+    assert ts.expression == "on Tuesday"
+    # the setting of the answer is its time, and a question someone else put is no question here
+    text = "Asked why he had not endorsed Hale during an appearance Friday on a morning show, Roe said he was waiting."
+    content = Span.of(text, text.index("he was"), len(text) - 1)
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2026-11-20")
+    assert ts.expression == "Friday"
+    text = "But when Roe asked the publisher to reprint the book this year, it declined."
+    content = Span.of(text, text.index("declined"), len(text) - 1)
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("declined"), content, "2026-11-20")
+    assert ts.expression == "this year"

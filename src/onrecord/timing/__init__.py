@@ -535,6 +535,21 @@ def _in_trailing_clause(text: str, mention: TimeMention, content: Span, anchor: 
         TRAILING_CLAUSE.match(text, content.end) is not None
 
 
+# "Asked whether the fleet could hold out through the summer, he said ...": the question's
+# own words carry its times. "Asked on Tuesday whether ..." keeps the day it was asked, and
+# so does "... during an appearance Friday on CBS", where the answer was given
+ASKED_CLAUSE = re.compile(r"(?m)(?:^|(?<=[.;:!?\"“”]\s)|(?<=\b[Ww]hen\s))(?:Asked|Pressed|Questioned)\b[^,.;]{0,40}?"
+                          r"\b(?:whether|if|about|what|how|why|when|where|who|which|to)\b([^.;]*?),")
+SETTING = re.compile(r"\b(?:during|in|at|on)\s+(?:an?|the|his|her|their)\s+(?:[\w\-]+\s+){0,2}?(?:interview|appearance|"
+                     r"briefing|conference|hearing|speech|event|rally|call|meeting|session|show|visit|trip)s?\b[^,]{0,25}$")
+
+
+def _in_question(text: str, mention: TimeMention, anchor: int, sentence: tuple[int, int]) -> bool:
+    return any(m.start(1) <= mention.start and mention.end <= m.end(1) and m.end() <= anchor
+               and not SETTING.search(text, m.start(1), mention.start)
+               for m in ASKED_CLAUSE.finditer(text, sentence[0], anchor))
+
+
 def date_statement(text: str, blocks: list[Block], block_index: int, sentence: tuple[int, int],
                    anchor: int, content: Span, published: str | None,
                    lead_in: int | None = None, quoted: list[tuple[int, int]] = ()) -> TimeSpan:
@@ -543,7 +558,8 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
     Expressions inside ``quoted`` stretches are somebody's words, never the remark's date."""
     pub = _pub(published)
     candidates = [m for m in _outside(find_expressions(text, *sentence), content)
-                  if not any(a <= m.start < b for a, b in quoted) and not _in_trailing_clause(text, m, content, anchor)]
+                  if not any(a <= m.start < b for a, b in quoted) and not _in_trailing_clause(text, m, content, anchor)
+                  and not _in_question(text, m, anchor, sentence)]
     if candidates:
         best = min(candidates, key=lambda m: abs(m.start - anchor))
         ts = _timespan(text, best, pub)
