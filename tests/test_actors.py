@@ -701,3 +701,14 @@ def test_two_capitalised_words_after_a_title_are_a_name_whatever_the_first_name(
             "Attorney-General Kofi Boateng said the case was closed.")
     res = speakers(parse, text)
     assert [(r.actor.kind, r.speaker.name) for r in res] == [("person", "Amara Diallo"), ("person", "Kofi Boateng")]
+
+
+def test_a_description_after_the_name_is_the_role_when_no_title_is_given(parse):
+    text = ("The plan exists, and that is new, said Piotr Malek, a trade economist at the Halden Institute. "
+            "Senator Ruth Brand, a Democrat from Ohio, said the plan would fail. "
+            "As the crowd waited for Tom Hale, a chorus of boos rose. Hale said nothing would change.")
+    res = speakers(parse, text)
+    roles = {r.speaker.name: r.speaker.role for r in res}
+    assert roles["Piotr Malek"] == "a trade economist at the Halden Institute"
+    assert roles["Ruth Brand"] == "Senator, a Democrat from Ohio"
+    assert roles["Tom Hale"] is None  # the comma ended the clause, not the name

@@ -156,11 +156,13 @@ def _own_title(words: list[str], gaz: Gazetteer) -> list[str]:
     return words
 
 
-def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | None]:
+def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | None, str | None]:
     """A title before a name ('Assistant Secretary of Defense X') or an apposition after it
-    (', head of Y,'), wherever the name stands in the document."""
+    (', head of Y,'), wherever the name stands in the document; and, for want of either, the
+    first description of the person (', a trade economist at Z,')."""
     surname = name.split()[-1]
     text = text.replace("[", "").replace("]", "")
+    fallback = None
     for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(name), text):
         before = text[max(0, m.start() - 90):m.start()].replace("[", "").replace("]", " ")
         before = before[before.rfind("\n") + 1:]  # a title does not run over a paragraph break
@@ -181,6 +183,7 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
         after = re.match(r",\s+((?:%s)\b(?:(?:[A-Z]\.){2,}|[^,.;:\n]){0,80})[,.;]" % "|".join(APPOSITION_HEADS),
                          text[m.end():m.end() + 120])
         appos = after.group(1).strip() if after else None
+        described = _description(text, m.end()) if appos is None else None
         if title is None:  # "Russia's foreign minister, Sergei Lavrenko": the role before a comma
             lead = ROLE_BEFORE.search(before)
             words = lead.group(1).split() if lead else []
@@ -194,12 +197,38 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
             if role and whose and plain and (gaz.rank(role) > 1 or gaz.organization_in(role)):
                 title = role
         if title or appos:
-            return title, appos
+            return title, appos, described
+        fallback = fallback or described
     # a title directly before the surname ("Gen. X", "Secretary X")
     m = re.search(caps(r"((?:[A-Z][\w.]*[ \t]+){1,4})%s(?!\w)") % re.escape(surname), text)
     if m and gaz.rank(m.group(1)) > 1 and m.group(1).split()[-1].rstrip(".") in TITLE_NOUNS:
-        return m.group(1).strip(), None
-    return None, None
+        return m.group(1).strip(), None, fallback
+    return None, None, fallback
+
+
+# ", a trade economist at the Halden Institute,": a description after a name, with the stops
+# of abbreviations ("a spokesman for Mrs. Roe", "a D.C.-based strategist") inside it
+DESCRIPTION = re.compile(r",\s+((?:an?)\s+(?:\b(?:%s|[A-Z])\.|[^,.;:\n()\[\]\"“”]){2,160})(?=[,.;:]|\s+[(\[—–-])"
+                         % "|".join(w.capitalize() for w in sorted(TITLE_ABBREVIATIONS)))
+# where the clause goes on: "Roe, a chorus of boos rose", "Roe, a new analysis shows"
+CLAUSE_VERB = re.compile(r"\b(?:says?|said|shows?|showed|finds?|found|rose|began|came|went|is|are|was|were|has|have|had|"
+                         r"will|would|can|could|may|might|must)\b")
+DESCRIPTION_END = re.compile(r"\s+(?:who|whom|whose|that|which|where)\b.*$")
+
+
+def _description(text: str, end: int) -> str | None:
+    """A description set after a name by a comma and "a"/"an" ("Jane Roe, a labor economist at
+    Ohio State,"): a role for someone whose title the page does not give. A relative clause
+    after it is no part of the role; a verb of the main clause means the comma ended the name's
+    clause instead ("... for Roe, a chorus of boos rose")."""
+    m = DESCRIPTION.match(text, end, end + 200)
+    if m is None:
+        return None
+    desc = DESCRIPTION_END.sub("", " ".join(m.group(1).split()))
+    words = desc.split()
+    if CLAUSE_VERB.search(desc) or len(words) < 2 or (len(words) == 2 and words[1][:1].isupper()):
+        return None  # "a Neptune, N.J., resident": a place cut at its comma
+    return desc
 
 
 # a role and whose it is, set before a name by a comma ("Russia's foreign minister, ", "the
@@ -208,7 +237,8 @@ ROLE_BEFORE = re.compile(r"((?:[\w’'.\-]+\s+){0,4}?(?:%s)),\s*$" % "|".join(so
     (set(APPOSITION_HEADS) - {"the", "top", "head", "chair", "deputy"}) | {"chairwoman", "governor", "mayor", "general"})))
 ROLE_MODIFIERS = {"the", "former", "deputy", "acting", "interim", "foreign", "prime", "top", "vice", "chief",
                   "defense", "defence", "finance", "economy", "interior", "senior", "state", "attorney", "press",
-                  "campaign", "national", "executive"}
+                  "campaign", "national", "executive", "opposition", "majority", "minority", "party", "parliamentary",
+                  "military", "army", "trade", "health", "justice", "energy", "transport", "education"}
 # Who speaks for someone else ("a lawyer for Mr. Roe", "an aide to Roe"): never that someone.
 AGENT_NOUNS = {"representative", "lawyer", "attorney", "counsel", "assistant", "surrogate", "associate",
                "confidant", "ally", "friend", "colleague"}  # plurals stay groups ("lawyers for X")
@@ -288,14 +318,16 @@ class DocumentResolver:
         key = ("title", name)  # one look through the document per name, not per mention
         if key not in self.people._memo:
             self.people._memo[key] = title_near(self.text, name, self.gaz)
-        title, appos = self.people._memo[key]
+        title, appos, described = self.people._memo[key]
         title = title and TRAILING_HONORIFIC.sub("", title)
         mention_title = _mention_title(clean_mention(mention.text), name, self.gaz)
+        # a description names where someone works, not whom they serve ("an Iranian journalist")
         description = " ".join(x for x in (title, appos, mention_title) if x)
         org_id = self.gaz.organization_in(description) if description else None
         role_title = title or appos or (mention_title if mention_title and self.gaz.rank(mention_title) > 1 else None)
-        if appos and title:  # "Florida Rep.", "the Democratic National Committee's chair"
-            role_title = f"{title}, {appos}"
+        if title and (appos or described):  # "Florida Rep., a Democrat", "the DNC's chair"
+            role_title = f"{title}, {appos or described}"
+        role_title = role_title or described  # "a labor economist at Ohio State"
         roles = (Role(role_title, org_id),) if role_title or org_id else ()
         actor = Actor(person_id(name), name, "person", roles)
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
