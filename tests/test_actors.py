@@ -712,3 +712,12 @@ def test_a_description_after_the_name_is_the_role_when_no_title_is_given(parse):
     assert roles["Piotr Malek"] == "a trade economist at the Halden Institute"
     assert roles["Ruth Brand"] == "Senator, a Democrat from Ohio"
     assert roles["Tom Hale"] is None  # the comma ended the clause, not the name
+
+
+def test_an_opposition_figure_is_of_the_country_and_no_voice_of_its_government(parse):
+    text = ("Russia's opposition leader, Alexei Volkov, said the vote was rigged. "
+            "Belarus's foreign minister, Ivan Petrov, said it was fair. "
+            "An exiled Belarusian dissident said the count was false.")
+    res = speakers(parse, text)
+    assert [(r.speaker.role, r.speaker.organization_id) for r in res] == [
+        ("Russia's opposition leader", None), ("Belarus's foreign minister", "gov-by"), (None, None)]

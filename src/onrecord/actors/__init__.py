@@ -194,8 +194,8 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
             plain = all(w[:1].isupper() or w.endswith(("'s", "’s")) or w.lower() in ROLE_MODIFIERS | {"of"}
                         for w in words[:-1])  # not "the Democratic nomination for president"
             role = " ".join(words)
-            if role and whose and plain and (gaz.rank(role) > 1 or gaz.organization_in(role)):
-                title = role
+            if role and whose and plain and (gaz.rank(role) > 1 or gaz.organization_in(role) or gaz.find(role)):
+                title = role  # "Russia's opposition leader": of Russia, whose government it is not
         if title or appos:
             return title, appos, described
         fallback = fallback or described

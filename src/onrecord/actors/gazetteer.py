@@ -110,6 +110,8 @@ class Gazetteer:
         for _, _, oid in self.find(text):
             if best is None or len(self.ancestors(oid)) > len(self.ancestors(best)):
                 best = oid
+        if best is not None and self.organizations[best].kind == "government" and AGAINST_GOVERNMENT.search(text):
+            return None  # "Russia's opposition leader", "an exiled Belarusian dissident": not its voice
         return best
 
     def rank(self, title: str | None) -> int:
@@ -124,6 +126,7 @@ class Gazetteer:
         return score
 
 
+AGAINST_GOVERNMENT = re.compile(r"\b(?:opposition|dissidents?|exiled?|rebels?|insurgents?|separatists?)\b", re.I)
 # "an analyst in Kyiv", "the University of Ottawa": the capital is where, not who
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|to|around|across|based)\s+$", re.I)
 
