@@ -667,6 +667,9 @@ def test_a_view_phrase_that_is_not_an_attribution_is_left_alone(parse, text):
 def test_a_request_for_anonymity_is_not_a_statement(parse):
     rows = found(parse, "One adviser, who asked not to be named, conceded that a deal was unlikely.")
     assert [r[3] for r in rows] == ["that a deal was unlikely"]
+    rows = found(parse, "The ministry has drafted new rules for the trade, two of the people said, speaking on "
+                        "condition of anonymity because the plans have not been made public.")
+    assert [r[3] for r in rows] == ["The ministry has drafted new rules for the trade"]
 
 
 def test_an_infinitive_after_a_time_is_the_content_however_the_parser_hangs_it(parse):

@@ -385,7 +385,14 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     found += quote_candidates(parsed, quotes, found)
     found = _sources_without_asides(parsed, _split_quote_heads(doc.text, found))
     found = _contents_after_dateline(doc.text, _whole_brackets(doc.text, found))
+    found = [c for c in found if not ANONYMITY_TERMS.match(c.content.text)]
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
+
+
+# "..., two of the people said, speaking on condition of anonymity because ...": how the
+# sources spoke, not more of what they said
+ANONYMITY_TERMS = re.compile(r"(?:speaking|talking|asking|requesting|declining|agreeing)\b[^.;]{0,30}?\b(?:anonymity|"
+                             r"anonymously|not to be (?:named|identified|quoted)|to be (?:named|identified)|on background)\b", re.I)
 
 
 # '"..."\n\n- Ann Roe.' or '“...” — President Roe, in a tweet': a quotation signed by a
