@@ -721,3 +721,15 @@ def test_an_opposition_figure_is_of_the_country_and_no_voice_of_its_government(p
     res = speakers(parse, text)
     assert [(r.speaker.role, r.speaker.organization_id) for r in res] == [
         ("Russia's opposition leader", None), ("Belarus's foreign minister", "gov-by"), (None, None)]
+
+
+def test_a_post_without_a_name_is_its_holder_when_the_page_titles_one_person_so(parse):
+    text = ("Marovian leader tells paper: \u201cWe will not be lectured\u201d\n\n"
+            "President Ilir Dragan of Marovia said the arrests were lawful. Vice President Tom Hale "
+            "backed him. The vice president said the courts had ruled. French leader says talks will go on. "
+            "Retired General Reveals plan, the headline said.")
+    res = speakers(parse, text)
+    got = [(r.speaker.mention.text, r.actor.kind, r.speaker.name) for r in res]
+    assert ("Marovian leader", "person", "Ilir Dragan") in got
+    assert ("The vice president", "person", "Tom Hale") in got
+    assert ("French leader", "anonymous", "French leader") in got  # no French leader is named

@@ -239,6 +239,11 @@ ROLE_MODIFIERS = {"the", "former", "deputy", "acting", "interim", "foreign", "pr
                   "defense", "defence", "finance", "economy", "interior", "senior", "state", "attorney", "press",
                   "campaign", "national", "executive", "opposition", "majority", "minority", "party", "parliamentary",
                   "military", "army", "trade", "health", "justice", "energy", "transport", "education"}
+# a post alone, or after the country's adjective: "President", "French leader", "the premier"
+BARE_POST = re.compile(r"(?:(?i:the)\s+)?(?:([A-Z][\w\-]+)\s+)?(%s)" % "|".join(
+    sorted(ROLE_WORDS | {"leader", "prime minister", "foreign minister"}, key=len, reverse=True)), re.I)
+POST_HOLDERS = {"leader": ("president", "prime minister", "premier", "chancellor")}
+DEMONYM_SHAPE = re.compile(r"(?!(?:Republic|Democrat|Americ|Christi|Muslim|Libert|Civil)\w*$)[A-Z][a-z]+(?:an|ese|ish|ch|i)")
 # Who speaks for someone else ("a lawyer for Mr. Roe", "an aide to Roe"): never that someone.
 AGENT_NOUNS = {"representative", "lawyer", "attorney", "counsel", "assistant", "surrogate", "associate",
                "confidant", "ally", "friend", "colleague"}  # plurals stay groups ("lawyers for X")
@@ -570,6 +575,20 @@ class DocumentResolver:
             return None
         return self.text[start:last.end]
 
+    def _of_country(self, name: str, adjective: str) -> bool:
+        """Is this person's title or description of the country ``adjective`` names ("French
+        President X", "President X of Marovia" for "Marovian")?"""
+        key = ("title", name)
+        if key not in self.people._memo:
+            self.people._memo[key] = title_near(self.text, name, self.gaz)
+        said = " ".join(x for x in self.people._memo[key] if x)
+        after = re.search(r"(?<!\w)%s\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]+\s*){1,3})" % re.escape(name), self.text)
+        said += " " + (after.group(1) if after else "")
+        country = self.gaz.organization_in(adjective)
+        if country is not None:
+            return self.gaz.organization_in(said) == country
+        return re.search(r"\b%s" % re.escape(adjective[:max(4, len(adjective) - 3)]), said) is not None
+
     def _unseen_name(self, lead: list[str], last: str, rest: str, titled: bool = False) -> bool:
         """A person's name the NER missed ("Maren Holt, the transport minister"): capitalised
         words, one to three before the last, that open with a known first name, stand before
@@ -744,6 +763,18 @@ class DocumentResolver:
                 return res
         if low in STOP_WORDS:  # "Some believe", "Many say": nobody in particular
             return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
+        post = BARE_POST.fullmatch(text)
+        if post:  # "Marovian leader tells paper", "President warns", "the Russian leader": a post
+            # with no name, as headlines write it. Its holder, when the page titles one person
+            # so (of that country, when one is named); else an unnamed holder
+            adj, word = post.group(1), post.group(2).lower()
+            national = adj is not None and (bool(self.gaz.find(adj)) or DEMONYM_SHAPE.fullmatch(adj) is not None)
+            roles = POST_HOLDERS.get(word, (word,)) if adj is None or national else (f"{adj.lower()} {word}",)
+            for role in roles:  # "Vice President", "Attorney General": the whole post
+                holder = self.people.title_holder(role)
+                if holder and (adj is None or len(holder.split()) > 1 and (not national or self._of_country(holder, adj))):
+                    return self._person(mention, holder, "title")
+            return self._anonymous(mention, text)
         # a person named inside the mention: the one heading it ("Jane Roe, like Obama, ...",
         # not "Brexit and Trump's threats")
         inside = self.people.persons_in(mention.start, mention.end)

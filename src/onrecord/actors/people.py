@@ -416,7 +416,9 @@ class People:
         key = ("holder", role.lower())
         if key not in self._memo:
             counts: Counter = Counter()
-            for m in re.finditer(caps(r"\b%s\.?\s+((?:[A-Z](?:[\w'’\-]+|\.)\s+){0,2}[A-Z][\w'’\-]+)") % role.capitalize(),
+            # not "Vice President X" or "former President X" for "president"
+            for m in re.finditer(caps(r"(?<![Vv]ice )(?<![Dd]eputy )(?<![Ff]ormer )\b%s\.?\s+"
+                                      r"((?:[A-Z](?:[\w'’\-]+|\.)\s+){0,2}[A-Z][\w'’\-]+)") % role.title(),
                                  self.text):
                 words = m.group(1).split()
                 name = m.group(1) if len(words) > 1 else (self.full_name(words[-1], m.start()) or words[-1])
