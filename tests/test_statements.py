@@ -696,3 +696,12 @@ def test_a_content_never_ends_on_a_conjunction_and_a_dummy_it_says_nothing(parse
     assert ("mixed", "Lunde", "said", 'it was "far too early" to talk about cuts') in rows
     assert all(src != "it" for _, src, _, _ in rows)
     assert found(parse, "It is important to say that the plan has failed.") == []
+
+
+def test_two_clauses_joined_before_a_trailing_attribution_are_one_content(parse):
+    rows = found(parse, "The group polled the race in May, and both surveys showed the senator ahead, officials said.")
+    assert ("indirect", "officials", "said",
+            "The group polled the race in May, and both surveys showed the senator ahead") in rows
+    # a colon or a quotation after the writer's clause is no such join
+    rows = found(parse, 'At the time, Roe seemed to suggest he had won: "They signed the deal," he told the paper.')
+    assert all(not r[3].startswith("At the time") or '"' not in r[3] for r in rows)

@@ -560,9 +560,11 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
                 cue = Span.of(text, cue.start, pb.char(node) + len(node.text))
                 c_start = max(c_start, subtree_range(pb, objects[0])[0])
         if comp == "ccomp":  # "said A, but that B": a second clause, parsed as joined to the cue;
-            # "said A, B and C": more clauses, parsed as the cue's own
+            # "said A, B and C" or "A, and B, officials said": more clauses, parsed as the cue's own
             for c in tok.children:
-                if c.i > node.i > tok.i and (c.dep_ == "ccomp" or c.dep_ == "conj" and any(
+                if node.i < tok.i and not (c.i > node.i and c.i < tok.i and c.dep_ == "ccomp" and _joined_clause(node, c)):
+                    continue  # before the cue, only "A, and B, officials said"
+                if c.i > node.i and (c.dep_ == "ccomp" or c.dep_ == "conj" and any(
                         m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
                     c_end = max(c_end, subtree_range(pb, c, exclude=_trailing_asides(c, lex))[1])
         if node.i < tok.i:  # content before the cue ("..., X said") runs to the sentence start
@@ -820,6 +822,18 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
 
 # "who asked not to be named", "requested anonymity": how the source spoke, not what they said
 ANONYMITY_REQUEST = re.compile(r"(?:not to be (?:named|identified|quoted)|anonymity|to remain anonymous)\W*$", re.I)
+
+
+def _joined_clause(first, second) -> bool:
+    """Does a plain 'and', 'but' or 'or' join these two clauses, with nothing but commas
+    between ("A, and B, officials said"), no colon, dash or quotation mark ("X seemed to say it:
+    "..."")?"""
+    end = first.right_edge.i
+    while end > first.i and (first.doc[end].is_punct or first.doc[end].dep_ == "cc"):
+        end -= 1  # the parser may hang the ", and" on the first clause
+    between = first.doc[end + 1:second.left_edge.i]
+    words = [t for t in between if not t.is_punct]
+    return len(words) == 1 and words[0].lower_ in ("and", "but", "or") and all(t.text == "," for t in between if t.is_punct)
 
 
 def _light_speech(verb):
