@@ -733,3 +733,10 @@ def test_a_post_without_a_name_is_its_holder_when_the_page_titles_one_person_so(
     assert ("Marovian leader", "person", "Ilir Dragan") in got
     assert ("The vice president", "person", "Tom Hale") in got
     assert ("French leader", "anonymous", "French leader") in got  # no French leader is named
+
+
+def test_a_name_the_tagger_misses_after_a_possessive_post_is_the_person(parse):
+    text = ("Governor Elin Sorby spoke on Tuesday. But her deputy, Anders Lie, struck a softer tone "
+            "on Wednesday, saying the board must be ready to act.")
+    [res] = speakers(parse, text)
+    assert res.actor.kind == "person" and res.speaker.name == "Anders Lie"

@@ -805,8 +805,9 @@ class DocumentResolver:
             elif self._unseen_name(lead, head_words[-1], text[len(head_part):], titled=titled >= 0):
                 name = " ".join(lead + head_words[-1:])
         parts = [p.strip() for p in text.split(",")]
-        if name is None and len(parts) >= 2 and re.search(r"['’]s?\s|^(?:the|a|an)\s", parts[0], re.I):
-            # "Okafor's spokesman, Ivo Brandt": an apposition with a first name NER missed
+        if name is None and len(parts) >= 2 and re.search(r"['’]s?\s|^(?:the|a|an|his|her|its|their)\s", parts[0], re.I):
+            # "Okafor's spokesman, Ivo Brandt", "her deputy, Anders Lie": an apposition with a
+            # first name NER missed
             apposed = parts[1].split()
             if 2 <= len(apposed) <= 3 and all(w[:1].isupper() for w in apposed) \
                     and self._unseen_name(apposed[:-1], apposed[-1], ""):
