@@ -705,3 +705,15 @@ def test_two_clauses_joined_before_a_trailing_attribution_are_one_content(parse)
     # a colon or a quotation after the writer's clause is no such join
     rows = found(parse, 'At the time, Roe seemed to suggest he had won: "They signed the deal," he told the paper.')
     assert all(not r[3].startswith("At the time") or '"' not in r[3] for r in rows)
+
+
+def test_a_quotation_another_statement_holds_is_not_the_next_speakers(parse):
+    rows = found(parse, 'Energy Minister Karin Holm told colleagues that the pipeline was "a strategic necessity." '
+                        'Environment Minister Lena Berg disagreed.')
+    assert [r[1] for r in rows] == ["Energy Minister Karin Holm"]
+
+
+def test_a_subjectless_clause_hung_past_another_attribution_is_not_the_content(parse):
+    rows = found(parse, "The central bank is considering a cut in interest rates as early as next month, four people "
+                        "familiar with the matter said, as a slump in factory orders deepens fears of a recession.")
+    assert [(r[1], r[2]) for r in rows] == [("four people familiar with the matter", "said")]

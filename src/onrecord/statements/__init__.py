@@ -385,8 +385,16 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     found += quote_candidates(parsed, quotes, found)
     found = _sources_without_asides(parsed, _split_quote_heads(doc.text, found))
     found = _contents_after_dateline(doc.text, _whole_brackets(doc.text, found))
-    found = [c for c in found if not ANONYMITY_TERMS.match(c.content.text)]
+    found = [c for c in found if not ANONYMITY_TERMS.match(c.content.text) and not _quoted_by_another(c, found)]
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
+
+
+def _quoted_by_another(c: Candidate, found: list[Candidate]) -> bool:
+    """'Holm said the pipeline was "a necessity." Berg disagreed.': a quotation beside a cue
+    that another statement already quotes is that statement's words, not the next speaker's."""
+    return c.rule == "adjacent_quote" and any(
+        o is not c and o.rule != "adjacent_quote" and o.content.start <= c.content.start and c.content.end <= o.content.end
+        and (o.cue is None or c.cue is None or o.cue.start != c.cue.start) for o in found)
 
 
 # "..., two of the people said, speaking on condition of anonymity because ...": how the

@@ -9,13 +9,13 @@ from .syntax import complement_kind, subject
 def content_options(text: str, pb, tok, sent, quotes: list[Quote], lex) -> list[tuple[str, int, int]]:
     """(kind, start, end) for each plausible content of ``tok``: its clause or infinitive, its
     object, the rest of the sentence, the sentence before it, a quotation beside it."""
-    from .rules import _adjacent_quote, _object_content, _trailing_asides, span, subtree_range, token_range
+    from .rules import _adjacent_quote, _object_content, _trailing_asides, misplaced_clause, span, subtree_range, token_range
 
     s0, s1 = token_range(pb, sent)
     subj = subject(tok)
     out: list[tuple[str, int, int]] = []
     for child in tok.children:
-        if child.dep_ in ("ccomp", "xcomp"):
+        if child.dep_ in ("ccomp", "xcomp") and not misplaced_clause(tok, child):
             excl = ([subj] if subj is not None and subj in child.subtree else []) + _trailing_asides(child, lex)
             a, b = subtree_range(pb, child, exclude=excl)
             if child.i < tok.i:

@@ -537,6 +537,8 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
         comp = "xcomp"
     if comp in ("ccomp", "xcomp"):
         node = infinitive or first_child(tok, (comp,))
+        if comp == "ccomp" and misplaced_clause(tok, node):
+            return []
         if comp == "xcomp" and lemma not in lex.takes_infinitive and lemma not in lex.belief \
                 and (model is None or prob < model.object_threshold):
             return []
@@ -822,6 +824,15 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
 
 # "who asked not to be named", "requested anonymity": how the source spoke, not what they said
 ANONYMITY_REQUEST = re.compile(r"(?:not to be (?:named|identified|quoted)|anonymity|to remain anonymous)\W*$", re.I)
+
+
+def misplaced_clause(verb, clause) -> bool:
+    """'is considering a cut ..., four people said, as a slump deepens fears': a finite clause
+    with no subject, hung on the verb past another attribution, is a circumstance the parser
+    misplaced, not what the verb takes."""
+    return clause.i > verb.i and clause.tag_ not in ("VB", "VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children) and any(
+        t.dep_ == "parataxis" and t.head == verb for t in verb.doc[verb.i + 1:clause.i])
 
 
 def _joined_clause(first, second) -> bool:
