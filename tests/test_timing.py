@@ -173,3 +173,15 @@ def test_a_time_in_the_question_asked_does_not_date_the_answer():
     content = Span.of(text, text.index("declined"), len(text) - 1)
     ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("declined"), content, "2026-11-20")
     assert ts.expression == "this year"
+
+
+def test_a_deadline_after_the_cue_does_not_date_the_remark():
+    text = "A spokesman said the prime minister expected a compromise before the summer."
+    content = Span.of(text, text.index("the prime"), text.index("a compromise") + len("a compromise"))
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2026-11-28")
+    assert ts.basis == "published"
+    # a time just before an event, with no deadline in view, still dates what was said
+    text = "Roe had been told just before Tuesday's vote that he would lose."
+    content = Span.of(text, text.index("that he"), len(text) - 1)
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("told"), content, "2026-11-28")
+    assert ts.expression == "Tuesday"

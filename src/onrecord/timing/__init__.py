@@ -544,6 +544,13 @@ SETTING = re.compile(r"\b(?:during|in|at|on)\s+(?:an?|the|his|her|their)\s+(?:[\
                      r"briefing|conference|hearing|speech|event|rally|call|meeting|session|show|visit|trip)s?\b[^,]{0,25}$")
 
 
+# "expected a compromise before the summer", "will decide by March", after the cue: a deadline,
+# not when it was said ("had been told just before Tuesday's vote" still dates the telling)
+DEADLINE_BEFORE = re.compile(r"\b(?i:before|by|until|till|ahead of|no later than|in time for)\s+$")
+AHEAD = re.compile(r"\b(?i:will|would|expect\w*|plan\w*|aim\w*|hop(?:e|es|ed|ing)|due|deadline|intend\w*|wants?|wanted|"
+                   r"promis\w*|vow\w*|pledg\w*|target\w*|should|must)\b")
+
+
 def _in_question(text: str, mention: TimeMention, anchor: int, sentence: tuple[int, int]) -> bool:
     return any(m.start(1) <= mention.start and mention.end <= m.end(1) and m.end() <= anchor
                and not SETTING.search(text, m.start(1), mention.start)
@@ -559,7 +566,9 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
     pub = _pub(published)
     candidates = [m for m in _outside(find_expressions(text, *sentence), content)
                   if not any(a <= m.start < b for a, b in quoted) and not _in_trailing_clause(text, m, content, anchor)
-                  and not _in_question(text, m, anchor, sentence)]
+                  and not _in_question(text, m, anchor, sentence)
+                  and not (m.start > anchor and DEADLINE_BEFORE.search(text, max(0, m.start - 20), m.start)
+                           and AHEAD.search(text, max(anchor, m.start - 80), m.start))]
     if candidates:
         best = min(candidates, key=lambda m: abs(m.start - anchor))
         ts = _timespan(text, best, pub)
