@@ -717,3 +717,10 @@ def test_a_subjectless_clause_hung_past_another_attribution_is_not_the_content(p
     rows = found(parse, "The central bank is considering a cut in interest rates as early as next month, four people "
                         "familiar with the matter said, as a slump in factory orders deepens fears of a recession.")
     assert [(r[1], r[2]) for r in rows] == [("four people familiar with the matter", "said")]
+
+
+def test_a_passive_with_its_agent_reports_its_subject(parse):
+    rows = found(parse, "The plan was announced by the ministry on Monday.")
+    assert ("indirect", "the ministry", "was announced", "The plan") in rows
+    rows = found(parse, "The talks were first reported by the Courier.")
+    assert ("indirect", "the Courier", "were first reported", "The talks") in rows

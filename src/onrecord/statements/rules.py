@@ -524,6 +524,11 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
     if answer is not None:  # "voters said yes", "he said so"
         content = Span.of(text, pb.char(answer), pb.char(answer) + len(answer.text))
         return [Candidate(kind, content, cue, src, conf, rule="answer")]
+    done = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None) \
+        if comp not in ("ccomp", "xcomp") and any(c.dep_ == "agent" for c in tok.children) else None
+    if done is not None:  # "The plan was announced by the ministry": what was announced
+        content = span(text, *subtree_range(pb, done))
+        return [Candidate(kind, content, cue, src, conf, rule="passive")] if content else []
     clause = _medium_clause(tok) if comp not in ("ccomp", "xcomp") and lemma in lex.speech else None
     if clause is not None:  # "said in a statement that ...", the clause hung on "statement"
         content = span(text, *subtree_range(pb, clause, exclude=_trailing_asides(clause, lex)))
