@@ -740,3 +740,12 @@ def test_a_name_the_tagger_misses_after_a_possessive_post_is_the_person(parse):
             "on Wednesday, saying the board must be ready to act.")
     [res] = speakers(parse, text)
     assert res.actor.kind == "person" and res.speaker.name == "Anders Lie"
+
+
+def test_a_bodys_readout_or_memo_speaks_for_the_body(parse):
+    text = ("A White House readout said the call was warm. A Pentagon internal memo said the plan was flawed. "
+            "A readout from the Elysee said the two sides would coordinate. A Washington Post analysis "
+            "found that costs had doubled.")
+    res = speakers(parse, text)
+    assert [r.speaker.organization_id for r in res[:3]] == ["us-exec", "us-dod", "fr-elysee"]
+    assert res[3].speaker.organization_id != "us"  # a newspaper's analysis is no government's

@@ -63,12 +63,12 @@ DEFINITE_PERSON = re.compile(r"the\s+(?:[\w.’'\-]+\s+){0,4}?(%s)" % "|".join(s
 # "a statement from his office", "a report by the ministry", "a post on Roe's channel": a
 # document speaks for whoever issued it
 ISSUED_BY = re.compile(r"(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|report|release|letter|memo|memorandum|"
-                       r"document|filing|transcript|post|tweet|message|communiqu[eé])\s+"
+                       r"document|filing|transcript|post|tweet|message|communiqu[eé]|readout|read-out|summary)\s+"
                        r"(?:(?:issued|released|posted|sent|signed)\s+)?(?:from|by)\s+", re.I)
 UNNAMED_DOCUMENT = re.compile(r"(?:(?:an?|the|one|two|three|several|some|new|internal|confidential|secret|leaked|"
                               r"classified|draft|recent|latest|unpublished)\s+)?(?:[a-z\-]+\s+){0,2}?"
                               r"(report|note|memo|memorandum|document|study|analysis|assessment|cable|letter|"
-                              r"filing|email|e-mail|paper|briefing)s?(?=$|\s*[,—(]|\s+(?:seen|obtained|released|"
+                              r"filing|email|e-mail|paper|briefing|readout|read-out)s?(?=$|\s*[,—(]|\s+(?:seen|obtained|released|"
                               r"published|issued|filed|sent|leaked|reviewed|reported|dated|covering|relating|"
                               r"unearthed|emerging|circulated|prepared|written|from|by|of|on|in|to|for|about|that|"
                               r"which|through|at|last|this|earlier|now)\b)")
@@ -859,8 +859,13 @@ class DocumentResolver:
         paper = UNNAMED_DOCUMENT.match(low)
         if paper and not any(start < paper.start(1) for start, _, _ in orgs):
             # "an internal note seen by Reuters", "a report": a source the page describes and does
-            # not name, as an anonymous one ("State Department documents" are the department's)
+            # not name, as an anonymous one
             return self._anonymous(mention, text)
+        owner = next((o for o in reversed(orgs) if o[1] <= paper.start(1)), None) if paper else None
+        gap = text[owner[1]:paper.start(1)].split() if owner is not None else []
+        if owner is not None and len(gap) <= 1 and all(w.islower() and w not in ("news", "media", "press") for w in gap):
+            # "a White House readout of the call", "State Department documents": the body's own
+            return self._org_speaker(mention, owner[2], "organization")
         gaps = [text[a:b] for a, b in zip([0] + [e for _, e, _ in orgs], [s for s, _, _ in orgs] + [len(text)])]
         if len(orgs) > 1 and all(re.fullmatch(r"\s*(?:,|,?\s*(?:and|or|&))\s+(?:the\s+)?", g) for g in gaps[1:-1]) \
                 and re.fullmatch(r"(?:the\s+)?", gaps[0], re.I) and not gaps[-1].strip():
