@@ -749,3 +749,9 @@ def test_a_bodys_readout_or_memo_speaks_for_the_body(parse):
     res = speakers(parse, text)
     assert [r.speaker.organization_id for r in res[:3]] == ["us-exec", "us-dod", "fr-elysee"]
     assert res[3].speaker.organization_id != "us"  # a newspaper's analysis is no government's
+
+
+def test_the_writers_own_i_in_a_signed_piece_is_its_author(parse):
+    text = 'Why the talks failed\n\nBy Sara Whitfield\n\nTom Roe said, "I am not worried." I think both camps are wrong.\n'
+    res = speakers(parse, text)
+    assert [(x.speaker.name, x.speaker.resolved_from) for x in res] == [("Tom Roe", "name"), ("Sara Whitfield", "author")]

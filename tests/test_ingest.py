@@ -160,3 +160,13 @@ def test_mojibake_is_repaired_and_clean_text_left_alone(tmp_path):
     assert repair_mojibake(unicodedata.normalize("NFD", twice)) == "François"
     clean = "Déjà vu: Ã is a letter, 50 € is money."
     assert repair_mojibake(clean) is clean
+
+
+def test_a_bylines_name_is_the_texts_author():
+    from onrecord.ingest import parse_text
+    doc = parse_text("Why the talks failed\n\nBy Sara Whitfield\n\nI think both camps are wrong.\n", "op-ed.txt")
+    assert doc.author == "Sara Whitfield"
+    doc = parse_text("Talks fail\n\nBY SARA WHITFIELD, Wire\n\nThe talks failed.\n", "wire.txt")
+    assert doc.author == "Sara Whitfield"
+    doc = parse_text("Talks fail\n\nBy Early March, Congress had voted twice.\n\nMore text.\n", "news.txt")
+    assert doc.author is None

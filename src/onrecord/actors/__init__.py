@@ -289,6 +289,10 @@ class DocumentResolver:
         self.parsed = parsed
         self.text = parsed.document.text
         self.doc_id = parsed.document.id
+        author = parsed.document.author or ""
+        # one person's name ("Sara Whitfield"), not "Jane Roe and Tom Hale" or "Staff; Wire"
+        self.author = author if re.fullmatch(r"(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+", author) \
+            and not re.search(r"\b(?:And|Staff|Editors?|Reporters?|Correspondents?|Desk|News|Wire)\b", author) else None
         self.gaz = gaz or load_gazetteer()
         self.people = People(parsed, nlp, self.gaz)
         self.people.prefetch_mentions([(m.start, m.end) for m in mentions if m is not None])
@@ -485,6 +489,12 @@ class DocumentResolver:
                 sp, actor = turn
                 res = Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
                                          sp.organization_path, "pronoun-dialogue"), actor)
+        if res is None and speaking is None and pronoun in ("i", "me", "my") and self.author \
+                and not self.people.quoted(mention.start):
+            # the writer's own "I think ..." in a signed piece (an official's op-ed): its author
+            res = self._person(mention, self.author, "author")
+            if res.speaker.role is None:
+                res = Resolution(replace(res.speaker, role="the article's author"), res.actor)
         res = res or self._resolve(mention, other_than)
         if res.actor is not None and res.speaker is not None:
             self.history.append((mention.start, res.speaker, res.actor))

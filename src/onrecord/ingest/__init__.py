@@ -168,7 +168,15 @@ def parse_text(text: str, source: str, fmt: str = "text") -> Document:
             title = first.lstrip("#").strip()
         elif "\n" not in first and len(first) < 150 and not first.rstrip().endswith((".", ":", ",", "\"", "”")):
             title = first.strip()
-    return Document(id=document_id(text), text=text, source=source, title=title, blocks=blocks)
+    lines = [text[b.start:b.end].strip() for b in blocks[:4]]
+    author = next((m.group(1) for line in lines if len(line) <= 80 and not line.endswith(".")
+                   and (m := BYLINE.fullmatch(line))), None)
+    author = author.title() if author and author.isupper() else author
+    return Document(id=document_id(text), text=text, source=source, title=title, author=author, blocks=blocks)
+
+
+# "By Sara Whitfield", "BY SARA WHITFIELD, Wire": a byline among a text's first paragraphs
+BYLINE = re.compile(r"(?:By|BY)\s+((?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+)(?:\s*(?:,|\||—|–|-)\s*.{0,60})?")
 
 
 def parse_jsonl(text: str, source: str) -> Iterator[Document | InputError]:
