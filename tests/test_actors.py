@@ -755,3 +755,10 @@ def test_the_writers_own_i_in_a_signed_piece_is_its_author(parse):
     text = 'Why the talks failed\n\nBy Sara Whitfield\n\nTom Roe said, "I am not worried." I think both camps are wrong.\n'
     res = speakers(parse, text)
     assert [(x.speaker.name, x.speaker.resolved_from) for x in res] == [("Tom Roe", "name"), ("Sara Whitfield", "author")]
+
+
+def test_a_named_body_of_a_countrys_state_sits_under_that_country(parse):
+    text = ("Japan's foreign ministry expressed deep concern about the shelling. The Iranian army said it had "
+            "withdrawn. Turkish news reports said the talks had failed.")
+    res = speakers(parse, text)
+    assert [r.speaker.organization_id for r in res] == ["gov-jp", "gov-ir", None]

@@ -980,8 +980,19 @@ class DocumentResolver:
     def _named_body(self, mention: Span, text: str) -> Resolution:
         """An outlet, firm or place the gazetteer does not know, as the organisation it names."""
         text = self._owner_in_full(text, mention.start)
-        actor = Actor(f"o:{slug(text.removeprefix('The ').removeprefix('the '))}", text, "organization")
-        return Resolution(Speaker(mention, actor.id, text, None, None, (), "organization"), actor)
+        state = STATE_BODY.fullmatch(text)
+        org_id = self.gaz.organization_in(state.group(1)) if state else None
+        if org_id is not None and self.gaz.organizations[org_id].kind != "government":
+            org_id = None
+        # "Japan's foreign ministry", "the Iranian army": a body of that country's state
+        actor = Actor(f"o:{slug(text.removeprefix('The ').removeprefix('the '))}", text, "organization",
+                      (Role(text, org_id),) if org_id else ())
+        return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id), "organization"), actor)
+
+
+STATE_BODY = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:['’]s?)?)\s+(?:[a-z\-]+\s+){0,2}"
+                        r"(?:ministry|army|military|navy|air force|armed forces|government|cabinet|presidency|embassy|"
+                        r"mission|delegation|central bank|parliament|police|foreign office|interior ministry)")
 
 
 def person_id(name: str) -> str:
