@@ -762,3 +762,22 @@ def test_a_named_body_of_a_countrys_state_sits_under_that_country(parse):
             "withdrawn. Turkish news reports said the talks had failed.")
     res = speakers(parse, text)
     assert [r.speaker.organization_id for r in res] == ["gov-jp", "gov-ir", None]
+
+
+def test_names_carried_before_their_end_particles_suffixes_and_pairs_of_surnames(parse):
+    text = ("Lula and Sheinbaum call for talks\n\n"
+            "Brazilian President Luiz Inácio Lula da Silva and Mexican President Claudia Sheinbaum urged "
+            "both sides to talk. Lula told reporters the region would not accept it. Colombian Foreign "
+            "Minister Laura de la Fuente said Bogotá was in contact. De la Fuente added that Colombia would "
+            "wait. Vice President Joseph R. Biden Jr. visited Kyiv. Biden said the aid would continue. "
+            "Pentagon spokesman Col. Dana Price said the plan was under review.")
+    res = speakers(parse, text)
+    names = [r.speaker.name for r in res]
+    assert names[:3] == ["Luiz Inácio Lula da Silva and Claudia Sheinbaum"] * 2 + ["Luiz Inácio Lula da Silva"]
+    assert names[4] == "Laura de la Fuente" and names[5].startswith("Joseph R. Biden")
+    assert res[6].speaker.role == "Col., Pentagon spokesman"
+
+
+def test_a_title_case_headline_adds_no_words_to_a_name(parse):
+    text = "Tom Hale Defends Tax Plan Against Critics\n\nHale said on Monday that the cuts would pay for themselves."
+    assert [r.speaker.name for r in speakers(parse, text)][-1] == "Tom Hale"

@@ -75,7 +75,11 @@ UNNAMED_DOCUMENT = re.compile(r"(?:(?:an?|the|one|two|three|several|some|new|int
 DOCUMENT_ASIDE = re.compile(r",?\s+(?:which|who|whose|that|to be)\b")
 # name patterns read once per mention, compiled once
 NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
-JOINED_BEFORE = re.compile(caps(r"([A-Z][\w'’-]+)\s*,?\s+(?:and|or|&)\s+(?:[a-z]+\s+){0,2}$"))  # "Roe and "
+TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(?:Col|Gen|Adm|Capt|Sgt|Maj|Lt|Cmdr|Cpl)\.)")
+SURNAME_PAIR = re.compile(caps(r"([A-Z][\w'’\-]+)\s+(?:and|&)\s+([A-Z][\w'’\-]+)"))
+# "Roe and ", "Roe and Mexican President ": the name before the "and" of a pair
+JOINED_BEFORE = re.compile(caps(r"([A-Z][\w'’-]+)\s*,?\s+(?:and|or|&)\s+(?:(?:[a-z]+|%s|[A-Z][a-z]+(?:an|ese|ish|ch|i))\.?\s+){0,3}$")
+                           % "|".join(sorted(TITLE_NOUNS | {"Foreign", "Prime", "Vice", "Defense", "Defence", "Finance"})))
 CAPITALISED_BEFORE = re.compile(caps(r"(?:[A-Z][\w'’.-]*\s+){0,2}$"))
 OWNER_FIRST = re.compile(caps(r"([A-Z][\w\-]+)(['’]s?\s)"))  # "Reyes's office"
 OWNER_LAST = re.compile(caps(r"\b(?:for|of) ([A-Z][\w\-]+)$"))  # "a spokesman for Reyes"
@@ -337,6 +341,9 @@ class DocumentResolver:
         if title and (appos or described):  # "Florida Rep., a Democrat", "the DNC's chair"
             role_title = f"{title}, {appos or described}"
         role_title = role_title or described  # "a labor economist at Ohio State"
+        ranked = TRAILING_RANK.fullmatch(role_title or "")
+        if ranked and re.search(r"\b[a-z]{3,}", ranked.group(1)):  # "Pentagon spokesman Col." (of "Pentagon spokesman Col. Dana Price"): "Col., Pentagon spokesman"
+            role_title = f"{ranked.group(2)}, {ranked.group(1)}"
         roles = (Role(role_title, org_id),) if role_title or org_id else ()
         actor = Actor(person_id(name), name, "person", roles)
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
@@ -583,7 +590,9 @@ class DocumentResolver:
         if re.search(r"\b(?:who|that|which|whose|for|of|with|by|from|on|in|to|at|about)\b|['’]s\b", lead) \
                 or len(lead.split()) > 4 or after not in ("", "both", "all", "together", "each"):
             return None
-        return self.text[start:last.end]
+        joint = self.text[start:mention.start + joined.end(1)]  # "Ann Roe", without the second's titles
+        conj = re.search(r"\b(?:and|or)\b|&", joined.group(0)[len(joined.group(1)):]).group(0)
+        return f"{joint} {conj} {last.name}"
 
     def _of_country(self, name: str, adjective: str) -> bool:
         """Is this person's title or description of the country ``adjective`` names ("French
@@ -789,6 +798,10 @@ class DocumentResolver:
         # not "Brexit and Trump's threats")
         inside = self.people.persons_in(mention.start, mention.end)
         pair = self._pair(mention, inside)
+        if pair is None and (two := SURNAME_PAIR.fullmatch(text)):
+            # "Lula and Sheinbaum call for talks": two surnames the page writes out in full
+            names = [self.people.full_name(w, mention.start) for w in two.groups()]
+            pair = " and ".join(names) if all(names) and names[0] != names[1] else None
         if pair is not None:
             return self._group(mention, pair)
         name = self._head_person(mention, inside)
@@ -856,6 +869,11 @@ class DocumentResolver:
                             mention.start, mention.end) in BODY_ENTITIES):
                         return self._named_body(mention, text)  # "CNN reported", "Cleveland said"
                 return self._person(mention, name, "surname-unresolved")
+            if name.split()[0].lower() in NAME_PARTICLES and name[:1].isupper():
+                # "De la Fuente added", capitalised at a sentence's start: Laura de la Fuente
+                lowered = self.people.longest_form(name[:1].lower() + name[1:])
+                if lowered != name[:1].lower() + name[1:]:
+                    return self._person(mention, lowered, "surname")
             return self._person(mention, self.people.longest_form(name), "name")
         head = words[-1].lower() if words else ""
         orgs = self.gaz.find(text)

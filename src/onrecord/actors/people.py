@@ -38,6 +38,15 @@ PARTICLE = "|".join(sorted(NAME_PARTICLES | {p.capitalize() for p in NAME_PARTIC
 # a family name the tagger cuts off as a person of its own ("Mohammed bin Abdulrahman" + "Al Thani")
 FAMILY_PARTICLE = re.compile(caps(r"(?:%s)[\s-][A-Z]" % PARTICLE))
 
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline's Title Case: most of its words capitalised."""
+    words = re.findall(r"[^\W\d_][\w'’\-]*", sentence)
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
 SENTENCE_CHARS = 600  # longer sentences (a run-on page, a table) are not tagged whole for a mention
 
 
@@ -200,7 +209,17 @@ class People:
             for ms, sentence in firsts:
                 for p in self.persons_in(*sentence):
                     words = [w for w in p.name.split() if w.rstrip(".") not in TITLE_NOUNS]
-                    if len(words) > 1 and words[-1] == surname:
+                    tail = words[words.index(surname) + 1:] if surname in words[1:] else None
+                    # "Luiz Inácio Lula da Silva" for "Lula", "Andrés Manuel López Obrador" for
+                    # "López", "Joseph R. Biden Jr." for "Biden": a name used alone that the full
+                    # name carries before its end (not "Ben Carson Defends" in a Title Case headline)
+                    headline = _title_case(self.text[sentence[0]:sentence[1]])
+                    if not (tail and len(tail) <= 2 and all(
+                            w.lower() in NAME_PARTICLES or w.rstrip(".").lower() in NAME_SUFFIXES
+                            or (w[:1].isupper() and not headline) for w in tail)
+                            and (tail[-1][:1].isupper() or tail[-1].rstrip(".").lower() in NAME_SUFFIXES)):
+                        tail = None
+                    if len(words) > 1 and (words[-1] == surname or tail and surname in words):
                         found[p.start] = " ".join(words)
                         if ms[0].start() <= p.start < ms[0].end():
                             for m in ms[1:]:
