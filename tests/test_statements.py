@@ -670,6 +670,9 @@ def test_a_request_for_anonymity_is_not_a_statement(parse):
     rows = found(parse, "The ministry has drafted new rules for the trade, two of the people said, speaking on "
                         "condition of anonymity because the plans have not been made public.")
     assert [r[3] for r in rows] == ["The ministry has drafted new rules for the trade"]
+    rows = found(parse, "One of the officials, who spoke on condition of anonymity to discuss internal "
+                        "deliberations, said the plans had been requested in October.")
+    assert [r[3] for r in rows] == ["the plans had been requested in October"]
 
 
 def test_an_infinitive_after_a_time_is_the_content_however_the_parser_hangs_it(parse):

@@ -385,8 +385,14 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     found += quote_candidates(parsed, quotes, found)
     found = _sources_without_asides(parsed, _split_quote_heads(doc.text, found))
     found = _contents_after_dateline(doc.text, _whole_brackets(doc.text, found))
-    found = [c for c in found if not ANONYMITY_TERMS.match(c.content.text) and not _quoted_by_another(c, found)]
+    found = [c for c in found if not ANONYMITY_TERMS.match(c.content.text) and not _quoted_by_another(c, found)
+             and not (c.cue is not None and ANONYMITY_PURPOSE.search(doc.text, max(0, c.cue.start - 60), c.cue.start))]
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
+
+
+# "who spoke on condition of anonymity to discuss internal deliberations": why the source
+# asked not to be named, not something they said
+ANONYMITY_PURPOSE = re.compile(r"(?:anonymity|anonymously|not (?:authori[sz]ed|allowed|permitted|cleared))\s+(?:to\s+)?$", re.I)
 
 
 def _quoted_by_another(c: Candidate, found: list[Candidate]) -> bool:
