@@ -781,3 +781,11 @@ def test_names_carried_before_their_end_particles_suffixes_and_pairs_of_surnames
 def test_a_title_case_headline_adds_no_words_to_a_name(parse):
     text = "Tom Hale Defends Tax Plan Against Critics\n\nHale said on Monday that the cuts would pay for themselves."
     assert [r.speaker.name for r in speakers(parse, text)][-1] == "Tom Hale"
+
+
+def test_a_role_set_before_a_name_says_whose_it_is_and_the_envoy_is_the_titled_envoy(parse):
+    text = ("The party's leader, Jana Kral, said she would table a motion. Special Envoy Paul Brennan arrived "
+            "in Dakar on Sunday. The envoy said the United States would not fund the force.")
+    res = speakers(parse, text)
+    assert res[0].speaker.role == "The party's leader"
+    assert res[1].speaker.name == "Paul Brennan"

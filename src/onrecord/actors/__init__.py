@@ -198,7 +198,8 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
             plain = all(w[:1].isupper() or w.endswith(("'s", "’s")) or w.lower() in ROLE_MODIFIERS | {"of"}
                         for w in words[:-1])  # not "the Democratic nomination for president"
             role = " ".join(words)
-            if role and whose and plain and (gaz.rank(role) > 1 or gaz.organization_in(role) or gaz.find(role)):
+            owned = re.search(r"['’]s?\s+(?:\w+\s+)?\w+$", role) is not None  # "The party's leader"
+            if role and whose and plain and (gaz.rank(role) > 1 or gaz.organization_in(role) or gaz.find(role) or owned):
                 title = role  # "Russia's opposition leader": of Russia, whose government it is not
         if title or appos:
             return title, appos, described
@@ -245,7 +246,8 @@ ROLE_MODIFIERS = {"the", "former", "deputy", "acting", "interim", "foreign", "pr
                   "military", "army", "trade", "health", "justice", "energy", "transport", "education"}
 # a post alone, or after the country's adjective: "President", "French leader", "the premier"
 BARE_POST = re.compile(r"(?:(?i:the)\s+)?(?:([A-Z][\w\-]+)\s+)?(%s)" % "|".join(
-    sorted(ROLE_WORDS | {"leader", "prime minister", "foreign minister"}, key=len, reverse=True)), re.I)
+    sorted(ROLE_WORDS | {"leader", "prime minister", "foreign minister", "envoy", "commander", "spokesman",
+                         "spokeswoman"}, key=len, reverse=True)), re.I)
 POST_HOLDERS = {"leader": ("president", "prime minister", "premier", "chancellor")}
 DEMONYM_SHAPE = re.compile(r"(?!(?:Republic|Democrat|Americ|Christi|Muslim|Libert|Civil)\w*$)[A-Z][a-z]+(?:an|ese|ish|ch|i)")
 # Who speaks for someone else ("a lawyer for Mr. Roe", "an aide to Roe"): never that someone.
