@@ -789,3 +789,13 @@ def test_a_role_set_before_a_name_says_whose_it_is_and_the_envoy_is_the_titled_e
     res = speakers(parse, text)
     assert res[0].speaker.role == "The party's leader"
     assert res[1].speaker.name == "Paul Brennan"
+
+
+def test_a_role_owned_by_a_pronoun_names_its_owner_only_when_it_is_a_body_that_just_spoke(parse):
+    text = ("The European Magnet Association warned in a letter that a licensing regime would hurt supply chains. "
+            "Its director general, Hanne Lund, urged both sides to return to the table. Governor Elin Sorby "
+            "spoke on Tuesday. Her deputy, Anders Lie, said the board must be ready to act.")
+    res = speakers(parse, text)
+    roles = {r.speaker.name: r.speaker.role for r in res}
+    assert roles["Hanne Lund"] == "director general, The European Magnet Association"
+    assert roles["Anders Lie"] == "deputy"
