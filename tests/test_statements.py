@@ -727,3 +727,9 @@ def test_a_passive_with_its_agent_reports_its_subject(parse):
     assert ("indirect", "the ministry", "was announced", "The plan") in rows
     rows = found(parse, "The talks were first reported by the Courier.")
     assert ("indirect", "the Courier", "were first reported", "The talks") in rows
+
+
+def test_a_time_after_a_parenthetical_attribution_is_the_writers(parse):
+    rows = found(parse, "The north fired a missile into the sea on Tuesday, the military said, hours before the "
+                        "foreign ministers met in Tokyo.")
+    assert [r[3] for r in rows] == ["The north fired a missile into the sea on Tuesday"]

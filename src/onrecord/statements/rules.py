@@ -402,9 +402,11 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
         return any((t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass")) for t in tok.doc
                    if p.start <= pb.char(t) < p.end and (t not in tok.subtree or t in strays))
 
-    # a part with neither verb nor subject ("As a result, he said, ...") is an adverbial
+    # a part with neither verb nor subject ("As a result, he said, ...") is an adverbial, and
+    # so is a time after the attribution ("..., the military said, hours before the talks")
     parts = [p for p in (before, after) if p is not None and informative(p)
-             and (len(p.text.split()) >= 2 or (strays and p is before))]
+             and (len(p.text.split()) >= 2 or (strays and p is before))
+             and not (p is after and NARRATIVE_TIME.match(p.text))]
     condition = _condition_after(tok.head, after=tok.i)
     if len(parts) == 2 and condition is not None and parts[1].start <= pb.char(condition) < parts[1].end:
         # "A, the minister said, if B": one content, so that the stance keeps its condition
@@ -416,6 +418,8 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
     return out
 
 
+NARRATIVE_TIME = re.compile(r"(?:(?:just|shortly|hours|minutes|days|weeks|months|moments|a day|a week|soon|"
+                            r"two|three|several|only)\s+)*(?:before|after)\b", re.I)
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify"}
 # verbs of phase or attempt, whose infinitive names the act ("continued to express doubts")
 ASPECT_VERBS = {"continue", "go", "attempt", "struggle", "fail", "begin", "start"}
