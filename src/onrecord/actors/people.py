@@ -132,8 +132,7 @@ class People:
                 out.append(PersonMention(start, end, name))
         return out
 
-    def _context(self, start: int, end: int) -> tuple[int, int] | None:
-        """The sentence a stretch lies in, when one holds it and is of a size to tag."""
+    def _sentence_of(self, start: int, end: int) -> tuple[int, int] | None:
         sentence = self.sentence_at(start)
         if sentence != (start, end) and sentence[0] <= start and end <= sentence[1] \
                 and sentence[1] - sentence[0] <= SENTENCE_CHARS and sentence in self._parsed_sentence:
@@ -144,6 +143,13 @@ class People:
         """Tag the mentions, then the sentences of those where no person was found."""
         self.prefetch(spans)
         self.prefetch([c for s, e in spans if not self._cache.get((s, e)) and (c := self._context(s, e))])
+
+    def _context(self, start: int, end: int) -> tuple[int, int] | None:
+        """The sentence a stretch lies in, when one holds it, is of a size to tag, and the
+        stretch may hold a name past its first word ("he", "officials" hold none)."""
+        if not re.search(r"\S\s+\S*[A-Z]|^[A-Z][\w'’\-]+\s+\w", self.text[start:end]):
+            return None
+        return self._sentence_of(start, end)
 
     def persons_in(self, start: int, end: int) -> list[PersonMention]:
         """The persons NER finds in a stretch. Where it finds none alone, it reads the stretch
