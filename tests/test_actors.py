@@ -12,6 +12,11 @@ def speakers(parse, text):
     return [r.resolve(c.source, c.kind, c.cue.text if c.cue else None) for c in extract(parsed)]
 
 
+def roles(parse, text):
+    """Each speaker's name and role, as the resolver gives them."""
+    return {r.speaker.name: r.speaker.role for r in speakers(parse, text)}
+
+
 def test_gazetteer_tree_and_aliases():
     g = load_gazetteer()
     assert g.path("us-africom") == ("United States", "Department of Defense", "US Africa Command")
@@ -707,11 +712,10 @@ def test_a_description_after_the_name_is_the_role_when_no_title_is_given(parse):
     text = ("The plan exists, and that is new, said Piotr Malek, a trade economist at the Halden Institute. "
             "Senator Ruth Brand, a Democrat from Ohio, said the plan would fail. "
             "As the crowd waited for Tom Hale, a chorus of boos rose. Hale said nothing would change.")
-    res = speakers(parse, text)
-    roles = {r.speaker.name: r.speaker.role for r in res}
-    assert roles["Piotr Malek"] == "a trade economist at the Halden Institute"
-    assert roles["Ruth Brand"] == "Senator, a Democrat from Ohio"
-    assert roles["Tom Hale"] is None  # the comma ended the clause, not the name
+    got = roles(parse, text)
+    assert got["Piotr Malek"] == "a trade economist at the Halden Institute"
+    assert got["Ruth Brand"] == "Senator, a Democrat from Ohio"
+    assert got["Tom Hale"] is None  # the comma ended the clause, not the name
 
 
 def test_an_opposition_figure_is_of_the_country_and_no_voice_of_its_government(parse):
@@ -795,7 +799,6 @@ def test_a_role_owned_by_a_pronoun_names_its_owner_only_when_it_is_a_body_that_j
     text = ("The European Magnet Association warned in a letter that a licensing regime would hurt supply chains. "
             "Its director general, Hanne Lund, urged both sides to return to the table. Governor Elin Sorby "
             "spoke on Tuesday. Her deputy, Anders Lie, said the board must be ready to act.")
-    res = speakers(parse, text)
-    roles = {r.speaker.name: r.speaker.role for r in res}
-    assert roles["Hanne Lund"] == "director general, The European Magnet Association"
-    assert roles["Anders Lie"] == "deputy"
+    got = roles(parse, text)
+    assert got["Hanne Lund"] == "director general, The European Magnet Association"
+    assert got["Anders Lie"] == "deputy"

@@ -154,34 +154,29 @@ def test_a_time_in_a_despite_clause_after_the_content_does_not_date_it():
     assert ts.basis == "published"
 
 
+def dated(text, cue, content, published="2026-11-20"):
+    """When ``date_statement`` says the words ``content``, reported by ``cue``, were said."""
+    at = text.index(content)
+    return date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index(cue),
+                          Span.of(text, at, at + len(content)), published)
+
+
 def test_a_time_in_the_question_asked_does_not_date_the_answer():
     text = "Asked whether the fleet could stay in the Gulf through the summer, Roe said only that the plan was under review."
-    content = Span.of(text, text.index("that the plan"), len(text) - 1)
-    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2026-11-20")
-    assert ts.basis == "published"
+    assert dated(text, "said", "that the plan was under review").basis == "published"
     # the day it was asked is the day of the answer
     text = "Asked on Tuesday whether the fleet would stay, Roe said the plan was under review."
-    content = Span.of(text, text.index("the plan"), len(text) - 1)
-    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2026-11-20")
-    assert ts.expression == "on Tuesday"
+    assert dated(text, "said", "the plan was under review").expression == "on Tuesday"
     # the setting of the answer is its time, and a question someone else put is no question here
     text = "Asked why he had not endorsed Hale during an appearance Friday on a morning show, Roe said he was waiting."
-    content = Span.of(text, text.index("he was"), len(text) - 1)
-    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2026-11-20")
-    assert ts.expression == "Friday"
+    assert dated(text, "said", "he was waiting").expression == "Friday"
     text = "But when Roe asked the publisher to reprint the book this year, it declined."
-    content = Span.of(text, text.index("declined"), len(text) - 1)
-    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("declined"), content, "2026-11-20")
-    assert ts.expression == "this year"
+    assert dated(text, "declined", "declined").expression == "this year"
 
 
 def test_a_deadline_after_the_cue_does_not_date_the_remark():
     text = "A spokesman said the prime minister expected a compromise before the summer."
-    content = Span.of(text, text.index("the prime"), text.index("a compromise") + len("a compromise"))
-    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2026-11-28")
-    assert ts.basis == "published"
+    assert dated(text, "said", "the prime minister expected a compromise", "2026-11-28").basis == "published"
     # a time just before an event, with no deadline in view, still dates what was said
     text = "Roe had been told just before Tuesday's vote that he would lose."
-    content = Span.of(text, text.index("that he"), len(text) - 1)
-    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("told"), content, "2026-11-28")
-    assert ts.expression == "Tuesday"
+    assert dated(text, "told", "that he would lose", "2026-11-28").expression == "Tuesday"
