@@ -802,3 +802,10 @@ def test_a_role_owned_by_a_pronoun_names_its_owner_only_when_it_is_a_body_that_j
     got = roles(parse, text)
     assert got["Hanne Lund"] == "director general, The European Magnet Association"
     assert got["Anders Lie"] == "deputy"
+
+
+def test_they_is_never_one_unnamed_person(parse):
+    text = ("Mexican officials said on Monday that the talks would begin. A Mexican official said the first "
+            "round was useful. They said a second round would follow.")
+    res = speakers(parse, text)
+    assert res[-1].speaker.name == "Mexican officials"

@@ -77,6 +77,7 @@ DOCUMENT_ASIDE = re.compile(r",?\s+(?:which|who|whose|that|to be)\b")
 NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
 OWNED_ROLE = re.compile(r"((?i:its|their|his|her))\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)$")  # "her deputy"
 TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(?:Col|Gen|Adm|Capt|Sgt|Maj|Lt|Cmdr|Cpl)\.)")
+MANY = re.compile(r"(?:two|three|four|five|six|several|some|many|a few|a group of|a number of|\d+)\b")
 SURNAME_PAIR = re.compile(caps(r"([A-Z][\w'’\-]+)\s+(?:and|&)\s+([A-Z][\w'’\-]+)"))
 # "Roe and ", "Roe and Mexican President ": the name before the "and" of a pair
 JOINED_BEFORE = re.compile(caps(r"([A-Z][\w'’-]+)\s*,?\s+(?:and|or|&)\s+(?:(?:[a-z]+|%s|[A-Z][a-z]+(?:an|ese|ish|ch|i))\.?\s+){0,3}$")
@@ -432,8 +433,10 @@ class DocumentResolver:
         def fits(actor: Actor) -> bool:
             if actor.kind == "anonymous" and UNNAMED_DOCUMENT.match(actor.name.lower()):
                 return False  # "a report" is no one's "she" or "they"
-            if actor.kind == "anonymous" and kind == "plural":  # "a woman" is no "they"
-                return not UNNAMED_PERSON.match(actor.name.lower())
+            if actor.kind == "anonymous" and kind == "plural":  # "a woman", "federal judge" are no "they"
+                low = actor.name.lower()
+                return not UNNAMED_PERSON.match(low) and (MANY.match(low) is not None or any(
+                    w.endswith("s") and w[:-1] in ANONYMOUS_HEADS | UNNAMED_PERSON_HEADS for w in re.findall(r"[a-z]+", low)))
             if actor.kind == "anonymous" and _epithet(actor.name.lower()):
                 return False  # "the Vermont senator": someone named nearby, whom the candidates below find
             if actor.kind != "anonymous" or not gender:
