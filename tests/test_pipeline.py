@@ -317,3 +317,15 @@ def test_the_lead_in_walk_remembered_across_blocks_answers_as_a_fresh_walk():
     for idx in range(len(blocks)):
         for who in ("a", "b", None):
             assert _lead_in(doc, blocks, idx, speakers, who, memo) == _lead_in(doc, blocks, idx, speakers, who)
+
+
+def test_a_transcripts_title_dates_its_turns_and_what_is_reported_in_them():
+    text, blocks = page(("Department Press Briefing – June 3", "paragraph"),
+                        ("MS. ROE: Good afternoon. We welcome any proposal that ends the fighting.", "paragraph"),
+                        ("QUESTION: Does the United States support the monitoring force?", "paragraph"),
+                        ("MS. ROE: We have been clear that a force needs the consent of both sides.", "paragraph"))
+    r = run(text, blocks, published="2025-06-20")
+    assert r.statements and all(s.said.start == "2025-06-03" for s in r.statements)
+    # a news story with one "Name: ..." headline is no transcript
+    text, blocks = page(("Roe: talks on June 3 will fail", "paragraph"), ("Roe said the talks would fail.", "paragraph"))
+    assert all(s.said.start != "2025-06-03" for s in run(text, blocks, published="2025-06-20").statements)

@@ -198,6 +198,9 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
                    [_lead_in(doc, blocks, _block_index(starts, c.content.start), {}, None, memo) for c in candidates])
     quoted = [(q.start, q.end) for q in statements_stage.find_quotes(doc.text, doc.blocks)]
     headings = _headings_above(blocks)
+    turns = [c for c in candidates if c.rule == "colon" and c.source is not None and c.source.start in starts]
+    # a transcript ("Press Briefing – November 18", then "MR HOLLIS: ..." turns): its title dates its turns
+    briefed = timing.title_date(doc.text, blocks, doc.published) if len(turns) >= 2 else None
     result = DocumentResult(doc)
     for cand, res, lead, via in zip(candidates, resolutions, leads, vias):
         anchor = cand.cue.start if cand.cue else cand.content.start
@@ -206,6 +209,9 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         sentence = sentences[si] if si >= 0 else (blocks[bi].start, blocks[bi].end)
         said = timing.date_statement(doc.text, blocks, bi, sentence, anchor, cand.content,
                                      doc.published, lead, quoted)
+        if briefed is not None and said.basis == "published" and (
+                cand.rule == "colon" or any(t.content.start <= anchor < t.content.end for t in turns)):
+            said = briefed  # a turn, or words reported inside one
         context = [(blocks[bi].start, blocks[bi].end)]
         if lead is not None:
             context.append((blocks[lead].start, blocks[lead].end))

@@ -557,6 +557,20 @@ def _in_question(text: str, mention: TimeMention, anchor: int, sentence: tuple[i
                for m in ASKED_CLAUSE.finditer(text, sentence[0], anchor))
 
 
+def title_date(text: str, blocks: list[Block], published: str | None) -> TimeSpan | None:
+    """The day a document's title line gives ("Department Press Briefing – November 18"), if
+    any: the day of a transcript's turns."""
+    if not blocks or blocks[0].end - blocks[0].start > 150:
+        return None
+    pub = _pub(published)
+    for m in find_expressions(text, blocks[0].start, blocks[0].end):
+        if m.kind in ("md", "mdy", "dmy"):
+            ts = _timespan(text, m, pub)
+            if ts is not None and ts.granularity == "day":
+                return ts
+    return None
+
+
 def date_statement(text: str, blocks: list[Block], block_index: int, sentence: tuple[int, int],
                    anchor: int, content: Span, published: str | None,
                    lead_in: int | None = None, quoted: list[tuple[int, int]] = ()) -> TimeSpan:
@@ -595,4 +609,4 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
     return TimeSpan()
 
 
-__all__ = ["date_statement", "find_expressions", "resolve", "timex_value", "TimeMention"]
+__all__ = ["date_statement", "title_date", "find_expressions", "resolve", "timex_value", "TimeMention"]
