@@ -809,3 +809,9 @@ def test_they_is_never_one_unnamed_person(parse):
             "round was useful. They said a second round would follow.")
     res = speakers(parse, text)
     assert res[-1].speaker.name == "Mexican officials"
+
+
+def test_a_pair_named_by_surnames_is_the_group_of_their_full_names(parse):
+    text = ("Senator Charles Grassley and Senator Patrick Leahy wrote to the agency in May. "
+            "Mr. Grassley and Mr. Leahy said the program was open to fraud.")
+    assert speakers(parse, text)[-1].speaker.name == "Charles Grassley and Patrick Leahy"

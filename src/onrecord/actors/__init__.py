@@ -614,7 +614,10 @@ class DocumentResolver:
             return None
         joint = self.text[start:mention.start + joined.end(1)]  # "Ann Roe", without the second's titles
         conj = re.search(r"\b(?:and|or)\b|&", joined.group(0)[len(joined.group(1)):]).group(0)
-        return f"{joint} {conj} {last.name}"
+        # "Mr. Grassley and Mr. Leahy": each as the page names them in full
+        names = [n if len(n.split()) > 1 else self.people.full_name(n, mention.start) or n
+                 for n in (re.sub(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)", "", joint), last.name)]
+        return f"{names[0]} {conj} {names[1]}"
 
     def _of_country(self, name: str, adjective: str) -> bool:
         """Is this person's title or description of the country ``adjective`` names ("French
