@@ -198,7 +198,8 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
                    [_lead_in(doc, blocks, _block_index(starts, c.content.start), {}, None, memo) for c in candidates])
     quoted = [(q.start, q.end) for q in statements_stage.find_quotes(doc.text, doc.blocks)]
     headings = _headings_above(blocks)
-    turns = [c for c in candidates if c.rule == "colon" and c.source is not None and c.source.start in starts]
+    opening = set(starts)
+    turns = [c for c in candidates if c.rule == "colon" and c.source is not None and c.source.start in opening]
     # a transcript ("Press Briefing – November 18", then "MR HOLLIS: ..." turns): its title dates its turns
     briefed = timing.title_date(doc.text, blocks, doc.published) if len(turns) >= 2 else None
     result = DocumentResult(doc)

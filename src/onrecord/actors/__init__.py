@@ -17,7 +17,8 @@ from ..parse import NAME_PARTICLES, caps
 from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
 from ..statements.rules import INTERVIEW_TURNS, QUESTION_TURNS
-from .people import HONORIFICS, HONORIFIC_SEX, ROLE_WORDS, People, first_name_gender, is_given_name
+from .people import (HONORIFICS, HONORIFIC_SEX, NAME_SUFFIXES, ROLE_WORDS, People, first_name_gender,
+                     is_given_name)
 
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 ANOTHER = {"another", "a second", "a third", "another one"}
@@ -80,8 +81,10 @@ TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(
 MANY = re.compile(r"(?:two|three|four|five|six|several|some|many|a few|a group of|a number of|\d+)\b")
 SURNAME_PAIR = re.compile(caps(r"([A-Z][\w'’\-]+)\s+(?:and|&)\s+([A-Z][\w'’\-]+)"))
 # "Roe and ", "Roe and Mexican President ": the name before the "and" of a pair
-JOINED_BEFORE = re.compile(caps(r"([A-Z][\w'’-]+)\s*,?\s+(?:and|or|&)\s+(?:(?:[a-z]+|%s|[A-Z][a-z]+(?:an|ese|ish|ch|i))\.?\s+){0,3}$")
-                           % "|".join(sorted(TITLE_NOUNS | {"Foreign", "Prime", "Vice", "Defense", "Defence", "Finance"})))
+DEMONYM_WORD = r"[A-Z][a-z]+(?:an|ese|ish|ch|i)"  # "Marovian", "Chinese", "French", "Israeli"
+JOINED_BEFORE = re.compile(caps(r"([A-Z][\w'’-]+)\s*,?\s+(?:and|or|&)\s+(?:(?:[a-z]+|%s|%s)\.?\s+){0,3}$")
+                           % ("|".join(sorted(TITLE_NOUNS | {"Foreign", "Prime", "Vice", "Defense", "Defence", "Finance"})),
+                              caps(DEMONYM_WORD)))
 CAPITALISED_BEFORE = re.compile(caps(r"(?:[A-Z][\w'’.-]*\s+){0,2}$"))
 OWNER_FIRST = re.compile(caps(r"([A-Z][\w\-]+)(['’]s?\s)"))  # "Reyes's office"
 OWNER_LAST = re.compile(caps(r"\b(?:for|of) ([A-Z][\w\-]+)$"))  # "a spokesman for Reyes"
@@ -251,7 +254,7 @@ BARE_POST = re.compile(r"(?:(?i:the)\s+)?(?:([A-Z][\w\-]+)\s+)?(%s)" % "|".join(
     sorted(ROLE_WORDS | {"leader", "prime minister", "foreign minister", "envoy", "commander", "spokesman",
                          "spokeswoman"}, key=len, reverse=True)), re.I)
 POST_HOLDERS = {"leader": ("president", "prime minister", "premier", "chancellor")}
-DEMONYM_SHAPE = re.compile(r"(?!(?:Republic|Democrat|Americ|Christi|Muslim|Libert|Civil)\w*$)[A-Z][a-z]+(?:an|ese|ish|ch|i)")
+DEMONYM_SHAPE = re.compile(r"(?!(?:Republic|Democrat|Americ|Christi|Muslim|Libert|Civil)\w*$)" + DEMONYM_WORD)
 # Who speaks for someone else ("a lawyer for Mr. Roe", "an aide to Roe"): never that someone.
 AGENT_NOUNS = {"representative", "lawyer", "attorney", "counsel", "assistant", "surrogate", "associate",
                "confidant", "ally", "friend", "colleague"}  # plurals stay groups ("lawyers for X")
@@ -332,10 +335,7 @@ class DocumentResolver:
             registered = next(iter(bearers.values())) if len(bearers) == 1 else None
         if registered is not None:
             return self._registered(mention, registered, how)
-        key = ("title", name)  # one look through the document per name, not per mention
-        if key not in self.people._memo:
-            self.people._memo[key] = title_near(self.text, name, self.gaz)
-        title, appos, described = self.people._memo[key]
+        title, appos, described = self._titles(name)
         title = title and TRAILING_HONORIFIC.sub("", title)
         mention_title = _mention_title(clean_mention(mention.text), name, self.gaz)
         # a description names where someone works, not whom they serve ("an Iranian journalist")
@@ -346,8 +346,8 @@ class DocumentResolver:
             role_title = f"{title}, {appos or described}"
         role_title = role_title or described  # "a labor economist at Ohio State"
         lead = clean_mention(mention.text).split(",")[0]  # "her deputy" of "her deputy, Anders Lie"
-        owned = OWNED_ROLE.match(role_title or "") or (OWNED_ROLE.match(lead) if "," in mention.text else None)
-        if owned and (role_title is None or OWNED_ROLE.match(role_title)):
+        owned = OWNED_ROLE.match(role_title) if role_title else OWNED_ROLE.match(lead) if "," in mention.text else None
+        if owned:
             # "Its director general" right after the association spoke: of the association. Whose
             # "his" or "her" is, the last speaker told wrongly too often (5 of 11 on PolNeAR
             # train): the role stays without its owner ("deputy")
@@ -355,7 +355,7 @@ class DocumentResolver:
             role_title = f"{owned.group(2)}, {owner.name}" if owner is not None else owned.group(2)
             org_id = org_id or (next((r.organization_id for r in owner.roles if r.organization_id), None) if owner else None)
         ranked = TRAILING_RANK.fullmatch(role_title or "")
-        if ranked and re.search(r"\b[a-z]{3,}", ranked.group(1)):  # "Pentagon spokesman Col." (of "Pentagon spokesman Col. Dana Price"): "Col., Pentagon spokesman"
+        if ranked and re.search(r"\b[a-z]{3,}", ranked.group(1)):  # "Pentagon spokesman Col.": "Col., Pentagon spokesman"
             role_title = f"{ranked.group(2)}, {ranked.group(1)}"
         roles = (Role(role_title, org_id),) if role_title or org_id else ()
         actor = Actor(person_id(name), name, "person", roles)
@@ -619,13 +619,17 @@ class DocumentResolver:
                  for n in (re.sub(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)", "", joint), last.name)]
         return f"{names[0]} {conj} {names[1]}"
 
-    def _of_country(self, name: str, adjective: str) -> bool:
-        """Is this person's title or description of the country ``adjective`` names ("French
-        President X", "President X of Marovia" for "Marovian")?"""
+    def _titles(self, name: str) -> tuple[str | None, str | None, str | None]:
+        """``title_near`` for this name, one look through the document per name, not per mention."""
         key = ("title", name)
         if key not in self.people._memo:
             self.people._memo[key] = title_near(self.text, name, self.gaz)
-        said = " ".join(x for x in self.people._memo[key] if x)
+        return self.people._memo[key]
+
+    def _of_country(self, name: str, adjective: str) -> bool:
+        """Is this person's title or description of the country ``adjective`` names ("French
+        President X", "President X of Marovia" for "Marovian")?"""
+        said = " ".join(x for x in self._titles(name) if x)
         after = re.search(r"(?<!\w)%s\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]+\s*){1,3})" % re.escape(name), self.text)
         said += " " + (after.group(1) if after else "")
         country = self.gaz.organization_in(adjective)
@@ -1059,7 +1063,6 @@ class MergeSuggestion:
     sure: bool  # the only candidate and sharing a role; otherwise the analyst must look
 
 
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
 def suggest_merges(actors: dict[str, Actor], counts: dict[str, int]) -> list[MergeSuggestion]:
@@ -1073,7 +1076,7 @@ def suggest_merges(actors: dict[str, Actor], counts: dict[str, int]) -> list[Mer
         return {r.title.lower() for r in a.roles if r.title}
 
     people = [a for a in actors.values() if a.kind == "person" and parts(a)
-              and not any(w.lower() in SUFFIXES for w in a.name.split())]  # "Jr." is someone else
+              and not any(w.rstrip(".").lower() in NAME_SUFFIXES for w in a.name.split())]  # "Jr." is someone else
     by_surname: dict[str, list[Actor]] = defaultdict(list)
     for a in people:
         by_surname[parts(a)[-1]].append(a)

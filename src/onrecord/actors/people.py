@@ -47,6 +47,16 @@ def _title_case(sentence: str) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+def _carried_tail(tail: list[str], headline: bool) -> bool:
+    """May a full name go on past the name used alone, by these words? "Luiz Inácio Lula da
+    Silva" for "Lula", "Andrés Manuel López Obrador" for "López", "Joseph R. Biden Jr." for
+    "Biden"; not "Tom Hale Defends" in a Title Case headline."""
+    def fits(w: str) -> bool:
+        return w.lower() in NAME_PARTICLES or w.rstrip(".").lower() in NAME_SUFFIXES or (w[:1].isupper() and not headline)
+    last = tail[-1] if tail else ""
+    return 0 < len(tail) <= 2 and all(map(fits, tail)) and (last[:1].isupper() or last.rstrip(".").lower() in NAME_SUFFIXES)
+
+
 SENTENCE_CHARS = 600  # longer sentences (a run-on page, a table) are not tagged whole for a mention
 
 
@@ -132,13 +142,6 @@ class People:
                 out.append(PersonMention(start, end, name))
         return out
 
-    def _sentence_of(self, start: int, end: int) -> tuple[int, int] | None:
-        sentence = self.sentence_at(start)
-        if sentence != (start, end) and sentence[0] <= start and end <= sentence[1] \
-                and sentence[1] - sentence[0] <= SENTENCE_CHARS and sentence in self._parsed_sentence:
-            return sentence
-        return None
-
     def prefetch_mentions(self, spans: list[tuple[int, int]]) -> None:
         """Tag the mentions, then the sentences of those where no person was found."""
         self.prefetch(spans)
@@ -149,7 +152,11 @@ class People:
         stretch may hold a name past its first word ("he", "officials" hold none)."""
         if not re.search(r"\S\s+\S*[A-Z]|^[A-Z][\w'’\-]+\s+\w", self.text[start:end]):
             return None
-        return self._sentence_of(start, end)
+        sentence = self.sentence_at(start)
+        if sentence != (start, end) and sentence[0] <= start and end <= sentence[1] \
+                and sentence[1] - sentence[0] <= SENTENCE_CHARS and sentence in self._parsed_sentence:
+            return sentence
+        return None
 
     def persons_in(self, start: int, end: int) -> list[PersonMention]:
         """The persons NER finds in a stretch. Where it finds none alone, it reads the stretch
@@ -213,19 +220,11 @@ class People:
             firsts = self._written(surname)
             self.prefetch([sentence for _, sentence in firsts])  # one NER batch
             for ms, sentence in firsts:
+                headline = _title_case(self.text[sentence[0]:sentence[1]])
                 for p in self.persons_in(*sentence):
                     words = [w for w in p.name.split() if w.rstrip(".") not in TITLE_NOUNS]
-                    tail = words[words.index(surname) + 1:] if surname in words[1:] else None
-                    # "Luiz Inácio Lula da Silva" for "Lula", "Andrés Manuel López Obrador" for
-                    # "López", "Joseph R. Biden Jr." for "Biden": a name used alone that the full
-                    # name carries before its end (not "Ben Carson Defends" in a Title Case headline)
-                    headline = _title_case(self.text[sentence[0]:sentence[1]])
-                    if not (tail and len(tail) <= 2 and all(
-                            w.lower() in NAME_PARTICLES or w.rstrip(".").lower() in NAME_SUFFIXES
-                            or (w[:1].isupper() and not headline) for w in tail)
-                            and (tail[-1][:1].isupper() or tail[-1].rstrip(".").lower() in NAME_SUFFIXES)):
-                        tail = None
-                    if len(words) > 1 and (words[-1] == surname or tail and surname in words):
+                    if len(words) > 1 and (words[-1] == surname or surname in words[1:] and _carried_tail(
+                            words[words.index(surname) + 1:], headline)):
                         found[p.start] = " ".join(words)
                         if ms[0].start() <= p.start < ms[0].end():
                             for m in ms[1:]:

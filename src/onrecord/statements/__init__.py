@@ -16,8 +16,8 @@ from .confidence import calibrate
 from .cuemodel import load_model
 from .quotes import STRAIGHT_SINGLE, Quote, find_quotes
 from .rows import whole_statements
-from .rules import (DATELINE, NOT_CUES, Candidate, SpanIndex, _inside, _overlapping_quotes, classify, colon_candidates,
-                    cue_candidates, cue_takes_its_particle, lexicon, noun_clause_candidates, noun_cue_candidates,
+from .rules import (DATELINE, NOT_CUES, Candidate, SpanIndex, _inside, _overlapping_quotes, about_anonymity, classify,
+                    colon_candidates, cue_candidates, cue_takes_its_particle, lexicon, noun_clause_candidates, noun_cue_candidates,
                     quotative_frame, span, trailing_frame)
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
@@ -385,14 +385,8 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     found += quote_candidates(parsed, quotes, found)
     found = _sources_without_asides(parsed, _split_quote_heads(doc.text, found))
     found = _contents_after_dateline(doc.text, _whole_brackets(doc.text, found))
-    found = [c for c in found if not ANONYMITY_TERMS.match(c.content.text) and not _quoted_by_another(c, found)
-             and not (c.cue is not None and ANONYMITY_PURPOSE.search(doc.text, max(0, c.cue.start - 60), c.cue.start))]
+    found = [c for c in found if not about_anonymity(doc.text, c) and not _quoted_by_another(c, found)]
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
-
-
-# "who spoke on condition of anonymity to discuss internal deliberations": why the source
-# asked not to be named, not something they said
-ANONYMITY_PURPOSE = re.compile(r"(?:anonymity|anonymously|not (?:authori[sz]ed|allowed|permitted|cleared))\s+(?:to\s+)?$", re.I)
 
 
 def _quoted_by_another(c: Candidate, found: list[Candidate]) -> bool:
@@ -403,10 +397,6 @@ def _quoted_by_another(c: Candidate, found: list[Candidate]) -> bool:
         and (o.cue is None or c.cue is None or o.cue.start != c.cue.start) for o in found)
 
 
-# "..., two of the people said, speaking on condition of anonymity because ...": how the
-# sources spoke, not more of what they said
-ANONYMITY_TERMS = re.compile(r"(?:speaking|talking|asking|requesting|declining|agreeing)\b[^.;]{0,30}?\b(?:anonymity|"
-                             r"anonymously|not to be (?:named|identified|quoted)|to be (?:named|identified)|on background)\b", re.I)
 
 
 # '"..."\n\n- Ann Roe.' or '“...” — President Roe, in a tweet': a quotation signed by a

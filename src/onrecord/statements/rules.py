@@ -833,6 +833,19 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
 
 # "who asked not to be named", "requested anonymity": how the source spoke, not what they said
 ANONYMITY_REQUEST = re.compile(r"(?:not to be (?:named|identified|quoted)|anonymity|to remain anonymous)\W*$", re.I)
+# "who spoke on condition of anonymity to discuss internal deliberations": why the source
+# asked not to be named, not something they said
+ANONYMITY_PURPOSE = re.compile(r"(?:anonymity|anonymously|not (?:authori[sz]ed|allowed|permitted|cleared))\s+(?:to\s+)?$", re.I)
+# "..., two of the people said, speaking on condition of anonymity because ...": how the
+# sources spoke, not more of what they said
+ANONYMITY_TERMS = re.compile(r"(?:speaking|talking|asking|requesting|declining|agreeing)\b[^.;]{0,30}?\b(?:anonymity|"
+                             r"anonymously|not to be (?:named|identified|quoted)|to be (?:named|identified)|on background)\b", re.I)
+
+
+def about_anonymity(text: str, c: Candidate) -> bool:
+    """Is this "statement" only how or why its source asked not to be named?"""
+    return ANONYMITY_TERMS.match(c.content.text) is not None or (
+        c.cue is not None and ANONYMITY_PURPOSE.search(text, max(0, c.cue.start - 60), c.cue.start) is not None)
 
 
 def misplaced_clause(verb, clause) -> bool:
