@@ -52,10 +52,11 @@ def test_document_text_is_escaped_in_every_page(client):
         assert "<script>alert" not in page
 
 
-def test_the_pages_follow_the_ledger_as_analyze_adds_to_it(tmp_path):
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_pages_follow_the_ledger_as_analyze_adds_to_it(tmp_path, backend, request):
     (tmp_path / "a.txt").write_text("Ivo Reyes, the port director, said the port would reopen.\n")
     (tmp_path / "b.txt").write_text("Ana Ruiz, the mayor, said the bridge would close in June.\n")
-    db = tmp_path / "w.db"
+    db = tmp_path / "w.db" if backend == "sqlite" else request.getfixturevalue("postgres_url")
     assert CliRunner().invoke(cli, ["analyze", str(tmp_path / "a.txt"), "--db", str(db)]).exit_code == 0
     client = TestClient(create_app(db))
     assert "Ivo Reyes" in client.get("/").text and "Ana Ruiz" not in client.get("/").text

@@ -23,8 +23,9 @@ def _fail(exc: OnrecordError):
 
 
 def db_option(f):
-    return click.option("--db", default="onrecord.db", show_default=True, type=click.Path(dir_okay=False),
-                        help="SQLite ledger to read and write.")(f)
+    return click.option("--db", default="onrecord.db", show_default=True, metavar="PATH|URL",
+                        help="The ledger: a SQLite file, or a PostgreSQL database a team shares "
+                             "(postgresql://user:password@host/dbname; needs onrecord[postgres]).")(f)
 
 
 def ingest_options(f):
@@ -494,7 +495,11 @@ def serve(db, host, port):
     Example:
         onrecord serve --db onrecord.db --port 8000
     """
-    if not Path(db).exists():
+    from .store import is_url
+
+    if is_url(db):
+        _open_store(db).close()  # a wrong URL fails here, in one line, not on the first request
+    elif not Path(db).exists():
         raise click.ClickException(f"{db}: no such database; run `onrecord analyze` first")
     import uvicorn
 

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import ledger as ledger_mod
 from ..report import render_html
-from ..store import Store
+from ..store import Store, is_url
 
 _env = Environment(loader=PackageLoader("onrecord.web", "templates"), autoescape=select_autoescape(["html", "j2"]))
 
@@ -95,7 +95,11 @@ def create_app(db: str | Path) -> FastAPI:
 
 
 def _version(path: str) -> tuple:
-    """What changes when anything is written: size and time of the database and its WAL."""
+    """What changes when anything is written: size and time of a SQLite file and its WAL, or a
+    PostgreSQL ledger's change counter."""
+    if is_url(path):
+        with Store(path) as store:
+            return (store.serial,)
     out = []
     for name in (path, path + "-wal"):
         try:

@@ -1,0 +1,112 @@
+"""The ledger in PostgreSQL, as a team shares it: the same answers as SQLite, writers that take
+turns, and an old SQLite ledger that upgrades in place. Uses a throwaway server (conftest)."""
+import json
+import sqlite3
+import threading
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from onrecord.cli import cli
+from onrecord.model import Actor, Role
+from onrecord.ingest import parse_text
+from onrecord.store import Store
+
+ARTICLE = """Ministers split on the mission
+
+In March, Foreign Minister Lena Varga told reporters that a regional force "needs a clear mandate first."
+
+"We will not send our soldiers," Defence Minister Tomas Reyes said on Tuesday. "That has not changed."
+"""
+
+TARGETS = """targets:
+  - id: force
+    question: Should a regional force deploy?
+    keywords: [regional force]
+"""
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "t.yaml").write_text(TARGETS)
+    return tmp_path
+
+
+@pytest.mark.slow
+def test_a_postgresql_ledger_holds_what_a_sqlite_one_holds_and_keeps_analysts_work(files, postgres_url):
+    for db in (files / "x.db", postgres_url):
+        r = run("analyze", files / "a.txt", "--targets", files / "t.yaml", "--db", db, "--published", "2031-04-02")
+        assert r.exit_code == 0, r.output
+    in_sqlite = json.loads(run("export", "--db", files / "x.db").output)
+    in_postgres = json.loads(run("export", "--db", postgres_url).output)
+    assert in_postgres == in_sqlite and in_postgres["statements"]
+
+    r = run("analyze", files / "a.txt", "--targets", files / "t.yaml", "--db", postgres_url, "--published", "2031-04-02")
+    assert "0 new document(s), 0 analysed, 1 already analysed" in r.output
+    reyes = next(s for s in in_postgres["statements"] if (s["speaker"] or {}).get("name") == "Tomas Reyes")
+    assert run("review", reyes["id"], "--db", postgres_url, "--speaker", "Tomas A. Reyes").exit_code == 0
+    assert run("actors", "merge", "p:lena-varga", "p:tomas-reyes", "--db", postgres_url).exit_code == 0
+    r = run("analyze", files / "a.txt", "--targets", files / "t.yaml", "--db", postgres_url,
+            "--published", "2031-04-02", "--stance-backend", "noop/1")
+    assert "1 analysed" in r.output
+    after = json.loads(run("export", "--db", postgres_url).output)
+    assert "p:lena-varga" not in {a["id"] for a in after["actors"]}
+    assert next(s for s in after["statements"] if s["id"] == reyes["id"])["speaker"]["name"] == "Tomas A. Reyes"
+
+
+def test_writers_to_one_postgresql_ledger_take_turns(postgres_url):
+    """A second run saving the same person while the first has not committed must merge with
+    what the first wrote, not overwrite it."""
+    doc = parse_text("The minister spoke.", "b.txt")
+    first_role = Actor("p:ana-ruiz", "Ana Ruiz", "person", (Role("foreign minister", None, "2031-01-02", "2031-01-02"),))
+    second_role = Actor("p:ana-ruiz", "Ana Ruiz", "person", (Role("prime minister", None, "2031-03-04", "2031-03-04"),))
+    with Store(postgres_url) as one, Store(postgres_url) as two:
+        started = threading.Event()
+
+        def slow_writer():
+            with one.transaction() as db:
+                one._upsert_actor(db, first_role)
+                started.set()
+                time.sleep(0.5)
+
+        writer = threading.Thread(target=slow_writer)
+        writer.start()
+        started.wait(5)
+        two.save_analysis(doc, [], {second_role.id: second_role}, "settings")
+        writer.join()
+        titles = {r.title for r in two.actors()["p:ana-ruiz"].roles}
+    assert titles == {"foreign minister", "prime minister"}
+
+
+def test_a_wrong_postgresql_url_is_one_line_that_hides_the_password(tmp_path):
+    pytest.importorskip("psycopg")
+    url = f"postgresql://ana:s3cret@/nodb?host={tmp_path}"
+    r = run("statements", "--db", url)
+    assert r.exit_code == 1
+    assert len(r.output.strip().splitlines()) == 1
+    assert "s3cret" not in r.output and "postgresql://ana:***@" in r.output
+
+
+def test_an_older_sqlite_ledger_upgrades_and_keeps_its_findings(tmp_path):
+    db = tmp_path / "old.db"
+    Store(db).close()
+    con = sqlite3.connect(db)  # back to schema 3, as a ledger written by onrecord 0.3.0
+    con.executescript("DROP TABLE changes; ALTER TABLE findings DROP COLUMN position;"
+                      "DELETE FROM migrations WHERE version = 4;")
+    finding = {"id": "f_1", "kind": "outlook", "target_id": "force", "actor_ids": [], "statement_ids": [],
+               "summary": "Undecided.", "confidence": 0.5}
+    con.execute("INSERT INTO findings VALUES (?,?,?,?)", ("f_1", "outlook", "force", json.dumps(finding)))
+    con.commit()
+    con.close()
+    with Store(db) as store:
+        assert store.schema_version == 4
+        assert [f.id for f in store.findings()] == ["f_1"]
+        before = store.serial
+        store.save_targets([])
+        assert store.serial == before + 1
