@@ -815,3 +815,11 @@ def test_a_pair_named_by_surnames_is_the_group_of_their_full_names(parse):
     text = ("Senator Charles Grassley and Senator Patrick Leahy wrote to the agency in May. "
             "Mr. Grassley and Mr. Leahy said the program was open to fraud.")
     assert speakers(parse, text)[-1].speaker.name == "Charles Grassley and Patrick Leahy"
+
+
+def test_one_actor_seen_twice_gets_the_same_name_whichever_was_seen_first():
+    from onrecord.actors import merge_actor
+    from onrecord.model import Actor
+
+    upper, lower = Actor("o:fbi", "The FBI", "organization"), Actor("o:fbi", "the FBI", "organization")
+    assert merge_actor(upper, lower).name == merge_actor(lower, upper).name

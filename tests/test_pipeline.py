@@ -329,3 +329,14 @@ def test_a_transcripts_title_dates_its_turns_and_what_is_reported_in_them():
     # a news story with one "Name: ..." headline is no transcript
     text, blocks = page(("Roe: talks on June 3 will fail", "paragraph"), ("Roe said the talks would fail.", "paragraph"))
     assert all(s.said.start != "2025-06-03" for s in run(text, blocks, published="2025-06-20").statements)
+
+
+def test_no_two_statements_of_a_document_share_an_id():
+    """A quotation holding two transcript turns was read once per turn, with one span: the
+    ledger kept one of them, a Spark job's tables both."""
+    text, blocks = page(("Pundits argued about the exchange on the Sunday show.", "paragraph"),
+                        ('"HOST: Will the senator be at the debate tomorrow?', "paragraph"),
+                        ('"DORN: She will not be attending the debate. The campaign is focused on the issues."',
+                         "paragraph"))
+    ids = [st.id for st in run(text, blocks).statements]
+    assert len(ids) == len(set(ids))

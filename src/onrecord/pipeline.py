@@ -234,6 +234,9 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         result.statements.append(st)
         if res.actor is not None:
             result.actors[res.actor.id] = actors_stage.merge_actor(result.actors.get(res.actor.id), res.actor)
+    # one statement per span and kind (its id): a later reading replaces an earlier one, as the
+    # ledger has always stored them, so a Spark job's tables hold what the ledger holds
+    result.statements = list({st.id: st for st in result.statements}.values())
     result.actors = {aid: date_roles(a, result.statements) for aid, a in result.actors.items()}
     return result
 

@@ -1103,17 +1103,33 @@ def suggest_merges(actors: dict[str, Actor], counts: dict[str, int]) -> list[Mer
 
 
 def merge_actor(existing: Actor | None, new: Actor) -> Actor:
-    """Union of roles; the longer name wins (a full name over a surname)."""
+    """Union of roles; the longer name wins (a full name over a surname), and of two as long,
+    the same one whichever was seen first ("the FBI" over "The FBI")."""
     if existing is None:
         return new
     roles = list(existing.roles)
     for r in new.roles:
         if not any(r.title == o.title and r.organization_id == o.organization_id for o in roles):
             roles.append(r)
-    name = existing.name if len(existing.name) >= len(new.name) else new.name
+    name = max(existing.name, new.name, key=lambda n: (len(n), n))
     return Actor(existing.id, name, existing.kind, tuple(roles))
 
 
-__all__ = ["DocumentResolver", "People", "RegisteredPerson", "Gazetteer", "load_gazetteer", "merge_actor", "person_id",
+def combine_sightings(old: Actor, new: Actor) -> Actor:
+    """One actor seen in two documents: :func:`merge_actor`, with each role's dates widened to
+    cover both sightings (the store and the Spark job combine actors this one way)."""
+    merged = merge_actor(old, new)
+    roles = []
+    for r in merged.roles:
+        same = [o for o in (*old.roles, *new.roles) if o.title == r.title and o.organization_id == r.organization_id]
+        starts = [o.start for o in same if o.start]
+        ends = [o.end for o in same if o.end]
+        roles.append(type(r)(r.title, r.organization_id, min(starts) if starts else None,
+                             max(ends) if ends else None))
+    return Actor(merged.id, merged.name, merged.kind, tuple(roles))
+
+
+__all__ = ["DocumentResolver", "People", "RegisteredPerson", "Gazetteer", "load_gazetteer", "merge_actor",
+           "combine_sightings", "person_id",
            "suggest_merges", "MergeSuggestion",
            "slug", "clean_mention"]
