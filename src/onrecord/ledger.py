@@ -69,3 +69,32 @@ def verify(ledger: dict[str, Any]) -> list[str]:
         if missing:
             problems.append(f"{f['id']}: cites unknown statements {missing}")
     return problems
+
+
+ROW_FIELDS = ("statement_id", "document_id", "kind", "text", "start", "end", "speaker", "actor_id", "role",
+              "organization", "said_start", "said_end", "said_granularity", "said_basis", "target_id",
+              "stance", "confidence", "condition", "statement_confidence", "found_by", "speaker_mention", "via")
+# "confidence" is the stance's; "statement_confidence" is the statement's own (the measured
+# share an annotator marks), added last so that existing readers of the columns keep working.
+# "speaker" is who the mention was resolved to, empty when it was not ("he" with no antecedent);
+# "speaker_mention" is the words of the text; "via" the outlet or person a statement came through
+
+
+def flat_rows(ledger) -> list[dict]:
+    rows = []
+    for st in ledger["statements"]:
+        sp = st.get("speaker") or {}
+        base = {"statement_id": st["id"], "document_id": st["document_id"], "kind": st["kind"],
+                "text": st["text"], "start": st["start"], "end": st["end"],
+                "speaker": sp.get("name"), "speaker_mention": sp.get("text"),
+                "via": (st.get("via") or {}).get("text"), "actor_id": sp.get("actor_id"),
+                "role": sp.get("role"), "organization": " > ".join(sp.get("organization_path") or []),
+                "said_start": st["said"].get("start"), "said_end": st["said"].get("end"),
+                "said_granularity": st["said"].get("granularity"), "said_basis": st["said"].get("basis"),
+                "statement_confidence": st.get("confidence"), "found_by": st.get("found_by") or "rules"}
+        stances = st.get("stances") or [None]
+        for s in stances:
+            rows.append({**base, "target_id": s and s["target_id"], "stance": s and s["stance"],
+                         "confidence": s and s["confidence"],
+                         "condition": s and (s.get("condition") or {}).get("text")})
+    return rows

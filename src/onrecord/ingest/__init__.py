@@ -96,7 +96,11 @@ def read_bytes(source: str, max_bytes: int) -> bytes:
     if size > max_bytes:
         raise InputError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
                          "(raise it with --max-bytes)", source=source)
-    data = path.read_bytes()
+    return checked(path.read_bytes(), source)
+
+
+def checked(data: bytes, source: str) -> bytes:
+    """The bytes of an input, unless they are empty or binary."""
     if not data.strip():
         raise InputError("file is empty", source=source)
     if b"\x00" in data[:8192]:
@@ -201,33 +205,61 @@ def ingest_one(source: str, *, published: str | None = None, encoding: str | Non
                max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | InputError]:
     """Read one input; returns documents and per-record errors (never raises for bad data)."""
     try:
+        if detect_format(source) == "warc":
+            if not Path(source).exists():
+                raise MissingInput("no such file or directory", source=source)
+            with open(source, "rb") as stream:  # streamed: a crawl can be far larger than memory
+                return _dated(_parse(None, source, encoding, max_bytes, stream=stream), published)
+        data = read_bytes(source, max_bytes)
+    except InputError as exc:
+        return [exc]
+    return _dated(_parse(data, source, encoding, max_bytes), published)
+
+
+def ingest_data(data: bytes, source: str, *, published: str | None = None, encoding: str | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | InputError]:
+    """One input already read into memory (a Spark job gets its files as bytes); as :func:`ingest_one`."""
+    if len(data) > max_bytes:
+        return [InputError(f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+                           "(raise it with --max-bytes)", source=source)]
+    stream = None
+    try:
+        if detect_format(source) == "warc":
+            import io
+            stream, data = io.BytesIO(data), None
+        else:
+            data = checked(data, source)
+    except InputError as exc:
+        return [exc]
+    return _dated(_parse(data, source, encoding, max_bytes, stream=stream), published)
+
+
+def _parse(data: bytes | None, source: str, encoding: str | None, max_bytes: int,
+           stream=None) -> list[Document | InputError]:
+    try:
         fmt = detect_format(source)
         if fmt == "warc":
             from .archives import parse_warc
-            if not Path(source).exists():
-                raise MissingInput("no such file or directory", source=source)
-            results: list[Document | InputError] = list(parse_warc(source, source, max_bytes))
-            return [replace(d, published=published) if published and isinstance(d, Document) else d
-                    for d in results]
-        data = read_bytes(source, max_bytes)
+            return list(parse_warc(stream, source, max_bytes))
+        assert data is not None
         if fmt == "feed":
             from .archives import parse_feed
-            return [replace(d, published=published) if published and isinstance(d, Document) else d
-                    for d in parse_feed(data, source)]
+            return list(parse_feed(data, source))
         text = decode(data, source, encoding)
         fmt = detect_format(source, text)
         if fmt == "html":
-            results = list(parse_html(text, source))
-        elif fmt == "jsonl":
-            results = list(parse_jsonl(text, source))
-        else:
-            results = [parse_text(text, source, fmt)]
+            return list(parse_html(text, source))
+        if fmt == "jsonl":
+            return list(parse_jsonl(text, source))
+        return [parse_text(text, source, fmt)]
     except InputError as exc:
         return [exc]
-    if published:
-        results = [replace(d, published=published) if isinstance(d, Document) else d
-                   for d in results]
-    return results
+
+
+def _dated(results: list[Document | InputError], published: str | None) -> list[Document | InputError]:
+    if not published:
+        return results
+    return [replace(d, published=published) if isinstance(d, Document) else d for d in results]
 
 
 def ingest(inputs: list[str], **kwargs) -> Iterator[Ingested]:
@@ -246,5 +278,5 @@ def ingest(inputs: list[str], **kwargs) -> Iterator[Ingested]:
                 yield Ingested(err.source or source, (), err)
 
 
-__all__ = ["Ingested", "ingest", "ingest_one", "document_id", "normalise_date", "parse_text",
+__all__ = ["Ingested", "ingest", "ingest_one", "ingest_data", "document_id", "normalise_date", "parse_text",
            "expand", "DEFAULT_MAX_BYTES"]

@@ -6,7 +6,7 @@ read gives an error naming it (`feed.xml#3`, `crawl.warc.gz@1024`) and the rest 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from ..errors import InputError
 from ..model import Document
@@ -47,17 +47,16 @@ def parse_feed(data: bytes, source: str) -> Iterator[Document | InputError]:
                       published=published or doc.published, source=where)
 
 
-def parse_warc(path: str, source: str, max_bytes: int) -> Iterator[Document | InputError]:
-    """Archived HTML responses, streamed from the file (a crawl can be far larger than memory);
-    each page is still held to ``max_bytes``."""
+def parse_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | InputError]:
+    """Archived HTML responses, streamed (a crawl can be far larger than memory); each page is
+    still held to ``max_bytes``."""
     from warcio.archiveiterator import ArchiveIterator
 
     from . import date_from_url, normalise_date
     from .html import parse_html
 
     try:
-        with open(path, "rb") as fh:
-            yield from _records(ArchiveIterator(fh), source, max_bytes, parse_html, date_from_url, normalise_date)
+        yield from _records(ArchiveIterator(stream), source, max_bytes, parse_html, date_from_url, normalise_date)
     except Exception as exc:  # warcio raises assorted errors on a damaged archive
         yield InputError(f"damaged web archive ({type(exc).__name__})", source=source)
 

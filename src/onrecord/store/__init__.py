@@ -290,20 +290,11 @@ class Store:
             db.execute("DELETE FROM actors WHERE id=?", (aid,))
 
     def _upsert_actor(self, db, actor: Actor) -> None:
-        from ..actors import merge_actor
+        from ..actors import combine_sightings
 
         row = db.execute("SELECT data FROM actors WHERE id=?", (actor.id,)).fetchone()
         if row:
-            old = Actor.from_dict(json.loads(row[0]))
-            merged = merge_actor(old, actor)
-            roles = []
-            for r in merged.roles:  # widen a role's dates to cover both sightings
-                same = [o for o in (*old.roles, *actor.roles) if o.title == r.title and o.organization_id == r.organization_id]
-                starts = [o.start for o in same if o.start]
-                ends = [o.end for o in same if o.end]
-                roles.append(type(r)(r.title, r.organization_id, min(starts) if starts else None,
-                                     max(ends) if ends else None))
-            actor = Actor(merged.id, merged.name, merged.kind, tuple(roles))
+            actor = combine_sightings(Actor.from_dict(json.loads(row[0])), actor)
         db.execute(UPSERT_ACTOR,
                    (actor.id, actor.name, actor.kind, json.dumps(actor.to_dict(), ensure_ascii=False)))
 

@@ -1,0 +1,116 @@
+"""The Spark job on a local master: it must find what `analyze` finds, skip what a ledger holds,
+and never write over an output. Skips where PySpark or Java is missing (CI has both)."""
+import json
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from onrecord.cli import cli
+from onrecord.stance import load_targets
+
+pytestmark = pytest.mark.slow
+
+FIRST = """Ministers split on the mission
+
+In March, Foreign Minister Lena Varga told reporters that a regional force "needs a clear mandate first."
+
+"We will not send our soldiers," Defence Minister Tomas Reyes said on Tuesday. "That has not changed."
+"""
+FEED = [{"text": "The regional force must deploy now, Prime Minister Ana Ruiz said on Monday.",
+         "published": "2031-04-01"}, {"text": ""}]
+TARGETS = """targets:
+  - id: force
+    question: Should a regional force deploy?
+    keywords: [regional force]
+"""
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def spark():
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None:
+        pytest.skip("Spark needs Java")
+    from onrecord.spark import session
+
+    s = session("local[2]")
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(FIRST)
+    (src / "copy.txt").write_text(FIRST)  # the same text twice is one document
+    (src / "feed.jsonl").write_text("\n".join(json.dumps(x) for x in FEED) + "\n")
+    (src / "bad.html").write_bytes(b"\x00\x01\x02 binary")
+    (tmp_path / "t.yaml").write_text(TARGETS)
+    return tmp_path
+
+
+def _ledger(db):
+    ledger = json.loads(run("export", "--db", db).output)
+    for st in ledger["statements"]:
+        st.pop("reports"), st.pop("report_of")
+    return ledger
+
+
+def test_a_spark_job_writes_the_statements_actors_and_findings_analyze_stores(spark, corpus):
+    from onrecord import spark as job
+
+    pq = pytest.importorskip("pyarrow.parquet")
+    run("analyze", corpus / "in", "--targets", corpus / "t.yaml", "--db", corpus / "a.db")
+    expected = _ledger(corpus / "a.db")
+    out = corpus / "out"
+    report = job.run(spark, [str(corpus / "in")], targets=load_targets(corpus / "t.yaml"), output=str(out))
+
+    def table(name):
+        return [json.loads(x) for x in pq.read_table(out / name).column("data").to_pylist()]
+
+    assert (report.documents, report.duplicates, report.analysed) == (3, 1, 2)
+    assert sorted(table("statements"), key=lambda s: s["id"]) == sorted(expected["statements"], key=lambda s: s["id"])
+    assert sorted(table("actors"), key=lambda a: a["id"]) == expected["actors"]
+    assert table("findings") == expected["findings"] and expected["findings"]
+    stances = pq.read_table(out / "stances").to_pylist()
+    assert {(r["speaker"], r["target_id"]) for r in stances} >= {("Ana Ruiz", "force"), ("Lena Varga", "force")}
+    errors = pq.read_table(out / "errors").to_pylist()
+    assert sorted(r["source"].rsplit("/", 1)[-1] for r in errors) == ["bad.html", "feed.jsonl:2"]
+
+
+def test_a_spark_job_saves_into_a_ledger_and_skips_what_it_already_holds(spark, corpus):
+    from onrecord import spark as job
+
+    targets = load_targets(corpus / "t.yaml")
+    run("analyze", corpus / "in", "--targets", corpus / "t.yaml", "--db", corpus / "a.db")
+    first = job.run(spark, [str(corpus / "in")], targets=targets, db=str(corpus / "s.db"))
+    again = job.run(spark, [str(corpus / "in")], targets=targets, db=str(corpus / "s.db"))
+    assert (first.analysed, again.analysed, again.skipped) == (2, 0, 2)
+    mine, theirs = _ledger(corpus / "s.db"), _ledger(corpus / "a.db")
+    for ledger in (mine, theirs):
+        for doc in ledger["documents"]:
+            doc.pop("source")
+    assert mine == theirs
+
+
+def test_an_existing_output_is_refused_and_left_as_it_was(spark, corpus):
+    from onrecord import spark as job
+    from onrecord.spark import SparkJobError
+
+    out = corpus / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("earlier results")
+    with pytest.raises(SparkJobError, match="already exists"):
+        job.run(spark, [str(corpus / "in")], output=str(out))
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+
+
+def test_the_spark_command_needs_one_place_to_write():
+    r = run("spark", "news/")
+    assert r.exit_code == 2 and "--output DIR or --db LEDGER" in r.output
