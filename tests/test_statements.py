@@ -189,6 +189,12 @@ def test_transcript_labels_the_parser_misreads_still_take_their_turns(parse):
     rows = found(parse, 'The transcript follows.\n\n"HOLT: Will you attend the debate?\n\n'
                         '"REYES: Well, look, nobody has invited me to that debate yet.')
     assert any(r[1] == "REYES" and r[3].startswith("Well, look, nobody") for r in rows)
+    # and when the quotation closes only after the last turn, each turn is still its own
+    rows = found(parse, 'Pundits argued about the exchange.\n\n"HOLT: Will you attend the debate?\n\n'
+                        '"REYES: I will not be attending. The campaign is focused on the issues."')
+    turns = {r[1]: r[3] for r in rows if r[2] == ":"}
+    assert turns == {"HOLT": "Will you attend the debate?",
+                     "REYES": "I will not be attending. The campaign is focused on the issues"}
 
 
 def test_a_short_scare_quote_later_in_the_paragraph_does_not_continue_a_quotation(parse):

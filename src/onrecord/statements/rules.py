@@ -1122,6 +1122,9 @@ def classify(text: str, cand: Candidate, quotes: list[Quote]) -> Candidate:
             cand = replace(cand, content=extended)
     for q in inner:  # the content lies inside one quotation: snap to it
         if q.open - 1 <= cand.content.start and cand.content.end <= q.close + 2:
+            if cand.rule == "colon" and "\n" in text[q.start:q.end]:
+                # a transcript quoted over several paragraphs: each "NAME: ..." turn is its own
+                return replace(cand, kind="direct", confidence=max(cand.confidence, 0.85))
             content = span(text, q.start, q.end) or cand.content
             return replace(cand, kind="direct", content=content, confidence=max(cand.confidence, 0.85))
     outside = text[cand.content.start:cand.content.end]
