@@ -739,3 +739,13 @@ def test_a_time_after_a_parenthetical_attribution_is_the_writers(parse):
     rows = found(parse, "The north fired a missile into the sea on Tuesday, the military said, hours before the "
                         "foreign ministers met in Tokyo.")
     assert [r[3] for r in rows] == ["The north fired a missile into the sea on Tuesday"]
+
+
+def test_a_clause_that_ends_on_a_comma_a_speaker_and_a_verb_is_reported_whole(parse):
+    rows = found(parse, "The new canal has made it cheaper for growers with small, if fertile, plots and orchards "
+                        "to ship into cities and reach buyers, she said.")
+    assert rows == [("indirect", "she", "said", "The new canal has made it cheaper for growers with small, if "
+                     "fertile, plots and orchards to ship into cities and reach buyers")]
+    # a subordinate clause, or no clause, before the comma reports nothing
+    assert found(parse, "But even after the harvest failed, the exports continued.") == []
+    assert found(parse, "Then, last week, Mayor Tomas Roe called.") == []

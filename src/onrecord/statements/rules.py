@@ -1063,6 +1063,61 @@ def _named_in(text: str, word: str, label: int) -> bool:
                for m in re.finditer(caps(r"\b([A-Z][a-z]+|(?:Mrs?|Ms|Dr)\.) (?:[A-Z]\. )?%s\b") % name, text))
 
 
+TRAILING_TIME = {"today", "yesterday", "tonight", "earlier", "later", "recently", "afterward", "afterwards",
+                 *DAYS, *PERIODS, "on", "last", "this", "late", "early", "in", "an", "a", "interview", "statement"}
+NOT_SOURCE_OPENERS = {"as", "and", "but", "or", "which", "who", "that", "so", "than", "like", "while", "when",
+                      "if", "because", "what", "where", "how", "though", "although"}
+
+
+def trailing_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon, found: list[Candidate]) -> list[Candidate]:
+    """'The web has made it easy for ..., she said.': a sentence that ends on a comma, a short
+    speaker and a speech verb reports what comes before it, however the parser hung the verb
+    (an adverbial clause of the first verb, with the sentence's subject as its own)."""
+    text = parsed.document.text
+    cues = {c.cue.start: c for c in found if c.cue}
+    out = []
+    for pb, sent in parsed.sentences():
+        toks = [t for t in sent if not t.is_space]
+        end = len(toks)
+        while end and (toks[end - 1].is_punct or toks[end - 1].is_quote):
+            end -= 1
+        j = end  # the verb, before a short time ("on Friday", "last week", "in an interview")
+        while j > 0 and end - j < 4 and toks[j - 1].lower_ in TRAILING_TIME:
+            j -= 1
+        if j < 6 or (j < end and toks[j].lower_ in ("in", "an", "a") and toks[end - 1].lower_ not in MEDIA):
+            continue
+        verb = toks[j - 1]
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.speech or verb.tag_ not in ("VBD", "VBZ", "VBP") \
+                or _inside(quotes, pb.char(verb)) is not None:
+            continue
+        own = cues.get(pb.char(verb))
+        comma = next((k for k in range(j - 2, max(-1, j - 9), -1) if toks[k].text == ","), None)
+        if comma is None or comma < 3:
+            continue
+        source = toks[comma + 1:j - 1]
+        if not source or source[0].lower_ in NOT_SOURCE_OPENERS \
+                or any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text != "." for t in source) \
+                or not any(t.pos_ in ("PRON", "PROPN", "NOUN") for t in source):
+            continue
+        if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not any(c.dep_ == "mark" for c in t.children)
+                   for t in toks[:comma]):
+            continue  # a clause of its own, not "But even after the growth cooled, the borrowing continued"
+        start, stop = token_range(pb, toks[:comma])
+        content = span(text, start, stop)
+        if content is None or len(content.text.split()) < 3 or _overlapping_quotes(quotes, content.start, content.end):
+            continue
+        if own is not None:  # the verb's own reading stopped at a comma inside the clause: the whole clause
+            if own.content.start == content.start and own.content.end < content.end \
+                    and text[own.content.end:own.content.end + 2].startswith(","):
+                own.content = content
+            continue
+        if any(f.content.start < content.end and content.start < f.content.end for f in found):
+            continue  # another rule read this clause already
+        out.append(Candidate("indirect", content, Span.of(text, *token_range(pb, [verb])),
+                             span(text, *token_range(pb, source)), 0.6, rule="trailing"))
+    return out
+
+
 def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
     """'Trump: my plans are not set in stone' and 'Senator Smith wrote:' style labels."""
     text = parsed.document.text
