@@ -110,3 +110,33 @@ def test_an_older_sqlite_ledger_upgrades_and_keeps_its_findings(tmp_path):
         before = store.serial
         store.save_targets([])
         assert store.serial == before + 1
+
+
+SECOND = """Port reopens
+
+The port will reopen on Monday, harbour master Ivo Brandt said on Friday.
+"""
+
+
+@pytest.mark.slow
+def test_a_ledger_copies_into_postgresql_with_the_analysts_work_once(files, postgres_url):
+    db = files / "x.db"
+    run("analyze", files / "a.txt", "--targets", files / "t.yaml", "--db", db, "--published", "2031-04-02")
+    ledger = json.loads(run("export", "--db", db).output)
+    reyes = next(s for s in ledger["statements"] if (s["speaker"] or {}).get("name") == "Tomas Reyes")
+    assert run("review", reyes["id"], "--db", db, "--speaker", "Tomas A. Reyes").exit_code == 0
+    assert run("actors", "merge", "p:lena-varga", "p:tomas-reyes", "--db", db).exit_code == 0
+    for _ in range(2):  # copied twice, the correction is still one correction
+        r = run("copy", db, postgres_url)
+        assert r.exit_code == 0, r.output
+    assert json.loads(run("export", "--db", postgres_url).output) == json.loads(run("export", "--db", db).output)
+    with Store(postgres_url) as store:
+        assert len(store.corrections()) == 1
+
+    (files / "b.txt").write_text(SECOND)  # a ledger with other documents keeps them, and gets both
+    other = files / "other.db"
+    run("analyze", files / "b.txt", "--db", other, "--published", "2031-04-02")
+    assert run("copy", db, other).exit_code == 0
+    names = {(s["speaker"] or {}).get("name") for s in json.loads(run("export", "--db", other).output)["statements"]}
+    assert {"Tomas A. Reyes", "Ivo Brandt"} <= names
+    assert run("copy", db, db).exit_code == 1

@@ -190,6 +190,45 @@ def analyze(inputs, targets_path, db, published, encoding, max_bytes, json_out, 
 
 
 @cli.command()
+@click.argument("source")
+@click.argument("destination")
+def copy(source, destination):
+    """Copy the ledger SOURCE into DESTINATION (a SQLite file or a postgresql:// URL), with
+    analysts' corrections and actor merges; what DESTINATION holds is kept.
+
+    \b
+    Example:
+        onrecord copy onrecord.db postgresql://ana:secret@dbhost/onrecord
+    """
+    from .store import is_url
+
+    if not is_url(source) and not Path(source).exists():
+        raise click.ClickException(f"{source}: no such database")
+    if source == destination or (not is_url(source) and not is_url(destination)
+                                 and Path(destination).exists() and Path(source).samefile(destination)):
+        raise click.ClickException("the source and the destination are one ledger")
+    src = _open_store(source)
+    try:
+        dst = _open_store(destination)
+        try:
+            copied = dst.copy_from(src)
+            if copied["findings_stale"]:
+                from .runner import refresh_findings
+
+                refresh_findings(dst, [], Options())
+        finally:
+            dst.close()
+    except OnrecordError as exc:
+        _fail(exc)
+    finally:
+        src.close()
+    from .store import redacted
+
+    click.echo(f"{copied['documents']} new document(s), {copied['statements']} statement(s), {copied['actors']} "
+               f"actor(s), {copied['corrections']} new correction(s), {copied['merges']} merge(s) copied into "
+               f"{redacted(destination)}" + ("; findings drawn again with the default settings"
+                                             if copied["findings_stale"] else ""))
+@cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--output", type=str, help="Write Parquet tables here (a new directory; local, HDFS or S3).")
 @click.option("--db", default=None, metavar="PATH|URL",

@@ -317,6 +317,49 @@ class Store:
                 db.execute("INSERT INTO findings VALUES (?,?,?,?,?)",
                            (f.id, f.kind, f.target_id, json.dumps(f.to_dict(), ensure_ascii=False), position))
 
+    def copy_from(self, source: "Store") -> dict[str, int]:
+        """Everything in another ledger, added to this one in one transaction (a team moving
+        its SQLite ledgers into PostgreSQL): documents and analyses as they were, statements,
+        actors (roles combined with what this ledger knows), analysts' corrections and merges
+        (each once, however often it is copied). Findings are copied when this ledger had
+        none; otherwise they are stale, and the caller draws them again. Returns counts."""
+        copied = dict.fromkeys(("documents", "statements", "actors", "corrections", "merges"), 0)
+        with self.transaction() as db:
+            had_findings = db.execute("SELECT 1 FROM findings LIMIT 1").fetchone() is not None
+            for row in source.db.execute("SELECT * FROM documents").fetchall():
+                cur = db.execute("INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                                 tuple(row))
+                copied["documents"] += max(cur.rowcount, 0)
+            for row in source.db.execute("SELECT document_id, settings, analysed_at FROM analyses").fetchall():
+                db.execute(UPSERT_ANALYSIS, tuple(row))
+            for row in source.db.execute('SELECT id, document_id, kind, start, "end", actor_id, said_start, '
+                                         "said_end, data FROM statements").fetchall():
+                db.execute(UPSERT_STATEMENT, tuple(row))
+                copied["statements"] += 1
+            for (data,) in source.db.execute("SELECT data FROM actors").fetchall():
+                self._upsert_actor(db, Actor.from_dict(json.loads(data)))
+                copied["actors"] += 1
+            for row in source.db.execute("SELECT id, name, data FROM organizations").fetchall():
+                db.execute(UPSERT_ORGANIZATION, tuple(row))
+            for row in source.db.execute("SELECT id, data FROM targets").fetchall():
+                db.execute(UPSERT_TARGET, tuple(row))
+            known = {tuple(r) for r in db.execute("SELECT statement_id, field, target_id, value, note, created_at "
+                                                  "FROM corrections").fetchall()}
+            for row in source.db.execute("SELECT statement_id, field, target_id, value, note, created_at "
+                                         "FROM corrections ORDER BY id").fetchall():
+                if tuple(row) not in known:
+                    db.execute("INSERT INTO corrections (statement_id, field, target_id, value, note, created_at) "
+                               "VALUES (?,?,?,?,?,?)", tuple(row))
+                    copied["corrections"] += 1
+            for row in source.db.execute("SELECT from_id, into_id, created_at FROM actor_merges").fetchall():
+                db.execute(UPSERT_MERGE, tuple(row))
+                copied["merges"] += 1
+            if not had_findings:
+                for row in source.db.execute("SELECT id, kind, target_id, data, position FROM findings").fetchall():
+                    db.execute("INSERT INTO findings VALUES (?,?,?,?,?)", tuple(row))
+        copied["findings_stale"] = int(had_findings)
+        return copied
+
     # -- reads
     def documents(self) -> list[Document]:
         rows = sorted(self.db.execute("SELECT id, kind, parent_id, source, url, title, author, published, "
