@@ -270,3 +270,11 @@ def test_the_statements_table_shows_a_date_as_precise_as_it_is_known():
     assert _when(TimeSpan("2026-11-16", "2026-11-22", "week", basis="text")) == "2026-W47"
     assert _when(TimeSpan(None, "2026-11-20", "unknown", basis="published")) == "≤2026-11-20"
     assert _when(TimeSpan("2026-10-20", "2026-11-20", "unknown", basis="text")) == "2026-10-20…"  # "recently"
+
+
+def test_python_dash_m_runs_the_cli():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "onrecord", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("onrecord, version")
