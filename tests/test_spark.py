@@ -114,3 +114,24 @@ def test_an_existing_output_is_refused_and_left_as_it_was(spark, corpus):
 def test_the_spark_command_needs_one_place_to_write():
     r = run("spark", "news/")
     assert r.exit_code == 2 and "--output DIR or --db LEDGER" in r.output
+
+
+def test_a_partition_reports_a_document_the_analysis_fails_on_and_goes_on(monkeypatch):
+    from onrecord import pipeline
+    from onrecord.ingest import parse_text
+    from onrecord.pipeline import Options
+    from onrecord.spark import _analyse
+
+    real = pipeline.analyze_parsed
+
+    def fragile(parsed, **kwargs):
+        if "Harbour" in parsed.document.text:
+            raise KeyError("odd page")
+        return real(parsed, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyze_parsed", fragile)
+    docs = [parse_text("The Harbour will reopen, port director Ivo Brandt said on Monday.\n", "b.txt"),
+            parse_text("The levy will rise in May, Finance Minister Ana Ruiz said on Monday.\n", "a.txt")]
+    rows = list(_analyse(iter(docs), [], Options(n_process=1), None, None))
+    assert rows[0][:2] == ("error", "b.txt") and "analysis failed (KeyError" in rows[0][2]
+    assert [s["speaker"]["name"] for s in rows[1][1]] == ["Ana Ruiz"]

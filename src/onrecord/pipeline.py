@@ -14,6 +14,7 @@ from . import actors as actors_stage
 from . import statements as statements_stage
 from . import stance as stance_stage
 from . import timing
+from .errors import OnrecordError
 from .model import Actor, Block, Document, Span, Speaker, Statement, Target
 from .parse import Parsed, map_parsed
 
@@ -68,6 +69,7 @@ class DocumentResult:
     document: Document
     statements: list[Statement] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
+    error: str | None = None  # the analysis failed on this document; nothing else is set
 
 
 def _block_index(starts: list[int], pos: int) -> int:
@@ -278,6 +280,17 @@ def date_roles(actor: Actor, statements: list[Statement]) -> Actor:
     return replace(actor, roles=roles)
 
 
+def _guarded(parsed: Parsed, **kwargs) -> DocumentResult:
+    """One document the pipeline fails on (a bug meeting an odd page) is reported, not fatal:
+    a run over a million pages goes on. A missing model or a bad setting still stops it."""
+    try:
+        return analyze_parsed(parsed, **kwargs)
+    except (OnrecordError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported with the document it failed on
+        return DocumentResult(parsed.document, error=f"{type(exc).__name__}: {exc}".splitlines()[0][:200])
+
+
 def analyze(documents: Iterable[Document], targets: list[Target], options: Options | None = None,
             nlp=None) -> Iterator[DocumentResult]:
     """Analyse documents as a stream; yields one result per document, in order."""
@@ -285,7 +298,7 @@ def analyze(documents: Iterable[Document], targets: list[Target], options: Optio
 
     options = options or Options()
     nlp = nlp or nlp_mod.load(options.model)
-    work = partial(analyze_parsed, targets=targets, options=options, nlp=nlp)
+    work = partial(_guarded, targets=targets, options=options, nlp=nlp)
     yield from map_parsed(documents, nlp, work, keep=statements_stage.has_signal, batch_size=options.batch_size,
                           n_process=options.n_process, work_in_workers=options.fork_safe())
 

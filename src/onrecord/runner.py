@@ -50,10 +50,14 @@ def analyse_documents(store: Store, docs: Iterable[Document], targets: list[Targ
             todo.append(d)
     if todo:
         for result in analyze(todo, targets, options):
+            progress(1)
+            if result.error is not None:  # stored, not analysed: a later run tries it again
+                report.errors.append(InputError(f"analysis failed ({result.error}); the rest of the run went on",
+                                                source=result.document.source))
+                continue
             store.save_analysis(result.document, result.statements, result.actors, settings)
             report.analysed += 1
             report.statements += len(result.statements)
-            progress(1)
 
 
 def refresh_findings(store: Store, targets: list[Target], options: Options) -> list:

@@ -99,8 +99,11 @@ def _analyse(documents: Iterator[Document], targets: list[Target], options: Opti
 
     if db is None:
         for result in analyze(documents, targets, options):
-            yield (result.document.to_dict(), [s.to_dict() for s in result.statements],
-                   [a.to_dict() for a in result.actors.values()])
+            if result.error is not None:
+                yield ("error", result.document.source, _failed(result))
+            else:
+                yield (result.document.to_dict(), [s.to_dict() for s in result.statements],
+                       [a.to_dict() for a in result.actors.values()])
         return
     from .store import Store
 
@@ -112,8 +115,15 @@ def _analyse(documents: Iterator[Document], targets: list[Target], options: Opti
             else:
                 todo.append(doc)
         for result in analyze(todo, targets, options):
+            if result.error is not None:
+                yield ("error", result.document.source, _failed(result))
+                continue
             store.save_analysis(result.document, result.statements, result.actors, settings)
             yield ("analysed", len(result.statements))
+
+
+def _failed(result) -> str:
+    return InputError(f"analysis failed ({result.error})", source=result.document.source).one_line()
 
 
 def run(spark, inputs: list[str], *, targets: list[Target] | None = None, options: Options | None = None,
@@ -151,9 +161,10 @@ def run(spark, inputs: list[str], *, targets: list[Target] | None = None, option
         with Store(db):  # the schema is made once, before the executors meet it
             pass
         counts = unique.mapPartitions(lambda part: _analyse(part, targets, options, db, settings)).collect()
-        report.analysed = sum(1 for kind, _ in counts if kind == "analysed")
-        report.skipped = sum(1 for kind, _ in counts if kind == "skipped")
-        report.statements = sum(n for kind, n in counts if kind == "analysed")
+        report.analysed = sum(1 for kind, *_ in counts if kind == "analysed")
+        report.skipped = sum(1 for kind, *_ in counts if kind == "skipped")
+        report.statements = sum(row[1] for row in counts if row[0] == "analysed")
+        report.errors += [(row[1], row[2]) for row in counts if row[0] == "error"]
         with Store(db) as store:
             report.findings = len(refresh_findings(store, targets, options))
         items.unpersist()
@@ -161,13 +172,16 @@ def run(spark, inputs: list[str], *, targets: list[Target] | None = None, option
 
     from pyspark import StorageLevel
 
-    results = unique.mapPartitions(lambda part: _analyse(part, targets, options, None, None))
-    results.persist(StorageLevel.MEMORY_AND_DISK)
+    analysed = unique.mapPartitions(lambda part: _analyse(part, targets, options, None, None))
+    analysed.persist(StorageLevel.MEMORY_AND_DISK)
+    failed = analysed.filter(lambda r: r[0] == "error").collect()
+    report.errors += [(row[1], row[2]) for row in failed]
+    results = analysed.filter(lambda r: r[0] != "error")
     statements = results.flatMap(lambda r: r[1]).persist(StorageLevel.MEMORY_AND_DISK)
     actors = (results.flatMap(lambda r: [(a["id"], a) for a in r[2]])
               .reduceByKey(_combine).map(lambda kv: kv[1]))
-    report.analysed = n_unique
     report.statements = statements.count()
+    report.analysed = n_unique - len(failed)
     findings = _findings(statements, actors, targets, options)
     report.findings = len(findings)
     try:
@@ -175,7 +189,7 @@ def run(spark, inputs: list[str], *, targets: list[Target] | None = None, option
     except BaseException:  # no half-written output directory is left to be read as a result
         jvm_path.getFileSystem(sc._jsc.hadoopConfiguration()).delete(jvm_path, True)
         raise
-    for rdd in (statements, results, items):
+    for rdd in (statements, analysed, items):
         rdd.unpersist()
     return report
 
