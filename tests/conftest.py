@@ -92,3 +92,19 @@ def postgres_url(postgres_server):
     with psycopg.connect(postgres_server, autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name}")
     return postgres_server.replace("/postgres?", f"/{name}?")
+
+
+@pytest.fixture
+def fragile_analysis(monkeypatch):
+    """The pipeline fails on any document that mentions a harbour, as a bug meeting an odd page would."""
+    from onrecord import pipeline
+
+    real = pipeline.analyze_parsed
+
+    def fragile(parsed, **kwargs):
+        if "Harbour" in parsed.document.text:
+            raise IndexError("list index out of range")
+        return real(parsed, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyze_parsed", fragile)
+    return lambda: monkeypatch.setattr(pipeline, "analyze_parsed", real)  # call to mend it

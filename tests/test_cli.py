@@ -280,17 +280,7 @@ def test_python_dash_m_runs_the_cli():
     assert done.returncode == 0 and done.stdout.startswith("onrecord, version")
 
 
-def test_a_document_the_analysis_fails_on_is_one_error_and_the_run_goes_on(tmp_path, monkeypatch):
-    from onrecord import pipeline
-
-    real = pipeline.analyze_parsed
-
-    def fragile(parsed, **kwargs):
-        if "Harbour" in parsed.document.text:
-            raise IndexError("list index out of range")
-        return real(parsed, **kwargs)
-
-    monkeypatch.setattr(pipeline, "analyze_parsed", fragile)
+def test_a_document_the_analysis_fails_on_is_one_error_and_the_run_goes_on(tmp_path, fragile_analysis):
     (tmp_path / "a.txt").write_text("The levy will rise in May, Finance Minister Ana Ruiz said on Monday.\n")
     (tmp_path / "b.txt").write_text("The Harbour will reopen, port director Ivo Brandt said on Monday.\n")
     r = run("analyze", tmp_path / "a.txt", tmp_path / "b.txt", "--db", tmp_path / "x.db", "--processes", "1")
@@ -298,6 +288,6 @@ def test_a_document_the_analysis_fails_on_is_one_error_and_the_run_goes_on(tmp_p
     assert "b.txt: analysis failed (IndexError: list index out of range)" in r.output
     names = {(s["speaker"] or {}).get("name") for s in json.loads(run("export", "--db", tmp_path / "x.db").output)["statements"]}
     assert names == {"Ana Ruiz"}
-    monkeypatch.setattr(pipeline, "analyze_parsed", real)  # fixed: the next run analyses what failed
+    fragile_analysis()  # mended: the next run analyses what failed
     r = run("analyze", tmp_path / "a.txt", tmp_path / "b.txt", "--db", tmp_path / "x.db", "--processes", "1")
     assert r.exit_code == 0 and "1 analysed, 1 already analysed" in r.output

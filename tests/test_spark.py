@@ -2,33 +2,17 @@
 and never write over an output. Skips where PySpark or Java is missing (CI has both)."""
 import json
 import shutil
-import subprocess
 
 import pytest
-from click.testing import CliRunner
 
-from onrecord.cli import cli
 from onrecord.stance import load_targets
+from tests.test_store import ARTICLE as FIRST
+from tests.test_store import TARGETS, run
 
 pytestmark = pytest.mark.slow
 
-FIRST = """Ministers split on the mission
-
-In March, Foreign Minister Lena Varga told reporters that a regional force "needs a clear mandate first."
-
-"We will not send our soldiers," Defence Minister Tomas Reyes said on Tuesday. "That has not changed."
-"""
 FEED = [{"text": "The regional force must deploy now, Prime Minister Ana Ruiz said on Monday.",
          "published": "2031-04-01"}, {"text": ""}]
-TARGETS = """targets:
-  - id: force
-    question: Should a regional force deploy?
-    keywords: [regional force]
-"""
-
-
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")
@@ -116,22 +100,13 @@ def test_the_spark_command_needs_one_place_to_write():
     assert r.exit_code == 2 and "--output DIR or --db LEDGER" in r.output
 
 
-def test_a_partition_reports_a_document_the_analysis_fails_on_and_goes_on(monkeypatch):
-    from onrecord import pipeline
+def test_a_partition_reports_a_document_the_analysis_fails_on_and_goes_on(fragile_analysis):
     from onrecord.ingest import parse_text
     from onrecord.pipeline import Options
     from onrecord.spark import _analyse
 
-    real = pipeline.analyze_parsed
-
-    def fragile(parsed, **kwargs):
-        if "Harbour" in parsed.document.text:
-            raise KeyError("odd page")
-        return real(parsed, **kwargs)
-
-    monkeypatch.setattr(pipeline, "analyze_parsed", fragile)
     docs = [parse_text("The Harbour will reopen, port director Ivo Brandt said on Monday.\n", "b.txt"),
             parse_text("The levy will rise in May, Finance Minister Ana Ruiz said on Monday.\n", "a.txt")]
     rows = list(_analyse(iter(docs), [], Options(n_process=1), None, None))
-    assert rows[0][:2] == ("error", "b.txt") and "analysis failed (KeyError" in rows[0][2]
+    assert rows[0][:2] == ("error", "b.txt") and "analysis failed (IndexError" in rows[0][2]
     assert [s["speaker"]["name"] for s in rows[1][1]] == ["Ana Ruiz"]
