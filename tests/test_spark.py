@@ -110,3 +110,13 @@ def test_a_partition_reports_a_document_the_analysis_fails_on_and_goes_on(fragil
     rows = list(_analyse(iter(docs), [], Options(n_process=1), None, None))
     assert rows[0][:2] == ("error", "b.txt") and "analysis failed (IndexError" in rows[0][2]
     assert [s["speaker"]["name"] for s in rows[1][1]] == ["Ana Ruiz"]
+
+
+def test_a_sqlite_ledger_is_refused_on_a_cluster():
+    from onrecord.spark import SparkJobError, run
+
+    class Cluster:  # what run() reads of a SparkSession on YARN
+        sparkContext = type("Context", (), {"master": "yarn"})()
+
+    with pytest.raises(SparkJobError, match="local master only"):
+        run(Cluster(), ["news/"], db="team.db")

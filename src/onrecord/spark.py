@@ -136,6 +136,12 @@ def run(spark, inputs: list[str], *, targets: list[Target] | None = None, option
     targets = targets or []
     options = replace(options or Options(), n_process=1)  # Spark spreads the work; no forks inside a task
     sc = spark.sparkContext
+    if db is not None and not sc.master.startswith("local"):
+        from .store import is_url
+
+        if not is_url(db):  # each node would write a file of its own, and nobody would see them all
+            raise SparkJobError("a SQLite ledger works with a local master only; give a postgresql:// URL",
+                                source=db)
     if output is not None:
         jvm_path = sc._jvm.org.apache.hadoop.fs.Path(output)
         if jvm_path.getFileSystem(sc._jsc.hadoopConfiguration()).exists(jvm_path):
