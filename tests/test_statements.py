@@ -749,3 +749,12 @@ def test_a_clause_that_ends_on_a_comma_a_speaker_and_a_verb_is_reported_whole(pa
     # a subordinate clause, or no clause, before the comma reports nothing
     assert found(parse, "But even after the harvest failed, the exports continued.") == []
     assert found(parse, "Then, last week, Mayor Tomas Roe called.") == []
+
+
+def test_a_clause_the_parser_hangs_on_the_occasion_is_the_verbs_content(parse):
+    rows = found(parse, "The mill owner said earlier on Friday during a news conference that he may wait until "
+                        "the autumn fair to decide whom to back.")
+    assert [(r[1], r[2], r[3]) for r in rows] == [
+        ("The mill owner", "said", "that he may wait until the autumn fair to decide whom to back")]
+    rows = found(parse, "Roe told the mayor at a hearing that the levy was unfair to farmers.")
+    assert [r[3] for r in rows] == ["that the levy was unfair to farmers"]

@@ -171,14 +171,26 @@ def _medium(tok) -> bool:
     return tok.dep_ == "npadvmod" and tok.lower_ in DAYS
 
 
+OCCASIONS = {"conference", "hearing", "rally", "event", "meeting", "session", "debate", "show", "summit",
+             "forum", "program", "programme", "podcast", "broadcast", "address", "visit", "gathering"}
+OCCASION_PREPS = {"in", "at", "during", "on", "after", "before"}
+
+
 def _medium_clause(verb):
-    """'said in a statement that the talks were useful': the parser often hangs the reported
-    clause on the medium ('a statement that ...'); it is the verb's content all the same."""
+    """'said in a statement that the talks were useful', 'said during a news conference that
+    ...': the parser often hangs the reported clause on the medium or the occasion (even as a
+    relative clause, though its 'that' is no subject of it); it is the verb's content all the same."""
     for prep in verb.rights:
-        if _medium(prep) and prep.dep_ == "prep":
-            obj = next(c for c in prep.children if c.dep_ == "pobj")
-            return next((c for c in obj.rights if c.dep_ in ("acl", "ccomp") and any(
-                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if prep.dep_ != "prep" or not (_medium(prep) or prep.lower_ in OCCASION_PREPS):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or (not _medium(prep) and obj.lower_ not in MEDIA | OCCASIONS):
+            continue
+        clause = next((c for c in obj.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and (
+            c.dep_ != "relcl" or any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children))), None)
+        if clause is not None or _medium(prep):
+            return clause
     return None
 
 
