@@ -758,3 +758,10 @@ def test_a_clause_the_parser_hangs_on_the_occasion_is_the_verbs_content(parse):
         ("The mill owner", "said", "that he may wait until the autumn fair to decide whom to back")]
     rows = found(parse, "Roe told the mayor at a hearing that the levy was unfair to farmers.")
     assert [r[3] for r in rows] == ["that the levy was unfair to farmers"]
+
+
+def test_a_row_of_verbs_the_parser_split_shares_its_first_verbs_subject(parse):
+    rows = found(parse, "Roe further summed up the mayor as “weak,” denounced her record as treasurer and said "
+                        "she should not even be allowed to run for office.")
+    assert ("indirect", "Roe", "said", "she should not even be allowed to run for office") in rows
+    assert all(r[1] == "Roe" for r in rows)

@@ -52,6 +52,13 @@ def subject(verb, depth: int = 0):
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
+    for child in verb.lefts:  # "Roe summed up X as Y, denounced Z and said ...": the parser hung the
+        # first verb of the row on the second, as a clause of its own with no conjunction
+        if child.dep_ == "advcl" and child.tag_ == verb.tag_ and verb.tag_ in ("VBD", "VBZ") \
+                and not any(m.dep_ == "mark" for m in child.children):
+            found = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if found is not None:
+                return found
     if depth >= 3 or verb.head == verb:
         return None
     head = verb.head
