@@ -758,6 +758,9 @@ def test_a_clause_the_parser_hangs_on_the_occasion_is_the_verbs_content(parse):
         ("The mill owner", "said", "that he may wait until the autumn fair to decide whom to back")]
     rows = found(parse, "Roe told the mayor at a hearing that the levy was unfair to farmers.")
     assert [r[3] for r in rows] == ["that the levy was unfair to farmers"]
+    rows = found(parse, "The port director, Ivo Brandt, said in one of a series of radio messages that the "
+                        "ferries would stop running in June.")
+    assert [r[3] for r in rows] == ["that the ferries would stop running in June"]
 
 
 def test_a_row_of_verbs_the_parser_split_shares_its_first_verbs_subject(parse):

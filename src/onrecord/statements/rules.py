@@ -184,9 +184,14 @@ def _medium_clause(verb):
         if prep.dep_ != "prep" or not (_medium(prep) or prep.lower_ in OCCASION_PREPS):
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is None or (not _medium(prep) and obj.lower_ not in MEDIA | OCCASIONS):
+        nouns = []  # "in one of a series of messages": the words the clause may hang on
+        while obj is not None and len(nouns) < 4:
+            nouns.append(obj)
+            of = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if not _medium(prep) and not any(w in MEDIA | OCCASIONS for n in nouns for w in (n.lower_, n.lower_[:-1])):
             continue
-        clause = next((c for c in obj.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
+        clause = next((c for n in nouns for c in n.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and (
             c.dep_ != "relcl" or any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children))), None)
         if clause is not None or _medium(prep):
