@@ -768,3 +768,11 @@ def test_a_row_of_verbs_the_parser_split_shares_its_first_verbs_subject(parse):
                         "she should not even be allowed to run for office.")
     assert ("indirect", "Roe", "said", "she should not even be allowed to run for office") in rows
     assert all(r[1] == "Roe" for r in rows)
+
+
+def test_a_dangling_time_before_another_report_is_no_part_of_the_content(parse):
+    rows = found(parse, 'KESSEL, May 2 (Wire) - Norland\'s foreign ministry on Wednesday rejected what it called '
+                        '"groundless accusations" by Estovia over the Kessel Reef, a day after Estovian President '
+                        'Ana Sabo said patrol boats had rammed a supply ship.')
+    assert rows[0][3] == 'what it called "groundless accusations" by Estovia over the Kessel Reef'
+    assert rows[1][1:] == ("Estovian President Ana Sabo", "said", "patrol boats had rammed a supply ship")

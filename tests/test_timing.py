@@ -180,3 +180,15 @@ def test_a_deadline_after_the_cue_does_not_date_the_remark():
     # a time just before an event, with no deadline in view, still dates what was said
     text = "Roe had been told just before Tuesday's vote that he would lose."
     assert dated(text, "told", "that he would lose", "2026-11-28").expression == "Tuesday"
+
+
+def test_a_remark_a_day_before_the_sentences_day_is_dated_so():
+    text = ("The ministry on Wednesday rejected the claims, a day after President Ana Sabo said boats had rammed "
+            "a supply ship.")
+    said = dated(text, "said", "boats had rammed a supply ship", published="2031-04-10")
+    assert (said.start, said.end, said.granularity) == ("2031-04-08", "2031-04-08", "day")
+    assert said.expression == "on Wednesday, a day after"
+    text = "On April 3 the council voted, two weeks before the mayor said the budget was final."
+    assert dated(text, "said", "the budget was final", published="2031-04-30").start == "2031-04-17"
+    # never after publication: then the day the sentence gives stands
+    assert dated(text, "said", "the budget was final", published="2031-04-10").start == "2031-04-03"

@@ -204,6 +204,21 @@ def _move_contents(cands: list[Candidate], moved: dict[Span, Span]) -> list[Cand
             for c in cands]
 
 
+# ", a day after", ", two weeks": a time the parser left at a content's end, whose event (the next
+# report, "... said ...") it gave to another verb
+DANGLING_TIME = re.compile(r",\s+(?:just\s+|only\s+)?(?:an?|one|two|three|four|five|six|seven|several|few|\d+)\s+"
+                           r"(?:hours?|days?|weeks?|months?)(?:\s+(?:after|before|later|earlier))?$", re.I)
+
+
+def _without_dangling_time(text: str, cands: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in cands:
+        m = DANGLING_TIME.search(c.content.text)
+        content = span(text, c.content.start, c.content.start + m.start()) if m else None
+        out.append(replace(c, content=content) if content is not None else c)
+    return out
+
+
 def _contents_after_dateline(text: str, cands: list[Candidate]) -> list[Candidate]:
     """A content that runs back to the start of a wire story's first line starts after its
     dateline: 'BRUSSELS (Reuters) — The bloc will act, officials said' says 'The bloc will act'."""
@@ -385,7 +400,7 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     found = _absorb_trailing_quotes(doc.text, found, quotes)
     found += quote_candidates(parsed, quotes, found)
     found = _sources_without_asides(parsed, _split_quote_heads(doc.text, found))
-    found = _contents_after_dateline(doc.text, _whole_brackets(doc.text, found))
+    found = _without_dangling_time(doc.text, _contents_after_dateline(doc.text, _whole_brackets(doc.text, found)))
     found = [c for c in found if not about_anonymity(doc.text, c) and not _quoted_by_another(c, found)]
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
 

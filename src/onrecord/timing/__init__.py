@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..model import Block, Span, TimeSpan
@@ -557,6 +557,27 @@ def _in_question(text: str, mention: TimeMention, anchor: int, sentence: tuple[i
                for m in ASKED_CLAUSE.finditer(text, sentence[0], anchor))
 
 
+# "The ministry on Wednesday rejected the claims, a day after Sabo said ...": the remark in the
+# "after" clause was made a day before the day the sentence gives
+OFFSET = re.compile(r"\b(an?|one|two|three|four|five|six|seven|\d)\s+(days?|weeks?)\s+(after|before)\b", re.I)
+OFFSET_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _offset(text: str, ts: TimeSpan, mention: TimeMention, anchor: int, pub: date | None) -> TimeSpan:
+    if ts.granularity != "day" or mention.end > anchor:
+        return ts
+    found = list(OFFSET.finditer(text, mention.end, anchor))
+    if not found or re.search(r"[.;:!?]", text[found[-1].end():anchor]):
+        return ts
+    m = found[-1]
+    n = int(m.group(1)) if m.group(1).isdigit() else OFFSET_NUMBERS[m.group(1).lower()]
+    days = n * (7 if m.group(2).lower().startswith("week") else 1) * (-1 if m.group(3).lower() == "after" else 1)
+    day = date.fromisoformat(ts.start) + timedelta(days=days)
+    if pub and day > pub:  # reported speech is in the past
+        return ts
+    return replace(ts, start=day.isoformat(), end=day.isoformat(), expression=f"{ts.expression}, {m.group(0)}")
+
+
 def title_date(text: str, blocks: list[Block], published: str | None) -> TimeSpan | None:
     """The day a document's title line gives ("Department Press Briefing – November 18"), if
     any: the day of a transcript's turns."""
@@ -587,7 +608,7 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
         best = min(candidates, key=lambda m: abs(m.start - anchor))
         ts = _timespan(text, best, pub)
         if ts:
-            return ts
+            return _offset(text, ts, best, anchor, pub)
     if 0 <= block_index < len(blocks):
         b = blocks[block_index]
         opening = [m for m in _outside(find_expressions(text, b.start, min(b.end, b.start + 40)), content)
