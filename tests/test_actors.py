@@ -823,3 +823,21 @@ def test_one_actor_seen_twice_gets_the_same_name_whichever_was_seen_first():
 
     upper, lower = Actor("o:fbi", "The FBI", "organization"), Actor("o:fbi", "the FBI", "organization")
     assert merge_actor(upper, lower).name == merge_actor(lower, upper).name
+
+
+def test_a_capital_the_gazetteer_lists_is_a_place_after_in_unless_it_rules_there():
+    g = load_gazetteer()
+    assert g.organization_in("a security fellow at the Halden Institute in London") is None
+    assert g.organization_in("the government in Paris") == "fr"
+    assert g.find("Moscow protested")[0][2] == "ru"
+
+
+def test_a_post_owned_by_her_or_held_in_an_unnamed_ministry_is_placed_by_the_page(parse):
+    text = ("Japan's foreign ministry on Monday rejected the claims. \"The vessel entered without permission,\" "
+            "ministry spokeswoman Mia Holm told a briefing.\n\n"
+            "Estovian President Ana Sabo said her country would protest. Her defence secretary, Gil Ortega, "
+            "said the navy was ready.")
+    found = {r.speaker.name: r.speaker for r in speakers(parse, text)}
+    assert found["Mia Holm"].organization_id == found["Japan's foreign ministry"].organization_id
+    assert found["Mia Holm"].organization_id is not None
+    assert found["Gil Ortega"].organization_id is None  # hers, not Britain's Defence Secretary

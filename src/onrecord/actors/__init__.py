@@ -76,6 +76,9 @@ UNNAMED_DOCUMENT = re.compile(r"(?:(?:an?|the|one|two|three|several|some|new|int
 DOCUMENT_ASIDE = re.compile(r",?\s+(?:which|who|whose|that|to be)\b")
 # name patterns read once per mention, compiled once
 NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
+# "ministry spokeswoman", "embassy official": a post in a body the role does not name
+INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(ministry|department|agency|embassy|army|military|navy|police|commission|"
+                              r"council|committee|company|campaign|party|bank|court|government)\s+[a-z]")
 OWNED_ROLE = re.compile(r"((?i:its|their|his|her))\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)$")  # "her deputy"
 TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(?:Col|Gen|Adm|Capt|Sgt|Maj|Lt|Cmdr|Cpl)\.)")
 MANY = re.compile(r"(?:two|three|four|five|six|several|some|many|a few|a group of|a number of|\d+)\b")
@@ -351,9 +354,14 @@ class DocumentResolver:
             # "Its director general" right after the association spoke: of the association. Whose
             # "his" or "her" is, the last speaker told wrongly too often (5 of 11 on PolNeAR
             # train): the role stays without its owner ("deputy")
-            owner = self._last_speaker(mention.start, "organization") if owned.group(1).lower() in ("its", "their") else None
+            owner, owner_org = self._last_body(mention.start) if owned.group(1).lower() in ("its", "their") else (None, None)
             role_title = f"{owned.group(2)}, {owner.name}" if owner is not None else owned.group(2)
-            org_id = org_id or (next((r.organization_id for r in owner.roles if r.organization_id), None) if owner else None)
+            if not self.gaz.find(description):  # "her defence secretary" is hers, not Britain's Defence Secretary
+                org_id = None
+            org_id = org_id or owner_org
+        institution = INSTITUTION_ROLE.match(role_title or "") if not org_id else None
+        if institution:  # "ministry spokeswoman Mao Jun" after China's foreign ministry spoke: its spokeswoman
+            org_id = self._last_body(mention.start, institution.group(1).lower(), reach=1500)[1]
         ranked = TRAILING_RANK.fullmatch(role_title or "")
         if ranked and re.search(r"\b[a-z]{3,}", ranked.group(1)):  # "Pentagon spokesman Col.": "Col., Pentagon spokesman"
             role_title = f"{ranked.group(2)}, {ranked.group(1)}"
@@ -362,12 +370,14 @@ class DocumentResolver:
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
                                   self.gaz.path(org_id), how), actor)
 
-    def _last_speaker(self, pos: int, kind: str) -> Actor | None:
-        """The last speaker of this kind shortly before ``pos``: whose "its director" is."""
-        for start, _, actor in reversed(self.history):
-            if start < pos and pos - start < 600 and actor.kind == kind:
-                return actor
-        return None
+    def _last_body(self, pos: int, noun: str | None = None, reach: int = 600) -> tuple[Actor | None, str | None]:
+        """The last body that spoke shortly before ``pos`` (whose name holds ``noun`` if given),
+        and its organisation: whose "its director" or "ministry spokeswoman" is."""
+        for start, sp, actor in reversed(self.history):
+            if start < pos and pos - start < reach and actor.kind == "organization" \
+                    and (noun is None or noun in actor.name.lower()):
+                return actor, sp.organization_id
+        return None, None
 
     def _group(self, mention: Span, text: str, org_id: str | None = None) -> Resolution:
         actor = Actor(f"g:{slug(text)}", text, "group", (Role(text, org_id),) if org_id else ())

@@ -98,7 +98,8 @@ class Gazetteer:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Organisation aliases in ``text`` (longest first, non-overlapping)."""
         return [(m.start(), m.end(), self._alias_map[m.group(0)]) for m in self._alias_re.finditer(text)
-                if m.group(0) not in self.capitals or not PLACE_BEFORE.search(text, 0, m.start())]
+                if m.group(0) not in self.capitals or not PLACE_BEFORE.search(text, 0, m.start())
+                or RULERS_IN.search(text, 0, m.start())]
 
     def organization_in(self, text: str) -> str | None:
         """The most specific organisation named in a title or description."""
@@ -129,6 +130,9 @@ class Gazetteer:
 AGAINST_GOVERNMENT = re.compile(r"\b(?:opposition|dissidents?|exiled?|rebels?|insurgents?|separatists?)\b", re.I)
 # "an analyst in Kyiv", "the University of Ottawa": the capital is where, not who
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|to|around|across|based)\s+$", re.I)
+# "the government in Beijing", "officials in Moscow": who rules there, not a place
+RULERS_IN = re.compile(r"\b(?:government|authorities|officials|leadership|regime|administration|leaders|rulers)\s+in\s+$",
+                       re.I)
 
 
 def _read_yaml(path) -> dict:
@@ -196,7 +200,8 @@ def _add_countries(orgs: dict[str, Organization], nationalities: dict[str, list[
         cities = [c for c in capitals.get(code) or [] if c not in by_alias]  # "Tokyo protested"
         if cities:
             orgs[oid] = replace(orgs[oid], aliases=tuple(dict.fromkeys((*orgs[oid].aliases, *cities))))
-            added.update(cities)
+        # every capital, the listed ones too ("London"), is only a place after "in", "at", "from"
+        added.update(c for c in capitals.get(code) or [] if by_alias.get(c, oid) == oid)
         words = demonyms.get(code) or []
         if words:
             nationalities.setdefault(oid, [])
