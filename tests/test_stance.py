@@ -42,10 +42,17 @@ def test_condition_span_is_the_condition():
 @pytest.mark.parametrize("text,condition", [
     ("We will back a regional force, but only once a plan is presented.", "a plan is presented"),
     ("Washington will fund a regional force, but not until elections are held.", "elections are held"),
+    ("Berlin would consider a regional force once its own budget allows it.", "its own budget allows it"),
+    ("The cabinet needed parliamentary approval for any regional force.", "parliamentary approval"),
 ])
 def test_only_once_and_not_until_set_conditions(text, condition):
     s = stance(text)
     assert s.stance == "conditional" and s.condition.text == condition
+
+
+def test_once_in_a_story_or_a_refusal_sets_no_condition():
+    assert stance("Once the regional force arrived, the fighting stopped.").stance != "conditional"
+    assert stance("We would not back a regional force once the rains start.").stance == "oppose"
 
 
 def test_irrelevant_statement_gets_no_stance():

@@ -14,8 +14,8 @@ from ..model import Actor, Finding, Organization, Statement, Target
 from ..orgtree import Tree
 
 VALUE = {"support": 1.0, "conditional": 0.5, "undecided": 0.0, "oppose": -1.0}
-VERB = {"support": "supports", "conditional": "supports on conditions", "oppose": "opposes",
-        "undecided": "is undecided on", "neutral": "mentions"}
+VERB = {"support": "supports it", "conditional": "supports it on conditions", "oppose": "opposes it",
+        "undecided": "is undecided on it", "neutral": "mentions it"}
 STOP = set("""a an the and or but if of to in on at by for with from as is are was were be been being
 it its this that these those there their they them we our us you your he she his her i my me not no
 will would could should can may might must have has had do does did so than then such into over
@@ -345,7 +345,7 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
             uncertainty, conf = "medium", 0.55
         else:
             uncertainty, conf = "high", 0.35
-        parts = [f"{tree.name(b)} {VERB[p.stance]} it (latest: "
+        parts = [f"{tree.name(b)} {VERB[p.stance]} (latest: "
                  f"{actors[p.actor_id].name if p.actor_id in actors else p.actor_id}, "
                  f"{_when(p)}) [{p.statement.id}]" for b, p in sorted(positions.items())]
         agreement = "the bodies agree" if len(labels) == 1 else "the bodies do not agree"

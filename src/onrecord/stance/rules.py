@@ -16,6 +16,15 @@ CONDITION_AFTER = re.compile(
     r"hinges? on|depends? on|dependent on|contingent on|conditional on|subject to)\b", re.I)
 CONDITION_BEFORE = re.compile(r"\b(must|needs? to|has to|have to|should)\b[^.;]{0,80}?\bbefore\b", re.I)
 CONDITION_ONLY = re.compile(r"\bonly\s+((?:an?|the)\s+[^.;,]{3,80}?)\s+(?:will|would|can|could|may)\b", re.I)
+# "would consider more deliveries once our stocks allow it": "once" opening a clause with its subject
+CONDITION_ONCE = re.compile(r"(?<!\bat )(?<!\bjust )\bonce\s+(?!again\b|more\b|before\b|in\b|a\s+(?:year|week|month|day)\b)"
+                            r"((?:the|our|their|its|his|her|this|that|these|those|we|they|it|he|she|[A-Z][\w\-]*)\b"
+                            r"[^.;,]{3,80})", re.I)
+MODAL = re.compile(r"\b(?:will|would|could|can|may|might|shall|ready to|willing to|prepared to)\b", re.I)
+# "needed parliamentary approval for any new shipment": what must be granted first
+CONDITION_APPROVAL = re.compile(r"\b(?:needs?|needed|requires?|required|would require|subject to|pending)\s+"
+                                r"((?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}(?:approval|consent|authori[sz]ation|mandate|"
+                                r"green light|sign-off|ratification|vote))\b", re.I)
 
 UNDECIDED = re.compile(
     r"\b(options? (?:will |would |are |is |being |remain )*(?:be )?(?:considered|on the table|open)|"
@@ -213,6 +222,17 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         if m:
             condition = Span.of(text, m.start(1), m.end(1))
             evidence.append(Span.of(text, m.start(), m.end()))
+    for extra in (CONDITION_ONCE, CONDITION_APPROVAL):
+        if condition is None:
+            m = extra.search(text, s, e)
+            if m and extra is CONDITION_ONCE:  # "would consider ... once": not "once the fire was out", nor "would not"
+                lead = text[max(s, m.start() - 80):m.start()]
+                modal = list(MODAL.finditer(lead))
+                if not modal or re.search(r"[.;:!?]", lead[modal[-1].end():]) or NEGATORS.search(lead[modal[-1].start():]):
+                    continue
+            if m:
+                condition = Span.of(text, *_strip(text, m.start(1), _clause_end(text, m.start(1), min(e, m.end(1)))))
+                evidence.append(Span.of(text, m.start(), m.start(1)))
     if condition is not None and condition.text.strip():
         return _stance(target, "conditional", "conditional", rel, tuple(evidence) + rel.evidence[:1],
                        backend, condition)
