@@ -340,3 +340,13 @@ def test_no_two_statements_of_a_document_share_an_id():
                          "paragraph"))
     ids = [st.id for st in run(text, blocks).statements]
     assert len(ids) == len(set(ids))
+
+
+def test_a_time_in_what_a_later_report_of_the_sentence_says_does_not_date_the_first():
+    r = run("Senator Ruth Alvarez said in a post that the curbs were long overdue, and added that she "
+            "would hold hearings in March.", published="2031-06-10")
+    first = next(s for s in r.statements if s.content.text.endswith("long overdue"))
+    assert first.said.basis == "published"
+    r = run("Roe said on Tuesday that the curbs were overdue, and added that hearings would follow in March.",
+            published="2031-06-12")
+    assert {s.said.start for s in r.statements} == {"2031-06-10"}  # both said on Tuesday

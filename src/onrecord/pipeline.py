@@ -205,13 +205,21 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     # a transcript ("Press Briefing – November 18", then "MR HOLLIS: ..." turns): its title dates its turns
     briefed = timing.title_date(doc.text, blocks, doc.published) if len(turns) >= 2 else None
     result = DocumentResult(doc)
+    # words a later report in the sentence gives are somebody's, like a quotation's: "She said the
+    # curbs were overdue and added that she would hold hearings in March" was not said in March
+    reported: dict[int, list[tuple[int, int, int]]] = {}  # sentence -> (cue, content start, end)
+    for c in candidates:
+        if c.cue is not None:
+            reported.setdefault(bisect.bisect_right(sent_starts, c.cue.start) - 1, []).append(
+                (c.cue.start, c.content.start, c.content.end))
     for cand, res, lead, via in zip(candidates, resolutions, leads, vias):
         anchor = cand.cue.start if cand.cue else cand.content.start
         bi = _block_index(starts, anchor)
         si = bisect.bisect_right(sent_starts, anchor) - 1
         sentence = sentences[si] if si >= 0 else (blocks[bi].start, blocks[bi].end)
+        others = [(a, b) for cue, a, b in reported.get(si, ()) if cue > anchor and not a <= anchor < b]  # a later report
         said = timing.date_statement(doc.text, blocks, bi, sentence, anchor, cand.content,
-                                     doc.published, lead, quoted)
+                                     doc.published, lead, quoted + others)
         if briefed is not None and said.basis == "published" and (
                 cand.rule == "colon" or any(t.content.start <= anchor < t.content.end for t in turns)):
             said = briefed  # a turn, or words reported inside one
