@@ -106,3 +106,21 @@ def test_targets_file_with_examples_and_scope(tmp_path):
     p.write_text("targets:\n  - {id: x, question: q, scope: {from: May}}\n")
     with pytest.raises(TargetsError, match="scope.from"):
         load_targets(p)
+
+
+def test_the_verb_that_governs_a_noun_phrase_content_is_its_verdict():
+    text = "In January, the minister ruled out a regional force on Norland soil, and later welcomed a monitoring team."
+    ruled = judge(T, text, Span.of(text, text.index("a regional"), text.index(" on Norland")), [])
+    assert ruled.stance == "oppose" and ruled.evidence[0].text == "ruled out"
+
+
+def test_a_question_about_a_country_does_not_drop_statements_that_name_other_bodies():
+    t = Target("mission", "Should a monitoring mission deploy to Moldova?", keywords=("monitoring mission",))
+    text = "A small monitoring mission could be acceptable if it came under a United Nations mandate."
+    assert judge(t, text, Span.of(text, 0, len(text)), []) is not None
+
+
+def test_fighting_or_blocking_what_the_question_asks_refuses_it():
+    t = Target("deploy", "Should a regional force deploy to Moldova?", keywords=("deployment",))
+    text = "The opposition vowed to fight any deployment in parliament."
+    assert judge(t, text, Span.of(text, text.index("to fight"), len(text) - 1), []).stance == "oppose"

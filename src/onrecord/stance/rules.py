@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..actors.places import is_place
 from ..model import Span, Stance, Target
 
 NEGATORS = re.compile(r"\b(not|n[’']t|never|no|cannot|neither|nor)\b", re.I)
@@ -17,7 +18,7 @@ CONDITION_AFTER = re.compile(
 CONDITION_BEFORE = re.compile(r"\b(must|needs? to|has to|have to|should)\b[^.;]{0,80}?\bbefore\b", re.I)
 CONDITION_ONLY = re.compile(r"\bonly\s+((?:an?|the)\s+[^.;,]{3,80}?)\s+(?:will|would|can|could|may)\b", re.I)
 # "would consider more deliveries once our stocks allow it": "once" opening a clause with its subject
-CONDITION_ONCE = re.compile(r"(?<!\bat )(?<!\bjust )\bonce\s+(?!again\b|more\b|before\b|in\b|a\s+(?:year|week|month|day)\b)"
+CONDITION_ONCE = re.compile(r"(?<!\bat )(?<!\bjust )\bonce\s+(?!again\b|more\b|before\b|in\b|a\s+(?:year|week|month|day)\b|possible\b)"
                             r"((?:the|our|their|its|his|her|this|that|these|those|we|they|it|he|she|[A-Z][\w\-]*)\b"
                             r"[^.;,]{3,80})", re.I)
 MODAL = re.compile(r"\b(?:will|would|could|can|may|might|shall|ready to|willing to|prepared to)\b", re.I)
@@ -53,6 +54,15 @@ SUPPORT = re.compile(
     r"cannot allow|must not allow|can(?:not|[’']t) let|have to find a way|should (?:intervene|act|deploy|help)|"
     r"confirm(?:s|ed)?|verified|agree(?:s|d)? (?:with|that)|done deal|go-ahead|green light)\b",
     re.I)
+# "ruled out | any foreign force", "welcomed | the plan": the verb that governs a noun-phrase
+# content, just before it, is the speaker's verdict on it
+GOVERNING_OPPOSE = re.compile(r"\b(?:ruled out|rules out|ruling out|rejected|rejects|opposed|opposes|condemned|"
+                              r"condemns|denounced|denounces|dismissed|dismisses|refused|refuses|vetoed|blocked|"
+                              r"warned against|argued against|spoke out against|critici[sz]ed|slammed|fought|"
+                              r"vowed to fight|vowed to block)\s+$", re.I)
+GOVERNING_SUPPORT = re.compile(r"\b(?:welcomed|welcomes|backed|backs|endorsed|endorses|supported|supports|praised|"
+                               r"praises|called for|calls for|urged|urges|demanded|demands|approved|approves|"
+                               r"championed|pushed for|pressed for)\s+$", re.I)
 HEDGES = re.compile(
     r"\b(reportedly|allegedly|alleged|claims?|claimed|unconfirmed|unverified|rumou?rs?|"
     r"could not (?:be )?(?:independently )?(?:verif(?:y|ied)|confirm(?:ed)?)|it is (?:not |still )?unclear|"
@@ -64,7 +74,7 @@ QUESTION_SKIP = {"be", "have", "do", "should", "will", "would", "can", "could", 
 # Before the question's own predicate: words that refuse it ("refused to release") or ask for
 # it ("should release", "the sooner he releases, the better").
 REFUSE = re.compile(r"\b(not|cannot|n[’']t|never|no|refus\w*|declin\w*|reluctan\w*|resist\w*|against|"
-                    r"avoid\w*|stop\w*|without|unwilling)\b", re.I)
+                    r"avoid\w*|stop\w*|without|unwilling|fight\w*|block\w*|prevent\w*|halt\w*|oppos\w*)\b", re.I)
 ASK = re.compile(r"\b(should|must|need\w*|has to|have to|ought|urg\w*|call\w* (?:on|for)|demand\w*|"
                  r"sooner|better|requir\w*|free to|willing|ready|will|would|plan\w* to|wants? to|vow\w*|"
                  r"pledg\w*|promis\w*)\b", re.I)
@@ -99,6 +109,7 @@ def question_entities(question: str) -> tuple[str, ...]:
     except Exception:
         return ()
     return tuple(dict.fromkeys(t.text for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper()
+                               and t.ent_type_ not in ("GPE", "LOC", "NORP", "FAC") and not is_place(t.text)  # no one
                                and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")))
 
 
@@ -241,6 +252,12 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         return _stance(target, "undecided", "undecided", rel,
                        tuple(Span.of(text, x.start(), x.end()) for x in und[:3]), backend)
     votes = predicate_votes(target, text, s, e)
+    lead = text[max(0, s - 40):s]
+    for label, verdict in (("oppose", GOVERNING_OPPOSE), ("support", GOVERNING_SUPPORT)):
+        g = verdict.search(lead)
+        if g:
+            at = max(0, s - 40) + g.start()
+            votes[label].append(Span.of(text, at, at + len(g.group(0).rstrip())))
     for x in OPPOSE.finditer(text, s, e):
         votes["oppose"].append(Span.of(text, x.start(), x.end()))
     for x in SUPPORT.finditer(text, s, e):
