@@ -71,6 +71,9 @@ def test_common_ground_across_bodies_and_its_negative():
     assert [f.details["term"] for f in fs] == ["elections"]
     assert kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support", "ports and harbours"),
                   st(2, "p:y", "us-dod", "2030-01-06", "b", "oppose", "tanks and planes")], "common_ground") == []
+    # a name is no theme, whatever its case in the statement
+    assert kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support", "Germany sent ports"),
+                  st(2, "p:y", "us-dod", "2030-01-06", "b", "oppose", "tanks went to Germany")], "common_ground") == []
 
 
 def test_outlook_uncertainty_and_abstention():

@@ -275,7 +275,8 @@ def separate_questions(points: list[Point], targets: dict[str, Target], tree: Tr
 
 
 def _terms(text: str) -> set[str]:
-    words = [w for w in re.findall(r"[a-z][a-z\-]+", text.lower()) if w not in STOP and len(w) > 3]
+    """The content words a theme can be: written in lower case, so not a name ('Germany')."""
+    words = [w for w in re.findall(r"(?<![\w\-])[a-z][a-z\-]+", text) if w not in STOP and len(w) > 3]
     return set(words)
 
 
