@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -192,3 +193,31 @@ def test_a_remark_a_day_before_the_sentences_day_is_dated_so():
     assert dated(text, "said", "the budget was final", published="2031-04-30").start == "2031-04-17"
     # never after publication: then the day the sentence gives stands
     assert dated(text, "said", "the budget was final", published="2031-04-10").start == "2031-04-03"
+
+
+def _blocks(text):
+    return [Block(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def test_an_entry_of_a_live_blog_is_dated_to_the_day_it_went_up():
+    text = ("Live: border talks\n\n11:15 a.m.:\n\nThe opposition said the talks were a stunt.\n\n"
+            "10:42 a.m. – Minister arrives\n\nThe minister said she was here to listen.")
+    blocks = _blocks(text)
+    for block, expression in ((2, "11:15 a.m."), (4, "10:42 a.m.")):
+        at = text.index("said", blocks[block].start)
+        said = date_statement(text, blocks, block, (blocks[block].start, blocks[block].end), at,
+                              Span.of(text, at + 5, blocks[block].end - 1), "2031-03-12")
+        assert (said.start, said.end, said.granularity, said.expression) == ("2031-03-12", "2031-03-12", "day", expression)
+    # a timeline of past events runs forward: its times are not the day the page went up
+    text = text.replace("11:15 a.m.:", "09:15 a.m.:")
+    at = text.index("said", blocks[4].start)
+    said = date_statement(text, blocks, 4, (blocks[4].start, blocks[4].end), at, Span.of(text, at + 5, len(text) - 1),
+                          "2031-03-12")
+    assert said.start is None
+    # one clock time on a page is no live blog
+    text = "Updated 10:42 a.m.\n\nThe minister said she was here to listen."
+    blocks = _blocks(text)
+    at = text.index("said")
+    said = date_statement(text, blocks, 1, (blocks[1].start, blocks[1].end), at, Span.of(text, at + 5, len(text) - 1),
+                          "2031-03-12")
+    assert said.start is None

@@ -625,9 +625,45 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
             ts = _timespan(text, m, pub)
             if ts:
                 return ts
+    stamp = _live_stamp(text, blocks, block_index) if pub else None
+    if stamp is not None:  # an entry of a live blog ("2:08 p.m." above it): the day it went up
+        return TimeSpan(pub.isoformat(), pub.isoformat(), "day", stamp.text, "published", stamp)
     if pub:
         return TimeSpan(None, pub.isoformat(), "unknown", None, "published")
     return TimeSpan()
+
+
+# a live blog's time stamp opening a short block: "2:08 p.m.", "10:42 a.m. – Minister arrives"
+LIVE_STAMP = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)(?=\s*(?:[–—:-]|$))")
+LIVE_REACH = 8  # blocks an entry may run after its stamp
+_STAMPS: tuple = (None, None, [])
+
+
+def _minutes(stamp: str) -> int:
+    hours, minutes = re.match(r"(\d+):(\d+)", stamp).groups()
+    pm = "p" in stamp.lower()
+    return (int(hours) % 12 + (12 if pm else 0)) * 60 + int(minutes)
+
+
+def _live_stamp(text: str, blocks: list[Block], block_index: int) -> Span | None:
+    """The time stamp of the live-blog entry holding this block, if the page is one: the
+    nearest stamp above it, on a page of two or more stamps, newest first."""
+    if not 0 <= block_index < len(blocks):
+        return None
+    global _STAMPS
+    if _STAMPS[0] is not blocks or _STAMPS[1] is not text:  # once per document, not per statement
+        _STAMPS = (blocks, text, [(i, m) for i, b in enumerate(blocks) if b.end - b.start <= 150
+                                       for m in [LIVE_STAMP.match(text, b.start, b.end)] if m])
+    stamps = _STAMPS[2]
+    above = [(i, m) for i, m in stamps if block_index - LIVE_REACH <= i <= block_index]
+    if len(stamps) < 2 or not above:
+        return None
+    clock = [_minutes(m.group(0)) for _, m in stamps]
+    falling = sum(a > b for a, b in zip(clock, clock[1:]))
+    if falling <= len(clock) - 1 - falling:  # newest first, as live blogs run; a timeline of past events runs forward
+        return None
+    m = above[-1][1]
+    return Span.of(text, m.start(), m.end())
 
 
 __all__ = ["date_statement", "title_date", "find_expressions", "resolve", "timex_value", "TimeMention"]
