@@ -130,3 +130,11 @@ def test_a_sqlite_ledger_is_refused_on_a_cluster():
 
     with pytest.raises(SparkJobError, match="local master only"):
         run(Cluster(), ["news/"], db="team.db")
+
+
+def test_a_missing_input_is_one_error_and_the_others_go_on(spark, corpus):
+    from onrecord import spark as job
+
+    report = job.run(spark, [str(corpus / "nowhere"), str(corpus / "in")], output=str(corpus / "out"))
+    assert report.analysed == 2
+    assert any(line.endswith("nowhere: no such file or directory") for _, line in report.errors)

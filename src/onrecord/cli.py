@@ -266,6 +266,10 @@ def spark(inputs, output, db, master, partitions, published, encoding, max_bytes
             session.stop()
     except OnrecordError as exc:
         _fail(exc)
+    except Exception as exc:  # Spark's own failures arrive with a Java stack: one line of it
+        if not type(exc).__module__.startswith(("py4j", "pyspark")):
+            raise
+        raise click.ClickException(f"the Spark job failed: {str(exc).strip().splitlines()[0][:300]}") from None
     for _, line in report.errors:
         click.echo(f"error: {line}", err=True)
     where = output if output is not None else db

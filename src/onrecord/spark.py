@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
-from .errors import InputError, OnrecordError
+from .errors import InputError, MissingInput, OnrecordError
 from .ingest import DEFAULT_MAX_BYTES, ingest_data
 from .model import Actor, Document, Target
 from .pipeline import Options
@@ -72,13 +72,22 @@ def read_documents(sc, inputs: Iterable[str], *, published: str | None = None, e
                    max_bytes: int = DEFAULT_MAX_BYTES):
     """An RDD of Documents and InputErrors from files, directories (searched recursively) or globs,
     wherever Spark reads: local disks, HDFS, S3."""
-    sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
-    rdds = []
+    conf = sc._jsc.hadoopConfiguration()
+    conf.set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
+    rdds, missing = [], []
     for path in inputs:
+        hadoop_path = sc._jvm.org.apache.hadoop.fs.Path(path)
         try:
+            found = hadoop_path.getFileSystem(conf).globStatus(hadoop_path)
+        except Exception as exc:  # an unknown scheme, an unreachable file system
+            raise SparkJobError(f"cannot read ({str(exc).strip().splitlines()[0][:200]})", source=path) from None
+        if not found:  # reported like `analyze` does, and the other inputs go on
+            missing.append(MissingInput("no such file or directory", source=path))
+        else:
             rdds.append(sc.binaryFiles(path))
-        except Exception as exc:
-            raise SparkJobError(f"cannot read ({type(exc).__name__})", source=path) from None
+    errors = sc.parallelize(missing, 1)
+    if not rdds:
+        return errors
     files = sc.union(rdds) if len(rdds) > 1 else rdds[0]
 
     def parse(item):
@@ -88,7 +97,7 @@ def read_documents(sc, inputs: Iterable[str], *, published: str | None = None, e
             return []
         return ingest_data(data, source, published=published, encoding=encoding, max_bytes=max_bytes)
 
-    return files.flatMap(parse)
+    return files.flatMap(parse).union(errors) if missing else files.flatMap(parse)
 
 
 def _analyse(documents: Iterator[Document], targets: list[Target], options: Options,
