@@ -143,6 +143,11 @@ class _Postgres:
     def execute(self, sql: str, args: tuple = ()):
         return self.conn.execute(sql.replace("?", "%s"), args)
 
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        if rows:
+            with self.conn.cursor() as cur:
+                cur.executemany(sql.replace("?", "%s"), rows)
+
     def close(self) -> None:
         self.conn.close()
 
@@ -266,12 +271,11 @@ class Store:
             before = {r[0] for r in db.execute(
                 "SELECT DISTINCT actor_id FROM statements WHERE document_id=? AND actor_id IS NOT NULL", (doc.id,))}
             db.execute("DELETE FROM statements WHERE document_id=?", (doc.id,))
-            for st in statements:
-                sp = st.speaker
-                db.execute(UPSERT_STATEMENT,
-                           (st.id, doc.id, st.kind, st.content.start, st.content.end,
-                            sp.actor_id if sp else None, st.said.start, st.said.end,
-                            json.dumps(st.to_dict(), ensure_ascii=False)))
+            # one batch, not a round trip per statement (a team's server may be far away)
+            db.executemany(UPSERT_STATEMENT, [
+                (st.id, doc.id, st.kind, st.content.start, st.content.end,
+                 st.speaker.actor_id if st.speaker else None, st.said.start, st.said.end,
+                 json.dumps(st.to_dict(), ensure_ascii=False)) for st in statements])
             for actor in actors.values():
                 self._upsert_actor(db, actor)
             self._drop_orphans(db, before)
