@@ -350,3 +350,13 @@ def test_a_time_in_what_a_later_report_of_the_sentence_says_does_not_date_the_fi
     r = run("Roe said on Tuesday that the curbs were overdue, and added that hearings would follow in March.",
             published="2031-06-12")
     assert {s.said.start for s in r.statements} == {"2031-06-10"}  # both said on Tuesday
+
+
+def test_a_live_blogs_entries_are_dated_to_the_day_it_went_up():
+    text, blocks = page(("Live: border talks", "heading"), ("11:15 a.m.:", "paragraph"),
+                        ("The opposition leader, Karel Dvorak, said the talks were a stunt.", "paragraph"),
+                        ("10:42 a.m. – Minister arrives", "paragraph"),
+                        ("Foreign Minister Petra Lund said she was here to listen.", "paragraph"))
+    r = run(text, blocks, published="2031-03-12")
+    assert {(s.speaker.name, s.said.start, s.said.expression) for s in r.statements} >= {
+        ("Karel Dvorak", "2031-03-12", "11:15 a.m."), ("Petra Lund", "2031-03-12", "10:42 a.m.")}

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from onrecord.model import Block, Span
-from onrecord.timing import date_statement, find_expressions, resolve
+from onrecord.timing import date_statement, find_expressions, live_entry, live_stamps, resolve
 
 PUB = date(2030, 10, 4)  # a Friday
 
@@ -202,22 +202,12 @@ def _blocks(text):
 def test_an_entry_of_a_live_blog_is_dated_to_the_day_it_went_up():
     text = ("Live: border talks\n\n11:15 a.m.:\n\nThe opposition said the talks were a stunt.\n\n"
             "10:42 a.m. – Minister arrives\n\nThe minister said she was here to listen.")
-    blocks = _blocks(text)
+    stamps = live_stamps(text, _blocks(text))
     for block, expression in ((2, "11:15 a.m."), (4, "10:42 a.m.")):
-        at = text.index("said", blocks[block].start)
-        said = date_statement(text, blocks, block, (blocks[block].start, blocks[block].end), at,
-                              Span.of(text, at + 5, blocks[block].end - 1), "2031-03-12")
+        said = live_entry(stamps, block, "2031-03-12")
         assert (said.start, said.end, said.granularity, said.expression) == ("2031-03-12", "2031-03-12", "day", expression)
     # a timeline of past events runs forward: its times are not the day the page went up
-    text = text.replace("11:15 a.m.:", "09:15 a.m.:")
-    at = text.index("said", blocks[4].start)
-    said = date_statement(text, blocks, 4, (blocks[4].start, blocks[4].end), at, Span.of(text, at + 5, len(text) - 1),
-                          "2031-03-12")
-    assert said.start is None
+    assert live_stamps(text.replace("11:15 a.m.:", "09:15 a.m.:"), _blocks(text)) == []
     # one clock time on a page is no live blog
-    text = "Updated 10:42 a.m.\n\nThe minister said she was here to listen."
-    blocks = _blocks(text)
-    at = text.index("said")
-    said = date_statement(text, blocks, 1, (blocks[1].start, blocks[1].end), at, Span.of(text, at + 5, len(text) - 1),
-                          "2031-03-12")
-    assert said.start is None
+    text = "Updated 10:42 a.m.\n\n10:50 a.m.\n\nThe minister said she was here to listen."
+    assert live_stamps(text, _blocks(text)) == []

@@ -204,6 +204,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     turns = [c for c in candidates if c.rule == "colon" and c.source is not None and c.source.start in opening]
     # a transcript ("Press Briefing – November 18", then "MR HOLLIS: ..." turns): its title dates its turns
     briefed = timing.title_date(doc.text, blocks, doc.published) if len(turns) >= 2 else None
+    stamps = timing.live_stamps(doc.text, blocks)  # a live blog's entries went up the day the page did
     result = DocumentResult(doc)
     # words a later report in the sentence gives are somebody's, like a quotation's: "She said the
     # curbs were overdue and added that she would hold hearings in March" was not said in March
@@ -220,6 +221,8 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         others = [(a, b) for cue, a, b in reported.get(si, ()) if cue > anchor and not a <= anchor < b]  # a later report
         said = timing.date_statement(doc.text, blocks, bi, sentence, anchor, cand.content,
                                      doc.published, lead, quoted + others)
+        if stamps and said.basis == "published" and said.start is None:
+            said = timing.live_entry(stamps, bi, doc.published) or said
         if briefed is not None and said.basis == "published" and (
                 cand.rule == "colon" or any(t.content.start <= anchor < t.content.end for t in turns)):
             said = briefed  # a turn, or words reported inside one

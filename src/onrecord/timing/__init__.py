@@ -625,9 +625,6 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
             ts = _timespan(text, m, pub)
             if ts:
                 return ts
-    stamp = _live_stamp(text, blocks, block_index) if pub else None
-    if stamp is not None:  # an entry of a live blog ("2:08 p.m." above it): the day it went up
-        return TimeSpan(pub.isoformat(), pub.isoformat(), "day", stamp.text, "published", stamp)
     if pub:
         return TimeSpan(None, pub.isoformat(), "unknown", None, "published")
     return TimeSpan()
@@ -636,7 +633,6 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
 # a live blog's time stamp opening a short block: "2:08 p.m.", "10:42 a.m. – Minister arrives"
 LIVE_STAMP = re.compile(r"\d{1,2}:\d{2}\s*(?:[ap]\.m\.|[AP]\.M\.|[ap]m|[AP]M)(?=\s*(?:[–—:-]|$))")
 LIVE_REACH = 8  # blocks an entry may run after its stamp
-_STAMPS: tuple = (None, None, [])
 
 
 def _minutes(stamp: str) -> int:
@@ -645,25 +641,23 @@ def _minutes(stamp: str) -> int:
     return (int(hours) % 12 + (12 if pm else 0)) * 60 + int(minutes)
 
 
-def _live_stamp(text: str, blocks: list[Block], block_index: int) -> Span | None:
-    """The time stamp of the live-blog entry holding this block, if the page is one: the
-    nearest stamp above it, on a page of two or more stamps, newest first."""
-    if not 0 <= block_index < len(blocks):
-        return None
-    global _STAMPS
-    if _STAMPS[0] is not blocks or _STAMPS[1] is not text:  # once per document, not per statement
-        _STAMPS = (blocks, text, [(i, m) for i, b in enumerate(blocks) if b.end - b.start <= 150
-                                       for m in [LIVE_STAMP.match(text, b.start, b.end)] if m])
-    stamps = _STAMPS[2]
-    above = [(i, m) for i, m in stamps if block_index - LIVE_REACH <= i <= block_index]
-    if len(stamps) < 2 or not above:
-        return None
-    clock = [_minutes(m.group(0)) for _, m in stamps]
+def live_stamps(text: str, blocks: list[Block]) -> list[tuple[int, Span]]:
+    """The time stamps heading a live blog's entries, as (block index, stamp); none unless the
+    page has two or more, newest first (a timeline of past events runs forward)."""
+    stamps = [(i, Span.of(text, m.start(), m.end())) for i, b in enumerate(blocks) if b.end - b.start <= 150
+              for m in [LIVE_STAMP.match(text, b.start, b.end)] if m]
+    clock = [_minutes(sp.text) for _, sp in stamps]
     falling = sum(a > b for a, b in zip(clock, clock[1:]))
-    if falling <= len(clock) - 1 - falling:  # newest first, as live blogs run; a timeline of past events runs forward
+    return stamps if len(stamps) >= 2 and falling > len(clock) - 1 - falling else []
+
+
+def live_entry(stamps: list[tuple[int, Span]], block_index: int, published: str | None) -> TimeSpan | None:
+    """An entry of a live blog (its stamp a few blocks above) went up the day the page did."""
+    pub = _pub(published)
+    above = [sp for i, sp in stamps if block_index - LIVE_REACH <= i <= block_index]
+    if pub is None or not above:
         return None
-    m = above[-1][1]
-    return Span.of(text, m.start(), m.end())
+    return TimeSpan(pub.isoformat(), pub.isoformat(), "day", above[-1].text, "published", above[-1])
 
 
-__all__ = ["date_statement", "title_date", "find_expressions", "resolve", "timex_value", "TimeMention"]
+__all__ = ["date_statement", "title_date", "live_stamps", "live_entry", "find_expressions", "resolve", "timex_value", "TimeMention"]
