@@ -200,6 +200,18 @@ def _negated(text: str, start: int, window: int = 20) -> bool:
     return bool(NEGATORS.search(before)) and not re.search(r"[,;.]", before[-8:])
 
 
+def _once_after_modal(text: str, s: int, e: int) -> re.Match | None:
+    """'would consider ... once X': a condition; 'once the fire was out' or 'would not ... once' is none."""
+    m = CONDITION_ONCE.search(text, s, e)
+    if m is None:
+        return None
+    lead = text[max(s, m.start() - 80):m.start()]
+    modal = list(MODAL.finditer(lead))
+    if not modal or re.search(r"[.;:!?]", lead[modal[-1].end():]) or NEGATORS.search(lead[modal[-1].start():]):
+        return None
+    return m
+
+
 def _clause_end(text: str, start: int, limit: int) -> int:
     m = re.compile(r"[.;]|,\s+(?:and|but)\s|\s—\s").search(text, start, limit)
     return m.start() if m else limit
@@ -233,17 +245,11 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         if m:
             condition = Span.of(text, m.start(1), m.end(1))
             evidence.append(Span.of(text, m.start(), m.end()))
-    for extra in (CONDITION_ONCE, CONDITION_APPROVAL):
-        if condition is None:
-            m = extra.search(text, s, e)
-            if m and extra is CONDITION_ONCE:  # "would consider ... once": not "once the fire was out", nor "would not"
-                lead = text[max(s, m.start() - 80):m.start()]
-                modal = list(MODAL.finditer(lead))
-                if not modal or re.search(r"[.;:!?]", lead[modal[-1].end():]) or NEGATORS.search(lead[modal[-1].start():]):
-                    continue
-            if m:
-                condition = Span.of(text, *_strip(text, m.start(1), _clause_end(text, m.start(1), min(e, m.end(1)))))
-                evidence.append(Span.of(text, m.start(), m.start(1)))
+    if condition is None:
+        m = _once_after_modal(text, s, e) or CONDITION_APPROVAL.search(text, s, e)
+        if m:
+            condition = Span.of(text, *_strip(text, m.start(1), _clause_end(text, m.start(1), min(e, m.end(1)))))
+            evidence.append(Span.of(text, m.start(), m.start(1)))
     if condition is not None and condition.text.strip():
         return _stance(target, "conditional", "conditional", rel, tuple(evidence) + rel.evidence[:1],
                        backend, condition)

@@ -18,7 +18,7 @@ from .quotes import STRAIGHT_SINGLE, Quote, find_quotes
 from .rows import whole_statements
 from .rules import (DATELINE, NOT_CUES, Candidate, SpanIndex, _inside, _overlapping_quotes, about_anonymity, classify,
                     colon_candidates, cue_candidates, cue_takes_its_particle, lexicon, noun_clause_candidates, noun_cue_candidates,
-                    quotative_frame, span, trailing_candidates, trailing_frame)
+                    quotative_frame, span, trailing_frame, with_trailing_clauses)
 
 MIN_QUOTE_WORDS = 4  # shorter quotations are usually scare quotes or titles
 
@@ -394,7 +394,7 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
               and not any(f.content.start <= c.cue.start < f.content.end for f in found)]
     found = [_source_outside_quotes(doc.text, cue_takes_its_particle(doc.text, classify(doc.text, c, quotes)), quotes)
              for c in found]
-    found += trailing_candidates(parsed, quotes, lex, found)
+    found = with_trailing_clauses(parsed, quotes, lex, found)
     found = _dedupe(_turns_win(parsed, found))
     found = _sources_hold_no_statement(parsed, found)
     found = _absorb_trailing_quotes(doc.text, found, quotes)

@@ -174,6 +174,7 @@ def _medium(tok) -> bool:
 OCCASIONS = {"conference", "hearing", "rally", "event", "meeting", "session", "debate", "show", "summit",
              "forum", "program", "programme", "podcast", "broadcast", "address", "visit", "gathering"}
 OCCASION_PREPS = {"in", "at", "during", "on", "after", "before"}
+SETTINGS = MEDIA | OCCASIONS  # how or where the words came: "a statement", "a news conference"
 
 
 def _medium_clause(verb):
@@ -189,7 +190,7 @@ def _medium_clause(verb):
             nouns.append(obj)
             of = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if not _medium(prep) and not any(w in MEDIA | OCCASIONS for n in nouns for w in (n.lower_, n.lower_[:-1])):
+        if not _medium(prep) and not any(w in SETTINGS for n in nouns for w in (n.lower_, n.lower_[:-1])):
             continue
         clause = next((c for n in nouns for c in n.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and (
@@ -1086,12 +1087,15 @@ NOT_SOURCE_OPENERS = {"as", "and", "but", "or", "which", "who", "that", "so", "t
                       "if", "because", "what", "where", "how", "though", "although"}
 
 
-def trailing_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon, found: list[Candidate]) -> list[Candidate]:
+def with_trailing_clauses(parsed: Parsed, quotes: list[Quote], lex: Lexicon, found: list[Candidate]) -> list[Candidate]:
     """'The web has made it easy for ..., she said.': a sentence that ends on a comma, a short
     speaker and a speech verb reports what comes before it, however the parser hung the verb
-    (an adverbial clause of the first verb, with the sentence's subject as its own)."""
+    (an adverbial clause of the first verb, with the sentence's subject as its own). Returns
+    ``found`` with those statements added, and the verb's own reading widened to the whole
+    clause where it stopped at a comma inside it."""
     text = parsed.document.text
-    cues = {c.cue.start: c for c in found if c.cue}
+    cues = {c.cue.start: i for i, c in enumerate(found) if c.cue}
+    found = list(found)
     out = []
     for pb, sent in parsed.sentences():
         toks = [t for t in sent if not t.is_space]
@@ -1107,7 +1111,7 @@ def trailing_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon, found
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.speech or verb.tag_ not in ("VBD", "VBZ", "VBP") \
                 or _inside(quotes, pb.char(verb)) is not None:
             continue
-        own = cues.get(pb.char(verb))
+        own = cues.get(pb.char(verb))  # index in found of the verb's own reading, if any
         comma = next((k for k in range(j - 2, max(-1, j - 9), -1) if toks[k].text == ","), None)
         if comma is None or comma < 3:
             continue
@@ -1124,15 +1128,16 @@ def trailing_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon, found
         if content is None or len(content.text.split()) < 3 or _overlapping_quotes(quotes, content.start, content.end):
             continue
         if own is not None:  # the verb's own reading stopped at a comma inside the clause: the whole clause
-            if own.content.start == content.start and own.content.end < content.end \
-                    and text[own.content.end:own.content.end + 2].startswith(","):
-                own.content = content
+            c = found[own]
+            if c.content.start == content.start and c.content.end < content.end \
+                    and text[c.content.end:c.content.end + 2].startswith(","):
+                found[own] = replace(c, content=content)
             continue
         if any(f.content.start < content.end and content.start < f.content.end for f in found):
             continue  # another rule read this clause already
         out.append(Candidate("indirect", content, Span.of(text, *token_range(pb, [verb])),
                              span(text, *token_range(pb, source)), 0.6, rule="trailing"))
-    return out
+    return found + out
 
 
 def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
