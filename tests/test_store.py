@@ -93,23 +93,90 @@ def test_a_wrong_postgresql_url_is_one_line_that_hides_the_password(tmp_path):
     assert "s3cret" not in r.output and "postgresql://ana:***@" in r.output
 
 
+DOWN_TO_3 = ("DROP TABLE stances; DROP INDEX statements_said; ALTER TABLE statements DROP COLUMN organization_id;"
+             "DROP TABLE changes; ALTER TABLE findings DROP COLUMN position; DELETE FROM migrations WHERE version >= 4;")
+
+
 def test_an_older_sqlite_ledger_upgrades_and_keeps_its_findings(tmp_path):
     db = tmp_path / "old.db"
     Store(db).close()
     con = sqlite3.connect(db)  # back to schema 3, as a ledger written by onrecord 0.3.0
-    con.executescript("DROP TABLE changes; ALTER TABLE findings DROP COLUMN position;"
-                      "DELETE FROM migrations WHERE version = 4;")
+    con.executescript(DOWN_TO_3)
     finding = {"id": "f_1", "kind": "outlook", "target_id": "force", "actor_ids": [], "statement_ids": [],
                "summary": "Undecided.", "confidence": 0.5}
     con.execute("INSERT INTO findings VALUES (?,?,?,?)", ("f_1", "outlook", "force", json.dumps(finding)))
     con.commit()
     con.close()
     with Store(db) as store:
-        assert store.schema_version == 4
+        assert store.schema_version == 5
         assert [f.id for f in store.findings()] == ["f_1"]
         before = store.serial
         store.save_targets([])
         assert store.serial == before + 1
+
+
+SPLIT = """Ministers split on the mission
+
+In March, Foreign Minister Lena Varga told reporters that a regional force "needs a clear mandate first."
+
+"A regional force would be a mistake," Defence Minister Tomas Reyes said on Tuesday. "We will not send our soldiers."
+"""
+
+
+def _stances(db) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    with Store(db) as store:
+        for st in store.statements(target_id="force"):
+            out.setdefault(st.speaker.name, []).append(st.stances[0].stance)
+    return out
+
+
+def test_statements_are_chosen_in_sql_as_corrections_and_merges_leave_them(files):
+    db = files / "x.db"
+    (files / "a.txt").write_text(SPLIT)
+    run("analyze", files / "a.txt", "--targets", files / "t.yaml", "--db", db, "--published", "2031-04-02")
+    assert _stances(db) == {"Lena Varga": ["conditional"], "Tomas Reyes": ["oppose", "oppose"]}
+    with Store(db) as store:
+        reyes = store.statements(actor_id="p:tomas-reyes")
+        assert len(reyes) == 2 and store.count_statements(actor_id="p:tomas-reyes") == 2
+        assert [st.id for st in store.statements(words="NOT SEND")] == [reyes[1].id]
+        assert store.statements(words="100%") == []  # the user's words, not a LIKE pattern
+        assert store.count_statements(stance="oppose") == 2
+        assert store.statements(limit=1, offset=1)[0].id == store.statements()[1].id
+
+    # an analyst's stance and speaker count at once, in every selection
+    assert run("review", reyes[0].id, "--db", db, "--target", "force", "--stance", "support").exit_code == 0
+    assert run("review", reyes[1].id, "--db", db, "--speaker", "Ana Ruiz").exit_code == 0
+    assert _stances(db) == {"Lena Varga": ["conditional"], "Tomas Reyes": ["support"], "Ana Ruiz": ["oppose"]}
+    with Store(db) as store:
+        assert store.count_statements(actor_id="p:tomas-reyes") == 1
+        assert [st.speaker.name for st in store.statements(actor_id="p:ana-ruiz")] == ["Ana Ruiz"]
+        assert store.count_statements(stance="oppose") == 1
+    assert run("actors", "merge", "p:lena-varga", "p:tomas-reyes", "--db", db).exit_code == 0
+    with Store(db) as store:
+        assert store.count_statements(actor_id="p:tomas-reyes") == 2
+        assert store.speakers()["p:tomas-reyes"] == 2 and "p:lena-varga" not in store.speakers()
+
+    # analysed again: the statements' own data is new, the analysts' reading still holds
+    run("analyze", files / "a.txt", "--targets", files / "t.yaml", "--db", db, "--published", "2031-04-02",
+        "--stance-backend", "noop/1")
+    assert _stances(db) == {"Tomas Reyes": ["support"]}
+
+
+def test_an_older_ledger_with_statements_gets_their_stances_and_corrections_on_upgrade(files):
+    db = files / "x.db"
+    (files / "a.txt").write_text(ARTICLE.replace("Defence Minister Tomas Reyes", "Canada's defence minister, Tomas Reyes,"))
+    run("analyze", files / "a.txt", "--targets", files / "t.yaml", "--db", db, "--published", "2031-04-02")
+    with Store(db) as store:
+        varga = store.statements(actor_id="p:lena-varga")[0]
+    assert run("review", varga.id, "--db", db, "--target", "force", "--stance", "oppose").exit_code == 0
+    con = sqlite3.connect(db)
+    con.executescript(DOWN_TO_3)
+    con.close()
+    assert _stances(db) == {"Lena Varga": ["oppose"]}
+    with Store(db) as store:
+        assert store.count_statements(on_questions=True) == 1
+        assert store.count_statements(for_findings=True) == 3  # and what Canada's minister said
 
 
 SECOND = """Port reopens

@@ -167,12 +167,11 @@ def analyze(inputs, targets_path, db, published, encoding, max_bytes, json_out, 
                                show_pos=True) if len(docs) > 1 else _Null() as bar:
             analyse_documents(store, docs, targets, options, report, progress=bar.update)
         found = refresh_findings(store, targets, options)
-        ledger = ledger_mod.build(store)
-        if json_out:
+        if json_out:  # the ledger is read only when asked for: a team's may be large
             Path(json_out).parent.mkdir(parents=True, exist_ok=True)
-            Path(json_out).write_text(json.dumps(ledger, ensure_ascii=False, indent=1), "utf-8")
+            Path(json_out).write_text(json.dumps(ledger_mod.build(store), ensure_ascii=False, indent=1), "utf-8")
         if report_out:
-            report_mod.write_report(ledger, report_out)
+            report_mod.write_report(ledger_mod.for_report(store), report_out)
     except OnrecordError as exc:
         _fail(exc)
     except BrokenProcessPool:
@@ -411,7 +410,7 @@ def report(db, output):
 
     store = _open_store(db)
     try:
-        ledger = ledger_mod.build(store)
+        ledger = ledger_mod.for_report(store)
     finally:
         store.close()
     click.echo(f"wrote {report_mod.write_report(ledger, output)}")
@@ -489,7 +488,7 @@ def review(statement_id, db, target_id, stance, condition, speaker, note, list_,
                                              param_hint="--target")
                 if stance == "conditional" and not condition:
                     raise click.BadParameter("a conditional stance needs --condition", param_hint="--condition")
-                st = next((x for x in store.statements(corrected=False) if x.id == statement_id), None)
+                st = next(iter(store.statements(corrected=False, ids=[statement_id])), None)
                 if st is not None and condition and condition not in st.content.text:
                     raise click.BadParameter("the condition must be words of the statement", param_hint="--condition")
                 store.add_correction(statement_id, "stance",

@@ -9,10 +9,18 @@ from .store import Store
 SCHEMA = "onrecord.ledger/1"
 
 
-def build(store: Store) -> dict[str, Any]:
-    docs = store.documents()
-    statements = store.statements()
-    actors = store.actors()
+REPORT_ALL = 5000  # a report lists every statement of a ledger up to this many
+
+
+def build(store: Store, **selection) -> dict[str, Any]:
+    """The whole ledger, or (with a ``store.Selection``'s fields) the chosen statements with
+    their documents and speakers, and a ``partial`` key saying what was chosen of how many."""
+    statements = store.statements(**selection)
+    if selection:
+        docs = store.documents(sorted({st.document_id for st in statements}))
+        actors = store.actors(sorted({st.speaker.actor_id for st in statements if st.speaker and st.speaker.actor_id}))
+    else:
+        docs, actors = store.documents(), store.actors()
     orgs = store.organizations()
     used: set[str] = set()
     for st in statements:
@@ -33,7 +41,7 @@ def build(store: Store) -> dict[str, Any]:
     for row in rows:  # one remark reported by several documents: every report keeps its span
         row["reports"] = [row["id"], *groups[row["id"]]] if row["id"] in groups else []
         row["report_of"] = report_of.get(row["id"])
-    return {
+    out = {
         "schema": SCHEMA,
         "documents": [_document(d) for d in docs],
         "organizations": [orgs[o].to_dict() for o in sorted(keep)],
@@ -42,6 +50,23 @@ def build(store: Store) -> dict[str, Any]:
         "statements": rows,
         "findings": [f.to_dict() for f in store.findings()],
     }
+    if selection:
+        out["partial"] = {"statements": len(rows), "of": store.count_statements()}
+    return out
+
+
+def for_report(store: Store) -> dict[str, Any]:
+    """What a report can show of a ledger: every statement up to ``REPORT_ALL``; beyond, those
+    with a stance on a question, or, when those are too many as well, those the findings cite."""
+    if store.count_statements() <= REPORT_ALL:
+        return build(store)
+    if store.count_statements(on_questions=True) <= REPORT_ALL:
+        led = build(store, on_questions=True)
+        led["partial"]["chosen"] = "the statements with a stance on a question"
+    else:
+        led = build(store, ids=sorted({i for f in store.findings() for i in f.statement_ids}))
+        led["partial"]["chosen"] = "the statements the findings cite"
+    return led
 
 
 def _document(d: Document) -> dict[str, Any]:

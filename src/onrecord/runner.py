@@ -61,12 +61,16 @@ def analyse_documents(store: Store, docs: Iterable[Document], targets: list[Targ
 
 
 def refresh_findings(store: Store, targets: list[Target], options: Options) -> list:
+    """Findings drawn again from the statements they read (a known speaker's, with a stance on a
+    question or a body to speak for): the rest of a ledger, most of a large one, is not read."""
     gaz = actors_stage.load_gazetteer(options.actors_registry)
     store.save_organizations(list(gaz.organizations.values()))
     if targets:
         store.save_targets(targets)
     targets = store.targets()
-    found = findings_stage.find_all(store.statements(), store.actors(), targets, gaz.organizations,
+    statements = store.statements(for_findings=True)
+    speakers = sorted({st.speaker.actor_id for st in statements if st.speaker and st.speaker.actor_id})
+    found = findings_stage.find_all(statements, store.actors(speakers), targets, gaz.organizations,
                                     window_days=options.window_days, rank=gaz.rank)
     store.replace_findings(found)
     return found

@@ -50,8 +50,14 @@ def view(ledger: dict[str, Any]) -> dict[str, Any]:
             **f, "refs": [number[i] for i in f["statement_ids"] if i in number],
             "summary": re.sub(r"\s*\[s_[0-9a-f]+\]", "", f["summary"])})
     return {"targets": list(targets.values()), "statements": rows, "findings": findings,
+            "partial": ledger.get("partial"),
             "kind_titles": KIND_TITLES, "documents": list(docs.values()), "organizations": orgs,
             "colors": STANCE_COLORS}
+
+
+def partial_note(partial: dict) -> str:
+    return (f"The ledger holds {partial['of']:,} statements; this report lists {partial.get('chosen', 'a selection')} "
+            f"({partial['statements']:,}); onrecord export writes them all.")
 
 
 def _when(said: dict) -> str:
@@ -107,6 +113,7 @@ def timeline_svg(ledger: dict[str, Any], target_id: str) -> str | None:
 def render_html(ledger: dict[str, Any]) -> str:
     env = Environment(loader=PackageLoader("onrecord.report", "templates"),
                       autoescape=select_autoescape(["html", "j2"]))
+    env.filters["partial_note"] = partial_note
     ctx = view(ledger)
     from markupsafe import Markup
 
@@ -125,6 +132,8 @@ def md(text: Any) -> str:
 def render_markdown(ledger: dict[str, Any]) -> str:
     ctx = view(ledger)
     out = ["# onrecord report", ""]
+    if ctx["partial"]:
+        out += [md(partial_note(ctx["partial"])), ""]
     for kind, title in KIND_TITLES.items():
         items = ctx["findings"].get(kind) or []
         if not items:

@@ -20,86 +20,115 @@ from ..store import Store, is_url
 _env = Environment(loader=PackageLoader("onrecord.web", "templates"), autoescape=select_autoescape(["html", "j2"]))
 
 
+PAGE = 200  # statements on an actor's page
+API_PAGE = 100  # statements an API call gives unless asked for more
+API_MAX = 1000
+ACTORS_SHOWN = 100  # speakers on the home page, most statements first
+
+
 def create_app(db: str | Path) -> FastAPI:
-    """The app for one ledger. The ledger is built once and built again only when the database
-    files change (a running `analyze` may be adding to it): building it for every request took
-    3 s a page on a ledger of 840 articles."""
+    """The app for one ledger. Every page asks the store for what it shows, so a team's ledger
+    of millions of statements serves as fast as a small one; only the report is cached, and is
+    made again when the ledger changes (a running `analyze` may be adding to it)."""
     app = FastAPI(title="onrecord", description="What officials said, with evidence.")
     path = str(db)
-    cache: dict = {"version": None, "ledger": None}
+    local = threading.local()
+    cache: dict = {"version": None, "report": None}
     lock = threading.Lock()
 
-    def load() -> dict:
-        with lock:
-            version = _version(path)
-            if cache["version"] != version or cache["ledger"] is None:
-                with Store(path) as store:
-                    cache["ledger"] = ledger_mod.build(store)
-                cache["version"] = version
-            return cache["ledger"]
+    def store() -> Store:
+        """This server thread's connection, kept between requests (one per request cost a
+        round trip to a team's PostgreSQL server, and SQLite connections stay in their thread)."""
+        if getattr(local, "store", None) is None:
+            local.store = Store(path)
+        return local.store
+
+    def questions() -> dict[str, str]:
+        return {t.id: t.question for t in store().targets()}
 
     @app.get("/", response_class=HTMLResponse)
     def home():
-        led = load()
+        st = store()
+        speakers = st.speakers()
+        top = sorted(speakers, key=lambda a: -speakers[a])[:ACTORS_SHOWN]
+        found = st.actors(top)
+        actors = sorted(({**found[a].to_dict(), "count": speakers[a]} for a in top if a in found),
+                        key=lambda a: (-a["count"], a["name"]))
+        counts = st.counts()
+        stances = st.stance_counts()
+        targets = [{"id": t.id, "question": t.question, "stances": stances.get(t.id, {})} for t in st.targets()]
         return _env.get_template("home.html.j2").render(
-            targets=led["targets"], actors=_actor_rows(led), documents=led["documents"],
-            n_statements=len(led["statements"]), findings=led["findings"][:50])
+            targets=targets, actors=actors, counts=counts, n_speakers=len(speakers),
+            findings=[f.to_dict() for f in st.findings()[:50]])
 
     @app.get("/report", response_class=HTMLResponse)
     def report():
-        return render_html(load())
+        with lock:
+            version = _version(path, store())
+            if cache["version"] != version:
+                cache["report"] = render_html(ledger_mod.for_report(store()))
+                cache["version"] = version
+            return cache["report"]
 
     @app.get("/statements/{statement_id}", response_class=HTMLResponse)
     def statement(statement_id: str):
-        led = load()
-        st = _one(led, "statements", statement_id)
-        doc = _one(led, "documents", st["document_id"])
+        found = store().statements(ids=[statement_id])
+        if not found:
+            raise HTTPException(404, f"no statement {statement_id}")
+        st = found[0].to_dict()
+        doc = _document(store(), st["document_id"])
         text = doc["text"]
         a, b = max(0, st["start"] - 600), min(len(text), st["end"] + 600)
         return _env.get_template("statement.html.j2").render(
             st=st, doc=doc, before=text[a:st["start"]], quote=text[st["start"]:st["end"]],
-            after=text[st["end"]:b], targets=_questions(led))
+            after=text[st["end"]:b], targets=questions())
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse)
-    def actor(actor_id: str):
-        led = load()
-        who = _one(led, "actors", actor_id)
-        said = [s for s in led["statements"] if (s["speaker"] or {}).get("actor_id") == actor_id]
+    def actor(actor_id: str, page: int = Query(1, ge=1)):
+        who = store().actor(actor_id)
+        if who is None:
+            raise HTTPException(404, f"no actor {actor_id}")
+        total = store().count_statements(actor_id=actor_id)
+        said = store().statements(actor_id=actor_id, by_date=True, limit=PAGE, offset=(page - 1) * PAGE)
         return _env.get_template("actor.html.j2").render(
-            actor=who, statements=sorted(said, key=lambda s: s["said"].get("start") or s["said"].get("end") or ""),
-            targets=_questions(led))
+            actor=who.to_dict(), statements=[s.to_dict() for s in said], targets=questions(),
+            total=total, page=page, pages=max(1, -(-total // PAGE)))
 
     @app.get("/api/ledger")
     def api_ledger():
-        return JSONResponse(load())
+        """The whole JSON ledger; a large one is refused (use the paged statements or `export`)."""
+        total = store().count_statements()
+        if total > ledger_mod.REPORT_ALL:
+            raise HTTPException(413, f"the ledger holds {total:,} statements: page through /api/statements, "
+                                     "or run onrecord export")
+        return JSONResponse(ledger_mod.build(store()))
 
     @app.get("/api/statements")
     def api_statements(actor: str | None = None, target: str | None = None,
-                       stance: str | None = None, q: str | None = Query(None, max_length=200)):
-        """Statements filtered by speaker, question, stance, or words in the statement."""
-        rows = []
-        for s in load()["statements"]:
-            if actor and (s["speaker"] or {}).get("actor_id") != actor:
-                continue
-            if target and not any(x["target_id"] == target and (not stance or x["stance"] == stance)
-                                  for x in s["stances"]):
-                continue
-            if stance and not target and not any(x["stance"] == stance for x in s["stances"]):
-                continue
-            if q and q.lower() not in s["text"].lower():
-                continue
-            rows.append(s)
-        return {"count": len(rows), "statements": rows}
+                       stance: str | None = Query(None, max_length=20), q: str | None = Query(None, max_length=200),
+                       limit: int = Query(API_PAGE, ge=1, le=API_MAX), offset: int = Query(0, ge=0)):
+        """Statements filtered by speaker, question, stance, or words in the statement, a page at a time."""
+        selection = {"actor_id": actor, "target_id": target, "stance": stance, "words": q}
+        rows = store().statements(limit=limit, offset=offset, **selection)
+        total = store().count_statements(**selection)
+        return {"count": total, "offset": offset, "statements": [s.to_dict() for s in rows],
+                "next": offset + limit if offset + limit < total else None}
 
     return app
 
 
-def _version(path: str) -> tuple:
+def _document(st: Store, document_id: str) -> dict:
+    docs = st.documents([document_id])
+    if not docs:
+        raise HTTPException(404, f"no document {document_id}")
+    return docs[0].to_dict()
+
+
+def _version(path: str, store: Store) -> tuple:
     """What changes when anything is written: size and time of a SQLite file and its WAL, or a
     PostgreSQL ledger's change counter."""
     if is_url(path):
-        with Store(path) as store:
-            return (store.serial,)
+        return (store.serial,)
     out = []
     for name in (path, path + "-wal"):
         try:
@@ -108,24 +137,3 @@ def _version(path: str) -> tuple:
         except OSError:
             out.append(None)
     return tuple(out)
-
-
-def _one(led: dict, table: str, item_id: str) -> dict:
-    found = next((x for x in led[table] if x["id"] == item_id), None)
-    if found is None:
-        raise HTTPException(404, f"no {table[:-1]} {item_id}")
-    return found
-
-
-def _questions(led: dict) -> dict[str, str]:
-    return {t["id"]: t["question"] for t in led["targets"]}
-
-
-def _actor_rows(led: dict) -> list[dict]:
-    counts: dict[str, int] = {}
-    for s in led["statements"]:
-        aid = (s["speaker"] or {}).get("actor_id")
-        if aid:
-            counts[aid] = counts.get(aid, 0) + 1
-    rows = [dict(a, count=counts.get(a["id"], 0)) for a in led["actors"]]
-    return sorted(rows, key=lambda a: (-a["count"], a["name"]))
