@@ -101,6 +101,13 @@ def test_statements_and_export(files):
     sure = run("statements", "--db", db, "--min-confidence", max(shown)).output
     assert sum(line.startswith("s_") for line in sure.splitlines()) == sum(c >= max(shown) for c in shown)
     assert run("statements", "--db", db, "--min-confidence", 2).exit_code == 2  # out of range: a usage error
+    hale = run("statements", "--db", db, "--actor", "p:omar-hale").output
+    assert "Omar Hale" in hale and "Dana Whitfield" not in hale
+    on_troops = [line for line in run("statements", "--db", db, "--target", "troops").output.splitlines()
+                 if line.startswith("s_")]
+    assert on_troops and all("troops:" in line for line in on_troops)
+    assert run("statements", "--db", db, "--limit", 1).output.count("\ns_") == 0  # one row, then the count
+    assert run("statements", "--db", db, "--limit", 1).output.startswith("s_")
     r = run("export", "--db", db, "--format", "csv")
     assert r.output.startswith("statement_id,")
     import csv

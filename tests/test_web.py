@@ -63,3 +63,31 @@ def test_the_pages_follow_the_ledger_as_analyze_adds_to_it(tmp_path, backend, re
     assert CliRunner().invoke(cli, ["analyze", str(tmp_path / "b.txt"), "--db", str(db)]).exit_code == 0
     assert "Ana Ruiz" in client.get("/").text
     assert client.get("/actors/p:ana-ruiz").status_code == 200
+
+
+def test_a_large_ledger_is_served_a_page_at_a_time(tmp_path, monkeypatch):
+    import onrecord.ledger as ledger_mod
+    import onrecord.web as web
+
+    (tmp_path / "a.html").write_text(ARTICLE)
+    (tmp_path / "t.yaml").write_text(TARGETS)
+    db = tmp_path / "w.db"
+    assert CliRunner().invoke(cli, ["analyze", str(tmp_path / "a.html"), "--targets", str(tmp_path / "t.yaml"),
+                                    "--db", str(db)]).exit_code == 0
+    client = TestClient(create_app(db))
+    everything = client.get("/api/statements", params={"limit": 1000}).json()
+    assert everything["next"] is None and len(everything["statements"]) == everything["count"] >= 4
+    first = client.get("/api/statements", params={"limit": 2}).json()
+    second = client.get("/api/statements", params={"limit": 2, "offset": first["next"]}).json()
+    assert [s["id"] for s in first["statements"] + second["statements"]] == [
+        s["id"] for s in everything["statements"][:4]]
+    assert client.get("/api/statements", params={"limit": 5000}).status_code == 422
+
+    monkeypatch.setattr(web, "PAGE", 1)
+    hale = client.get("/actors/p:omar-hale").text
+    assert "page 1 of" in hale and 'href="?page=2"' in hale
+    # past the report's bound: the report says what it lists, and the whole ledger is refused
+    monkeypatch.setattr(ledger_mod, "REPORT_ALL", 1)
+    assert client.get("/api/ledger").status_code == 413
+    report = TestClient(create_app(db)).get("/report").text
+    assert "this report lists the statements the findings cite" in report

@@ -322,16 +322,24 @@ def ingest(inputs, db, published, encoding, max_bytes):
 @click.option("--width", default=70, show_default=True, help="Characters of each statement to show.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Only statements at least this sure (the measured share an annotator marks).")
-def statements(db, document_id, width, min_confidence):
+@click.option("--actor", "actor_id", help="Only this actor's (and those merged into it).")
+@click.option("--target", "target_id", help="Only statements with a stance on this question.")
+@click.option("--stance", type=click.Choice(["support", "oppose", "conditional", "undecided", "neutral"]),
+              help="Only statements with this stance (on --target, or on any question).")
+@click.option("--words", help="Only statements holding these words (any case).")
+@click.option("--limit", type=click.IntRange(1), help="At most this many, in document order.")
+def statements(db, document_id, width, min_confidence, actor_id, target_id, stance, words, limit):
     """List the stored statements as a readable table, with each one's confidence.
 
     \b
     Example:
         onrecord statements --db onrecord.db --min-confidence 0.6
+        onrecord statements --target ecowas-intervention --stance oppose --limit 20
     """
     store = _open_store(db)
     try:
-        rows = [st for st in store.statements(document_id) if st.confidence >= min_confidence]
+        rows = [st for st in store.statements(document_id, actor_id=actor_id, target_id=target_id, stance=stance,
+                                              words=words, limit=limit) if st.confidence >= min_confidence]
     finally:
         store.close()
     for st in rows:
@@ -530,11 +538,7 @@ def actors(action, ids, db):
             click.echo(f"merged {ids[0]} into {ids[1]}; findings recomputed")
             return
         everyone = store.actors()
-        statements = store.statements()
-        counts: dict[str, int] = {}
-        for st in statements:
-            if st.speaker and st.speaker.actor_id:
-                counts[st.speaker.actor_id] = counts.get(st.speaker.actor_id, 0) + 1
+        counts = store.speakers()
         if action == "suggest":
             from .actors import suggest_merges
             found = suggest_merges(everyone, counts)
@@ -552,10 +556,8 @@ def actors(action, ids, db):
             for r in a.roles:
                 click.echo(f"  role: {r.title or '-'}  organization: {r.organization_id or '-'}  "
                            f"{r.start or '?'} .. {r.end or '?'}")
-            for st in statements:
-                if st.speaker and st.speaker.actor_id == a.id:
-                    when = _when(st.said)
-                    click.echo(f"  {st.id}  {when:<11} {st.kind:<8} {st.content.text[:90]}")
+            for st in store.statements(actor_id=a.id, by_date=True):
+                click.echo(f"  {st.id}  {_when(st.said):<11} {st.kind:<8} {st.content.text[:90]}")
             return
         for a in sorted(everyone.values(), key=lambda a: (-counts.get(a.id, 0), a.name)):
             role = a.roles[0] if a.roles else None
