@@ -131,8 +131,9 @@ def _stances(db) -> dict[str, list[str]]:
     return out
 
 
-def test_statements_are_chosen_in_sql_as_corrections_and_merges_leave_them(files):
-    db = files / "x.db"
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
+def test_statements_are_chosen_in_sql_as_corrections_and_merges_leave_them(files, backend, request):
+    db = files / "x.db" if backend == "sqlite" else request.getfixturevalue("postgres_url")
     (files / "a.txt").write_text(SPLIT)
     run("analyze", files / "a.txt", "--targets", files / "t.yaml", "--db", db, "--published", "2031-04-02")
     assert _stances(db) == {"Lena Varga": ["conditional"], "Tomas Reyes": ["oppose", "oppose"]}
