@@ -48,6 +48,14 @@ def test_names_with_accented_capitals_are_people_with_one_id_however_accented(pa
     assert [r.speaker.name for r in res] == ["Łukasz Nowak", "Łukasz Nowak"]
 
 
+def test_an_ambassador_speaks_for_who_sends_them_not_where_they_serve(parse):
+    orgs = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, (
+        "Kazakhstan's ambassador to the EU, Erlan Dosov, said the talks would go on.\n\n"
+        "Marovia's ambassador to the EU, Ivo Brandt, said his government would respond.\n\n"
+        "The EU envoy to Kazakhstan, Ana Lind, said the door was open."))}
+    assert orgs == {"Erlan Dosov": "gov-kz", "Ivo Brandt": None, "Ana Lind": "eu"}
+
+
 def test_a_role_set_before_a_name_by_a_comma_is_the_persons(parse):
     text = ("Kazakhstan's foreign minister, Erlan Dosov, arrived on Monday.\n\n"
             "“We want calm,” Dosov said.")

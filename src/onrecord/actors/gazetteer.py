@@ -108,7 +108,9 @@ class Gazetteer:
             if re.search(r"(?<!\w)%s(?!\w)" % re.escape(title), text, re.I):
                 if best is None or len(self.ancestors(oid)) > len(self.ancestors(best)):
                     best = oid
-        for _, _, oid in self.find(text):
+        for start, _, oid in self.find(text):
+            if HOST_BEFORE.search(text, 0, start):
+                continue  # "Veloria's ambassador to the EU": the EU receives them, it does not send them
             if best is None or len(self.ancestors(oid)) > len(self.ancestors(best)):
                 best = oid
         if best is not None and self.organizations[best].kind == "government" and AGAINST_GOVERNMENT.search(text):
@@ -127,6 +129,8 @@ class Gazetteer:
         return score
 
 
+HOST_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?|delegates?|delegations?|"
+                         r"(?:permanent\s+)?representatives?|missions?|observers?)\s+to\s+(?:the\s+)?$", re.I)
 AGAINST_GOVERNMENT = re.compile(r"\b(?:opposition|dissidents?|exiled?|rebels?|insurgents?|separatists?)\b", re.I)
 # "an analyst in Kyiv", "the University of Ottawa": the capital is where, not who
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|to|around|across|based)\s+$", re.I)
