@@ -44,15 +44,32 @@ def test_condition_span_is_the_condition():
     ("Washington will fund a regional force, but not until elections are held.", "elections are held"),
     ("Berlin would consider a regional force once its own budget allows it.", "its own budget allows it"),
     ("The cabinet needed parliamentary approval for any regional force.", "parliamentary approval"),
+    ("A regional force is a tool. Before we take that step, we need to see whether the talks work.",
+     "whether the talks work"),
+    ("Before we send a regional force we must have a clear mandate.", "have a clear mandate"),
 ])
 def test_only_once_and_not_until_set_conditions(text, condition):
     s = stance(text)
     assert s.stance == "conditional" and s.condition.text == condition
+    assert s.evidence[0].text.strip() == s.evidence[0].text
 
 
 def test_once_in_a_story_or_a_refusal_sets_no_condition():
     assert stance("Once the regional force arrived, the fighting stopped.").stance != "conditional"
     assert stance("We would not back a regional force once the rains start.").stance == "oppose"
+
+
+@pytest.mark.parametrize("text,label,condition", [
+    ("Berlin would not support a regional force as long as talks go on.", "oppose", "talks go on"),
+    ("We will not back a regional force if it lacks a mandate.", "oppose", "it lacks a mandate"),
+    ("We will support a regional force as long as it has a mandate.", "conditional", "it has a mandate"),
+    ("We will not send a regional force unless the council agrees.", "conditional", "the council agrees"),
+    ("If the talks fail, we will not oppose a regional force.", "conditional", "the talks fail"),
+])
+def test_a_refusal_on_terms_is_opposition_while_they_hold(text, label, condition):
+    s = stance(text)
+    assert (s.stance, s.condition.text) == (label, condition)
+    assert s.stance == "conditional" or s.evidence[0].text in ("would not", "will not")
 
 
 def test_irrelevant_statement_gets_no_stance():

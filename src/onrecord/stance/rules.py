@@ -16,6 +16,11 @@ CONDITION_AFTER = re.compile(
     r"only after|not until|"
     r"hinges? on|depends? on|dependent on|contingent on|conditional on|subject to)\b", re.I)
 CONDITION_BEFORE = re.compile(r"\b(must|needs? to|has to|have to|should)\b[^.;]{0,80}?\bbefore\b", re.I)
+# "Before we take that step, we need to see whether the talks produce anything": what must come first
+CONDITION_BEFORE_FRONTED = re.compile(
+    r"(?:^|(?<=[.;!?\"“])\s*)before\s+[^.;,]{3,120},?\s+(?:we|they|I|you|he|she|it|the\s+\w+)\s+"
+    r"(?:must|needs?(?:\s+to)?|ha(?:s|ve)\s+to|should|wants?(?:\s+to)?|will\s+need(?:\s+to)?|requires?)\s+"
+    r"(?:(?:see|know|be\s+sure|make\s+sure|be\s+certain)\s+)?([^.;]{3,150})", re.I)
 CONDITION_ONLY = re.compile(r"\bonly\s+((?:an?|the)\s+[^.;,]{3,80}?)\s+(?:will|would|can|could|may)\b", re.I)
 # "would consider more deliveries once our stocks allow it": "once" opening a clause with its subject
 CONDITION_ONCE = re.compile(r"(?<!\bat )(?<!\bjust )\bonce\s+(?!again\b|more\b|before\b|in\b|a\s+(?:year|week|month|day)\b|possible\b)"
@@ -200,6 +205,26 @@ def _negated(text: str, start: int, window: int = 20) -> bool:
     return bool(NEGATORS.search(before)) and not re.search(r"[,;.]", before[-8:])
 
 
+# a refusal on these terms holds while they do: "would not support it as long as talks go on";
+# after "unless", "until" or "only if" it is support on terms ("will not act unless ...")
+WHILE_TERMS = {"if", "as long as", "so long as", "provided", "provided that", "on condition that"}
+
+
+def _refused_while(text: str, s: int, m: re.Match) -> Span | None:
+    """The refusal in the clause a condition qualifies ("would not support", "will not"), or None."""
+    if m.group(1).lower() not in WHILE_TERMS:
+        return None
+    start = max(s, *(text.rfind(c, s, m.start()) + 1 for c in ".;!?"))
+    main = text[start:m.start()]
+    refusals = [x for x in OPPOSE.finditer(main)] + [
+        x for x in SUPPORT.finditer(main) if _negated(main, x.start())]
+    if not refusals or any(x for x in SUPPORT.finditer(main) if not _negated(main, x.start())
+                           and not any(r.start() <= x.start() < r.end() for r in refusals)):
+        return None
+    first = min(refusals, key=lambda x: x.start())
+    return Span.of(text, start + first.start(), start + first.end())
+
+
 def _once_after_modal(text: str, s: int, e: int) -> re.Match | None:
     """'would consider ... once X': a condition; 'once the fire was out' or 'would not ... once' is none."""
     m = CONDITION_ONCE.search(text, s, e)
@@ -229,6 +254,10 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     m = CONDITION_AFTER.search(text, s, e)
     if m:
         cend = _clause_end(text, m.end(), e)
+        if not text[s:m.start()].strip(" \"“‘'") or re.search(r"[.;!?]\s*[\"“‘']?$", text[s:m.start()]):
+            # "If the talks fail, we will ...": a condition opening its sentence ends at the comma
+            comma = text.find(",", m.end(), cend)
+            cend = comma if comma != -1 else cend
         if cend - m.end() > 3:
             condition = Span.of(text, m.end() + 1 if text[m.end()] == " " else m.end(), cend)
             evidence.append(Span.of(text, m.start(), m.end()))
@@ -241,6 +270,12 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             condition = Span.of(text, *_strip(text, clause_start, before_at))
             evidence.append(Span.of(text, m.start(), m.end()))
     if condition is None:
+        m = CONDITION_BEFORE_FRONTED.search(text, s, e)
+        if m:
+            condition = Span.of(text, *_strip(text, m.start(1), _clause_end(text, m.start(1), e)))
+            at = m.start() + m.group(0).lower().index("before")
+            evidence.append(Span.of(text, at, at + len("before")))
+    if condition is None:
         m = CONDITION_ONLY.search(text, s, e)
         if m:
             condition = Span.of(text, m.start(1), m.end(1))
@@ -249,8 +284,11 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         m = _once_after_modal(text, s, e) or CONDITION_APPROVAL.search(text, s, e)
         if m:
             condition = Span.of(text, *_strip(text, m.start(1), _clause_end(text, m.start(1), min(e, m.end(1)))))
-            evidence.append(Span.of(text, m.start(), m.start(1)))
+            evidence.append(Span.of(text, *_strip(text, m.start(), m.start(1))))
     if condition is not None and condition.text.strip():
+        refusal = _refused_while(text, s, m) if m is not None and m.re is CONDITION_AFTER else None
+        if refusal is not None:  # "would not support X as long as Y": against it while Y holds
+            return _stance(target, "oppose", "conditional", rel, (refusal, *evidence), backend, condition)
         return _stance(target, "conditional", "conditional", rel, tuple(evidence) + rel.evidence[:1],
                        backend, condition)
     und = list(UNDECIDED.finditer(text, s, e))
