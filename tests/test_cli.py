@@ -267,18 +267,6 @@ def test_a_reanalysis_drops_actors_it_left_without_statements(tmp_path, monkeypa
     assert "p:ivo-reyes" in listed and "p:old-ivo-reyes" not in listed
 
 
-def test_the_statements_table_shows_a_date_as_precise_as_it_is_known():
-    from onrecord.cli import _when
-    from onrecord.model import TimeSpan
-    assert _when(TimeSpan("2026-04-07", "2026-04-07", "day", basis="text")) == "2026-04-07"
-    assert _when(TimeSpan("2026-04-01", "2026-04-30", "month", basis="text")) == "2026-04"
-    assert _when(TimeSpan("2019-01-01", "2019-12-31", "year", basis="text")) == "2019"
-    assert _when(TimeSpan("2026-07-01", "2026-09-30", "quarter", basis="text")) == "2026-Q3"
-    assert _when(TimeSpan("2026-11-16", "2026-11-22", "week", basis="text")) == "2026-W47"
-    assert _when(TimeSpan(None, "2026-11-20", "unknown", basis="published")) == "≤2026-11-20"
-    assert _when(TimeSpan("2026-10-20", "2026-11-20", "unknown", basis="text")) == "2026-10-20…"  # "recently"
-
-
 def test_python_dash_m_runs_the_cli():
     import subprocess
     import sys

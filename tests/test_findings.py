@@ -38,6 +38,14 @@ def test_a_shift_says_how_the_position_moved():
     assert "a softening" in actor_level[0].summary and "a hardening" in actor_level[1].summary
 
 
+def test_a_shift_gives_each_date_as_precisely_as_the_text_does():
+    from dataclasses import replace
+    january = replace(st(1, "p:x", "us-state", "2030-01-01", "a", "oppose"),
+                      said=TimeSpan("2030-01-01", "2030-01-31", "month", "In January", "text"))
+    fs = kinds([january, st(2, "p:x", "us-state", "2030-03-05", "a", "support")], "shift")
+    assert "from oppose (2030-01) to support (2030-03-05)" in fs[0].summary
+
+
 def test_no_shift_when_stance_holds():
     assert kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "oppose"),
                   st(2, "p:x", "us-state", "2030-03-05", "a", "oppose")], "shift") == []

@@ -21,3 +21,18 @@ def test_statement_roundtrip_keeps_every_field():
     del old["found_by"]  # ledgers written before the tagger existed
     assert Statement.from_dict(old).found_by == "rules"
     assert all(sp.verify(text) for sp in again.spans())
+
+
+def test_a_date_is_shown_as_precise_as_it_is_known():
+    from onrecord.model import TimeSpan
+
+    def _when(said):
+        return said.label()
+
+    assert _when(TimeSpan("2026-04-07", "2026-04-07", "day", basis="text")) == "2026-04-07"
+    assert _when(TimeSpan("2026-04-01", "2026-04-30", "month", basis="text")) == "2026-04"
+    assert _when(TimeSpan("2019-01-01", "2019-12-31", "year", basis="text")) == "2019"
+    assert _when(TimeSpan("2026-07-01", "2026-09-30", "quarter", basis="text")) == "2026-Q3"
+    assert _when(TimeSpan("2026-11-16", "2026-11-22", "week", basis="text")) == "2026-W47"
+    assert _when(TimeSpan(None, "2026-11-20", "unknown", basis="published")) == "≤2026-11-20"
+    assert _when(TimeSpan("2026-10-20", "2026-11-20", "unknown", basis="text")) == "2026-10-20…"  # "recently"

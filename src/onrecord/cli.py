@@ -7,7 +7,6 @@ import io
 import json
 import sys
 from concurrent.futures.process import BrokenProcessPool
-from datetime import date
 from pathlib import Path
 
 import click
@@ -56,25 +55,6 @@ def _open_store(db: str):
 def _report_errors(errors) -> None:
     for err in errors:
         click.echo(f"error: {err.one_line()}", err=True)
-
-
-def _when(said) -> str:
-    """When a statement was said, for a table, as precise as it is known: a day, a month
-    ("2026-04"), a year ("2019"), a quarter or week, "≤" the latest it can be, or "?"."""
-    if not said.start:
-        return f"≤{said.end}" if said.end else "?"
-    if said.granularity == "month":
-        return said.start[:7]
-    if said.granularity == "year":
-        return said.start[:4]
-    if said.granularity == "quarter":
-        return f"{said.start[:4]}-Q{(int(said.start[5:7]) - 1) // 3 + 1}"
-    if said.granularity in ("week", "weekend"):
-        year, week, _ = date.fromisoformat(said.start).isocalendar()
-        return f"{year}-W{week:02d}"
-    if said.end and said.end != said.start and said.granularity != "day":
-        return f"{said.start}…"  # a season, a half, "recently": from this day, up to a later one
-    return said.start
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -346,7 +326,7 @@ def statements(db, document_id, width, min_confidence, actor_id, target_id, stan
         sp = st.speaker
         # an unresolved mention is shown as such ("? (he)"), never as a name
         who = (sp.name or (f"? ({sp.mention.text})" if sp.mention else None)) if sp else None
-        when = _when(st.said)
+        when = st.said.label()
         stance = ",".join(f"{s.target_id}:{s.stance}" for s in st.stances) or "-"
         text = st.content.text.replace("\n", " ")
         text = text if len(text) <= width else text[:width - 1] + "…"
@@ -557,7 +537,7 @@ def actors(action, ids, db):
                 click.echo(f"  role: {r.title or '-'}  organization: {r.organization_id or '-'}  "
                            f"{r.start or '?'} .. {r.end or '?'}")
             for st in store.statements(actor_id=a.id, by_date=True):
-                click.echo(f"  {st.id}  {_when(st.said):<11} {st.kind:<8} {st.content.text[:90]}")
+                click.echo(f"  {st.id}  {st.said.label():<11} {st.kind:<8} {st.content.text[:90]}")
             return
         for a in sorted(everyone.values(), key=lambda a: (-counts.get(a.id, 0), a.name)):
             role = a.roles[0] if a.roles else None

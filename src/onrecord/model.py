@@ -7,6 +7,7 @@ can always be checked. Absent values are ``None``, never invented.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
 from typing import Any, Literal
 
 StatementKind = Literal["direct", "indirect", "mixed", "belief", "question"]  # a question: put to a speaker, no stance
@@ -139,6 +140,24 @@ class TimeSpan:
     expression: str | None = None
     basis: Literal["text", "published", "none"] = "none"
     span: Span | None = None  # where the expression stands in the document
+
+    def label(self) -> str:
+        """As precise as it is known: a day, a month ("2026-04"), a year ("2019"), a quarter or
+        week, "≤" the latest it can be, or "?"."""
+        if not self.start:
+            return f"≤{self.end}" if self.end else "?"
+        if self.granularity == "month":
+            return self.start[:7]
+        if self.granularity == "year":
+            return self.start[:4]
+        if self.granularity == "quarter":
+            return f"{self.start[:4]}-Q{(int(self.start[5:7]) - 1) // 3 + 1}"
+        if self.granularity in ("week", "weekend"):
+            year, week, _ = date.fromisoformat(self.start).isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.end and self.end != self.start and self.granularity != "day":
+            return f"{self.start}…"  # a season, a half, "recently": from this day, up to a later one
+        return self.start
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "granularity": self.granularity,

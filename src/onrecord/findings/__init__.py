@@ -24,7 +24,10 @@ whom whose when where why how said says say told according first need needs now 
 thing time times able well even still being going make made like get got one two new
 because whether while though although however since until unless where here them those
 send sent take took give gave come came keep kept want told call called work help start began begin
-know think looking look going says saying meet held hold""".split())
+know think looking look going says saying meet held hold
+long longer enough again already always ever never every everything something nothing anything
+week weeks month months year years today yesterday tomorrow last next same another less least little
+really good great back away sure clear certain part parts lot lots""".split())  # words of any topic
 
 
 @dataclass(frozen=True)
@@ -172,8 +175,8 @@ def shifts(points: list[Point], actors: dict[str, Actor], targets: dict[str, Tar
                 continue  # dated only by publication: it may have been said before the other
             nature, reversal = _nature(a.stance, b.stance)
             q = targets[key[1]].question if key[1] in targets else key[1]
-            summary = (f"{who} moved from {a.stance} ({a.day.isoformat()}) to {b.stance} "
-                       f"({b.day.isoformat()}) on “{q}” — {nature}.")
+            summary = (f"{who} moved from {a.stance} ({_when(a)}) to {b.stance} "
+                       f"({_when(b)}) on “{q}” — {nature}.")
             conf = min(a.confidence, b.confidence)
             if "unknown" in (a.statement.said.granularity, b.statement.said.granularity):
                 conf *= 0.6
@@ -229,8 +232,8 @@ def contradictions(points: list[Point], actors: dict[str, Actor], targets: dict[
         nb = actors[b.actor_id].name if b.actor_id in actors else b.actor_id
         q = targets[a.target_id].question if a.target_id in targets else a.target_id
         label = "contradict each other" if severity == "high" else "send mixed signals"
-        summary = (f"On “{q}”, {na} ({tree.name(a.org_id)}: {a.stance}, {a.day.isoformat()}) and "
-                   f"{nb} ({tree.name(b.org_id)}: {b.stance}, {b.day.isoformat()}) {label} "
+        summary = (f"On “{q}”, {na} ({tree.name(a.org_id)}: {a.stance}, {_when(a)}) and "
+                   f"{nb} ({tree.name(b.org_id)}: {b.stance}, {_when(b)}) {label} "
                    f"— severity {severity}.")
         out.append(Finding(_fid("contradiction", *key), "contradiction", summary, round(score, 3),
                            a.target_id, tuple(dict.fromkeys((a.actor_id, b.actor_id))),
@@ -360,7 +363,15 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
 
 
 def _when(p: Point) -> str:
-    return p.day.isoformat() if p.statement.said.basis == "text" else f"on or before {p.day.isoformat()}"
+    """When it was said, in words as precise as the text ("2031-01" for "In January")."""
+    said = p.statement.said
+    if said.basis != "text" or not said.start:
+        return f"on or before {p.day.isoformat()}"
+    if said.granularity in ("week", "weekend"):
+        return f"the week of {said.start}"
+    if said.granularity in ("day", "month", "year", "quarter") or not said.end or said.end == said.start:
+        return said.label()
+    return f"between {said.start} and {said.end}"  # a season, "recently"
 
 
 def find_all(statements: list[Statement], actors: dict[str, Actor], targets: list[Target],
