@@ -43,6 +43,20 @@ def test_lead_in_paragraph_dates_the_quotes_that_follow():
     assert ts.start == "2030-07-01" and ts.granularity == "month"
 
 
+def test_a_paragraphs_opening_time_dates_its_later_sentences_unless_they_open_with_their_own():
+    text = ("In January, the minister told parliament that the plan was premature. She said it again "
+            "in a speech. Last month, however, she indicated that the plan could go ahead, aides said.")
+    blocks = [Block(0, len(text))]
+
+    def said(cue, content_start):
+        sentence = (text.rfind(". ", 0, text.index(cue)) + 2, len(text))
+        return date_statement(text, blocks, 0, sentence, text.index(cue), Span.of(text, content_start, len(text) - 1),
+                              "2030-10-04")
+    assert said("She said", text.index("it again")).expression == "In January"
+    aides = said("aides said", text.index("Last month"))  # the aides' report holds "Last month"
+    assert aides.basis == "published"
+
+
 def test_default_is_on_or_before_publication():
     text = "The envoy said the talks would go on."
     ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), 10, Span.of(text, 15, len(text) - 1), "2030-10-04")

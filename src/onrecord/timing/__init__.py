@@ -609,7 +609,11 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
         ts = _timespan(text, best, pub)
         if ts:
             return _offset(text, ts, best, anchor, pub)
-    if 0 <= block_index < len(blocks):
+    own_time = 0 <= block_index < len(blocks) and sentence[0] > blocks[block_index].start + 20 and any(
+        m.start - sentence[0] <= 12 for m in find_expressions(text, sentence[0], min(sentence[1], sentence[0] + 40)))
+    if 0 <= block_index < len(blocks) and not own_time:
+        # (a later sentence that opens with a time of its own, "Last month, however, he
+        # indicated ...", is not dated by the paragraph's opening "In January")
         b = blocks[block_index]
         opening = [m for m in _outside(find_expressions(text, b.start, min(b.end, b.start + 40)), content)
                    if m.start - b.start <= 20 and not any(a <= m.start < z for a, z in quoted)]
