@@ -23,6 +23,8 @@ def stance(text, context=()):
     ("The regional force cannot go ahead under current conditions.", "oppose"),
     ("Plans for the regional force are frozen indefinitely.", "oppose"),
     ("The regional force is a done deal.", "support"),
+    ("We haven't made a decision on the regional force; we're looking at a range of options.", "undecided"),
+    ("Funding a regional force would be a waste of taxpayer money.", "oppose"),
 ])
 def test_stance_labels(text, label):
     assert stance(text).stance == label
@@ -44,6 +46,7 @@ def test_condition_span_is_the_condition():
     ("Washington will fund a regional force, but not until elections are held.", "elections are held"),
     ("Berlin would consider a regional force once its own budget allows it.", "its own budget allows it"),
     ("The cabinet needed parliamentary approval for any regional force.", "parliamentary approval"),
+    ("They agreed that any regional force must have a clear mandate from the Union.", "a clear mandate"),
     ("A regional force is a tool. Before we take that step, we need to see whether the talks work.",
      "whether the talks work"),
     ("Before we send a regional force we must have a clear mandate.", "have a clear mandate"),

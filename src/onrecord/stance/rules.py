@@ -28,14 +28,16 @@ CONDITION_ONCE = re.compile(r"(?<!\bat )(?<!\bjust )\bonce\s+(?!again\b|more\b|b
                             r"[^.;,]{3,80})", re.I)
 MODAL = re.compile(r"\b(?:will|would|could|can|may|might|shall|ready to|willing to|prepared to)\b", re.I)
 # "needed parliamentary approval for any new shipment": what must be granted first
-CONDITION_APPROVAL = re.compile(r"\b(?:needs?|needed|requires?|required|would require|subject to|pending)\s+"
+CONDITION_APPROVAL = re.compile(r"\b(?:needs?|needed|requires?|required|would require|subject to|pending|"
+                                r"must (?:have|get|obtain|win|secure))\s+"
                                 r"((?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}(?:approval|consent|authori[sz]ation|mandate|"
                                 r"green light|sign-off|ratification|vote))\b", re.I)
 
 UNDECIDED = re.compile(
     r"\b(options? (?:will |would |are |is |being |remain )*(?:be )?(?:considered|on the table|open)|"
     r"all (?:those |the |of the )?options|no decisions?(?: has| have)?(?: been)?(?: made)?|"
-    r"not (?:yet )?(?:decided|made a (?:firm )?decision)|undecided|"
+    r"(?:not|n[’']t) (?:yet )?(?:decided|made (?:a|any) (?:firm |final )?decisions?)|undecided|"
+    r"looking at (?:a (?:range|number) of |all (?:the )?|the )?options|get ahead of|"
     r"consider(?:s|ing|ed)? (?:contingencies|options|whether|how)|begun to consider|"
     r"weigh(?:s|ing)? (?:options|whether)|do we or don[’']t we|under review|"
     r"(?:has|have) not ruled out|not rul(?:ed|ing) out|deliberat\w+|debat(?:e|es|ing) whether|"
@@ -48,7 +50,7 @@ OPPOSE = re.compile(
     r"not (?:be )?(?:directly )?involved|refuse[sd]? to|not an option|off the table|"
     r"against (?:any|an|the)|warn(?:s|ed)? against|no appetite|"
     r"den(?:y|ies|ied)|false|untrue|not true|hoax|fake|debunk(?:s|ed)?|refut(?:e|es|ed)|baseless|"
-    r"no evidence|bogus|fabricated|nonsense|no truth|disqualifying|wrong|outrageous|"
+    r"no evidence|bogus|fabricated|nonsense|no truth|disqualifying|wrong|outrageous|an? (?:total |complete )?waste of|"
     r"frozen|shelved|on hold|scrapped|"  # "the project was frozen"
     r"(?:cannot|can[’']t|must not|mustn[’']t|should not|shouldn[’']t) (?:go ahead|proceed|happen|continue))\b", re.I)
 
