@@ -203,6 +203,24 @@ def test_a_label_in_capitals_with_an_honorific_is_a_name_even_when_the_page_writ
     assert rows[0][1] != "Nato"  # an acronym stays as written
 
 
+def test_a_transcripts_turns_are_its_speakers_own_words_and_their_i_is_them():
+    from onrecord.ingest import parse_text
+    text = ("Press briefing, June 3\n\n"
+            "MR. ALVAREZ: Good afternoon. We have not made a decision on funding the mission.\n\n"
+            "QUESTION: Is the mission funded?\n\n"
+            "MR. ALVAREZ: We are looking at options, as I said earlier this week.\n\n"
+            "QUESTION: Thank you.")
+    r = next(analyze([parse_text(text, "briefing.txt")], [], Options()))
+    turns = [s for s in r.statements if s.cue and s.cue.text == ":" and s.kind != "question"]
+    assert [(s.kind, s.speaker.name) for s in turns] == [("direct", "Alvarez"), ("direct", "Alvarez")]
+    inner = next(s for s in r.statements if s.speaker and s.speaker.mention and s.speaker.mention.text == "I")
+    assert inner.speaker.name == "Alvarez"
+    # one label is no transcript: a headline's "Trump: ..." may paraphrase
+    r = next(analyze([parse_text("Roe: the port will reopen soon\n\nThe port has been shut since May.", "h.txt")],
+                     [], Options()))
+    assert all(s.kind == "indirect" for s in r.statements if s.cue and s.cue.text == ":")
+
+
 def test_answer_turns_are_the_one_person_the_interview_names_before_its_first_question():
     intro = "Minister Anna Lind spoke to The Courier on Monday.\n\n"
     turns = "Q: Will the brigade stay?\n\nA: Our commitment is open-ended and will not change soon.\n\n"

@@ -176,9 +176,10 @@ def test_transcript_labels_the_parser_misreads_still_take_their_turns(parse):
             "Reyes: She [the minister] is right on the facts if you look closely, but nobody listens.\n\n"
             "MINISTER ROE: Thank you very much, everybody. We will see this through.")
     rows = found(parse, text)
-    assert ("indirect", "Holt", ":", "Well, the levy is bad") in rows  # "Holt" read as a noun
+    # three turns make a transcript: each is its speaker's own words
+    assert ("direct", "Holt", ":", "Well, the levy is bad") in rows  # "Holt" read as a noun
     assert any(r[1] == "Reyes" and r[3].endswith("but nobody listens") for r in rows)
-    assert ("indirect", "MINISTER ROE", ":", "Thank you very much, everybody. We will see this through") in rows
+    assert ("direct", "MINISTER ROE", ":", "Thank you very much, everybody. We will see this through") in rows
     assert not any(r[2] == "Thank" for r in rows)  # the label is not the subject of "Thank"
     # a one-word label the text never names in full, and a label inside a quotation, are not turns
     assert found(parse, "Lang: Well, the levy is bad for every farmer in the valley.") == []

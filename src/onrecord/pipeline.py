@@ -182,10 +182,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     sentences = sorted((pb.char(s[0]), pb.char(s[-1]) + len(s[-1].text)) for pb, s in parsed.sentences())
     sent_starts = [s for s, _ in sentences]
     resolver = actors_stage.DocumentResolver(parsed, gaz, nlp, [c.source for c in candidates])
-    resolutions = []
-    for c in candidates:
-        resolutions.append(resolver.resolve(c.source, c.kind, c.cue.text if c.cue else None,
-                                            speaking=_verbatim_around(c, candidates, resolutions)))
+    resolutions = _resolve_all(resolver, candidates)
     speakers_by_block: dict[int, set] = {}
     for cand, res in zip(candidates, resolutions):
         if res.speaker and res.speaker.actor_id:
@@ -254,14 +251,26 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     return result
 
 
-def _verbatim_around(cand, candidates, resolutions, lookback: int = 20):
+def _resolve_all(resolver, candidates: list) -> list:
+    """Each candidate's speaker, in text order, a statement before those inside it: the
+    transcript turn "MR. ROE: We are looking at options, as I said" is Roe's before its "I" is read."""
+    order = sorted(range(len(candidates)), key=lambda i: (candidates[i].content.start, -candidates[i].content.end))
+    done: list[tuple] = []  # (candidate, resolution) in the order resolved
+    by_index: dict[int, object] = {}
+    for i in order:
+        c = candidates[i]
+        res = resolver.resolve(c.source, c.kind, c.cue.text if c.cue else None, speaking=_verbatim_around(c, done))
+        done.append((c, res))
+        by_index[i] = res
+    return [by_index[i] for i in range(len(candidates))]
+
+
+def _verbatim_around(cand, done: list[tuple], lookback: int = 20):
     """Who speaks the quotation or transcript turn that holds this statement's speaker
     mention: in '"I told him no," Roe said', the "I" and "him" are read from Roe's side."""
     if cand.source is None:
         return None
-    done = len(resolutions)
-    lo = max(0, done - lookback)
-    for prev, res in zip(candidates[lo:done][::-1], resolutions[lo:done][::-1]):
+    for prev, res in done[-lookback:][::-1]:
         if prev.content.start <= cand.source.start < prev.content.end and (
                 prev.kind == "direct" or prev.rule == "colon") and res.actor is not None:
             return res

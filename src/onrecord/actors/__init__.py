@@ -907,6 +907,8 @@ class DocumentResolver:
                     if not self.people.titled(name) and (initialism or not is_given_name(name) and self.people.entity_label(
                             mention.start, mention.end) in BODY_ENTITIES):
                         return self._named_body(mention, text)  # "CNN reported", "Cleveland said"
+                if name.isupper() and len(name) > 2:  # "MR. ALVAREZ:" on a page that writes him nowhere else
+                    name = name.capitalize()
                 return self._person(mention, name, "surname-unresolved")
             if name.split()[0].lower() in NAME_PARTICLES and name[:1].isupper():
                 # "De la Fuente added", capitalised at a sentence's start: Laura de la Fuente

@@ -1140,10 +1140,15 @@ def with_trailing_clauses(parsed: Parsed, quotes: list[Quote], lex: Lexicon, fou
     return found + out
 
 
+TRANSCRIPT_TURNS = 3  # paragraphs opening with "NAME:" that make a page a transcript
+
+
 def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
-    """'Trump: my plans are not set in stone' and 'Senator Smith wrote:' style labels."""
+    """'Trump: my plans are not set in stone' and 'Senator Smith wrote:' style labels; a
+    headline's label may paraphrase, but a transcript's turns are the speakers' own words."""
     text = parsed.document.text
     out = []
+    opening: list[bool] = []
     for pb, sent in parsed.sentences():
         toks = list(sent)
         colon = next((t for t in toks[:8] if t.text == ":"), None)
@@ -1175,6 +1180,9 @@ def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
         kind = "question" if turn and last.text in QUESTION_TURNS else "indirect"  # "Q: Will she go?"
         out.append(Candidate(kind, content, Span.of(text, at, at + 1),
                              span(text, *token_range(pb, head)), 0.5, rule="colon"))
+        opening.append(opens_paragraph)
+    if sum(opening) >= TRANSCRIPT_TURNS:  # a transcript: each turn is its speaker's own words
+        out = [replace(c, kind="direct") if opens and c.kind == "indirect" else c for c, opens in zip(out, opening)]
     return out
 
 
