@@ -56,6 +56,17 @@ def test_an_ambassador_speaks_for_who_sends_them_not_where_they_serve(parse):
     assert orgs == {"Erlan Dosov": "gov-kz", "Ivo Brandt": None, "Ana Lind": "eu"}
 
 
+def test_a_minister_with_no_country_is_of_the_one_country_the_page_is_about(parse):
+    text = ("Ottawa weighs Arctic licences\n\nCanada's government is divided on drilling.\n\n"
+            "Fisheries Minister Paul Girard said the ban was not permanent.\n\n"
+            "The Department of Fisheries said it was reviewing three licences.")
+    orgs = [r.speaker.organization_id for r in speakers(parse, text)]
+    assert orgs == ["gov-ca", "gov-ca"]
+    # a page that names two countries leaves him without one
+    text = text.replace("divided on drilling", "divided on drilling, and Norway is watching")
+    assert [r.speaker.organization_id for r in speakers(parse, text)] == [None, None]
+
+
 def test_a_role_set_before_a_name_by_a_comma_is_the_persons(parse):
     text = ("Kazakhstan's foreign minister, Erlan Dosov, arrived on Monday.\n\n"
             "“We want calm,” Dosov said.")

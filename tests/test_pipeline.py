@@ -201,6 +201,8 @@ def test_a_label_in_capitals_with_an_honorific_is_a_name_even_when_the_page_writ
     assert rows[0][1] == "Halvorsen"
     rows = _speakers("Press briefing\n\nNATO: The alliance has nothing to announce on the talks today.")
     assert rows[0][1] != "Nato"  # an acronym stays as written
+    rows = _speakers("CNN, like the wire services, reported that the senator had won the primary.")
+    assert rows[0][1] == "CNN"
 
 
 def test_a_transcripts_turns_are_its_speakers_own_words_and_their_i_is_them():

@@ -25,6 +25,8 @@ def stance(text, context=()):
     ("The regional force is a done deal.", "support"),
     ("We haven't made a decision on the regional force; we're looking at a range of options.", "undecided"),
     ("Funding a regional force would be a waste of taxpayer money.", "oppose"),
+    ("whether a regional force should be deployed", "neutral"),
+    ("that it was reviewing the regional force plan and had not reached a decision", "undecided"),
 ])
 def test_stance_labels(text, label):
     assert stance(text).stance == label

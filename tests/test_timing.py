@@ -57,6 +57,17 @@ def test_a_paragraphs_opening_time_dates_its_later_sentences_unless_they_open_wi
     assert aides.basis == "published"
 
 
+@pytest.mark.parametrize("text,expression", [
+    ("Asked about the pipeline in June, she said only that the plan stood.", "in June"),
+    ("Asked whether she would act in June, she said only that the plan stood.", None),
+])
+def test_a_time_closing_a_question_about_a_thing_is_when_it_was_asked(text, expression):
+    anchor = text.index("said")
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), anchor,
+                        Span.of(text, text.index("only"), len(text) - 1), "2030-10-04")
+    assert ts.expression == expression
+
+
 def test_default_is_on_or_before_publication():
     text = "The envoy said the talks would go on."
     ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), 10, Span.of(text, 15, len(text) - 1), "2030-10-04")

@@ -359,6 +359,9 @@ class DocumentResolver:
             if not self.gaz.find(description):  # "her defence secretary" is hers, not Britain's Defence Secretary
                 org_id = None
             org_id = org_id or owner_org
+        if org_id is None and not owned and role_title and CABINET_POST.search(role_title):
+            # "Natural Resources Minister Paul Girard" on a page about Canada alone: Canada's
+            org_id = self._page_country()
         institution = INSTITUTION_ROLE.match(role_title or "") if not org_id else None
         if institution:  # "ministry spokeswoman Mao Jun" after China's foreign ministry spoke: its spokeswoman
             org_id = self._last_body(mention.start, institution.group(1).lower(), reach=1500)[1]
@@ -369,6 +372,16 @@ class DocumentResolver:
         actor = Actor(person_id(name), name, "person", roles)
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
                                   self.gaz.path(org_id), how), actor)
+
+    def _page_country(self) -> str | None:
+        """The one country whose government the page names (by name, adjective, capital or one
+        of its bodies), or None when it names none or several: whose an unowned minister is."""
+        if "page_country" not in self.people._memo:
+            roots = {self.gaz.ancestors(oid)[-1] if self.gaz.ancestors(oid) else oid
+                     for _, _, oid in self.gaz.find(self.text)}
+            countries = {r for r in roots if self.gaz.organizations[r].kind == "government"}
+            self.people._memo["page_country"] = next(iter(countries)) if len(countries) == 1 else None
+        return self.people._memo["page_country"]
 
     def _last_body(self, pos: int, noun: str | None = None, reach: int = 600) -> tuple[Actor | None, str | None]:
         """The last body that spoke shortly before ``pos`` (whose name holds ``noun`` if given),
@@ -907,8 +920,9 @@ class DocumentResolver:
                     if not self.people.titled(name) and (initialism or not is_given_name(name) and self.people.entity_label(
                             mention.start, mention.end) in BODY_ENTITIES):
                         return self._named_body(mention, text)  # "CNN reported", "Cleveland said"
-                if name.isupper() and len(name) > 2:  # "MR. ALVAREZ:" on a page that writes him nowhere else
-                    name = name.capitalize()
+                label = clean_mention(mention.text).split()
+                if name.isupper() and len(label) > 1 and label[0].rstrip(".").capitalize() in {*HONORIFIC_SEX, *TITLE_NOUNS}:
+                    name = name.capitalize()  # "MR. ALVAREZ:" on a page that writes him nowhere else
                 return self._person(mention, name, "surname-unresolved")
             if name.split()[0].lower() in NAME_PARTICLES and name[:1].isupper():
                 # "De la Fuente added", capitalised at a sentence's start: Laura de la Fuente
@@ -1043,12 +1057,17 @@ class DocumentResolver:
         org_id = self.gaz.organization_in(state.group(1)) if state else None
         if org_id is not None and self.gaz.organizations[org_id].kind != "government":
             org_id = None
+        if org_id is None and STATE_DEPARTMENT.match(text):  # "the Department of Fisheries" of the page's country
+            org_id = self._page_country()
         # "Japan's foreign ministry", "the Iranian army": a body of that country's state
         actor = Actor(f"o:{slug(text.removeprefix('The ').removeprefix('the '))}", text, "organization",
                       (Role(text, org_id),) if org_id else ())
         return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id), "organization"), actor)
 
 
+# posts of a cabinet: "Natural Resources Minister", "the prime minister", "deputy minister"
+CABINET_POST = re.compile(r"\b(?:minister|ministry|premier|cabinet secretary|secretary of state for)\b", re.I)
+STATE_DEPARTMENT = re.compile(r"(?:[Tt]he\s+)?(?:Department|Ministry)\s+(?:of|for)\s+[A-Z]")
 STATE_BODY = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:['’]s?)?)\s+(?:[a-z\-]+\s+){0,2}"
                         r"(?:ministry|army|military|navy|air force|armed forces|government|cabinet|presidency|embassy|"
                         r"mission|delegation|central bank|parliament|police|foreign office|interior ministry)")

@@ -36,7 +36,8 @@ CONDITION_APPROVAL = re.compile(r"\b(?:needs?|needed|requires?|required|would re
 UNDECIDED = re.compile(
     r"\b(options? (?:will |would |are |is |being |remain )*(?:be )?(?:considered|on the table|open)|"
     r"all (?:those |the |of the )?options|no decisions?(?: has| have)?(?: been)?(?: made)?|"
-    r"(?:not|n[’']t) (?:yet )?(?:decided|made (?:a|any) (?:firm |final )?decisions?)|undecided|"
+    r"(?:not|n[’']t) (?:yet )?(?:decided|(?:made|reached|taken) (?:a|any) (?:firm |final )?decisions?)|undecided|"
+    r"(?:is|are|was|were) reviewing|"
     r"looking at (?:a (?:range|number) of |all (?:the )?|the )?options|get ahead of|"
     r"consider(?:s|ing|ed)? (?:contingencies|options|whether|how)|begun to consider|"
     r"weigh(?:s|ing)? (?:options|whether)|do we or don[’']t we|under review|"
@@ -297,6 +298,9 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     if und:
         return _stance(target, "undecided", "undecided", rel,
                        tuple(Span.of(text, x.start(), x.end()) for x in und[:3]), backend)
+    if re.match(r"\s*[\"“]?(?:whether|if)\b", text[s:e], re.I):
+        # "whether existing licences should be extended": a question put, no position taken
+        return _stance(target, "neutral", "neutral", rel, rel.evidence[:2], backend) if not rel.from_context else None
     votes = predicate_votes(target, text, s, e)
     lead = text[max(0, s - 40):s]
     for label, verdict in (("oppose", GOVERNING_OPPOSE), ("support", GOVERNING_SUPPORT)):

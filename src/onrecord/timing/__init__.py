@@ -553,8 +553,21 @@ AHEAD = re.compile(r"\b(?i:will|would|expect\w*|plan\w*|aim\w*|hop(?:e|es|ed|ing
 
 def _in_question(text: str, mention: TimeMention, anchor: int, sentence: tuple[int, int]) -> bool:
     return any(m.start(1) <= mention.start and mention.end <= m.end(1) and m.end() <= anchor
-               and not SETTING.search(text, m.start(1), mention.start)
+               and not SETTING.search(text, m.start(1), mention.start) and not _when_asked(text, m, mention)
                for m in ASKED_CLAUSE.finditer(text, sentence[0], anchor))
+
+
+def _when_asked(text: str, asked: re.Match, mention: TimeMention) -> bool:
+    """'Asked about the pipeline in June, she said ...': a time closing a question about a
+    thing (no verb of its own) is when it was asked; in 'Asked whether she would act in June'
+    it is part of the question."""
+    clause = text[asked.start(1):mention.start]
+    return re.search(r"\babout\s*$", text[asked.start():asked.start(1)]) is not None \
+        and not text[mention.end:asked.end(1)].strip() and not QUESTION_VERB.search(clause)
+
+
+QUESTION_VERB = re.compile(r"\b(?:would|will|could|should|can|is|are|was|were|did|does|do|has|have|had|"
+                           r"plans?|wants?|intends?)\b|\w+(?:ed|ing)\b", re.I)
 
 
 # "The ministry on Wednesday rejected the claims, a day after Sabo said ...": the remark in the
