@@ -28,6 +28,14 @@ def test_according_to(parse):
     assert rows[0][2] == "According to" and rows[0][3].startswith("the convoy reached the border")
 
 
+def test_a_trailing_according_to_is_who_relayed_the_report_not_part_of_it(parse):
+    rows = found(parse, "Last month, however, he indicated that Norland could accept targeted measures against "
+                        "individual officials, according to two people familiar with his remarks.")
+    assert ("indirect", "he", "indicated",
+            "that Norland could accept targeted measures against individual officials") in rows
+    assert any(r[1] == "two people familiar with his remarks" for r in rows)
+
+
 def test_mixed_quote(parse):
     rows = found(parse, "The senator said the deal was “a serious mistake” for the region.")
     assert rows[0][0] == "mixed"

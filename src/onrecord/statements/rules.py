@@ -464,6 +464,8 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
             out.append(t)
         elif t.dep_ == "appos" and before is not None and before.text in ("—", "–", "--"):
             out.append(t)
+        elif t.dep_ == "prep" and t.lower_ == "according" and after_comma:
+            out.append(t)  # "..., according to two people familiar with his remarks": who relayed it
         elif t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in lex.speech and t.head.i < t.i:
             out.append(t)  # "... while adding that ...": a new report, not more of this one
         elif finite_after_infinitive(t) and (not finite_after_modal(t) or _reports(t, lex)):
