@@ -26,6 +26,7 @@ def stance(text, context=()):
     ("We haven't made a decision on the regional force; we're looking at a range of options.", "undecided"),
     ("Funding a regional force would be a waste of taxpayer money.", "oppose"),
     ("whether a regional force should be deployed", "neutral"),
+    ("The cabinet is divided over whether to send a regional force, with some warning it could fail.", "undecided"),
     ("that it was reviewing the regional force plan and had not reached a decision", "undecided"),
 ])
 def test_stance_labels(text, label):

@@ -37,7 +37,7 @@ UNDECIDED = re.compile(
     r"\b(options? (?:will |would |are |is |being |remain )*(?:be )?(?:considered|on the table|open)|"
     r"all (?:those |the |of the )?options|no decisions?(?: has| have)?(?: been)?(?: made)?|"
     r"(?:not|n[’']t) (?:yet )?(?:decided|(?:made|reached|taken) (?:a|any) (?:firm |final )?decisions?)|undecided|"
-    r"(?:is|are|was|were) reviewing|"
+    r"(?:is|are|was|were) reviewing|(?:divided|split|torn) (?:over|on|about) (?:whether|how)|"
     r"looking at (?:a (?:range|number) of |all (?:the )?|the )?options|get ahead of|"
     r"consider(?:s|ing|ed)? (?:contingencies|options|whether|how)|begun to consider|"
     r"weigh(?:s|ing)? (?:options|whether)|do we or don[’']t we|under review|"
