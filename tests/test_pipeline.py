@@ -233,6 +233,17 @@ def test_answer_turns_are_the_one_person_the_interview_names_before_its_first_qu
     assert [r[1] for r in rows if r[0] == "A"] == [None]  # two people named: who answers is not guessed
 
 
+def test_an_interviews_answers_are_dated_by_its_introduction():
+    from dataclasses import replace
+    from onrecord.ingest import parse_text
+    text = ("Minister Anna Lind spoke to The Courier on Monday.\n\n"
+            "Q: Will the brigade stay?\n\nA: Our commitment is open-ended and will not change soon.")
+    doc = replace(parse_text(text, "i.txt"), published="2031-04-09")  # a Wednesday
+    r = next(analyze([doc], [], Options()))
+    answer = next(s for s in r.statements if s.content.text.startswith("Our commitment"))
+    assert (answer.said.start, answer.said.basis) == ("2031-04-07", "text")
+
+
 def test_a_spokesmans_we_is_the_body_and_a_question_turn_is_a_question():
     text = ("State Department spokesman Ned Roe: We have said all along that there is no military solution.\n\n"
             "QUESTION: Will the Secretary travel to Nairobi next week?")

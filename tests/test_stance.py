@@ -78,6 +78,20 @@ def test_a_refusal_on_terms_is_opposition_while_they_hold(text, label, condition
     assert s.stance == "conditional" or s.evidence[0].text in ("would not", "will not")
 
 
+@pytest.mark.parametrize("answer,label", [("Not on these terms.", "oppose"), ("Yes, in time.", "support"),
+                                          ("We will see.", None)])
+def test_a_short_answer_takes_its_side_on_what_it_was_asked(answer, label):
+    text = f"Asked whether Norland would join the regional force, the minister said: “{answer}”"
+    content = Span.of(text, text.index("“") + 1, len(text) - 1)
+    got = judge(T, text, content, [(0, len(text))])
+    assert (got.stance if got else None) == label
+    if label:
+        assert got.evidence[0].text in ("Not", "Yes")
+    # asked in the negative, a "no" is not clear
+    text = text.replace("would join", "would refuse to join")
+    assert judge(T, text, Span.of(text, text.index("“") + 1, len(text) - 1), []) is None
+
+
 def test_irrelevant_statement_gets_no_stance():
     assert stance("The harvest was good this year and prices fell.") is None
 

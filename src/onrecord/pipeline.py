@@ -202,6 +202,12 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     # a transcript ("Press Briefing – November 18", then "MR HOLLIS: ..." turns): its title dates its turns
     briefed = timing.title_date(doc.text, blocks, doc.published) if len(turns) >= 2 else None
     stamps = timing.live_stamps(doc.text, blocks)  # a live blog's entries went up the day the page did
+    # an interview ("Minister Lind spoke to The Courier on Monday", then "Q:" and "A:" turns):
+    # the introduction's date dates the answers
+    first = _block_index(starts, min(t.content.start for t in turns)) if turns else 0
+    while first > 0 and TURN_LABEL.match(doc.text, blocks[first - 1].start):
+        first -= 1  # a question the extractor left out ("Q: Will the brigade stay?")
+    interviewed = timing.block_date(doc.text, blocks[first - 1], doc.published) if first > 0 else None
     result = DocumentResult(doc)
     # words a later report in the sentence gives are somebody's, like a quotation's: "She said the
     # curbs were overdue and added that she would hold hearings in March" was not said in March
@@ -223,6 +229,8 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         if briefed is not None and said.basis == "published" and (
                 cand.rule == "colon" or any(t.content.start <= anchor < t.content.end for t in turns)):
             said = briefed  # a turn, or words reported inside one
+        if interviewed is not None and said.basis == "published" and cand.rule == "colon":
+            said = interviewed
         context = [(blocks[bi].start, blocks[bi].end)]
         if lead is not None:
             context.append((blocks[lead].start, blocks[lead].end))
@@ -249,6 +257,9 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     result.statements = list({st.id: st for st in result.statements}.values())
     result.actors = {aid: date_roles(a, result.statements) for aid, a in result.actors.items()}
     return result
+
+
+TURN_LABEL = re.compile(r"[ \t]*[\"“]?(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*:")
 
 
 def _resolve_all(resolver, candidates: list) -> list:

@@ -245,9 +245,40 @@ def _clause_end(text: str, start: int, limit: int) -> int:
     return m.start() if m else limit
 
 
+# "Asked whether Norway would accept arbitration, he said: 'Not on these terms.'": a short answer
+# takes its side on what the question asked
+ASKED_WHETHER = re.compile(r"\b(?:Asked|Pressed|Questioned)\s+(?:\w+\s+){0,3}?(?:whether|if)\s+([^.;?]{3,200}?)[,:]"
+                           r"[^.;]{0,80}$")
+ANSWER_NO = re.compile(r"[\s\"“‘']*(?:no|not|never|absolutely not|certainly not|of course not)\b", re.I)
+ANSWER_YES = re.compile(r"[\s\"“‘']*(?:yes|absolutely|certainly|of course|definitely)\b(?![\s,]+not\b)", re.I)
+
+
+def _answer(target: Target, text: str, content: Span, backend: str) -> Stance | None:
+    """A short yes or no (up to eight words) to a question about the target put in its sentence."""
+    if len(content.text.split()) > 8:
+        return None
+    para = text.rfind("\n", 0, content.start) + 1
+    asked = ASKED_WHETHER.search(text, max(para, content.start - 300), content.start)
+    if asked is None:
+        return None
+    question = Span.of(text, asked.start(1), asked.end(1))
+    rel = relevance(target, text, question, [])
+    if rel is None or OPPOSE.search(question.text) or NEGATORS.search(question.text):
+        return None  # a question put in the negative: which side a "no" takes is not clear
+    for label, answer in (("oppose", ANSWER_NO), ("support", ANSWER_YES)):
+        m = answer.match(content.text)
+        if m:
+            said = Span.of(text, content.start + m.end() - len(m.group(0).lstrip(" \"“‘'")), content.start + m.end())
+            return _stance(target, label, "lexical", rel, (said, *rel.evidence[:1]), backend)
+    return None
+
+
 def judge(target: Target, text: str, content: Span, context: list[tuple[int, int]],
           backend: str = "rules/1") -> Stance | None:
     """Return a stance of this content toward the target, or None (not relevant / abstain)."""
+    answered = _answer(target, text, content, backend)
+    if answered is not None:
+        return answered
     rel = relevance(target, text, content, context)
     if rel is None or about_someone_else(target, text, content.start, content.end):
         return None

@@ -635,16 +635,25 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
             if ts:
                 return ts
     if lead_in is not None:
-        b = blocks[lead_in]
-        for m in find_expressions(text, b.start, b.end):
-            if m.kind in NOT_FOR_STATEMENTS:
-                continue
-            ts = _timespan(text, m, pub)
-            if ts:
-                return ts
+        ts = block_date(text, blocks[lead_in], published)
+        if ts:
+            return ts
     if pub:
         return TimeSpan(None, pub.isoformat(), "unknown", None, "published")
     return TimeSpan()
+
+
+def block_date(text: str, block: Block, published: str | None) -> TimeSpan | None:
+    """The first date a paragraph gives: a lead-in's ("In July, the envoy spoke at length:") or
+    an interview's introduction ("Minister Lind spoke to The Courier on Monday")."""
+    pub = _pub(published)
+    for m in find_expressions(text, block.start, block.end):
+        if m.kind in NOT_FOR_STATEMENTS:
+            continue
+        ts = _timespan(text, m, pub)
+        if ts:
+            return ts
+    return None
 
 
 # a live blog's time stamp opening a short block: "2:08 p.m.", "10:42 a.m. – Minister arrives"
