@@ -253,7 +253,7 @@ ROLE_MODIFIERS = {"the", "former", "deputy", "acting", "interim", "foreign", "pr
                   "campaign", "national", "executive", "opposition", "majority", "minority", "party", "parliamentary",
                   "military", "army", "trade", "health", "justice", "energy", "transport", "education"}
 # a post alone, or after the country's adjective: "President", "French leader", "the premier"
-BARE_POST = re.compile(r"(?:(?i:the)\s+)?(?:([A-Z][\w\-]+)\s+)?(%s)" % "|".join(
+BARE_POST = re.compile(r"(?:(?i:the)\s+)?(?:(?P<owner>[A-Z][\w\-]+)['’]s\s+)?(?:(?P<adj>[A-Z][\w\-]+)\s+)?(?P<word>%s)" % "|".join(
     sorted(ROLE_WORDS | {"leader", "prime minister", "foreign minister", "envoy", "commander", "spokesman",
                          "spokeswoman"}, key=len, reverse=True)), re.I)
 POST_HOLDERS = {"leader": ("president", "prime minister", "premier", "chancellor")}
@@ -368,8 +368,14 @@ class DocumentResolver:
         ranked = TRAILING_RANK.fullmatch(role_title or "")
         if ranked and re.search(r"\b[a-z]{3,}", ranked.group(1)):  # "Pentagon spokesman Col.": "Col., Pentagon spokesman"
             role_title = f"{ranked.group(2)}, {ranked.group(1)}"
+        pid = person_id(name)
+        seen = self.people._memo.setdefault("person_orgs", {})
+        if org_id is None:  # "Australia's climate minister said ...", then "Minister Tom Baird": still Australia's
+            org_id = seen.get(pid)
+        elif how == "title":  # only a post the page names them by (a description's body is often a past one)
+            seen.setdefault(pid, org_id)
         roles = (Role(role_title, org_id),) if role_title or org_id else ()
-        actor = Actor(person_id(name), name, "person", roles)
+        actor = Actor(pid, name, "person", roles)
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
                                   self.gaz.path(org_id), how), actor)
 
@@ -838,12 +844,19 @@ class DocumentResolver:
         if post:  # "Marovian leader tells paper", "President warns", "the Russian leader": a post
             # with no name, as headlines write it. Its holder, when the page titles one person
             # so (of that country, when one is named); else an unnamed holder
-            adj, word = post.group(1), post.group(2).lower()
+            owner, adj, word = post.group("owner"), post.group("adj"), post.group("word").lower()
             national = adj is not None and (bool(self.gaz.find(adj)) or DEMONYM_SHAPE.fullmatch(adj) is not None)
             roles = POST_HOLDERS.get(word, (word,)) if adj is None or national else (f"{adj.lower()} {word}",)
             for role in roles:  # "Vice President", "Attorney General": the whole post
                 holder = self.people.title_holder(role)
                 if holder and (adj is None or len(holder.split()) > 1 and (not national or self._of_country(holder, adj))):
+                    return self._person(mention, holder, "title")
+            country = self.gaz.organization_in(owner) if owner else None
+            if country is not None:  # "Australia's climate minister said ...", then "Minister Tom Baird":
+                # the one person the page titles so, when no other country claims them
+                holder = self.people.title_holder(word)
+                if holder and len(holder.split()) > 1 and self.gaz.organization_in(
+                        " ".join(x for x in self._titles(holder) if x)) in (None, country):
                     return self._person(mention, holder, "title")
             return self._anonymous(mention, text)
         # a person named inside the mention: the one heading it ("Jane Roe, like Obama, ...",
