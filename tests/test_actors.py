@@ -78,6 +78,14 @@ def test_a_countrys_post_named_first_is_the_one_person_the_page_titles_so(parse)
     assert speakers(parse, text)[0].speaker.name != "Erlan Dosov"
 
 
+def test_the_blocs_official_is_of_the_one_bloc_the_page_names(parse):
+    text = ("European Union governments remain split over the plan.\n\n"
+            "The bloc's foreign policy chief, Marta Lindqvist, said all options remained open.")
+    assert [r.speaker.organization_id for r in speakers(parse, text)] == ["eu"]
+    text = text.replace("European Union governments", "European Union and NATO governments")
+    assert [r.speaker.organization_id for r in speakers(parse, text)] == [None]
+
+
 def test_a_role_set_before_a_name_by_a_comma_is_the_persons(parse):
     text = ("Kazakhstan's foreign minister, Erlan Dosov, arrived on Monday.\n\n"
             "“We want calm,” Dosov said.")

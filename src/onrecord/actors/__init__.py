@@ -362,6 +362,8 @@ class DocumentResolver:
         if org_id is None and not owned and role_title and CABINET_POST.search(role_title):
             # "Natural Resources Minister Paul Girard" on a page about Canada alone: Canada's
             org_id = self._page_country()
+        if org_id is None and BLOC_OWNER.search(description):  # "the bloc's foreign policy chief": the EU, if it is the one named
+            org_id = self._page_country("igo")
         institution = INSTITUTION_ROLE.match(role_title or "") if not org_id else None
         if institution:  # "ministry spokeswoman Mao Jun" after China's foreign ministry spoke: its spokeswoman
             org_id = self._last_body(mention.start, institution.group(1).lower(), reach=1500)[1]
@@ -379,15 +381,17 @@ class DocumentResolver:
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
                                   self.gaz.path(org_id), how), actor)
 
-    def _page_country(self) -> str | None:
+    def _page_country(self, kind: str = "government") -> str | None:
         """The one country whose government the page names (by name, adjective, capital or one
-        of its bodies), or None when it names none or several: whose an unowned minister is."""
-        if "page_country" not in self.people._memo:
+        of its bodies), or None when it names none or several: whose an unowned minister is.
+        With ``kind="igo"``, the one bloc or alliance it names: whose "the bloc's chief" is."""
+        key = ("page", kind)
+        if key not in self.people._memo:
             roots = {self.gaz.ancestors(oid)[-1] if self.gaz.ancestors(oid) else oid
                      for _, _, oid in self.gaz.find(self.text)}
-            countries = {r for r in roots if self.gaz.organizations[r].kind == "government"}
-            self.people._memo["page_country"] = next(iter(countries)) if len(countries) == 1 else None
-        return self.people._memo["page_country"]
+            found = {r for r in roots if self.gaz.organizations[r].kind == kind}
+            self.people._memo[key] = next(iter(found)) if len(found) == 1 else None
+        return self.people._memo[key]
 
     def _last_body(self, pos: int, noun: str | None = None, reach: int = 600) -> tuple[Actor | None, str | None]:
         """The last body that spoke shortly before ``pos`` (whose name holds ``noun`` if given),
@@ -1078,6 +1082,7 @@ class DocumentResolver:
         return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id), "organization"), actor)
 
 
+BLOC_OWNER = re.compile(r"\b(?:the|this)\s+(?:bloc|alliance|trading bloc|regional bloc)['’]s?\b", re.I)
 # posts of a cabinet: "Natural Resources Minister", "the prime minister", "deputy minister"
 CABINET_POST = re.compile(r"\b(?:minister|ministry|premier|cabinet secretary|secretary of state for)\b", re.I)
 STATE_DEPARTMENT = re.compile(r"(?:[Tt]he\s+)?(?:Department|Ministry)\s+(?:of|for)\s+[A-Z]")
