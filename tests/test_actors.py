@@ -86,6 +86,13 @@ def test_the_blocs_official_is_of_the_one_bloc_the_page_names(parse):
     assert [r.speaker.organization_id for r in speakers(parse, text)] == [None]
 
 
+def test_a_minister_in_a_paragraph_opening_with_a_capital_is_of_its_government(parse):
+    text = ("China warned Japan on Tuesday.\n\n"
+            "In Tokyo, Chief Cabinet Secretary Haruto Sato said the government had not decided.\n\n"
+            "Defense Minister Yuki Mori said Japan would not stand aside.")
+    assert [r.speaker.organization_id for r in speakers(parse, text)][-2:] == ["gov-jp", None]
+
+
 def test_a_role_set_before_a_name_by_a_comma_is_the_persons(parse):
     text = ("Kazakhstan's foreign minister, Erlan Dosov, arrived on Monday.\n\n"
             "“We want calm,” Dosov said.")

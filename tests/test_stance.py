@@ -27,6 +27,7 @@ def stance(text, context=()):
     ("Funding a regional force would be a waste of taxpayer money.", "oppose"),
     ("whether a regional force should be deployed", "neutral"),
     ("The cabinet is divided over whether to send a regional force, with some warning it could fail.", "undecided"),
+    ("Japan cannot stand on the sidelines while partners build a regional force.", "support"),
     ("that it was reviewing the regional force plan and had not reached a decision", "undecided"),
 ])
 def test_stance_labels(text, label):

@@ -360,8 +360,9 @@ class DocumentResolver:
                 org_id = None
             org_id = org_id or owner_org
         if org_id is None and not owned and role_title and CABINET_POST.search(role_title):
-            # "Natural Resources Minister Paul Girard" on a page about Canada alone: Canada's
-            org_id = self._page_country()
+            # "In Tokyo, Chief Cabinet Secretary Haruto Sato said": the government where the
+            # paragraph opens; "Natural Resources Minister Paul Girard" on a page about Canada alone: Canada's
+            org_id = self._paragraph_seat(mention.start) or self._page_country()
         if org_id is None and BLOC_OWNER.search(description):  # "the bloc's foreign policy chief": the EU, if it is the one named
             org_id = self._page_country("igo")
         institution = INSTITUTION_ROLE.match(role_title or "") if not org_id else None
@@ -380,6 +381,16 @@ class DocumentResolver:
         actor = Actor(pid, name, "person", roles)
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
                                   self.gaz.path(org_id), how), actor)
+
+    def _paragraph_seat(self, pos: int) -> str | None:
+        """The government whose seat or country opens the paragraph ("In Tokyo, ...")."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        seat = SEAT_OPENING.match(self.text, start)
+        if seat is None or seat.end() > pos:
+            return None
+        found = self.gaz.find(seat.group(1))
+        oid = found[0][2] if len(found) == 1 and found[0][1] == len(seat.group(1)) else None
+        return oid if oid and self.gaz.organizations[oid].kind == "government" else None
 
     def _page_country(self, kind: str = "government") -> str | None:
         """The one country whose government the page names (by name, adjective, capital or one
@@ -1082,6 +1093,7 @@ class DocumentResolver:
         return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id), "organization"), actor)
 
 
+SEAT_OPENING = re.compile(r"[ \t]*(?:In|From|Meanwhile in|Meanwhile, in)\s+([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?),")
 BLOC_OWNER = re.compile(r"\b(?:the|this)\s+(?:bloc|alliance|trading bloc|regional bloc)['’]s?\b", re.I)
 # posts of a cabinet: "Natural Resources Minister", "the prime minister", "deputy minister"
 CABINET_POST = re.compile(r"\b(?:minister|ministry|premier|cabinet secretary|secretary of state for)\b", re.I)

@@ -60,13 +60,15 @@ SUPPORT = re.compile(
     r"favou?r(?:s|ed)?|in favou?r of|must act|need to (?:act|intervene|move|start|accelerate)|"
     r"ready to|willing to|will help|committed to|approve[sd]?|"
     r"cannot allow|must not allow|can(?:not|[’']t) let|have to find a way|should (?:intervene|act|deploy|help)|"
+    r"(?:cannot|can[’']t|must not) (?:stand|sit) (?:on the sidelines|idly by|by)|"
     r"confirm(?:s|ed)?|verified|agree(?:s|d)? (?:with|that)|done deal|go-ahead|green light)\b",
     re.I)
 # "ruled out | any foreign force", "welcomed | the plan": the verb that governs a noun-phrase
 # content, just before it, is the speaker's verdict on it
 GOVERNING_OPPOSE = re.compile(r"\b(?:ruled out|rules out|ruling out|rejected|rejects|opposed|opposes|condemned|"
                               r"condemns|denounced|denounces|dismissed|dismisses|refused|refuses|vetoed|blocked|"
-                              r"warned against|argued against|spoke out against|critici[sz]ed|slammed|fought|"
+                              r"warned against|warns against|warning against|argued against|argues against|"
+                              r"spoke out against|speaks out against|critici[sz]ed|slammed|fought|"
                               r"vowed to fight|vowed to block)\s+$", re.I)
 GOVERNING_SUPPORT = re.compile(r"\b(?:welcomed|welcomes|backed|backs|endorsed|endorses|supported|supports|praised|"
                                r"praises|called for|calls for|urged|urges|demanded|demands|approved|approves|"
@@ -183,8 +185,13 @@ class Relevance:
 
 
 def _term_re(term: str) -> re.Pattern:
-    words = [re.escape(w) for w in term.split()]
-    return re.compile(r"(?<!\w)%s(?:s|es)?(?!\w)" % r"\s+".join(words), re.I)
+    """A keyword and its plural; a longer last word also as a verb ("patrols": "patrolled")."""
+    words = term.split()
+    last = words[-1]
+    base = last[:-1] if len(last) > 6 and last.endswith("s") and not last.endswith("ss") else last
+    endings = r"(?:s|es|ed|d|ing|led|ling)?" if len(base) >= 6 and base.isalpha() and base.islower() else r"(?:s|es)?"
+    body = r"\s+".join([re.escape(w) for w in words[:-1]] + [re.escape(base if endings != r"(?:s|es)?" else last)])
+    return re.compile(r"(?<!\w)%s%s(?!\w)" % (body, endings), re.I)
 
 
 def relevance(target: Target, text: str, content: Span, context: list[tuple[int, int]]) -> Relevance | None:
