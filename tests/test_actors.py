@@ -62,9 +62,11 @@ def test_a_minister_with_no_country_is_of_the_one_country_the_page_is_about(pars
             "The Department of Fisheries said it was reviewing three licences.")
     orgs = [r.speaker.organization_id for r in speakers(parse, text)]
     assert orgs == ["gov-ca", "gov-ca"]
-    # a page that names two countries leaves him without one
+    # a page that names two countries leaves him without one, unless it names one three times as often
     text = text.replace("divided on drilling", "divided on drilling, and Norway is watching")
     assert [r.speaker.organization_id for r in speakers(parse, text)] == [None, None]
+    text = text.replace("Norway is watching", "Norway is watching Canadian waters and Canada's rules")
+    assert [r.speaker.organization_id for r in speakers(parse, text)] == ["gov-ca", "gov-ca"]
 
 
 def test_a_countrys_post_named_first_is_the_one_person_the_page_titles_so(parse):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -398,10 +398,12 @@ class DocumentResolver:
         With ``kind="igo"``, the one bloc or alliance it names: whose "the bloc's chief" is."""
         key = ("page", kind)
         if key not in self.people._memo:
-            roots = {self.gaz.ancestors(oid)[-1] if self.gaz.ancestors(oid) else oid
-                     for _, _, oid in self.gaz.find(self.text)}
-            found = {r for r in roots if self.gaz.organizations[r].kind == kind}
-            self.people._memo[key] = next(iter(found)) if len(found) == 1 else None
+            counts = Counter(self.gaz.ancestors(oid)[-1] if self.gaz.ancestors(oid) else oid
+                             for _, _, oid in self.gaz.find(self.text))
+            ranked = [(n, r) for r, n in counts.most_common() if self.gaz.organizations[r].kind == kind]
+            # the one named, or one named at least three times and three times as often as any other
+            sole = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][0] >= 3 and ranked[0][0] >= 3 * ranked[1][0])
+            self.people._memo[key] = ranked[0][1] if ranked and sole else None
         return self.people._memo[key]
 
     def _last_body(self, pos: int, noun: str | None = None, reach: int = 600) -> tuple[Actor | None, str | None]:
