@@ -46,6 +46,18 @@ def test_a_shift_gives_each_date_as_precisely_as_the_text_does():
     assert "from oppose (2030-01) to support (2030-03-05)" in fs[0].summary
 
 
+def test_an_outlook_says_when_a_body_speaks_with_more_than_one_voice():
+    fs = kinds([st(1, "p:x", "us-state", "2030-03-05", "a", "conditional"),
+                st(2, "p:y", "us-state", "2030-03-05", "a", "oppose")], "outlook")
+    a = next(f for f in fs if f.target_id == "a")
+    assert "speaks with more than one voice" in a.summary and a.details["uncertainty"] == "high"
+    assert set(a.statement_ids) == {"s1", "s2"}
+    # two speakers of one body on one side: no second voice
+    fs = kinds([st(1, "p:x", "us-state", "2030-03-05", "a", "conditional"),
+                st(2, "p:y", "us-state", "2030-03-05", "a", "support")], "outlook")
+    assert "more than one voice" not in next(f for f in fs if f.target_id == "a").summary
+
+
 def test_no_shift_when_stance_holds():
     assert kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "oppose"),
                   st(2, "p:x", "us-state", "2030-03-05", "a", "oppose")], "shift") == []

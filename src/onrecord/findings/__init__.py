@@ -337,29 +337,45 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
             if p.statement.said.basis != "text":
                 weight *= 0.5  # dated only by publication: may be older than it looks
             bodies[tree.body(p.org_id)].append((weight, p))
-        positions = {}
+        positions, dissent = {}, {}
         for body, wps in bodies.items():
             last = max(p.day for _, p in wps)
             recent = [(w, p) for w, p in wps if (last - p.day).days <= 30]
             positions[body] = max(recent, key=lambda wp: wp[0])[1]
+            against = [(w, p) for w, p in recent if p.actor_id != positions[body].actor_id
+                       and VALUE[p.stance] * VALUE[positions[body].stance] < 0]
+            if against:  # "Solberg is open to arbitration on terms; Dahl: 'Not on these terms'"
+                dissent[body] = max(against, key=lambda wp: wp[0])[1]
         labels = {p.stance for p in positions.values()}
-        if len(labels) == 1 and "undecided" not in labels:
+        if dissent:
+            uncertainty, conf = "high", 0.35
+        elif len(labels) == 1 and "undecided" not in labels:
             uncertainty, conf = ("low" if len(positions) > 1 else "medium"), 0.7
         elif labels <= {"support", "conditional"}:
             uncertainty, conf = "medium", 0.55
         else:
             uncertainty, conf = "high", 0.35
-        parts = [f"{tree.name(b)} {VERB[p.stance]} (latest: "
-                 f"{actors[p.actor_id].name if p.actor_id in actors else p.actor_id}, "
-                 f"{_when(p)}) [{p.statement.id}]" for b, p in sorted(positions.items())]
+        parts = [f"{tree.name(b)} {VERB[p.stance]} (latest: {_name(actors, p)}, {_when(p)}) [{p.statement.id}]"
+                 + (f", though {_name(actors, dissent[b])} {VERB[dissent[b].stance]} ({_when(dissent[b])}) "
+                    f"[{dissent[b].statement.id}]" if b in dissent else "")
+                 for b, p in sorted(positions.items())]
         agreement = "the bodies agree" if len(labels) == 1 else "the bodies do not agree"
+        if dissent:
+            voices = f"{' and '.join(sorted(tree.name(b) for b in dissent))} speaks with more than one voice"
+            agreement = voices if len(positions) == 1 else f"{agreement}, and {voices}"
         summary = f"On “{target.question}”: " + "; ".join(parts) + f". Overall {agreement}; uncertainty is {uncertainty}."
+        cited = [*positions.values(), *dissent.values()]
         out.append(Finding(_fid("outlook", tid), "outlook", summary, conf, tid,
-                           tuple(dict.fromkeys(p.actor_id for p in positions.values())),
-                           tuple(p.statement.id for p in positions.values()),
+                           tuple(dict.fromkeys(p.actor_id for p in cited)),
+                           tuple(p.statement.id for p in cited),
                            {"uncertainty": uncertainty,
-                            "positions": {b: p.stance for b, p in positions.items()}}))
+                            "positions": {b: p.stance for b, p in positions.items()},
+                            "divided": {b: p.stance for b, p in dissent.items()}}))
     return out
+
+
+def _name(actors: dict[str, Actor], p: Point) -> str:
+    return actors[p.actor_id].name if p.actor_id in actors else p.actor_id
 
 
 def _when(p: Point) -> str:
