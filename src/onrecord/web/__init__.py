@@ -50,7 +50,7 @@ def create_app(db: str | Path) -> FastAPI:
     def home():
         st = store()
         speakers = st.speakers()
-        top = sorted(speakers, key=lambda a: -speakers[a])[:ACTORS_SHOWN]
+        top = sorted(speakers, key=lambda a: (-speakers[a], a))[:ACTORS_SHOWN]  # ties cut the same way on every backend
         found = st.actors(top)
         actors = sorted(({**found[a].to_dict(), "count": speakers[a]} for a in top if a in found),
                         key=lambda a: (-a["count"], a["name"]))
