@@ -393,9 +393,10 @@ class DocumentResolver:
         return oid if oid and self.gaz.organizations[oid].kind == "government" else None
 
     def _page_country(self, kind: str = "government") -> str | None:
-        """The one country whose government the page names (by name, adjective, capital or one
-        of its bodies), or None when it names none or several: whose an unowned minister is.
-        With ``kind="igo"``, the one bloc or alliance it names: whose "the bloc's chief" is."""
+        """The country a page is about, whose an unowned minister is: the one government it names
+        (by name, adjective, capital or one of its bodies), or one it names at least three times
+        and three times as often as any other; None otherwise. With ``kind="igo"``, the bloc or
+        alliance it is about: whose "the bloc's chief" is."""
         key = ("page", kind)
         if key not in self.people._memo:
             counts = Counter(self.gaz.ancestors(oid)[-1] if self.gaz.ancestors(oid) else oid
