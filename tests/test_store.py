@@ -158,6 +158,10 @@ def test_statements_are_chosen_in_sql_as_corrections_and_merges_leave_them(files
         assert store.count_statements(actor_id="p:tomas-reyes") == 2
         assert store.speakers()["p:tomas-reyes"] == 2 and "p:lena-varga" not in store.speakers()
 
+    with Store(db) as store:  # an export's batches: every statement once, in order, as corrected
+        assert [st for batch in store.statement_batches(size=2) for st in batch] == store.statements()
+        assert [len(batch) for batch in store.statement_batches(size=2)] == [2, 1]
+
     # analysed again: the statements' own data is new, the analysts' reading still holds
     run("analyze", files / "a.txt", "--targets", files / "t.yaml", "--db", db, "--published", "2031-04-02",
         "--stance-backend", "noop/1")

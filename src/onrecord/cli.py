@@ -3,7 +3,6 @@ one library function; failures are one-line errors naming the input."""
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from concurrent.futures.process import BrokenProcessPool
@@ -346,34 +345,58 @@ def export(db, fmt, output):
         onrecord export --format csv -o statements.csv
     """
     from . import ledger as ledger_mod
-    from .ledger import ROW_FIELDS, flat_rows
 
+    if fmt == "parquet" and not output:
+        raise click.UsageError("parquet needs --output FILE")
     store = _open_store(db)
     try:
-        ledger = ledger_mod.build(store)
+        if fmt == "json":
+            _write(output, json.dumps(ledger_mod.build(store), ensure_ascii=False, indent=1))
+            return
+        # rows a batch of statements at a time: a ledger of millions is never held whole
+        batches = (ledger_mod.flat_rows({"statements": [st.to_dict() for st in batch]})
+                   for batch in store.statement_batches())
+        written = _write_csv(batches, output) if fmt == "csv" else _write_parquet(batches, output)
     finally:
         store.close()
-    if fmt == "json":
-        data = json.dumps(ledger, ensure_ascii=False, indent=1)
-        _write(output, data)
-        return
-    rows = flat_rows(ledger)
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(ROW_FIELDS))
+    if output:
+        click.echo(f"{written} row(s) written to {output}", err=True)
+
+
+def _write_csv(batches, output) -> int:
+    from .ledger import ROW_FIELDS
+
+    out = open(output, "w", encoding="utf-8", newline="") if output else None
+    try:
+        writer = csv.DictWriter(out or click.get_text_stream("stdout"), fieldnames=list(ROW_FIELDS))
         writer.writeheader()
-        writer.writerows(rows)
-        _write(output, buf.getvalue())
-        return
-    if not output:
-        raise click.UsageError("parquet needs --output FILE")
+        n = 0
+        for rows in batches:
+            writer.writerows(rows)
+            n += len(rows)
+        return n
+    finally:
+        if out:
+            out.close()
+
+
+def _write_parquet(batches, output) -> int:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
         raise click.ClickException("parquet export needs pyarrow: pip install 'onrecord[parquet]'")
-    pq.write_table(pa.Table.from_pylist(rows) if rows else pa.table({k: [] for k in ROW_FIELDS}), output)
-    click.echo(f"{len(rows)} row(s) written to {output}", err=True)
+    from .ledger import ROW_FIELDS
+
+    numbers = {"start": pa.int64(), "end": pa.int64(), "confidence": pa.float64(), "statement_confidence": pa.float64()}
+    schema = pa.schema([(k, numbers.get(k, pa.string())) for k in ROW_FIELDS])
+    n = 0
+    with pq.ParquetWriter(output, schema) as writer:
+        for rows in batches:
+            if rows:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                n += len(rows)
+    return n
 
 
 def _write(output, data: str) -> None:

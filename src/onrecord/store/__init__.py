@@ -534,6 +534,23 @@ class Store:
                 found = found[offset:offset + limit]
         return found
 
+    def statement_batches(self, size: int = 5000, corrected: bool = True) -> Iterator[list[Statement]]:
+        """Every statement, a batch at a time in document order (an export of millions without
+        holding them all): each batch starts where the last ended, not at an offset."""
+        last: tuple | None = None
+        while True:
+            sql = 'SELECT document_id, start, "end", id, data FROM statements'
+            args: tuple = ()
+            if last is not None:
+                sql += ' WHERE (document_id, start, "end", id) > (?, ?, ?, ?)'
+                args = last
+            rows = self.db.execute(sql + ' ORDER BY document_id, start, "end", id LIMIT ?', args + (size,)).fetchall()
+            if not rows:
+                return
+            last = tuple(rows[-1][:4])
+            found = [Statement.from_dict(json.loads(r[4])) for r in rows]
+            yield self._corrected(found) if corrected else found
+
     def count_statements(self, **selection) -> int:
         """How many statements ``statements(**selection)`` gives without a page."""
         sel = Selection(**selection)
