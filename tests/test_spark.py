@@ -47,6 +47,8 @@ def _ledger(db):
         st.pop("reports"), st.pop("report_of")
     for doc in ledger["documents"]:
         doc.pop("source")
+    # in the order stored, which is when each was saved: a second apart or not, as it happens
+    ledger["documents"].sort(key=lambda d: d["id"])
     return ledger
 
 

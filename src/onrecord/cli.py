@@ -368,7 +368,7 @@ def _write_csv(batches, output) -> int:
 
     out = open(output, "w", encoding="utf-8", newline="") if output else None
     try:
-        writer = csv.DictWriter(out or click.get_text_stream("stdout"), fieldnames=list(ROW_FIELDS))
+        writer = csv.DictWriter(out or sys.stdout, fieldnames=list(ROW_FIELDS))
         writer.writeheader()
         n = 0
         for rows in batches:
