@@ -95,6 +95,16 @@ def test_a_minister_in_a_paragraph_opening_with_a_capital_is_of_its_government(p
     assert [r.speaker.organization_id for r in speakers(parse, text)][-2:] == ["gov-jp", None]
 
 
+def test_a_presidents_administration_is_the_executive_not_the_man(parse):
+    text = ("The Obama administration said on Monday that it would act.\n\n"
+            "The Food and Drug Administration said the drug was safe.\n\n"
+            "Administration officials said the plan would go ahead.")
+    found = [(r.speaker.name, r.speaker.organization_id) for r in speakers(parse, text)]
+    assert found[0] == ("the Obama administration", "us-exec")
+    assert found[1][1] != "us-exec"  # a body's own name, capitalised
+    assert found[2][1] == "us-exec"
+
+
 def test_a_role_set_before_a_name_by_a_comma_is_the_persons(parse):
     text = ("Kazakhstan's foreign minister, Erlan Dosov, arrived on Monday.\n\n"
             "“We want calm,” Dosov said.")

@@ -93,6 +93,13 @@ def test_a_short_answer_takes_its_side_on_what_it_was_asked(answer, label):
     assert judge(T, text, Span.of(text, text.index("“") + 1, len(text) - 1), []) is None
 
 
+def test_no_before_a_keyword_refuses_it():
+    t = Target("exempt", "Should Mexico be exempted from the tariffs?", keywords=("exceptions",))
+    text = "There will be no exceptions, for anyone."
+    got = judge(t, text, Span.of(text, 0, len(text)), [])
+    assert got.stance == "oppose" and got.evidence[0].text == "exceptions"
+
+
 def test_irrelevant_statement_gets_no_stance():
     assert stance("The harvest was good this year and prices fell.") is None
 

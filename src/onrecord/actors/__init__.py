@@ -858,6 +858,14 @@ class DocumentResolver:
                 return res
         if low in STOP_WORDS:  # "Some believe", "Many say": nobody in particular
             return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
+        named = NAMED_ADMINISTRATION.fullmatch(text)
+        if named:  # "the Obama administration said": the executive of those years, not the man
+            org_id = "us-exec" if "us-exec" in self.gaz.organizations else None
+            name = text[0].lower() + text[1:] if text.startswith("The ") else text
+            actor = Actor(f"o:{slug(name.removeprefix('the '))}", name, "organization",
+                          (Role(name, org_id),) if org_id else ())
+            return Resolution(Speaker(mention, actor.id, name, None, org_id, self.gaz.path(org_id),
+                                      "organization"), actor)
         post = BARE_POST.fullmatch(text)
         if post:  # "Marovian leader tells paper", "President warns", "the Russian leader": a post
             # with no name, as headlines write it. Its holder, when the page titles one person
@@ -995,7 +1003,7 @@ class DocumentResolver:
             if self._country_ends_a_name(text, *orgs[-1]):
                 return self._named_body(mention, text)
             return self._org_speaker(mention, orgs[-1][2], "organization")
-        if re.search(r"\badministration\b", low):
+        if re.search(r"\badministration\b", text[:1].lower() + text[1:]):  # not "the Food and Drug Administration"
             org_id = self.gaz.organization_in(text) or next(
                 (o for o in self.gaz.organizations if self.gaz.organizations[o].kind == "executive"
                  and "the administration" in self.gaz.organizations[o].aliases), None)
@@ -1096,6 +1104,9 @@ class DocumentResolver:
         return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id), "organization"), actor)
 
 
+# "the Obama administration", "the Biden White House": a president's executive ("the Food and
+# Drug Administration", capitalised, is a body's own name)
+NAMED_ADMINISTRATION = re.compile(r"(?:[Tt]he\s+)?(?:(?!The\b)[A-Z][\w.'’\-]+\s+){1,2}(?:administration|White House)")
 SEAT_OPENING = re.compile(r"[ \t]*(?:In|From|Meanwhile in|Meanwhile, in)\s+([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?),")
 BLOC_OWNER = re.compile(r"\b(?:the|this)\s+(?:bloc|alliance|trading bloc|regional bloc)['’]s?\b", re.I)
 # posts of a cabinet: "Natural Resources Minister", "the prime minister", "deputy minister"

@@ -340,6 +340,9 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         # "whether existing licences should be extended": a question put, no position taken
         return _stance(target, "neutral", "neutral", rel, rel.evidence[:2], backend) if not rel.from_context else None
     votes = predicate_votes(target, text, s, e)
+    for hit in rel.evidence if not rel.from_context else ():
+        if re.search(r"\b(?:no|not any)\s+(?:new\s+|further\s+|more\s+)?$", text[max(s, hit.start - 16):hit.start], re.I):
+            votes["oppose"].append(hit)  # "there would be no exceptions"
     lead = text[max(0, s - 40):s]
     for label, verdict in (("oppose", GOVERNING_OPPOSE), ("support", GOVERNING_SUPPORT)):
         g = verdict.search(lead)
