@@ -95,6 +95,11 @@ def test_a_minister_in_a_paragraph_opening_with_a_capital_is_of_its_government(p
     assert [r.speaker.organization_id for r in speakers(parse, text)][-2:] == ["gov-jp", None]
 
 
+def test_initials_keep_their_stop(parse):
+    [res] = speakers(parse, "U.S. signals softer line on steel tariffs\n\nThe talks went on.")
+    assert (res.speaker.name, res.speaker.organization_id) == ("United States", "us")
+
+
 def test_a_presidents_administration_is_the_executive_not_the_man(parse):
     text = ("The Obama administration said on Monday that it would act.\n\n"
             "The Food and Drug Administration said the drug was safe.\n\n"

@@ -58,10 +58,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:60] or "x"
 
 
+INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}[A-Z]$")
+
+
 def clean_mention(text: str) -> str:
     text = text.replace("[", "").replace("]", "")
     text = re.sub(r"[’']s$", "", text.strip())
-    return re.sub(r"\s+", " ", text).strip(" ,.:;")
+    text = re.sub(r"\s+", " ", text).strip(" ,.:;")
+    return text + "." if INITIALS_END.search(text) else text  # "U.S." keeps its stop: "U.S" is no one's name
 
 
 @dataclass
