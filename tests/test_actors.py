@@ -95,6 +95,14 @@ def test_a_minister_in_a_paragraph_opening_with_a_capital_is_of_its_government(p
     assert [r.speaker.organization_id for r in speakers(parse, text)][-2:] == ["gov-jp", None]
 
 
+def test_a_former_official_no_longer_speaks_for_the_body(parse):
+    text = ("Commerce Secretary Paula Grant said the tariffs would stay.\n\n"
+            "Former Commerce Secretary Ivo Reyes said they would not last.\n\n"
+            "Current and former FBI officials said the review was fair.")
+    orgs = [r.speaker.organization_id for r in speakers(parse, text)]
+    assert orgs == ["us-commerce", None, "us-fbi"]
+
+
 def test_initials_keep_their_stop(parse):
     [res] = speakers(parse, "U.S. signals softer line on steel tariffs\n\nThe talks went on.")
     assert (res.speaker.name, res.speaker.organization_id) == ("United States", "us")

@@ -119,6 +119,8 @@ class Gazetteer:
                 best = oid
         if best is not None and self.organizations[best].kind == "government" and AGAINST_GOVERNMENT.search(text):
             return None  # "Russia's opposition leader", "an exiled Belarusian dissident": not its voice
+        if best is not None and FORMER.search(text) and not re.search(r"\bcurrent\s+and\s+former\b", text, re.I):
+            return None  # "former Treasury Secretary Lawrence Summers" no longer speaks for the Treasury
         return best
 
     def rank(self, title: str | None) -> int:
@@ -135,6 +137,7 @@ class Gazetteer:
 
 HOST_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?|delegates?|delegations?|"
                          r"(?:permanent\s+)?representatives?|missions?|observers?)\s+to\s+(?:the\s+)?$", re.I)
+FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|then-|retired|erstwhile)", re.I)
 AGAINST_GOVERNMENT = re.compile(r"\b(?:opposition|dissidents?|exiled?|rebels?|insurgents?|separatists?)\b", re.I)
 # "an analyst in Kyiv", "the University of Ottawa": the capital is where, not who
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|to|around|across|based)\s+$", re.I)
