@@ -95,6 +95,15 @@ def test_a_minister_in_a_paragraph_opening_with_a_capital_is_of_its_government(p
     assert [r.speaker.organization_id for r in speakers(parse, text)][-2:] == ["gov-jp", None]
 
 
+def test_a_name_that_modifies_who_speaks_is_not_the_speaker(parse):
+    text = ("Hillary Clinton spoke in Iowa.\n\n"
+            "Another Clinton ally, Agriculture Secretary Tom Vilsack, told MSNBC that the move was political.\n\n"
+            "A senior Clinton adviser said the plan would go ahead.\n\n"
+            "The Clinton campaign said it would respond.")
+    names = [r.speaker.name for r in speakers(parse, text)]
+    assert names[0] == "Tom Vilsack" and "Hillary Clinton" not in names
+
+
 def test_a_former_official_no_longer_speaks_for_the_body(parse):
     text = ("Commerce Secretary Paula Grant said the tariffs would stay.\n\n"
             "Former Commerce Secretary Ivo Reyes said they would not last.\n\n"

@@ -629,6 +629,8 @@ class DocumentResolver:
         possessive = re.search(r"['’]s?$", self.text[p.start:p.end])  # the tagger may keep the 's
         if possessive or re.match(r"^['’]s?\b", rest):  # "Roe's aides"; "Roe's deputy, Jane Hale,": Hale
             return after[0].name if after else None
+        if NAME_AS_MODIFIER.match(rest):  # "Another Roe ally, Agriculture Secretary Tom Hale,": Hale
+            return after[0].name if after else None
         return None if re.match(r"^(and\b|or\b|&)", rest) else p.name  # "Roe and Hale"
 
     def _pair(self, mention: Span, inside) -> str | None:
@@ -1107,6 +1109,10 @@ class DocumentResolver:
 # "the Obama administration", "the Biden White House": a president's executive ("the Food and
 # Drug Administration", capitalised, is a body's own name)
 NAMED_ADMINISTRATION = re.compile(r"(?:[Tt]he\s+)?(?:(?!The\b)[A-Z][\w.'’\-]+\s+){1,2}(?:administration|White House)")
+# a name that modifies who speaks ("a Roe ally", "the Roe campaign's lawyer"): not the speaker
+NAME_AS_MODIFIER = re.compile(r"(?:[a-z\-]+\s+){0,2}(?:all(?:y|ies)|aides?|advis[eo]rs?|spokes(?:man|woman|person)|"
+                              r"supporters?|loyalists?|confidants?|critics?|rivals?|surrogates?|lawyers?|"
+                              r"attorneys?|strategists?|backers?|donors?|campaign)\b")
 SEAT_OPENING = re.compile(r"[ \t]*(?:In|From|Meanwhile in|Meanwhile, in)\s+([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?),")
 BLOC_OWNER = re.compile(r"\b(?:the|this)\s+(?:bloc|alliance|trading bloc|regional bloc)['’]s?\b", re.I)
 # posts of a cabinet: "Natural Resources Minister", "the prime minister", "deputy minister"
