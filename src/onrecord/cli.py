@@ -386,10 +386,10 @@ def _write_parquet(batches, output) -> int:
         import pyarrow.parquet as pq
     except ImportError:
         raise click.ClickException("parquet export needs pyarrow: pip install 'onrecord[parquet]'")
-    from .ledger import ROW_FIELDS
+    from .ledger import ROW_FIELDS, ROW_TYPES
 
-    numbers = {"start": pa.int64(), "end": pa.int64(), "confidence": pa.float64(), "statement_confidence": pa.float64()}
-    schema = pa.schema([(k, numbers.get(k, pa.string())) for k in ROW_FIELDS])
+    arrow = {int: pa.int64(), float: pa.float64(), str: pa.string()}
+    schema = pa.schema([(k, arrow[ROW_TYPES.get(k, str)]) for k in ROW_FIELDS])
     n = 0
     with pq.ParquetWriter(output, schema) as writer:
         for rows in batches:

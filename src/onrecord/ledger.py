@@ -99,6 +99,7 @@ def verify(ledger: dict[str, Any]) -> list[str]:
 ROW_FIELDS = ("statement_id", "document_id", "kind", "text", "start", "end", "speaker", "actor_id", "role",
               "organization", "said_start", "said_end", "said_granularity", "said_basis", "target_id",
               "stance", "confidence", "condition", "statement_confidence", "found_by", "speaker_mention", "via")
+ROW_TYPES = {"start": int, "end": int, "confidence": float, "statement_confidence": float}  # the rest are text
 # "confidence" is the stance's; "statement_confidence" is the statement's own (the measured
 # share an annotator marks), added last so that existing readers of the columns keep working.
 # "speaker" is who the mention was resolved to, empty when it was not ("he" with no antecedent);

@@ -238,7 +238,7 @@ def _findings(statements, actors, targets: list[Target], options: Options) -> li
 def _write(spark, output: str, documents, statements, actors, findings: list, errors: list) -> None:
     from pyspark.sql.types import DoubleType, IntegerType, StringType, StructField, StructType
 
-    from .ledger import ROW_FIELDS, flat_rows
+    from .ledger import ROW_FIELDS, ROW_TYPES, flat_rows
 
     def table(name: str, fields: list[tuple[str, type]], rows) -> None:
         schema = StructType([StructField(n, t(), True) for n, t in fields])
@@ -254,7 +254,7 @@ def _write(spark, output: str, documents, statements, actors, findings: list, er
           statements.map(lambda st: (st["id"], st["document_id"], st["kind"], st["start"], st["end"],
                                      (st.get("speaker") or {}).get("actor_id"), st["said"].get("start"),
                                      st["said"].get("end"), json.dumps(st, ensure_ascii=False))))
-    types = {"start": i, "end": i, "confidence": DoubleType, "statement_confidence": DoubleType}
+    types = {f: {int: i, float: DoubleType}[t] for f, t in ROW_TYPES.items()}
     table("stances", [(f, types.get(f, s)) for f in ROW_FIELDS],
           statements.mapPartitions(lambda part: (tuple(r[f] for f in ROW_FIELDS)
                                                  for r in flat_rows({"statements": list(part)}))))

@@ -590,12 +590,11 @@ class Store:
         merges = self.merges()
         if merges:
             from dataclasses import replace as _replace
-            into = {m: self.actor(m) for m in {merges[st.speaker.actor_id] for st in found
-                                               if st.speaker and st.speaker.actor_id in merges}}
+            into = self.actors(sorted({merges[st.speaker.actor_id] for st in found
+                                       if st.speaker and st.speaker.actor_id in merges}))
             found = [_replace(st, speaker=_replace(st.speaker, actor_id=merges[st.speaker.actor_id],
                                                    name=into[merges[st.speaker.actor_id]].name))
-                     if st.speaker and st.speaker.actor_id in merges and into[merges[st.speaker.actor_id]]
-                     else st for st in found]
+                     if st.speaker and merges.get(st.speaker.actor_id) in into else st for st in found]
         corrections = _corrections_of(self.db, [st.id for st in found]) if found else []
         if not corrections:
             return found
@@ -639,14 +638,15 @@ class Store:
         actor they were merged into."""
         from ..actors import merge_actor
 
+        merges = self.merges()
         if ids is None:
             rows = self.db.execute("SELECT id, data FROM actors").fetchall()
         else:
-            wanted = set(ids) | {f for f, into in self.merges().items() if into in set(ids)}
+            wanted = set(ids) | {f for f, into in merges.items() if into in set(ids)}
             rows = [r for part in _chunks(sorted(wanted)) for r in self.db.execute(
                 f"SELECT id, data FROM actors WHERE id IN ({_marks(part)})", tuple(part)).fetchall()]
         found = {r[0]: Actor.from_dict(json.loads(r[1])) for r in sorted(rows)}
-        for from_id, into_id in self.merges().items():
+        for from_id, into_id in merges.items():
             if from_id in found and into_id in found:
                 gone = found.pop(from_id)
                 kept = found[into_id]
