@@ -184,14 +184,14 @@ class Relevance:
     from_context: bool
 
 
+@lru_cache(maxsize=1024)
 def _term_re(term: str) -> re.Pattern:
     """A keyword and its plural; a longer last word also as a verb ("patrols": "patrolled")."""
-    words = term.split()
-    last = words[-1]
-    base = last[:-1] if len(last) > 6 and last.endswith("s") and not last.endswith("ss") else last
-    endings = r"(?:s|es|ed|d|ing|led|ling)?" if len(base) >= 6 and base.isalpha() and base.islower() else r"(?:s|es)?"
-    body = r"\s+".join([re.escape(w) for w in words[:-1]] + [re.escape(base if endings != r"(?:s|es)?" else last)])
-    return re.compile(r"(?<!\w)%s%s(?!\w)" % (body, endings), re.I)
+    *lead, last = term.split()
+    stem = last[:-1] if len(last) > 6 and last.endswith("s") and not last.endswith("ss") else last
+    verbal = len(stem) >= 6 and stem.isalpha() and stem.islower()
+    body = r"\s+".join(map(re.escape, [*lead, stem if verbal else last]))
+    return re.compile(r"(?<!\w)%s%s(?!\w)" % (body, r"(?:s|es|ed|d|ing|led|ling)?" if verbal else r"(?:s|es)?"), re.I)
 
 
 def relevance(target: Target, text: str, content: Span, context: list[tuple[int, int]]) -> Relevance | None:
@@ -226,10 +226,10 @@ def _refused_while(text: str, s: int, m: re.Match) -> Span | None:
         return None
     start = max(s, *(text.rfind(c, s, m.start()) + 1 for c in ".;!?"))
     main = text[start:m.start()]
-    refusals = [x for x in OPPOSE.finditer(main)] + [
-        x for x in SUPPORT.finditer(main) if _negated(main, x.start())]
-    if not refusals or any(x for x in SUPPORT.finditer(main) if not _negated(main, x.start())
-                           and not any(r.start() <= x.start() < r.end() for r in refusals)):
+    supports = [(x, _negated(main, x.start())) for x in SUPPORT.finditer(main)]
+    refusals = [*OPPOSE.finditer(main), *(x for x, negated in supports if negated)]
+    affirmed = [x for x, negated in supports if not negated and not any(r.start() <= x.start() < r.end() for r in refusals)]
+    if not refusals or affirmed:
         return None
     first = min(refusals, key=lambda x: x.start())
     return Span.of(text, start + first.start(), start + first.end())
