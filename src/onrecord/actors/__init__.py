@@ -869,22 +869,26 @@ class DocumentResolver:
             return Resolution(Speaker(mention, actor.id, name, None, org_id, self.gaz.path(org_id),
                                       "organization"), actor)
         post = BARE_POST.fullmatch(text)
+        if post and post.group("owner") and self.gaz.organization_in(post.group("owner")) is None:
+            post = None  # "Roe's spokesman": whose, below; only a country's post is a post alone
         if post:  # "Marovian leader tells paper", "President warns", "the Russian leader": a post
             # with no name, as headlines write it. Its holder, when the page titles one person
             # so (of that country, when one is named); else an unnamed holder
             owner, adj, word = post.group("owner"), post.group("adj"), post.group("word").lower()
             national = adj is not None and (bool(self.gaz.find(adj)) or DEMONYM_SHAPE.fullmatch(adj) is not None)
             roles = POST_HOLDERS.get(word, (word,)) if adj is None or national else (f"{adj.lower()} {word}",)
-            for role in roles:  # "Vice President", "Attorney General": the whole post
-                holder = self.people.title_holder(role)
-                if holder and (adj is None or len(holder.split()) > 1 and (not national or self._of_country(holder, adj))):
-                    return self._person(mention, holder, "title")
             country = self.gaz.organization_in(owner) if owner else None
-            if country is not None:  # "Australia's climate minister said ...", then "Minister Tom Baird":
-                # the one person the page titles so, when no other country claims them
-                holder = self.people.title_holder(word)
-                if holder and len(holder.split()) > 1 and self.gaz.organization_in(
-                        " ".join(x for x in self._titles(holder) if x)) in (None, country):
+            # "Australia's climate minister said ...", then "Minister Tom Baird": the post itself too
+            for role in dict.fromkeys((*roles, word) if country else roles):  # "Vice President": the whole post
+                holder = self.people.title_holder(role)
+                if not holder:
+                    continue
+                if country is not None:  # the one person the page titles so, when no other country claims them
+                    fits = len(holder.split()) > 1 and self.gaz.organization_in(
+                        " ".join(x for x in self._titles(holder) if x)) in (None, country)
+                else:
+                    fits = adj is None or len(holder.split()) > 1 and (not national or self._of_country(holder, adj))
+                if fits:
                     return self._person(mention, holder, "title")
             return self._anonymous(mention, text)
         # a person named inside the mention: the one heading it ("Jane Roe, like Obama, ...",
