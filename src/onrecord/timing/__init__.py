@@ -612,7 +612,8 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
     opening of its paragraph, then a lead-in paragraph ("In May, X said:"), then publication.
     Expressions inside ``quoted`` stretches are somebody's words, never the remark's date."""
     pub = _pub(published)
-    candidates = [m for m in _outside(find_expressions(text, *sentence), content)
+    in_sentence = find_expressions(text, *sentence)
+    candidates = [m for m in _outside(in_sentence, content)
                   if not any(a <= m.start < b for a, b in quoted) and not _in_trailing_clause(text, m, content, anchor)
                   and not _in_question(text, m, anchor, sentence)
                   and not (m.start > anchor and DEADLINE_BEFORE.search(text, max(0, m.start - 20), m.start)
@@ -622,8 +623,8 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
         ts = _timespan(text, best, pub)
         if ts:
             return _offset(text, ts, best, anchor, pub)
-    own_time = 0 <= block_index < len(blocks) and sentence[0] > blocks[block_index].start + 20 and any(
-        m.start - sentence[0] <= 12 for m in find_expressions(text, sentence[0], min(sentence[1], sentence[0] + 40)))
+    own_time = 0 <= block_index < len(blocks) and sentence[0] > blocks[block_index].start + 20 \
+        and any(m.start - sentence[0] <= 12 for m in in_sentence)
     if 0 <= block_index < len(blocks) and not own_time:
         # (a later sentence that opens with a time of its own, "Last month, however, he
         # indicated ...", is not dated by the paragraph's opening "In January")
