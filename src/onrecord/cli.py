@@ -6,6 +6,7 @@ import csv
 import json
 import sys
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -366,18 +367,14 @@ def export(db, fmt, output):
 def _write_csv(batches, output) -> int:
     from .ledger import ROW_FIELDS
 
-    out = open(output, "w", encoding="utf-8", newline="") if output else None
-    try:
-        writer = csv.DictWriter(out or sys.stdout, fieldnames=list(ROW_FIELDS))
+    with open(output, "w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout) as out:
+        writer = csv.DictWriter(out, fieldnames=list(ROW_FIELDS))
         writer.writeheader()
         n = 0
         for rows in batches:
             writer.writerows(rows)
             n += len(rows)
         return n
-    finally:
-        if out:
-            out.close()
 
 
 def _write_parquet(batches, output) -> int:
