@@ -109,8 +109,12 @@ def create_app(db: str | Path) -> FastAPI:
                        limit: int = Query(API_PAGE, ge=1, le=API_MAX), offset: int = Query(0, ge=0)):
         """Statements filtered by speaker, question, stance, or words in the statement, a page at a time."""
         selection = {"actor_id": actor, "target_id": target, "stance": stance, "words": q}
-        rows = store().statements(limit=limit, offset=offset, **selection)
-        total = store().count_statements(**selection)
+        if q:  # words are matched in Python after a scan: scan once, count and page what it found
+            found = store().statements(**selection)
+            rows, total = found[offset:offset + limit], len(found)
+        else:
+            rows = store().statements(limit=limit, offset=offset, **selection)
+            total = store().count_statements(**selection)
         return {"count": total, "offset": offset, "statements": [s.to_dict() for s in rows],
                 "next": offset + limit if offset + limit < total else None}
 
