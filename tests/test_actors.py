@@ -918,3 +918,43 @@ def test_a_post_owned_by_her_or_held_in_an_unnamed_ministry_is_placed_by_the_pag
     assert found["Mia Holm"].organization_id == found["Japan's foreign ministry"].organization_id
     assert found["Mia Holm"].organization_id is not None
     assert found["Gil Ortega"].organization_id is None  # hers, not Britain's Defence Secretary
+
+
+def test_gazetteer_aliases_match_however_the_accents_are_written():
+    g = load_gazetteer()
+    assert [oid for _, _, oid in g.find("The Elysée said")] == ["fr-elysee"]
+    assert [oid for _, _, oid in g.find("The Elysee said")] == ["fr-elysee"]
+    assert g.find("Bogota protested") == g.find("Bogotá protested") == [(0, 6, g.find("Bogotá protested")[0][2])]
+
+
+def test_a_body_the_tagger_calls_a_person_is_the_body(parse):
+    found = speakers(parse, "The Quai d'Orsay said in a statement that Paris would wait for the study.")
+    assert found[0].speaker.organization_id == "fr-mfa"
+
+
+def test_a_shadow_minister_speaks_for_no_ministry_and_a_portfolio_with_and_is_one_post(parse):
+    text = ("Labour's shadow foreign secretary, Hugh Bramley, said the licences should go. "
+            "The Foreign Secretary, James Whitcombe, said no decision had been taken. "
+            "The Business and Trade Secretary, Priya Nair, said a ban would cost jobs.")
+    found = {r.speaker.name: r.speaker for r in speakers(parse, text)}
+    assert found["Hugh Bramley"].organization_id is None
+    assert found["James Whitcombe"].organization_id == "uk-fcdo"
+    assert found["Priya Nair"].organization_id == "uk-dbt"
+    assert found["Priya Nair"].role.lower() == "the business and trade secretary"
+
+
+def test_a_pronoun_keeps_the_body_a_capitalised_title_before_a_comma_gives(parse):
+    text = ('The Foreign Secretary, James Whitcombe, visited the plant on Monday. '
+            '"We will act if there is a clear risk," he said.')
+    [res] = speakers(parse, text)
+    assert (res.speaker.name, res.speaker.organization_id) == ("James Whitcombe", "uk-fcdo")
+
+
+def test_an_unnamed_administration_or_defense_official_is_of_the_one_country_the_page_is_about(parse):
+    text = ("WASHINGTON — U.S. officials said on Monday that no troops would go.\n\n"
+            "A senior administration official said the plan was dead. A defense official said the Pentagon "
+            "wanted to keep training. A former defense official said it was a mistake.")
+    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    assert found["A senior administration official"] == "us-exec"
+    assert found["A defense official"] == "us-dod"
+    assert found["A former defense official"] is None

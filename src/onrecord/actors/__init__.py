@@ -14,7 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Actor, Role, Speaker, Span
 from ..parse import NAME_PARTICLES, caps
-from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
+from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, FORMER, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
 from ..statements.rules import INTERVIEW_TURNS, QUESTION_TURNS
 from .people import (HONORIFICS, HONORIFIC_SEX, NAME_SUFFIXES, ROLE_WORDS, People, first_name_gender,
@@ -163,9 +163,20 @@ def _own_title(words: list[str], gaz: Gazetteer) -> list[str]:
                                        or prev[:-1].lower() in TITLE_ABBREVIATIONS):
             return words[k:]
         if k < len(words) and prev.lower() == "and" and (gaz.rank(" ".join(words[k:])) > 1 or not any(
-                w.lower() in ("of", "for") for w in words[:k - 1])):
-            return words[k:]
+                w.lower() in ("of", "for") for w in words[:k - 1])) \
+                and not (k >= 2 and words[k - 2].lower().strip(",") in PORTFOLIOS and words[k].lower() in PORTFOLIOS):
+            return words[k:]  # but "Business and Trade Secretary X" holds one post
     return words
+
+
+# what a minister's post is named after, as in "Business and Trade Secretary", "Culture, Media
+# and Sport Secretary", "Environment and Climate Change Minister"
+PORTFOLIOS = {"business", "trade", "industry", "commerce", "health", "social", "care", "human", "culture", "media",
+              "sport", "environment", "climate", "energy", "food", "rural", "science", "innovation", "technology",
+              "work", "pensions", "housing", "communities", "transport", "infrastructure", "defence", "defense",
+              "justice", "education", "skills", "foreign", "commonwealth", "development", "digital", "agriculture",
+              "fisheries", "women", "equalities", "home", "security", "finance", "economy", "labour", "labor",
+              "employment", "immigration", "citizenship", "natural", "resources", "tourism", "veterans", "interior"}
 
 
 def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | None, str | None]:
@@ -204,7 +215,8 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
                 words = words[1:]  # "talks with Russia's foreign minister": from "Russia's"
             whose = any(w[:1].isupper() or w.endswith(("'s", "’s")) for w in words[:-1])
             plain = all(w[:1].isupper() or w.endswith(("'s", "’s")) or w.lower() in ROLE_MODIFIERS | {"of"}
-                        for w in words[:-1])  # not "the Democratic nomination for president"
+                        or w == "and" and 0 < i < len(words) - 1 and {words[i - 1].lower(), words[i + 1].lower()} <= PORTFOLIOS
+                        for i, w in enumerate(words[:-1]))  # not "the Democratic nomination for president"
             role = " ".join(words)
             owned = re.search(r"['’]s?\s+(?:\w+\s+)?\w+$", role) is not None  # "The party's leader"
             if role and whose and plain and (gaz.rank(role) > 1 or gaz.organization_in(role) or gaz.find(role) or owned):
@@ -246,12 +258,12 @@ def _description(text: str, end: int) -> str | None:
 
 # a role and whose it is, set before a name by a comma ("Russia's foreign minister, ", "the
 # company's chief executive, ")
-ROLE_BEFORE = re.compile(r"((?:[\w’'.\-]+\s+){0,4}?(?:%s)),\s*$" % "|".join(sorted(
+ROLE_BEFORE = re.compile(r"((?:[\w’'.\-]+\s+){0,4}?(?i:%s)),\s*$" % "|".join(sorted(
     (set(APPOSITION_HEADS) - {"the", "top", "head", "chair", "deputy"}) | {"chairwoman", "governor", "mayor", "general"})))
 ROLE_MODIFIERS = {"the", "former", "deputy", "acting", "interim", "foreign", "prime", "top", "vice", "chief",
                   "defense", "defence", "finance", "economy", "interior", "senior", "state", "attorney", "press",
                   "campaign", "national", "executive", "opposition", "majority", "minority", "party", "parliamentary",
-                  "military", "army", "trade", "health", "justice", "energy", "transport", "education"}
+                  "military", "army", "trade", "health", "justice", "energy", "transport", "education", "shadow"}
 # a post alone, or after the country's adjective: "President", "French leader", "the premier"
 BARE_POST = re.compile(r"(?:(?i:the)\s+)?(?:(?P<owner>[A-Z][\w\-]+)['’]s\s+)?(?:(?P<adj>[A-Z][\w\-]+)\s+)?(?P<word>%s)" % "|".join(
     sorted(ROLE_WORDS | {"leader", "prime minister", "foreign minister", "envoy", "commander", "spokesman",
@@ -391,6 +403,24 @@ class DocumentResolver:
         found = self.gaz.find(seat.group(1))
         oid = found[0][2] if len(found) == 1 and found[0][1] == len(seat.group(1)) else None
         return oid if oid and self.gaz.organizations[oid].kind == "government" else None
+
+    def _branch_of_page_country(self, description: str) -> str | None:
+        """"A senior administration official", "a defense official" on a page about one country:
+        of that country's executive or defence ministry, when the gazetteer knows it."""
+        branch = UNNAMED_BRANCH.match(description)
+        country = self._page_country() if branch else None
+        if country is None or FORMER.search(description):
+            return None
+        word = branch.group(1).lower()
+        for oid, org in self.gaz.organizations.items():
+            if org.parent_id != country:
+                continue
+            if word == "administration" and org.kind == "executive" and "the administration" in org.aliases:
+                return oid
+            if word in ("defense", "defence", "military") and org.kind == "ministry" and re.search(
+                    r"\bDefen[cs]e\b|\bArmed Forces\b", org.name):
+                return oid
+        return None
 
     def _page_country(self, kind: str = "government") -> str | None:
         """The country a page is about, whose an unowned minister is: the one government it names
@@ -1042,7 +1072,7 @@ class DocumentResolver:
         earlier = self._described_before(mention, text)
         if earlier is not None:
             return earlier
-        org_id = self.gaz.organization_in(text)
+        org_id = self.gaz.organization_in(text) or self._branch_of_page_country(text)
         desc = self._owner_in_full(text, mention.start)
         actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous", (Role(desc, org_id),) if org_id else ())
         return Resolution(Speaker(mention, actor.id, desc, desc, org_id, self.gaz.path(org_id), "anonymous"), actor)
@@ -1120,6 +1150,9 @@ NAME_AS_MODIFIER = re.compile(r"(?:[a-z\-]+\s+){0,2}(?:all(?:y|ies)|aides?|advis
 SEAT_OPENING = re.compile(r"[ \t]*(?:In|From|Meanwhile in|Meanwhile, in)\s+([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?),")
 BLOC_OWNER = re.compile(r"\b(?:the|this)\s+(?:bloc|alliance|trading bloc|regional bloc)['’]s?\b", re.I)
 # posts of a cabinet: "Natural Resources Minister", "the prime minister", "deputy minister"
+UNNAMED_BRANCH = re.compile(r"(?:an?|one|two|three|several|some|other|another)\s+(?:(?:senior|top|high-ranking|"
+                            r"current|military|civilian)\s+)*(administration|defen[cs]e|military)\s+"
+                            r"(?:officials?|sources?|aides?|officers?)\b", re.I)
 CABINET_POST = re.compile(r"\b(?:minister|ministry|premier|cabinet secretary|secretary of state for)\b", re.I)
 STATE_DEPARTMENT = re.compile(r"(?:[Tt]he\s+)?(?:Department|Ministry)\s+(?:of|for)\s+[A-Z]")
 STATE_BODY = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:['’]s?)?)\s+(?:[a-z\-]+\s+){0,2}"

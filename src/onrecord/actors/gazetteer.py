@@ -58,6 +58,18 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:60] or "x"
 
 
+def fold_accents(text: str) -> str:
+    """Each letter without its accent, one character for one, so offsets still hold:
+    writers spell "Élysée" as "Elysée", "Elysee" or "Élysée"."""
+    return "".join(_fold_char(c) for c in text) if not text.isascii() else text
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFKD", c)[:1]
+    return base if len(base) == 1 and base.isascii() and base.isalpha() else c
+
+
 INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}[A-Z]$")
 
 
@@ -78,6 +90,7 @@ class Gazetteer:
     capitals: frozenset[str] = frozenset()  # a government's capital, which may only be a place
     _alias_re: re.Pattern | None = field(default=None, repr=False)
     _alias_map: dict[str, str] = field(default_factory=dict, repr=False)
+    _capitals: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self):
         for org in self.organizations.values():
@@ -86,7 +99,10 @@ class Gazetteer:
         for oid, words in self.nationalities.items():
             for w in words:
                 self._alias_map.setdefault(w, oid)
-        names = sorted(self._alias_map, key=len, reverse=True)
+        for alias, oid in list(self._alias_map.items()):
+            self._alias_map.setdefault(fold_accents(alias), oid)  # "Elysée" as the gazetteer's "Élysée"
+        self._capitals = frozenset(fold_accents(c) for c in self.capitals)
+        names = sorted({fold_accents(a) for a in self._alias_map}, key=len, reverse=True)
         self._alias_re = re.compile(r"(?<![\w.])(?:%s)(?![\w])" % "|".join(map(re.escape, names)))
 
     @property
@@ -101,9 +117,14 @@ class Gazetteer:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Organisation aliases in ``text`` (longest first, non-overlapping)."""
-        return [(m.start(), m.end(), self._alias_map[m.group(0)]) for m in self._alias_re.finditer(text)
-                if m.group(0) not in self.capitals or not PLACE_BEFORE.search(text, 0, m.start())
+        return [(m.start(), m.end(), self._alias_map[m.group(0)]) for m in self._alias_re.finditer(fold_accents(text))
+                if m.group(0) not in self._capitals or not PLACE_BEFORE.search(text, 0, m.start())
                 or RULERS_IN.search(text, 0, m.start())]
+
+    def names_body(self, name: str) -> bool:
+        """Whether a name is one of the gazetteer's bodies, written in full ("The Quai d'Orsay")."""
+        return any(end == len(name) and name[:start].strip().lower() in ("", "the")
+                   for start, end, _ in self.find(name))
 
     def organization_in(self, text: str) -> str | None:
         """The most specific organisation named in a title or description."""
@@ -119,6 +140,8 @@ class Gazetteer:
                 best = oid
         if best is not None and self.organizations[best].kind == "government" and AGAINST_GOVERNMENT.search(text):
             return None  # "Russia's opposition leader", "an exiled Belarusian dissident": not its voice
+        if best is not None and SHADOW.search(text):
+            return None  # "Labour's shadow foreign secretary" holds no office in the Foreign Office
         if best is not None and FORMER.search(text) and not re.search(r"\bcurrent\s+and\s+former\b", text, re.I):
             return None  # "former Treasury Secretary Lawrence Summers" no longer speaks for the Treasury
         return best
@@ -137,6 +160,7 @@ class Gazetteer:
 
 HOST_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?|delegates?|delegations?|"
                          r"(?:permanent\s+)?representatives?|missions?|observers?)\s+to\s+(?:the\s+)?$", re.I)
+SHADOW = re.compile(r"\bshadow\b", re.I)
 FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|then-|retired|erstwhile)", re.I)
 AGAINST_GOVERNMENT = re.compile(r"\b(?:opposition|dissidents?|exiled?|rebels?|insurgents?|separatists?)\b", re.I)
 # "an analyst in Kyiv", "the University of Ottawa": the capital is where, not who

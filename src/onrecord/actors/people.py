@@ -126,7 +126,7 @@ class People:
             honorific = name.split()[0] if len(name.split()) > 1 else ""
             if honorific in HONORIFICS:  # "Sheikh Mohammed bin Abdulrahman Al Thani"
                 name = name[len(honorific):].strip()
-            if ent.label_ == "PERSON" and name and name[0].isupper() and not self.gaz._alias_map.get(name) \
+            if ent.label_ == "PERSON" and name and name[0].isupper() and not self.gaz.names_body(name) \
                     and not is_place(name):  # the small model tags some countries as people
                 start = offset + ent.start_char
                 words = name.split()
