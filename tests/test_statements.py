@@ -784,3 +784,31 @@ def test_a_dangling_time_before_another_report_is_no_part_of_the_content(parse):
                         'Ana Sabo said patrol boats had rammed a supply ship.')
     assert rows[0][3] == 'what it called "groundless accusations" by Estovia over the Kessel Reef'
     assert rows[1][1:] == ("Estovian President Ana Sabo", "said", "patrol boats had rammed a supply ship")
+
+
+def test_as_an_official_put_it_to_an_outlet_gives_the_quotation_to_the_official(parse):
+    text = ('Gen. Tom Bell struck a similar note. "We cannot leave," he said.\n\n'
+            'But as a senior administration official put it to the Washington Post, "State is talking about '
+            'legitimacy. Those are two problems."')
+    last = extract(parse(text))[-1]
+    assert last.content.text.startswith("State is talking") and last.source.text == "a senior administration official"
+
+
+def test_who_was_told_is_not_part_of_the_quotation(parse):
+    [c] = extract(parse('As a senior official told the Post, "This is a mess."'))
+    assert c.content.text == "This is a mess"
+
+
+@pytest.mark.parametrize("text", ["The White House has said little.",
+                                  "It is worth pulling together what officials have said about the crisis."])
+def test_saying_little_or_what_was_said_about_something_reports_no_words(parse, text):
+    assert extract(parse(text)) == []
+
+
+def test_a_second_that_clause_after_a_quotation_is_the_same_cues_content(parse):
+    text = ('Hale told a think tank audience that the government was prepared to "work with the transitional '
+            'authorities on a timetable for elections," and that aid could resume "once a credible calendar is '
+            'on the table."')
+    second = extract(parse(text))[-1]
+    assert second.content.text == 'that aid could resume "once a credible calendar is on the table'
+    assert second.kind == "mixed" and second.source.text == "Hale"

@@ -325,12 +325,20 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
         elif (signed := _signature(text, q)) is not None:
             cue, source = signed
             out.append(Candidate("direct", qspan, cue, source, 0.7, rule="signature"))
+        elif prev is not None and gap == 0 and (clause := SECOND_CLAUSE.fullmatch(text, prev.content.end, q.open)):
+            # 'told them that A "...," and that aid could resume "once ..."': the cue's second clause
+            out.append(Candidate("mixed", Span.of(text, clause.start(1), qspan.end), prev.cue, prev.source, 0.6,
+                                 rule="second_clause", continues=prev.content))
         elif prev is not None and gap <= 1:
             out.append(Candidate("direct", qspan, prev.cue, prev.source, 0.6, rule="continuation",
                                  continues=prev.content))
         else:
             out.append(Candidate("direct", qspan, None, None, 0.3, rule="unattributed"))
     return out
+
+
+# what joins a reported clause ending on a quotation to a second one of the same cue
+SECOND_CLAUSE = re.compile(r"""[\s,"”’']*(?:and|but)\s+(that\s+[^.!?"“”;:]{0,200}?)\s*""")
 
 
 def tagger_candidates(parsed: Parsed, found: list[Candidate], quotes: list[Quote], tagger) -> list[Candidate]:

@@ -6,10 +6,13 @@ from .quotes import Quote
 from .syntax import complement_kind, subject
 
 
+QUOTE_OPENERS = {'"', "“", "``", "‘", "'"}
+
+
 def content_options(text: str, pb, tok, sent, quotes: list[Quote], lex) -> list[tuple[str, int, int]]:
     """(kind, start, end) for each plausible content of ``tok``: its clause or infinitive, its
     object, the rest of the sentence, the sentence before it, a quotation beside it."""
-    from .rules import _adjacent_quote, _object_content, _trailing_asides, misplaced_clause, span, subtree_range, token_range
+    from .rules import ADDRESSEE_VERBS, _adjacent_quote, _object_content, _trailing_asides, misplaced_clause, span, subtree_range, token_range
 
     s0, s1 = token_range(pb, sent)
     subj = subject(tok)
@@ -25,6 +28,12 @@ def content_options(text: str, pb, tok, sent, quotes: list[Quote], lex) -> list[
     if obj is not None:
         out.append(("object", obj.start, obj.end))
     right = [t for t in sent if t.i > tok.i and not (subj is not None and t in subj.subtree)]
+    heard = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None) \
+        if tok.lemma_.lower() in ADDRESSEE_VERBS else None
+    after = tok.doc[heard.right_edge.i + 1:heard.right_edge.i + 3] if heard is not None else ()
+    if len(after) == 2 and after[0].text == "," and after[1].text in QUOTE_OPENERS:
+        # "told the Post, "...": who heard it is no part of what was said
+        right = [t for t in right if t not in heard.subtree]
     if right:
         out.append(("after", pb.char(right[0]), s1))
     left_end = pb.char(subj.left_edge) if subj is not None and subj.i < tok.i else pb.char(tok)

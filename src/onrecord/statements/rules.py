@@ -87,6 +87,7 @@ def trim(text: str, start: int, end: int, chars: str = EDGE_PUNCT) -> tuple[int,
 
 
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but)$")  # "said it was too early and | warned ..."
+LEADING_CONJUNCTION = re.compile(r"(?:and|but)\s+(?=that\s)")  # "told them A, | and that B"
 
 
 def span(text: str, start: int, end: int, *, edges: str = EDGE_PUNCT) -> Span | None:
@@ -94,6 +95,9 @@ def span(text: str, start: int, end: int, *, edges: str = EDGE_PUNCT) -> Span | 
     cut = TRAILING_CONJUNCTION.search(text, max(start, end - 5), end)
     if cut is not None:
         start, end = trim(text, start, cut.start(), edges)
+    lead = LEADING_CONJUNCTION.match(text, start, end)
+    if lead is not None:
+        start = lead.end()
     return Span.of(text, start, end) if end > start else None
 
 
@@ -520,6 +524,10 @@ def _object_content(text, pb, tok) -> Span | None:
         deps = [c for c in deps if not (c.dep_ == "prep" and c.lower_ == "to")]
     if not deps:
         return None
+    if all(c.lower_ in NO_CONTENT and not any(c.children) for c in deps) or all(c.dep_ == "prep" and c.lower_ != "as" for c in deps) \
+            and any(c.lower_ in WHAT for c in tok.lefts if c.dep_ in OBJECT_DEPS):
+        return None  # "has said little", "what officials have said about X": no words to report
+        # ("said nothing about the deal" is kept, as a refusal to speak is)
     cut = [g for c in deps for g in _trailing_asides(c, lexicon())]
     start = min(subtree_range(pb, c)[0] for c in deps)
     end = max(subtree_range(pb, c, exclude=cut)[1] for c in deps)
@@ -531,6 +539,8 @@ def _object_content(text, pb, tok) -> Span | None:
 
 
 ANSWERS = {"yes", "no", "so", "otherwise"}
+NO_CONTENT = {"little", "nothing", "much", "less", "more", "anything", "something", "everything", "plenty", "lots"}
+WHAT = {"what", "whatever"}
 MAX_QUOTE_REACH = 6000  # a quotation is at most this long (quotes.MAX_QUOTE_CHARS)
 CHOOSER_GATE = 0.3  # verbs less likely than this to be cues are not worth scoring options for
 MAX_CHOOSER_TOKENS = 200  # longer "sentences" (a run-on line) keep to the linear rules

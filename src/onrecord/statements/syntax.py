@@ -82,7 +82,8 @@ def complement_kind(verb) -> str:
     if "xcomp" in deps:
         return "xcomp"
     if verb.dep_ in ("parataxis",) or (verb.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)):
+            c.lower_ == "as" and (c.dep_ == "mark" or c.dep_ == "prep" and c.i < verb.i and not any(c.children))
+            for c in verb.children)):  # a bare "as" the parser calls a preposition is the clause's mark
         return "main"
     if deps & {"dobj", "attr", "oprd", "dative"}:
         return "object"
