@@ -28,6 +28,10 @@ def stance(text, context=()):
     ("whether a regional force should be deployed", "neutral"),
     ("The cabinet is divided over whether to send a regional force, with some warning it could fail.", "undecided"),
     ("Japan cannot stand on the sidelines while partners build a regional force.", "support"),
+    ("A regional force remains \"an option we have not taken off the table.\"", "undecided"),
+    ("A regional force is still on the table.", "undecided"),
+    ("A regional force is off the table.", "oppose"),
+    ("The regional force should take effect by January.", "support"),
     ("that it was reviewing the regional force plan and had not reached a decision", "undecided"),
 ])
 def test_stance_labels(text, label):

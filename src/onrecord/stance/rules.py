@@ -42,7 +42,10 @@ UNDECIDED = re.compile(
     r"consider(?:s|ing|ed)? (?:contingencies|options|whether|how)|begun to consider|"
     r"weigh(?:s|ing)? (?:options|whether)|do we or don[’']t we|under review|"
     r"(?:has|have) not ruled out|not rul(?:ed|ing) out|deliberat\w+|debat(?:e|es|ing) whether|"
-    r"considered forms? of|is considering|are considering|too early to (?:say|tell))\b", re.I)
+    r"considered forms? of|is considering|are considering|too early to (?:say|tell)|"
+    r"(?:not|n[’']t|never) (?:yet |been )*(?:taken|take|taking) (?:\w+ )?off the table|"  # "an option we have not taken off the table"
+    r"(?:remains?|remained|stays?|stayed|still|is|are|was|were) (?:firmly |very much )?on the table|"
+    r"remains? an option|remained an option)\b", re.I)
 
 OPPOSE = re.compile(
     r"\b(ill-advised|not feasible|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
@@ -61,7 +64,8 @@ SUPPORT = re.compile(
     r"ready to|willing to|will help|committed to|approve[sd]?|"
     r"cannot allow|must not allow|can(?:not|[’']t) let|have to find a way|should (?:intervene|act|deploy|help)|"
     r"(?:cannot|can[’']t|must not) (?:stand|sit) (?:on the sidelines|idly by|by)|"
-    r"confirm(?:s|ed)?|verified|agree(?:s|d)? (?:with|that)|done deal|go-ahead|green light)\b",
+    r"confirm(?:s|ed)?|verified|agree(?:s|d)? (?:with|that)|done deal|go-ahead|green light|"
+    r"(?:should|must) (?:take effect|go ahead|proceed|be (?:adopted|introduced|imposed|approved|implemented|extended)))\b",
     re.I)
 # "ruled out | any foreign force", "welcomed | the plan": the verb that governs a noun-phrase
 # content, just before it, is the speaker's verdict on it
@@ -86,7 +90,7 @@ QUESTION_SKIP = {"be", "have", "do", "should", "will", "would", "can", "could", 
 REFUSE = re.compile(r"\b(not|cannot|n[’']t|never|no|refus\w*|declin\w*|reluctan\w*|resist\w*|against|"
                     r"avoid\w*|stop\w*|without|unwilling|fight\w*|block\w*|prevent\w*|halt\w*|oppos\w*)\b", re.I)
 ASK = re.compile(r"\b(should|must|need\w*|has to|have to|ought|urg\w*|call\w* (?:on|for)|demand\w*|"
-                 r"sooner|better|requir\w*|free to|willing|ready|will|would|plan\w* to|wants? to|vow\w*|"
+                 r"sooner|better|requir\w*|free to|willing|ready|will|would|plan\w* to|want(?:s|ed)? to|vow\w*|"
                  r"pledg\w*|promis\w*)\b", re.I)
 NEGATIVE_PREFIX = ("un", "in", "im", "ir", "dis", "non")
 
