@@ -391,3 +391,15 @@ def test_a_live_blogs_entries_are_dated_to_the_day_it_went_up():
     r = run(text, blocks, published="2031-03-12")
     assert {(s.speaker.name, s.said.start, s.said.expression) for s in r.statements} >= {
         ("Karel Dvorak", "2031-03-12", "11:15 a.m."), ("Petra Lund", "2031-03-12", "10:42 a.m.")}
+
+
+def test_an_earlier_sentence_about_the_speaker_dates_the_paragraphs_later_remarks():
+    text = ("Secretary of State Ana Roe went further last week. Speaking to reporters in Brussels, she said "
+            "sanctions remained an option.\n\n"
+            "In testimony in March, Roe said the aid would stop. She added that the embassy would stay open.\n\n"
+            "The talks collapsed in March. Tom Hale said the collapse was regrettable.")
+    r = run(text, published="2026-07-17")
+    said = {st.content.text[:20]: st.said for st in r.statements}
+    assert said["sanctions remained a"].label() == "2026-W28"  # the week before publication
+    assert said["that the embassy wou"].label() == "2026-03"
+    assert said["the collapse was reg"].basis == "published"  # another person's paragraph

@@ -236,3 +236,8 @@ def test_an_entry_of_a_live_blog_is_dated_to_the_day_it_went_up():
     # one clock time on a page is no live blog
     text = "Updated 10:42 a.m.\n\n10:50 a.m.\n\nThe minister said she was here to listen."
     assert live_stamps(text, _blocks(text)) == []
+
+
+def test_a_capitalised_today_inside_a_sentence_is_a_name_not_a_day():
+    assert [m.text for m in find_expressions("She told the BBC's Today programme and USA Today that it was over.")] == []
+    assert [m.text for m in find_expressions("Today, he said the ban would stay.")] == ["Today"]

@@ -216,6 +216,12 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         if c.cue is not None:
             reported.setdefault(bisect.bisect_right(sent_starts, c.cue.start) - 1, []).append(
                 (c.cue.start, c.content.start, c.content.end))
+    contents = [(c.content.start, c.content.end) for c in candidates]
+    cue_sentences: dict[int, set] = {}  # sentence -> who speaks there
+    for c, r in zip(candidates, resolutions):
+        if c.cue is not None:
+            cue_sentences.setdefault(bisect.bisect_right(sent_starts, c.cue.start) - 1, set()).add(
+                r.speaker.actor_id if r.speaker else None)
     for cand, res, lead, via in zip(candidates, resolutions, leads, vias):
         anchor = cand.cue.start if cand.cue else cand.content.start
         bi = _block_index(starts, anchor)
@@ -231,6 +237,14 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             said = briefed  # a turn, or words reported inside one
         if interviewed is not None and said.basis == "published" and cand.rule == "colon":
             said = interviewed
+        if said.basis == "published" and said.start is None and res.speaker is not None and res.speaker.actor_id \
+                and not ANOTHER_TIME.search(doc.text, sentence[0], cand.cue.end if cand.cue else anchor):
+            # a scene an earlier sentence sets ("Delgado went further last week. Speaking in
+            # Brussels, she said"); not "Sharpton later clarified" nor "She has since said"; a
+            # time in what anyone is reported to say is theirs ("Trump said Romney begged him in 2012")
+            said = timing.frame_date(doc.text, _earlier_in_block(sentences, si, blocks[bi], cue_sentences,
+                                                                 res.speaker.actor_id),
+                                     res.speaker.name, doc.published, quoted + contents) or said
         context = [(blocks[bi].start, blocks[bi].end)]
         if lead is not None:
             context.append((blocks[lead].start, blocks[lead].end))
@@ -257,6 +271,24 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     result.statements = list({st.id: st for st in result.statements}.values())
     result.actors = {aid: date_roles(a, result.statements) for aid, a in result.actors.items()}
     return result
+
+
+ANOTHER_TIME = re.compile(r"\b(?:later|afterwards?|since|subsequently|at the time|now|these days|today|"
+                          r"recall(?:s|ed)?|remember(?:s|ed)?|look(?:s|ed)? back)\b", re.I)
+
+
+def _earlier_in_block(sentences: list, si: int, block, cue_sentences: dict, actor_id: str) -> list:
+    """The sentences of the paragraph before sentence ``si``, back to the last one where
+    somebody else speaks: (start, end, whether this actor speaks there)."""
+    out = []
+    k = si - 1
+    while k >= 0 and sentences[k][0] >= block.start:
+        who = cue_sentences.get(k, set())
+        if who - {actor_id}:
+            break
+        out.append((*sentences[k], actor_id in who))
+        k -= 1
+    return out[::-1]
 
 
 TURN_LABEL = re.compile(r"[ \t]*[\"“]?(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*:")

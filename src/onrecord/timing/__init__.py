@@ -124,9 +124,17 @@ def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[
             s, e = m.start() + start, m.end() + start
             if any(s < te and e > ts for ts, te in taken):
                 continue
+            if kind == "relative" and m.group(0)[:1].isupper() and not _opens_sentence(text, s):
+                continue  # "the BBC's Today programme", "USA Today": a name, not a day
             taken.append((s, e))
             out.append(TimeMention(s, e, kind, m.groups(), m.group(0)))
     return sorted(out, key=lambda t: t.start)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 40):pos]
+    before = before.rstrip(" \t\xa0\"“‘'(")
+    return not before or before[-1] in ".!?:\n—–-"
 
 
 def _month(name: str) -> int:
@@ -644,6 +652,48 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
     return TimeSpan()
 
 
+# a relative clause or a parenthesis still open before a time: "Reid, who endorsed her in February,"
+ASIDE_BEFORE = re.compile(r"(?:\b(?:who|whom|whose|which|where)\b|\()[^,;()]*$")
+
+
+# where and how people speak: a sentence that sets such a scene dates what follows in it
+OCCASION = re.compile(r"\b(?:interviews?|rall(?:y|ies)|debates?|speech(?:es)?|statements?|(?:news |press )?conferences?|"
+                      r"briefings?|hearings?|testimony|testified|appearances?|appeared|remarks|address(?:ed)?|"
+                      r"sessions?|summit|programme|show|op-ed|letter|tweets?|tweeted|posts?|posted|podcast|"
+                      r"town hall|forum|meeting|audience|reporters|spoke|speaking|told|wrote|said|says|"
+                      r"went further|struck an? (?:\w+ )?(?:note|tone)|weighed in|chimed in)\b", re.I)
+
+
+AHEAD_OF = re.compile(r"\b(?:ahead of|before|until|by)\s+(?:[\w’']+\s+){0,2}$", re.I)
+
+
+def frame_date(text: str, earlier: list[tuple[int, int, bool]], name: str | None,
+               published: str | None, quoted: list[tuple[int, int]] = ()) -> TimeSpan | None:
+    """The time an earlier sentence of the paragraph gives when it is about the same speaker
+    ("Delgado went further last week. Speaking in Brussels, she said ..."; "Roe said on Monday
+    that ... She added that ..."). ``earlier`` holds (start, end, speaks) per sentence, nearest
+    last, where ``speaks`` says the speaker has a statement there; the nearest sentence that
+    names or holds the speaker decides, with its time or with none."""
+    pub = _pub(published)
+    surname = name.split()[-1] if name else None
+    for start, end, speaks in reversed(earlier):
+        if not speaks and not (surname and re.search(r"(?<!\w)%s(?!\w)" % re.escape(surname), text[start:end])):
+            continue
+        if not speaks and not OCCASION.search(text, start, end):
+            return None  # "Weddle started work at Carrier 24 years ago. He said ...": no scene of speech
+        for m in find_expressions(text, start, end):
+            if m.kind in NOT_FOR_STATEMENTS or any(a <= m.start < b for a, b in quoted) \
+                    or ASIDE_BEFORE.search(text, start, m.start) or direction_of(text, m) == "future" \
+                    or text.startswith(("'s", "’s"), m.end) or AHEAD_OF.search(text, max(start, m.start - 40), m.start):
+                # (nor "before Monday's caucus", "ahead of the June 7 primary": an event to come)
+                continue  # "Reid, who endorsed her in February, ...": the aside's time, not the scene's
+            ts = _timespan(text, m, pub)
+            if ts is not None and ts.basis == "text":
+                return ts
+        return None
+    return None
+
+
 def block_date(text: str, block: Block, published: str | None) -> TimeSpan | None:
     """The first date a paragraph gives: a lead-in's ("In July, the envoy spoke at length:") or
     an interview's introduction ("Minister Lind spoke to The Courier on Monday")."""
@@ -687,4 +737,4 @@ def live_entry(stamps: list[tuple[int, Span]], block_index: int, published: str 
     return TimeSpan(pub.isoformat(), pub.isoformat(), "day", above[-1].text, "published", above[-1])
 
 
-__all__ = ["date_statement", "title_date", "live_stamps", "live_entry", "find_expressions", "resolve", "timex_value", "TimeMention"]
+__all__ = ["date_statement", "frame_date", "title_date", "live_stamps", "live_entry", "find_expressions", "resolve", "timex_value", "TimeMention"]
