@@ -32,6 +32,14 @@ def stance(text, context=()):
     ("A regional force is still on the table.", "undecided"),
     ("A regional force is off the table.", "oppose"),
     ("The regional force should take effect by January.", "support"),
+    ("Deploying a regional force is the right thing to do.", "support"),
+    ("We will push for a regional force at the summit.", "support"),
+    ("A regional force would be a grave error.", "oppose"),
+    ("We see no role for a regional force.", "oppose"),
+    ("Our position has not changed: a regional force must be deployed.", "support"),
+    ("The cabinet will decide on the regional force next week.", "undecided"),
+    ("The opposition has long campaigned for a regional force.", "support"),
+    ("The minister questioned the wisdom of a regional force.", "oppose"),
     ("that it was reviewing the regional force plan and had not reached a decision", "undecided"),
 ])
 def test_stance_labels(text, label):
@@ -173,3 +181,20 @@ def test_fighting_or_blocking_what_the_question_asks_refuses_it():
     t = Target("deploy", "Should a regional force deploy to Moldova?", keywords=("deployment",))
     text = "The opposition vowed to fight any deployment in parliament."
     assert judge(t, text, Span.of(text, text.index("to fight"), len(text) - 1), []).stance == "oppose"
+
+
+@pytest.mark.parametrize("question,text,label", [
+    ("Should the EU lift the arms embargo?", "The embargo is working and should remain.", "oppose"),
+    ("Should the EU lift the arms embargo?", "The embargo must not stay in place.", "support"),
+    ("Should the ceasefire be extended?", "We want the ceasefire to hold for another month.", "support"),
+    ("Should the ceasefire be extended?", "The ceasefire should be allowed to expire.", "oppose"),
+])
+def test_keeping_a_thing_refuses_its_removal_and_letting_it_lapse_refuses_keeping_it(question, text, label):
+    target = Target("q", question, keywords=("embargo", "ceasefire"))
+    assert judge(target, text, Span.of(text, 0, len(text)), []).stance == label
+
+
+def test_a_body_named_in_the_question_is_not_someone_else_when_its_organ_is_named():
+    target = Target("q", "Should the UN send peacekeepers?", keywords=("peacekeepers",))
+    text = "We urge the Security Council to authorise peacekeepers."
+    assert judge(target, text, Span.of(text, 0, len(text)), []).stance == "support"

@@ -42,10 +42,13 @@ UNDECIDED = re.compile(
     r"consider(?:s|ing|ed)? (?:contingencies|options|whether|how)|begun to consider|"
     r"weigh(?:s|ing)? (?:options|whether)|do we or don[’']t we|under review|"
     r"(?:has|have) not ruled out|not rul(?:ed|ing) out|deliberat\w+|debat(?:e|es|ing) whether|"
+    r"debat(?:e|es|ed|ing) the (?:pros and cons|merits)|"
     r"considered forms? of|is considering|are considering|too early to (?:say|tell)|"
     r"(?:not|n[’']t|never) (?:yet |been )*(?:taken|take|taking) (?:\w+ )?off the table|"  # "an option we have not taken off the table"
     r"(?:remains?|remained|stays?|stayed|still|is|are|was|were) (?:firmly |very much )?on the table|"
-    r"remains? an option|remained an option)\b", re.I)
+    r"remains? an option|remained an option|open to (?:the idea|the possibility|considering|discussing)|"
+    r"keep(?:s|ing)? an open mind|(?:not|n[’']t) (?:yet )?made up (?:our|my|his|her|their) minds?|wait and see|"
+    r"too (?:soon|early) to (?:say|decide|judge)|(?:will|would|to|yet to) decide (?:on|whether|about)|decision (?:\w+ ){0,4}(?:has|have) not (?:yet )?been (?:taken|made)|(?:studying|examining|assessing) (?:the|a|this|that) (?:proposal|plan|idea|request))\b", re.I)
 
 OPPOSE = re.compile(
     r"\b(ill-advised|not feasible|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
@@ -56,6 +59,12 @@ OPPOSE = re.compile(
     r"den(?:y|ies|ied)|false|untrue|not true|hoax|fake|debunk(?:s|ed)?|refut(?:e|es|ed)|baseless|"
     r"no evidence|bogus|fabricated|nonsense|no truth|disqualifying|wrong|outrageous|an? (?:total |complete )?waste of|"
     r"frozen|shelved|on hold|scrapped|"  # "the project was frozen"
+    # and against it: "a grave error", "no role for", "makes no sense"
+    r"an? (?:grave |serious |big |huge |terrible |historic )?(?:error|blunder)|(?:serious )?doubts (?:about|over)|"
+    r"scepti?cal|skeptical|not the answer|no (?:role|case|place|need) for|(?:only )?make[s]? (?:things|matters) worse|"
+    r"makes? no sense|a (?:dangerous )?distraction|reckless|irresponsible|misguided|folly|not convinced|unconvinced|"
+    r"(?:a )?non-starter|unnecessary|not needed|dead in the water|out of the question|argu(?:e|es|ed|ing) against|"
+    r"naive|na[iï]ve|unrealistic|a trap|not on (?:our|the) agenda|question(?:s|ed|ing)? the (?:wisdom|need|logic|merits?) of|"
     r"(?:cannot|can[’']t|must not|mustn[’']t|should not|shouldn[’']t) (?:go ahead|proceed|happen|continue))\b", re.I)
 
 SUPPORT = re.compile(
@@ -65,7 +74,15 @@ SUPPORT = re.compile(
     r"cannot allow|must not allow|can(?:not|[’']t) let|have to find a way|should (?:intervene|act|deploy|help)|"
     r"(?:cannot|can[’']t|must not) (?:stand|sit) (?:on the sidelines|idly by|by)|"
     r"confirm(?:s|ed)?|verified|agree(?:s|d)? (?:with|that)|done deal|go-ahead|green light|"
-    r"(?:should|must) (?:take effect|go ahead|proceed|be (?:adopted|introduced|imposed|approved|implemented|extended)))\b",
+    r"(?:should|must) (?:take effect|go ahead|proceed|be (?:adopted|introduced|imposed|approved|implemented|extended))|"
+    # what policy speech says for a thing: "the right thing to do", "push for", "essential"
+    r"the right (?:thing|decision|step|move|call|approach)|(?:push|press)(?:es|ed|ing)? for|"
+    r"(?:is|are|was|were|be|remains?) (?:absolutely |still )?(?:essential|vital|crucial|indispensable)|the (?:only )?way forward|"
+    r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|urge[sd]?|urging|call(?:s|ed|ing)? (?:on|for)|"
+    r"pledge[sd]? to|promise[sd]? to|advocat(?:e|es|ed|ing)|champion(?:s|ed)?|no objections?|applaud(?:s|ed)?|"
+    r"is the answer|an? (?:good|great|positive|important|welcome) (?:step|idea|move)|long overdue|"
+    r"argu(?:e|es|ed|ing) (?:for|in favou?r)|(?:a|the|our|top) priority|(?:see|sees|saw) (?:some |real |great )?merit|"
+    r"(?:is|remains?) (?:our|the|a) (?:[\w\-]+ )?(?:goal|aim|objective|ambition|aspiration)|campaign(?:s|ed|ing)? for)\b",
     re.I)
 # "ruled out | any foreign force", "welcomed | the plan": the verb that governs a noun-phrase
 # content, just before it, is the speaker's verdict on it
@@ -88,9 +105,9 @@ QUESTION_SKIP = {"be", "have", "do", "should", "will", "would", "can", "could", 
 # Before the question's own predicate: words that refuse it ("refused to release") or ask for
 # it ("should release", "the sooner he releases, the better").
 REFUSE = re.compile(r"\b(not|cannot|n[’']t|never|no|refus\w*|declin\w*|reluctan\w*|resist\w*|against|"
-                    r"avoid\w*|stop\w*|without|unwilling|fight\w*|block\w*|prevent\w*|halt\w*|oppos\w*)\b", re.I)
+                    r"avoid\w*|stop\w*|without|unwilling|fight\w*|block\w*|prevent\w*|halt\w*|oppos(?:e|es|ed|ing))\b", re.I)
 ASK = re.compile(r"\b(should|must|need\w*|has to|have to|ought|urg\w*|call\w* (?:on|for)|demand\w*|"
-                 r"sooner|better|requir\w*|free to|willing|ready|will|would|plan\w* to|want(?:s|ed)? to|vow\w*|"
+                 r"sooner|better|requir\w*|free to|willing|ready|will|would|plan\w* to|want(?:s|ed)? to|time to|vow\w*|"
                  r"pledg\w*|promis\w*)\b", re.I)
 NEGATIVE_PREFIX = ("un", "in", "im", "ir", "dis", "non")
 
@@ -127,12 +144,25 @@ def question_entities(question: str) -> tuple[str, ...]:
                                and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")))
 
 
+@lru_cache(maxsize=256)
+def question_people(question: str) -> tuple[str, ...]:
+    """The question's names that may be people's: not a body's ("the UN", "Congress"), whose
+    members and organs speak of it under other names ("the Security Council")."""
+    try:
+        from .. import nlp as nlp_mod
+        doc = nlp_mod.load()(question)
+    except Exception:
+        return ()
+    bodies = {t.text for t in doc if t.ent_type_ == "ORG" or t.text.isupper()}
+    return tuple(n for n in question_entities(question) if n not in bodies)
+
+
 PERSONAL = re.compile(r"\b(he|she|his|her|him|they|their|its)\b", re.I)
 
 
 def about_someone_else(target: Target, text: str, s: int, e: int) -> bool:
     """The question names someone; the statement names others and neither them nor a pronoun."""
-    names = question_entities(target.question)
+    names = question_people(target.question)
     if not names:
         return False
     chunk = text[s:e]
@@ -163,7 +193,25 @@ def predicate_votes(target: Target, text: str, s: int, e: int) -> dict[str, list
                 votes["support" if demanded else "oppose"].append(Span.of(text, m.start(), m.end()))
             elif ASK.search(window) or text[m.end():m.end() + 30].lower().startswith((" the better", ", the better")):
                 votes["support"].append(Span.of(text, m.start(), m.end()))
+        # to lift a thing is to end it: "the embargo should remain" refuses lifting it, and
+        # "the sanctions must be lifted" refuses a question that keeps them
+        for words, label in ((KEEP, "oppose"), (REMOVE, "support")) if pred in REMOVE_VERBS else \
+                ((KEEP, "support"), (REMOVE, "oppose")) if pred in KEEP_VERBS else ():
+            for m in words.finditer(text, s, e):
+                flipped = {"support": "oppose", "oppose": "support"}[label]
+                votes[flipped if _negated(text, m.start()) else label].append(Span.of(text, m.start(), m.end()))
     return votes
+
+
+REMOVE_VERBS = {"lift", "end", "remove", "scrap", "repeal", "abolish", "cancel", "withdraw", "drop", "ease", "phase",
+                "close", "dismantle", "revoke", "terminate", "abandon", "suspend"}
+KEEP_VERBS = {"keep", "maintain", "extend", "renew", "retain", "preserve", "prolong", "tighten"}
+KEEP = re.compile(r"\b(?:stays?|stayed|remains?|remained|stay in place|remain in (?:place|force)|keep(?:s|ing)? (?:it|them|in place)|"
+                  r"(?:to )?(?:hold|continue|last|go on)\b(?! (?:talks|a |the |on to))|"
+                  r"(?:be|been) (?:kept|maintained|extended|renewed|retained|tightened)|maintain(?:ed|ing)? (?:it|them)|"
+                  r"extend(?:ed|ing)? (?:it|them))\b", re.I)
+REMOVE = re.compile(r"\b(?:expire[sd]?|lapse[sd]?|run out|(?:be|been) (?:lifted|ended|removed|scrapped|repealed|abolished|cancell?ed|withdrawn|dropped|"
+                    r"eased|revoked|terminated|suspended)|lift(?:ed|ing)? (?:it|them)|(?:scrap|end)(?:ped|ed|ping|ing)? (?:it|them))\b", re.I)
 
 
 _VADER = None
@@ -215,8 +263,8 @@ def relevance(target: Target, text: str, content: Span, context: list[tuple[int,
 
 
 def _negated(text: str, start: int, window: int = 20) -> bool:
-    before = text[max(0, start - window):start]
-    return bool(NEGATORS.search(before)) and not re.search(r"[,;.]", before[-8:])
+    before = re.split(r"[,;:.!?]", text[max(0, start - window):start])[-1]  # "has not changed: it must"
+    return bool(NEGATORS.search(before))
 
 
 # a refusal on these terms holds while they do: "would not support it as long as talks go on";
