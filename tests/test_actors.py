@@ -958,3 +958,28 @@ def test_an_unnamed_administration_or_defense_official_is_of_the_one_country_the
     assert found["A senior administration official"] == "us-exec"
     assert found["A defense official"] == "us-dod"
     assert found["A former defense official"] is None
+
+
+def test_a_title_of_several_words_before_a_name_is_no_part_of_the_name(parse):
+    found = speakers(parse, "Special Envoy Marcus Delaney told the committee that the freeze was a pause.")
+    assert found[0].speaker.name == "Marcus Delaney"
+
+
+def test_a_minister_of_a_country_the_gazetteer_does_not_know_is_not_the_pages_country(parse):
+    text = ("WASHINGTON — The State Department said the aid would stay frozen.\n\n"
+            "Valdoria's foreign minister, Andrés Quiroga, said his government had met every condition.")
+    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    assert found["Andrés Quiroga"] is None
+
+
+def test_a_ministry_spokesman_right_after_a_country_spoke_is_of_that_countrys_ministry(parse):
+    text = ('China on Thursday warned against the sale. "We urge an end to the sale," foreign ministry '
+            'spokesman Lin Wei told a regular news briefing.')
+    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    assert found["Lin Wei"] == "cn-mfa"
+
+
+def test_an_unnamed_government_voice_in_a_paragraph_opening_with_a_capital_is_of_its_government(parse):
+    text = "In Berlin, a government spokesman said the timing mattered. In Paris, analysts said it was fine."
+    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    assert found["a government spokesman"] == "gov-de" and found["analysts"] is None

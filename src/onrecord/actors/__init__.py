@@ -77,7 +77,7 @@ DOCUMENT_ASIDE = re.compile(r",?\s+(?:which|who|whose|that|to be)\b")
 # name patterns read once per mention, compiled once
 NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
 # "ministry spokeswoman", "embassy official": a post in a body the role does not name
-INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(ministry|department|agency|embassy|army|military|navy|police|commission|"
+INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:(?:foreign|defen[cs]e|finance|interior|trade|economy|justice|health)\s+)?(ministry|department|agency|embassy|army|military|navy|police|commission|"
                               r"council|committee|company|campaign|party|bank|court|government)\s+[a-z]")
 OWNED_ROLE = re.compile(r"((?i:its|their|his|her))\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)$")  # "her deputy"
 TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(?:Col|Gen|Adm|Capt|Sgt|Maj|Lt|Cmdr|Cpl)\.)")
@@ -371,15 +371,23 @@ class DocumentResolver:
             if not self.gaz.find(description):  # "her defence secretary" is hers, not Britain's Defence Secretary
                 org_id = None
             org_id = org_id or owner_org
-        if org_id is None and not owned and role_title and CABINET_POST.search(role_title):
+        foreign = re.search(r"\b[A-Z][\w\-]+['’]s?\s", description) is not None  # "Valdoria's foreign minister"
+        if org_id is None and not owned and not foreign and role_title and CABINET_POST.search(role_title):
             # "In Tokyo, Chief Cabinet Secretary Haruto Sato said": the government where the
             # paragraph opens; "Natural Resources Minister Paul Girard" on a page about Canada alone: Canada's
             org_id = self._paragraph_seat(mention.start) or self._page_country()
+            org_id = org_id and (self._ministry_of(org_id, role_title) or org_id)  # "foreign ministry spokesman"
         if org_id is None and BLOC_OWNER.search(description):  # "the bloc's foreign policy chief": the EU, if it is the one named
             org_id = self._page_country("igo")
         institution = INSTITUTION_ROLE.match(role_title or "") if not org_id else None
         if institution:  # "ministry spokeswoman Mao Jun" after China's foreign ministry spoke: its spokeswoman
             org_id = self._last_body(mention.start, institution.group(1).lower(), reach=1500)[1]
+            if org_id is None and institution.group(1).lower() in ("ministry", "government"):
+                # "China warned ... 'We urge ...,' foreign ministry spokesman Lin Wei told a briefing":
+                # of the country that just spoke, at its foreign ministry when the gazetteer has it
+                country = self._last_body(mention.start, reach=1500)[1]
+                if country is not None and self.gaz.organizations[country].kind == "government":
+                    org_id = self._ministry_of(country, role_title) or country
         ranked = TRAILING_RANK.fullmatch(role_title or "")
         if ranked and re.search(r"\b[a-z]{3,}", ranked.group(1)):  # "Pentagon spokesman Col.": "Col., Pentagon spokesman"
             role_title = f"{ranked.group(2)}, {ranked.group(1)}"
@@ -403,6 +411,15 @@ class DocumentResolver:
         found = self.gaz.find(seat.group(1))
         oid = found[0][2] if len(found) == 1 and found[0][1] == len(seat.group(1)) else None
         return oid if oid and self.gaz.organizations[oid].kind == "government" else None
+
+    def _ministry_of(self, country: str, role: str) -> str | None:
+        """The country's ministry a role names by its portfolio ("foreign ministry spokesman")."""
+        portfolio = re.match(r"\s*(?:the\s+)?(\w+)\s+ministry", role, re.I)
+        if portfolio is None:
+            return None
+        word = portfolio.group(1).lower()
+        return next((oid for oid, org in self.gaz.organizations.items() if org.parent_id == country
+                     and org.kind == "ministry" and re.search(r"\b%s" % re.escape(word[:6]), org.name, re.I)), None)
 
     def _branch_of_page_country(self, description: str) -> str | None:
         """"A senior administration official", "a defense official" on a page about one country:
@@ -937,7 +954,8 @@ class DocumentResolver:
         head_words = head_part.split()
         named_body = any(e == len(head_part) for _, e, _ in self.gaz.find(head_part))  # "The Justice Department"
         if name is None and head_words and head_words[-1][:1].isupper() and not named_body \
-                and not any(w.lower() in ANONYMOUS_HEADS | GROUP_HEADS for w in head_words) and len(head_words) <= 6 \
+                and not any(w.lower() in ANONYMOUS_HEADS | GROUP_HEADS and not (w in TITLE_NOUNS and i < len(head_words) - 1)
+                            for i, w in enumerate(head_words)) and len(head_words) <= 6 \
                 and not AGENT_OF.search(head_part):
             # "Okafor", "Gen. Bell", "Secretary Smith": titles then a capitalised name
             # the name starts after the title ("Foreign Minister Ivo Reyes": "Ivo Reyes")
@@ -1073,6 +1091,8 @@ class DocumentResolver:
         if earlier is not None:
             return earlier
         org_id = self.gaz.organization_in(text) or self._branch_of_page_country(text)
+        if org_id is None and STATE_VOICE.search(text) and not FORMER.search(text):
+            org_id = self._paragraph_seat(mention.start)  # "In Berlin, a government spokesman said"
         desc = self._owner_in_full(text, mention.start)
         actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous", (Role(desc, org_id),) if org_id else ())
         return Resolution(Speaker(mention, actor.id, desc, desc, org_id, self.gaz.path(org_id), "anonymous"), actor)
@@ -1147,6 +1167,7 @@ NAMED_ADMINISTRATION = re.compile(r"(?:[Tt]he\s+)?(?:(?!The\b)[A-Z][\w.'’\-]+\
 NAME_AS_MODIFIER = re.compile(r"(?:[a-z\-]+\s+){0,2}(?:all(?:y|ies)|aides?|advis[eo]rs?|spokes(?:man|woman|person)|"
                               r"supporters?|loyalists?|confidants?|critics?|rivals?|surrogates?|lawyers?|"
                               r"attorneys?|strategists?|backers?|donors?|campaign)\b")
+STATE_VOICE = re.compile(r"\b(?:government|official|officials|spokes(?:man|woman|person)|minist(?:er|ers|ry)|diplomats?)\b", re.I)
 SEAT_OPENING = re.compile(r"[ \t]*(?:In|From|Meanwhile in|Meanwhile, in)\s+([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?),")
 BLOC_OWNER = re.compile(r"\b(?:the|this)\s+(?:bloc|alliance|trading bloc|regional bloc)['’]s?\b", re.I)
 # posts of a cabinet: "Natural Resources Minister", "the prime minister", "deputy minister"

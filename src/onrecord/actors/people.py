@@ -41,6 +41,10 @@ FAMILY_PARTICLE = re.compile(caps(r"(?:%s)[\s-][A-Z]" % PARTICLE))
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
+TITLE_LEADS = {"special", "deputy", "acting", "chief", "senior", "vice", "assistant", "under", "interim", "first",
+               "foreign", "defense", "defence", "prime", "state", "junior", "shadow"}
+
+
 def _title_case(sentence: str) -> bool:
     """A headline's Title Case: most of its words capitalised."""
     words = re.findall(r"[^\W\d_][\w'’\-]*", sentence)
@@ -130,12 +134,15 @@ class People:
                     and not is_place(name):  # the small model tags some countries as people
                 start = offset + ent.start_char
                 words = name.split()
-                if len(words) >= 3 and not is_given_name(words[0].rstrip(".")) and words[1][:1].isupper() \
-                        and is_given_name(words[1]) and (self.gaz.rank(words[0]) > 1 or DESCRIPTOR.search(words[0])):
-                    # a title or a word the tagger took in ("Rabbi Rick Jacobs", "Telling Jeb Bush")
-                    at = self.text.find(words[1], start, offset + ent.end_char)
+                lead = next((i for i in range(1, len(words) - 1) if words[i][:1].isupper() and is_given_name(words[i])), None)
+                if lead is not None and not is_given_name(words[0].rstrip(".")) and all(
+                        self.gaz.rank(w) > 1 or DESCRIPTOR.search(w) or w.rstrip(".") in TITLE_NOUNS
+                        or w.lower() in TITLE_LEADS for w in words[:lead]):
+                    # a title or a word the tagger took in ("Rabbi Rick Jacobs", "Telling Jeb Bush",
+                    # "Special Envoy Marcus Delaney")
+                    at = self.text.find(words[lead], start, offset + ent.end_char)
                     if at >= 0:
-                        start, name = at, " ".join(words[1:])
+                        start, name = at, " ".join(words[lead:])
                 end = offset + (ent.end_char if nxt is None else nxt.end_char)
                 if honorific in HONORIFICS:
                     start = self.text.find(name.split()[0], start, end)
