@@ -40,6 +40,10 @@ def stance(text, context=()):
     ("The cabinet will decide on the regional force next week.", "undecided"),
     ("The opposition has long campaigned for a regional force.", "support"),
     ("The minister questioned the wisdom of a regional force.", "oppose"),
+    ("We urge the U.N. to immediately stop planning a regional force.", "oppose"),
+    ("We urge the Council to authorise a regional force.", "support"),
+    ("The ministry would not comment on the regional force.", "neutral"),
+    ("Beijing warned Washington against a regional force.", "oppose"),
     ("that it was reviewing the regional force plan and had not reached a decision", "undecided"),
 ])
 def test_stance_labels(text, label):
@@ -197,4 +201,10 @@ def test_keeping_a_thing_refuses_its_removal_and_letting_it_lapse_refuses_keepin
 def test_a_body_named_in_the_question_is_not_someone_else_when_its_organ_is_named():
     target = Target("q", "Should the UN send peacekeepers?", keywords=("peacekeepers",))
     text = "We urge the Security Council to authorise peacekeepers."
+    assert judge(target, text, Span.of(text, 0, len(text)), []).stance == "support"
+
+
+def test_an_imperative_of_the_questions_verb_asks_for_it():
+    target = Target("q", "Should the United States release the frozen aid?", keywords=("aid",))
+    text = "Release the aid now."
     assert judge(target, text, Span.of(text, 0, len(text)), []).stance == "support"

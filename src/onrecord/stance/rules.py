@@ -52,10 +52,13 @@ UNDECIDED = re.compile(
 
 OPPOSE = re.compile(
     r"\b(ill-advised|not feasible|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
-    r"reject(?:s|ed)?|rule[sd]? out|will not|won[’']t|would not|cannot support|do(?:es)? not support|"
+    r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! (?:comment|say|discuss|speculate|confirm|elaborate))|"
+    r"cannot support|do(?:es)? not support|"
+    r"(?:urge[sd]?|urging|call(?:s|ed|ing)? on)\b[^;!?]{0,60}?\bto (?:\w+ )?(?:stop|halt|end|cancel|abandon|drop|scrap|refrain|"
+    r"reconsider|reverse|withdraw|suspend|freeze|block)|"
     r"could not exist|no (?:plans?|intention) to|a mistake|premature|counterproductive|"
     r"not (?:be )?(?:directly )?involved|refuse[sd]? to|not an option|off the table|"
-    r"against (?:any|an|the)|warn(?:s|ed)? against|no appetite|"
+    r"against (?:any|an?|the)|warn(?:s|ed)? against|no appetite|"
     r"den(?:y|ies|ied)|false|untrue|not true|hoax|fake|debunk(?:s|ed)?|refut(?:e|es|ed)|baseless|"
     r"no evidence|bogus|fabricated|nonsense|no truth|disqualifying|wrong|outrageous|an? (?:total |complete )?waste of|"
     r"frozen|shelved|on hold|scrapped|"  # "the project was frozen"
@@ -77,8 +80,10 @@ SUPPORT = re.compile(
     r"(?:should|must) (?:take effect|go ahead|proceed|be (?:adopted|introduced|imposed|approved|implemented|extended))|"
     # what policy speech says for a thing: "the right thing to do", "push for", "essential"
     r"the right (?:thing|decision|step|move|call|approach)|(?:push|press)(?:es|ed|ing)? for|"
+    r"(?:urge[sd]?|urging)(?![^;!?]{0,60}?\bto (?:\w+ )?(?:stop|halt|end|cancel|abandon|drop|scrap|refrain|reconsider|reverse|"
+    r"withdraw|suspend|freeze|block))|"
     r"(?:is|are|was|were|be|remains?) (?:absolutely |still )?(?:essential|vital|crucial|indispensable)|the (?:only )?way forward|"
-    r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|urge[sd]?|urging|call(?:s|ed|ing)? (?:on|for)|"
+    r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|call(?:s|ed|ing)? for|"
     r"pledge[sd]? to|promise[sd]? to|advocat(?:e|es|ed|ing)|champion(?:s|ed)?|no objections?|applaud(?:s|ed)?|"
     r"is the answer|an? (?:good|great|positive|important|welcome) (?:step|idea|move)|long overdue|"
     r"argu(?:e|es|ed|ing) (?:for|in favou?r)|(?:a|the|our|top) priority|(?:see|sees|saw) (?:some |real |great )?merit|"
@@ -185,13 +190,16 @@ def predicate_votes(target: Target, text: str, s: int, e: int) -> dict[str, list
         for m in pattern.finditer(text, s, e):
             window = text[max(s, m.start() - 45):m.start()]
             window = re.split(r"[.;:!?]", window)[-1]
+            if NO_COMMENT.search(window):  # "would not comment on the deployment": no side taken
+                continue
             if m.group(1):  # "unfit", "unacceptable", "dishonest"
                 votes["oppose"].append(Span.of(text, m.start(), m.end()))
             elif REFUSE.search(window):
                 # "Why won't he release ...?" and "it is wrong to refuse to release" ask for it
                 demanded = re.search(r"\bwhy\b", window, re.I) or OPPOSE.search(window.split(REFUSE.search(window).group(0))[0])
                 votes["support" if demanded else "oppose"].append(Span.of(text, m.start(), m.end()))
-            elif ASK.search(window) or text[m.end():m.end() + 30].lower().startswith((" the better", ", the better")):
+            elif ASK.search(window) or text[m.end():m.end() + 30].lower().startswith((" the better", ", the better")) \
+                    or (not window.strip(" \"“‘'") and m.group(0).lower() == pred):  # "Release the aid now."
                 votes["support"].append(Span.of(text, m.start(), m.end()))
         # to lift a thing is to end it: "the embargo should remain" refuses lifting it, and
         # "the sanctions must be lifted" refuses a question that keeps them
@@ -203,6 +211,8 @@ def predicate_votes(target: Target, text: str, s: int, e: int) -> dict[str, list
     return votes
 
 
+NO_COMMENT = re.compile(r"\b(?:not|n[’']t|never|declin\w*|refus\w*)\s+(?:to\s+)?(?:comment|say|discuss|speculate|"
+                        r"elaborate|confirm)\b", re.I)
 REMOVE_VERBS = {"lift", "end", "remove", "scrap", "repeal", "abolish", "cancel", "withdraw", "drop", "ease", "phase",
                 "close", "dismantle", "revoke", "terminate", "abandon", "suspend"}
 KEEP_VERBS = {"keep", "maintain", "extend", "renew", "retain", "preserve", "prolong", "tighten"}
