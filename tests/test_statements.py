@@ -812,3 +812,11 @@ def test_a_second_that_clause_after_a_quotation_is_the_same_cues_content(parse):
     second = extract(parse(text))[-1]
     assert second.content.text == 'that aid could resume "once a credible calendar is on the table'
     assert second.kind == "mixed" and second.source.text == "Hale"
+
+
+def test_a_time_the_parser_hung_on_the_subject_is_no_part_of_the_speaker(parse):
+    text = ("Senators from both parties on Tuesday said the aid should flow.\n\n"
+            "Officials in Kyiv last week said the talks had failed.\n\n"
+            "A news report published Wednesday said it was over.")
+    assert [c.source.text for c in extract(parse(text))] == [
+        "Senators from both parties", "Officials in Kyiv", "A news report published Wednesday"]

@@ -142,11 +142,28 @@ def _source_span(text: str, pb: ParsedBlock, subj, cue) -> Span | None:
     breaks = [t.i for t in doc[first:last + 1] if "\n" in t.text_with_ws and t.i < subj.i]
     if breaks:  # a heading or list number above the line ("8\nJane Roe")
         first = breaks[-1] + 1
+    timely = lambda t: t.ent_type_ in ("DATE", "TIME") or t.lower_ in WEEKDAYS
+    if last > subj.i and timely(doc[last]):
+        # "Senators from both parties on Tuesday", "Officials in Kyiv last week": a time the
+        # parser hung on the subject is the cue's ("a report published Wednesday" keeps it)
+        k = last
+        while k > subj.i and timely(doc[k]):
+            k -= 1
+        if doc[k].lower_ in TIME_LEADS and k > subj.i:
+            k -= 1
+        elif doc[k + 1].lower_ not in ("last", "this"):
+            k = last
+        if k < last and doc[k].tag_ not in ("VBN", "VBD", "DT", "IN") and not timely(doc[k]):
+            last = k
     start, end = token_range(pb, doc[first:last + 1])
     dateline = DATELINE.match(text, start, end)
     if dateline and dateline.end() < end:  # "BRUSSELS - European leaders said"
         start = dateline.end()
     return span(text, start, end)
+
+
+TIME_LEADS = {"on", "in", "at", "during", "last", "this", "early", "late", "over"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 # A wire dateline the parser took into the subject: "BRUSSELS -", "WASHINGTON (Reuters) —".
