@@ -208,3 +208,11 @@ def test_an_imperative_of_the_questions_verb_asks_for_it():
     target = Target("q", "Should the United States release the frozen aid?", keywords=("aid",))
     text = "Release the aid now."
     assert judge(target, text, Span.of(text, 0, len(text)), []).stance == "support"
+
+
+def test_a_condition_in_a_statement_relevant_only_by_its_paragraph_is_not_the_questions():
+    text = 'The minister said he backed a regional force. "Deterrence only works if it is credible," he said.'
+    content = text.index("Deterrence")
+    st = judge(T, text, Span.of(text, content, content + len("Deterrence only works if it is credible")),
+               [(0, len(text))])
+    assert st is None or st.stance != "conditional"

@@ -177,6 +177,10 @@ def about_someone_else(target: Target, text: str, s: int, e: int) -> bool:
     return bool(others)
 
 
+def _names_question_verb(target: Target, text: str, s: int, e: int) -> bool:
+    return any(re.search(r"\b%s" % re.escape(_stem(p)), text[s:e], re.I) for p in question_predicates(target.question))
+
+
 def _stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
@@ -388,6 +392,10 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         if m:
             condition = Span.of(text, *_strip(text, m.start(1), _clause_end(text, m.start(1), min(e, m.end(1)))))
             evidence.append(Span.of(text, *_strip(text, m.start(), m.start(1))))
+    if condition is not None and rel.from_context and not _names_question_verb(target, text, s, e):
+        # "Deterrence only works if it is credible", relevant only by its paragraph: a condition
+        # of something else, not of what the question asks
+        condition, evidence = None, []
     if condition is not None and condition.text.strip():
         refusal = _refused_while(text, s, m) if m is not None and m.re is CONDITION_AFTER else None
         if refusal is not None:  # "would not support X as long as Y": against it while Y holds
