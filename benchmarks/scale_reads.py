@@ -62,6 +62,7 @@ def multiply(db: str, times: int) -> tuple[int, int]:
     columns = [r[1] for r in con.execute("PRAGMA table_info(statements)")]
     statements = con.execute("SELECT * FROM statements").fetchall()
     stances = con.execute("SELECT * FROM stances").fetchall()
+    words = con.execute("SELECT statement_id, words FROM statement_words").fetchall()
     i_id, i_doc, i_data = columns.index("id"), columns.index("document_id"), columns.index("data")
     for n in range(1, times):
         tag = f"~{n}"
@@ -77,6 +78,7 @@ def multiply(db: str, times: int) -> tuple[int, int]:
             rows.append(tuple(row))
         con.executemany(f"INSERT INTO statements VALUES ({','.join('?' * len(columns))})", rows)
         con.executemany("INSERT INTO stances VALUES (?,?,?)", [(s[0] + tag, *s[1:]) for s in stances])
+        con.executemany("INSERT INTO statement_words VALUES (?,?)", [(w[0] + tag, w[1]) for w in words])
         con.commit()
     counts = (con.execute("SELECT count(*) FROM documents").fetchone()[0],
               con.execute("SELECT count(*) FROM statements").fetchone()[0])

@@ -93,7 +93,8 @@ def test_a_wrong_postgresql_url_is_one_line_that_hides_the_password(tmp_path):
     assert "s3cret" not in r.output and "postgresql://ana:***@" in r.output
 
 
-DOWN_TO_3 = ("DROP TABLE stances; DROP INDEX statements_said; ALTER TABLE statements DROP COLUMN organization_id;"
+DOWN_TO_3 = ("DROP TABLE statement_words_fts; DROP TABLE statement_words; "
+             "DROP TABLE stances; DROP INDEX statements_said; ALTER TABLE statements DROP COLUMN organization_id;"
              "DROP TABLE changes; ALTER TABLE findings DROP COLUMN position; DELETE FROM migrations WHERE version >= 4;")
 
 
@@ -108,7 +109,7 @@ def test_an_older_sqlite_ledger_upgrades_and_keeps_its_findings(tmp_path):
     con.commit()
     con.close()
     with Store(db) as store:
-        assert store.schema_version == 5
+        assert store.schema_version == 6
         assert [f.id for f in store.findings()] == ["f_1"]
         before = store.serial
         store.save_targets([])
@@ -212,3 +213,33 @@ def test_a_ledger_copies_into_postgresql_with_the_analysts_work_once(files, post
     names = {(s["speaker"] or {}).get("name") for s in json.loads(run("export", "--db", other).output)["statements"]}
     assert {"Tomas A. Reyes", "Ivo Brandt"} <= names
     assert run("copy", db, db).exit_code == 1
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
+def test_a_search_by_words_reads_the_words_index_and_follows_every_change(files, backend, request):
+    db = files / "x.db" if backend == "sqlite" else request.getfixturevalue("postgres_url")
+    (files / "a.txt").write_text(SPLIT)
+    run("analyze", files / "a.txt", "--targets", files / "t.yaml", "--db", db, "--published", "2031-04-02")
+    with Store(db) as store:
+        words = dict(store.db.execute("SELECT statement_id, words FROM statement_words").fetchall())
+        assert sorted(words) == sorted(st.id for st in store.statements())
+        assert all(w == w.lower() for w in words.values())
+        mistake = store.statements(words="A MISTAKE")
+        assert [st.content.text for st in mistake] == ["A regional force would be a mistake"]
+        assert store.count_statements(words="mistake") == 1 and store.count_statements(words="oldiers") == 1
+        assert len(store.statements(words="we")) == 1  # shorter than a trigram: still found
+        assert store.statements(words="_") == [] and store.statements(words="%") == []
+        assert store.statements(words="regional", limit=1, offset=1) == store.statements(words="regional")[1:2]
+    # analysed again: the index holds each statement's words once, and none of a statement gone
+    run("analyze", files / "a.txt", "--targets", files / "t.yaml", "--db", db, "--published", "2031-04-02",
+        "--stance-backend", "noop/1")
+    (files / "b.txt").write_text(SPLIT.replace("a mistake", "an error"))
+    run("analyze", files / "b.txt", "--targets", files / "t.yaml", "--db", db, "--published", "2031-04-02")
+    with Store(db) as store:
+        ids = [r[0] for r in store.db.execute("SELECT statement_id FROM statement_words").fetchall()]
+        assert sorted(ids) == sorted(st.id for st in store.statements())
+        assert len(store.statements(words="a mistake")) == 1 and len(store.statements(words="an error")) == 1
+    copy = files / "copy.db"
+    assert run("copy", str(db), str(copy)).exit_code == 0
+    with Store(copy) as store:
+        assert len(store.statements(words="an error")) == 1 and store.count_statements(words="regional") == 4

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -111,7 +112,56 @@ def _m5(db) -> None:
     CREATE INDEX statements_said ON statements(said_start);
     ALTER TABLE statements ADD COLUMN organization_id TEXT
     """)
-    _reindex(db, [r[0] for r in db.execute("SELECT id FROM statements").fetchall()])
+    _reindex(db, [r[0] for r in db.execute("SELECT id FROM statements").fetchall()], words=False)  # (migration 6)
+
+
+@migration("words of statements")
+def _m6(db) -> None:
+    """Each statement's words, lower-cased, in a table of their own with a trigram index, so a
+    search by words (the web UI's, the API's, ``statements --words``) reads an index instead
+    of every statement's data: SQLite's FTS5 trigram tokenizer, or PostgreSQL's pg_trgm when
+    the ledger's role may create it. Without either the narrow table is still what is scanned."""
+    _script(db, "CREATE TABLE statement_words (statement_id TEXT PRIMARY KEY, words TEXT NOT NULL)")
+    if isinstance(db, _Postgres):
+        db.execute("SAVEPOINT trigram")
+        try:
+            db.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            db.execute("CREATE INDEX statement_words_trigram ON statement_words USING gin (words gin_trgm_ops)")
+            db.execute("RELEASE SAVEPOINT trigram")
+        except db.errors:
+            db.execute("ROLLBACK TO SAVEPOINT trigram")
+    else:
+        try:
+            db.execute("CREATE VIRTUAL TABLE statement_words_fts USING fts5(words, content='statement_words', "
+                       "content_rowid='rowid', tokenize='trigram')")
+        except sqlite3.OperationalError:  # an SQLite built without FTS5 or older than 3.34
+            pass
+        else:
+            for sql in WORDS_TRIGGERS:
+                db.execute(sql)
+    last = ""
+    while True:  # a batch at a time: a ledger may hold millions
+        rows = db.execute("SELECT id, data FROM statements WHERE id > ? ORDER BY id LIMIT 5000", (last,)).fetchall()
+        if not rows:
+            break
+        db.executemany("INSERT INTO statement_words VALUES (?, ?)",
+                       [(r[0], _words(Statement.from_dict(json.loads(r[1])).content.text)) for r in rows])
+        last = rows[-1][0]
+
+
+WORDS_TRIGGERS = (
+    "CREATE TRIGGER statement_words_added AFTER INSERT ON statement_words BEGIN "
+    "INSERT INTO statement_words_fts(rowid, words) VALUES (new.rowid, new.words); END",
+    "CREATE TRIGGER statement_words_removed AFTER DELETE ON statement_words BEGIN "
+    "INSERT INTO statement_words_fts(statement_words_fts, rowid, words) VALUES ('delete', old.rowid, old.words); END",
+    "CREATE TRIGGER statement_words_changed AFTER UPDATE ON statement_words BEGIN "
+    "INSERT INTO statement_words_fts(statement_words_fts, rowid, words) VALUES ('delete', old.rowid, old.words); "
+    "INSERT INTO statement_words_fts(rowid, words) VALUES (new.rowid, new.words); END",
+)
+
+
+def _words(text: str) -> str:
+    return text.lower()
 
 
 def _script(db, sql: str) -> None:
@@ -157,7 +207,7 @@ def _speaker_columns(st: Statement) -> tuple[str | None, str | None]:
     return (st.speaker.actor_id, st.speaker.organization_id) if st.speaker else (None, None)
 
 
-def _index(db, statements: list[Statement], rewrite_speakers: bool = False) -> None:
+def _index(db, statements: list[Statement], rewrite_speakers: bool = False, words: bool = True) -> None:
     """Write the queryable copy of statements (their speaker's actor, their stance rows) with
     the analysts' corrections applied; the statements' own data stays what the analysis found.
     The caller has removed their old stance rows."""
@@ -171,15 +221,20 @@ def _index(db, statements: list[Statement], rewrite_speakers: bool = False) -> N
                        [(*_speaker_columns(st), st.id) for st in statements])
     db.executemany("INSERT INTO stances VALUES (?,?,?) ON CONFLICT DO NOTHING",
                    [(st.id, s.target_id, s.stance) for st in statements for s in st.stances])
+    if words:
+        db.executemany("INSERT INTO statement_words VALUES (?,?) ON CONFLICT DO NOTHING",
+                       [(st.id, _words(st.content.text)) for st in statements])
 
 
-def _reindex(db, ids: list[str]) -> None:
+def _reindex(db, ids: list[str], words: bool = True) -> None:
     """The queryable copy of these stored statements, written again (after a correction, a copy
     or the migration that added it)."""
     for part in _chunks(ids):
         rows = db.execute(f"SELECT data FROM statements WHERE id IN ({_marks(part)})", tuple(part)).fetchall()
         db.execute(f"DELETE FROM stances WHERE statement_id IN ({_marks(part)})", tuple(part))
-        _index(db, [Statement.from_dict(json.loads(r[0])) for r in rows], rewrite_speakers=True)
+        if words:
+            db.execute(f"DELETE FROM statement_words WHERE statement_id IN ({_marks(part)})", tuple(part))
+        _index(db, [Statement.from_dict(json.loads(r[0])) for r in rows], rewrite_speakers=True, words=words)
 
 
 def _upsert(table: str, columns: tuple[str, ...]) -> str:
@@ -284,6 +339,8 @@ class Store:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA foreign_keys=ON")
             self.migrate()
+            self._fts = not self.postgres and self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE name='statement_words_fts'").fetchone() is not None
         except errors as exc:
             raise StoreError(f"not a usable onrecord database ({_first_line(exc)})",
                              source=redacted(self.path)) from None
@@ -360,8 +417,9 @@ class Store:
             self._insert_document(db, doc)
             before = {r[0] for r in db.execute(
                 "SELECT DISTINCT actor_id FROM statements WHERE document_id=? AND actor_id IS NOT NULL", (doc.id,))}
-            db.execute("DELETE FROM stances WHERE statement_id IN "
-                       "(SELECT id FROM statements WHERE document_id=?)", (doc.id,))
+            for table in ("stances", "statement_words"):
+                db.execute(f"DELETE FROM {table} WHERE statement_id IN "
+                           "(SELECT id FROM statements WHERE document_id=?)", (doc.id,))
             db.execute("DELETE FROM statements WHERE document_id=?", (doc.id,))
             # one batch, not a round trip per statement (a team's server may be far away)
             db.executemany(UPSERT_STATEMENT, [
@@ -370,6 +428,7 @@ class Store:
                 for st in statements])
             for part in _chunks([st.id for st in statements]):  # an id another document had held
                 db.execute(f"DELETE FROM stances WHERE statement_id IN ({_marks(part)})", tuple(part))
+                db.execute(f"DELETE FROM statement_words WHERE statement_id IN ({_marks(part)})", tuple(part))
             _index(db, statements)
             for actor in actors.values():
                 self._upsert_actor(db, actor)
@@ -517,7 +576,7 @@ class Store:
             return found if limit is None else found[offset:offset + limit]
         where, args = self._where(sel)
         sql = 'SELECT data FROM statements' + where
-        paged = limit is not None and not sel.words
+        paged = limit is not None
         if paged:
             sql += (" ORDER BY COALESCE(said_start, said_end, ''), document_id, start, id" if by_date
                     else ' ORDER BY document_id, start, "end", id') + " LIMIT ? OFFSET ?"
@@ -525,9 +584,6 @@ class Store:
         found = [Statement.from_dict(json.loads(r[0])) for r in self.db.execute(sql, args).fetchall()]
         if corrected:
             found = self._corrected(found)
-        if sel.words:  # the SQL chose rows whose data holds the words; keep those whose text does
-            needle = sel.words.lower()
-            found = [st for st in found if needle in st.content.text.lower()]
         if not paged:
             found.sort(key=_by_date if by_date else _by_place)  # here: PostgreSQL sorts text by its locale
             if limit is not None:
@@ -554,7 +610,7 @@ class Store:
     def count_statements(self, **selection) -> int:
         """How many statements ``statements(**selection)`` gives without a page."""
         sel = Selection(**selection)
-        if sel.words or (sel.ids is not None and len(sel.ids) > CHUNK):
+        if sel.ids is not None and len(sel.ids) > CHUNK:
             return len(self.statements(corrected=False, **selection))
         where, args = self._where(sel)
         return self.db.execute("SELECT count(*) FROM statements" + where, args).fetchone()[0]
@@ -581,8 +637,15 @@ class Store:
             clauses.append("actor_id IS NOT NULL AND (organization_id IS NOT NULL "
                            "OR id IN (SELECT statement_id FROM stances))")
         if sel.words:
-            clauses.append("LOWER(data) LIKE ? ESCAPE '\\'")
-            args.append("%" + sel.words.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            needle = _words(sel.words)
+            if self._fts and len(needle) >= 3 and not re.search(r"[%_\\\\]", needle):
+                # the trigram index finds the rows; LIKE on it is as case-blind as the words are
+                clauses.append("id IN (SELECT statement_id FROM statement_words WHERE rowid IN "
+                               "(SELECT rowid FROM statement_words_fts WHERE words LIKE ?))")
+                args.append(f"%{needle}%")
+            else:
+                clauses.append("id IN (SELECT statement_id FROM statement_words WHERE words LIKE ? ESCAPE '\\')")
+                args.append("%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
 
     def _corrected(self, found: list[Statement]) -> list[Statement]:
