@@ -156,3 +156,34 @@ def test_merging_reports_by_index_finds_what_comparing_every_pair_finds():
         else:
             expected.setdefault(head.id, []).append(r.id)
     assert expected and merge_reports(reports) == expected
+
+
+def test_one_office_speaking_months_apart_through_two_people_shifted_and_two_offices_of_a_body_disagree():
+    state = [st(1, "p:x", "us-state", "2030-01-05", "a", "oppose"), st(2, "p:y", "us-state", "2030-04-05", "a", "support")]
+    assert kinds(state, "contradiction") == []
+    assert [f.details["level"] for f in kinds(state, "shift")] == ["organization"]
+    defense = [st(1, "p:x", "us-dod", "2030-01-05", "a", "oppose"), st(2, "p:y", "us-africom", "2030-03-05", "a", "support")]
+    assert len(kinds(defense, "contradiction")) == 1
+    same_week = [st(1, "p:x", "us-state", "2030-01-05", "a", "oppose"), st(2, "p:y", "us-state", "2030-01-08", "a", "support")]
+    assert len(kinds(same_week, "contradiction")) == 1
+
+
+def test_a_remark_the_text_dates_outweighs_one_only_published_that_day():
+    from dataclasses import replace
+    published = replace(st(2, "p:y", "us-state", "2030-04-05", "a", "support"),
+                        said=TimeSpan(None, "2030-04-05", "unknown", None, "published"))
+    dated = st(3, "p:z", "us-state", "2030-04-05", "a", "conditional")
+    fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "oppose"), published, dated], "shift")
+    body = [f for f in fs if f.details["level"] == "organization"]
+    assert [f.statement_ids for f in body] == [("s1", "s3")]
+
+
+def test_bodies_all_in_favour_some_on_conditions_agree():
+    fs = kinds([st(1, "p:x", "us-state", "2030-03-05", "a", "conditional"),
+                st(2, "p:y", "us-dod", "2030-03-05", "a", "support")], "outlook")
+    assert "agree in favour, some on conditions" in next(f for f in fs if f.target_id == "a").summary
+
+
+def test_function_words_are_no_common_ground():
+    from onrecord.findings import _terms
+    assert _terms("ships must pass through the strait without delay") == {"ships", "pass", "strait", "delay"}

@@ -44,6 +44,8 @@ def stance(text, context=()):
     ("We urge the Council to authorise a regional force.", "support"),
     ("The ministry would not comment on the regional force.", "neutral"),
     ("Beijing warned Washington against a regional force.", "oppose"),
+    ("We are prepared to contribute ships to a regional force.", "support"),
+    ("A regional force was not the right answer.", "oppose"),
     ("that it was reviewing the regional force plan and had not reached a decision", "undecided"),
 ])
 def test_stance_labels(text, label):

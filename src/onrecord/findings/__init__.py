@@ -28,6 +28,11 @@ know think looking look going says saying meet held hold
 long longer enough again already always ever never every everything something nothing anything
 week weeks month months year years today yesterday tomorrow last next same another less least little
 really good great back away sure clear certain part parts lot lots""".split())  # words of any topic
+try:  # and English's other function words ("through", "across", "within"), as spaCy lists them
+    from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP
+    STOP |= set(_SPACY_STOP)
+except ImportError:  # pragma: no cover - spaCy is a dependency
+    pass
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,10 @@ def stance_points(statements: list[Statement]) -> list[Point]:
 def _collapse(points: list[Point]) -> list[Point]:
     """Several statements on one day: keep the best-supported stance of that day."""
     by_day: dict[date, dict[str, list[Point]]] = defaultdict(lambda: defaultdict(list))
+    dated = {p.day for p in points if p.statement.said.basis == "text"}
     for p in points:
+        if p.day in dated and p.statement.said.basis != "text":
+            continue  # a remark the text dates that day outweighs one only published then
         by_day[p.day][p.stance].append(p)
     out = []
     for day in sorted(by_day):
@@ -201,6 +209,7 @@ def _nature(before: str, after: str) -> tuple[str, bool]:
     return ("a hardening" if after == "oppose" else "a move away from support"), False
 
 
+SAME_BODY_DAYS = 30  # two voices of one office further apart than this: the office moved (a shift)
 SEVERITY = {frozenset(("support", "oppose")): ("high", 0.9),
             frozenset(("conditional", "oppose")): ("medium", 0.6),
             frozenset(("undecided", "oppose")): ("medium", 0.5),
@@ -220,8 +229,13 @@ def contradictions(points: list[Point], actors: dict[str, Actor], targets: dict[
             sev = SEVERITY.get(frozenset((a.stance, b.stance)))
             if sev is None:
                 continue
-            if a.actor_id == b.actor_id and (sev[0] != "high" or abs((b.day - a.day).days) > 14):
+            apart = abs((b.day - a.day).days)
+            if a.actor_id == b.actor_id and (sev[0] != "high" or apart > 14):
                 continue  # the same person over time is a shift, not a contradiction
+            if a.org_id == b.org_id and apart > SAME_BODY_DAYS:
+                continue  # and so is one office speaking months apart through two people (its shift
+                # says so); two offices of a body, a general and an assistant secretary, still
+                # send mixed signals
             key = (a.target_id, *sorted((a.actor_id, b.actor_id)))
             score = sev[1] * min(a.confidence, b.confidence)
             if key not in best or score > best[key][0]:
@@ -359,7 +373,9 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
                  + (f", though {_name(actors, dissent[b])} {VERB[dissent[b].stance]} ({_when(dissent[b])}) "
                     f"[{dissent[b].statement.id}]" if b in dissent else "")
                  for b, p in sorted(positions.items())]
-        agreement = "the bodies agree" if len(labels) == 1 else "the bodies do not agree"
+        agreement = ("the bodies agree" if len(labels) == 1 else
+                     "the bodies agree in favour, some on conditions" if labels == {"support", "conditional"} else
+                     "the bodies do not agree")
         if dissent:
             voices = f"{' and '.join(sorted(tree.name(b) for b in dissent))} speaks with more than one voice"
             agreement = voices if len(positions) == 1 else f"{agreement}, and {voices}"

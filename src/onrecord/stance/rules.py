@@ -64,7 +64,7 @@ OPPOSE = re.compile(
     r"frozen|shelved|on hold|scrapped|"  # "the project was frozen"
     # and against it: "a grave error", "no role for", "makes no sense"
     r"an? (?:grave |serious |big |huge |terrible |historic )?(?:error|blunder)|(?:serious )?doubts (?:about|over)|"
-    r"scepti?cal|skeptical|not the answer|no (?:role|case|place|need) for|(?:only )?make[s]? (?:things|matters) worse|"
+    r"scepti?cal|skeptical|not the (?:right )?answer|no (?:role|case|place|need) for|(?:only )?make[s]? (?:things|matters) worse|"
     r"makes? no sense|a (?:dangerous )?distraction|reckless|irresponsible|misguided|folly|not convinced|unconvinced|"
     r"(?:a )?non-starter|unnecessary|not needed|dead in the water|out of the question|argu(?:e|es|ed|ing) against|"
     r"naive|na[iï]ve|unrealistic|a trap|not on (?:our|the) agenda|question(?:s|ed|ing)? the (?:wisdom|need|logic|merits?) of|"
@@ -73,7 +73,7 @@ OPPOSE = re.compile(
 SUPPORT = re.compile(
     r"\b(should accept|accept(?:s|ed)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?|endorse[sd]?|welcome[sd]?|"
     r"favou?r(?:s|ed)?|in favou?r of|must act|need to (?:act|intervene|move|start|accelerate)|"
-    r"ready to|willing to|will help|committed to|approve[sd]?|"
+    r"ready to|willing to|prepared to|will help|committed to|approve[sd]?|"
     r"cannot allow|must not allow|can(?:not|[’']t) let|have to find a way|should (?:intervene|act|deploy|help)|"
     r"(?:cannot|can[’']t|must not) (?:stand|sit) (?:on the sidelines|idly by|by)|"
     r"confirm(?:s|ed)?|verified|agree(?:s|d)? (?:with|that)|done deal|go-ahead|green light|"
