@@ -286,3 +286,25 @@ def test_a_document_the_analysis_fails_on_is_one_error_and_the_run_goes_on(tmp_p
     fragile_analysis()  # mended: the next run analyses what failed
     r = run("analyze", tmp_path / "a.txt", tmp_path / "b.txt", "--db", tmp_path / "x.db", "--processes", "1")
     assert r.exit_code == 0 and "1 analysed, 1 already analysed" in r.output
+
+
+def test_the_json_ledger_is_written_a_batch_at_a_time_as_the_whole_ledger_reads(files):
+    from onrecord import ledger as ledger_mod
+    from onrecord.store import Store
+
+    db = files / "x.db"
+    run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db)
+    (files / "b.html").write_text(ARTICLE.replace("Ministers split", "Reprint: ministers split"))  # one remark, two reports
+    run("analyze", files / "b.html", "--targets", files / "t.yaml", "--db", db)
+    with Store(db) as store:
+        hale = store.statements(actor_id="p:omar-hale")[0]
+    assert run("review", hale.id, "--db", db, "--speaker", "Omar B. Hale").exit_code == 0
+    assert run("actors", "merge", "p:dana-whitfield", "p:omar-hale", "--db", db).exit_code == 0
+    out = files / "l.json"
+    assert run("export", "--db", db, "-o", out).exit_code == 0
+    with Store(db) as store:
+        whole = json.dumps(ledger_mod.build(store), ensure_ascii=False, indent=1)
+    assert out.read_text("utf-8") == whole
+    ledger = json.loads(whole)
+    assert any(st["reports"] for st in ledger["statements"]) and any(st["report_of"] for st in ledger["statements"])
+    assert json.loads(run("export", "--db", db).output) == ledger

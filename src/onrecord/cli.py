@@ -149,7 +149,8 @@ def analyze(inputs, targets_path, db, published, encoding, max_bytes, json_out, 
         found = refresh_findings(store, targets, options)
         if json_out:  # the ledger is read only when asked for: a team's may be large
             Path(json_out).parent.mkdir(parents=True, exist_ok=True)
-            Path(json_out).write_text(json.dumps(ledger_mod.build(store), ensure_ascii=False, indent=1), "utf-8")
+            with open(json_out, "w", encoding="utf-8") as out:
+                ledger_mod.write(store, out)
         if report_out:
             report_mod.write_report(ledger_mod.for_report(store), report_out)
     except OnrecordError as exc:
@@ -351,8 +352,11 @@ def export(db, fmt, output):
         raise click.UsageError("parquet needs --output FILE")
     store = _open_store(db)
     try:
-        if fmt == "json":
-            _write(output, json.dumps(ledger_mod.build(store), ensure_ascii=False, indent=1))
+        if fmt == "json":  # written as it is read, like the rows below
+            with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as out:
+                ledger_mod.write(store, out)
+                if not output:
+                    out.write("\n")
             return
         # rows a batch of statements at a time: a ledger of millions is never held whole
         batches = (ledger_mod.flat_rows({"statements": [st.to_dict() for st in batch]})
@@ -394,13 +398,6 @@ def _write_parquet(batches, output) -> int:
                 writer.write_table(pa.Table.from_pylist(rows, schema=schema))
                 n += len(rows)
     return n
-
-
-def _write(output, data: str) -> None:
-    if output:
-        Path(output).write_text(data, "utf-8")
-    else:
-        click.echo(data)
 
 
 @cli.command()

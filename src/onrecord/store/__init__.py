@@ -533,6 +533,13 @@ class Store:
                                     "url": r[4], "title": r[5], "author": r[6], "published": r[7],
                                     "text": r[8], "blocks": json.loads(r[9])}) for r in rows]
 
+    def document_batches(self, size: int = 500) -> Iterator[list[Document]]:
+        """Every document, as ``documents()`` orders them, a batch at a time (a ledger's texts
+        may not fit in memory together)."""
+        keys = sorted(self.db.execute("SELECT ingested_at, id FROM documents").fetchall())
+        for part in _chunks([k[1] for k in keys], size):
+            yield self.documents(part)
+
     def add_correction(self, statement_id: str, field: str, value: dict, target_id: str | None = None,
                        note: str | None = None) -> None:
         if self.db.execute("SELECT 1 FROM statements WHERE id=?", (statement_id,)).fetchone() is None:
