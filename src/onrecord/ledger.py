@@ -23,17 +23,8 @@ def build(store: Store, **selection) -> dict[str, Any]:
     else:
         docs, actors = store.documents(), store.actors()
     orgs = store.organizations()
-    used: set[str] = set()
-    for st in statements:
-        if st.speaker and st.speaker.organization_id:
-            used.add(st.speaker.organization_id)
-    for a in actors.values():
-        used |= {r.organization_id for r in a.roles if r.organization_id}
-    keep: set[str] = set()
-    for oid in used:
-        while oid and oid in orgs and oid not in keep:
-            keep.add(oid)
-            oid = orgs[oid].parent_id
+    keep = _with_parents({st.speaker.organization_id for st in statements if st.speaker and st.speaker.organization_id},
+                         actors, orgs)
     from .findings import merge_reports
 
     rows = [s.to_dict() for s in statements]
@@ -74,15 +65,8 @@ def write(store: Store, out: IO[str]) -> int:
             report_of.update((d, head) for d in dups)
     orgs = store.organizations()
     actors = store.actors()
-    used = {o for (o,) in store.db.execute("SELECT DISTINCT organization_id FROM statements "
-                                          "WHERE organization_id IS NOT NULL").fetchall()}
-    for a in actors.values():
-        used |= {r.organization_id for r in a.roles if r.organization_id}
-    keep: set[str] = set()
-    for oid in used:
-        while oid and oid in orgs and oid not in keep:
-            keep.add(oid)
-            oid = orgs[oid].parent_id
+    keep = _with_parents({o for (o,) in store.db.execute("SELECT DISTINCT organization_id FROM statements "
+                                                        "WHERE organization_id IS NOT NULL").fetchall()}, actors, orgs)
 
     def statement_rows() -> Iterator[dict]:
         for batch in store.statement_batches():
@@ -101,6 +85,17 @@ def write(store: Store, out: IO[str]) -> int:
     _write_list(out, "findings", (f.to_dict() for f in store.findings()))
     out.write("\n}")
     return written
+
+
+def _with_parents(used: set[str], actors: dict, orgs: dict) -> set[str]:
+    """The bodies the statements and their speakers' roles name, with every body above them."""
+    used = used | {r.organization_id for a in actors.values() for r in a.roles if r.organization_id}
+    keep: set[str] = set()
+    for oid in used:
+        while oid and oid in orgs and oid not in keep:
+            keep.add(oid)
+            oid = orgs[oid].parent_id
+    return keep
 
 
 def _write_list(out: IO[str], key: str, items: Iterable[dict]) -> int:
