@@ -370,7 +370,7 @@ def test_a_pronoun_after_a_report_is_its_speaker_not_the_subject_of_what_was_rep
 
 def test_a_foreign_minister_of_one_country_is_not_anothers_foreign_office(parse):
     [res] = speakers(parse, "French Foreign Minister Anne Vial said a deal was close.")
-    assert res.speaker.name == "Anne Vial" and res.speaker.organization_id == "fr"
+    assert res.speaker.name == "Anne Vial" and res.speaker.organization_id == "fr-mfa"  # France's own, not the UK's
 
 
 def test_a_reflexive_after_a_name_is_no_part_of_it(parse):
@@ -983,3 +983,12 @@ def test_an_unnamed_government_voice_in_a_paragraph_opening_with_a_capital_is_of
     text = "In Berlin, a government spokesman said the timing mattered. In Paris, analysts said it was fine."
     found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
     assert found["a government spokesman"] == "gov-de" and found["analysts"] is None
+
+
+def test_a_ministry_spokeswoman_after_the_kremlin_is_of_russias_ministry_and_a_president_of_the_capital_opening_his_paragraph(parse):
+    text = ("The Kremlin on Monday rejected the proposal. Foreign Ministry spokeswoman Irina Sokolova wrote that "
+            "Moscow remained open to talks.\n\nIn Kyiv, President Andriy Melnyk said he was ready to accept a truce. "
+            "France's foreign minister, Claire Duval, said the proposal remained on the table.")
+    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    assert found["Irina Sokolova"] == "ru-mfa" and found["Andriy Melnyk"] == "gov-ua"
+    assert found["Claire Duval"] == "fr-mfa"

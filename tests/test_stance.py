@@ -46,6 +46,7 @@ def stance(text, context=()):
     ("Beijing warned Washington against a regional force.", "oppose"),
     ("We are prepared to contribute ships to a regional force.", "support"),
     ("A regional force was not the right answer.", "oppose"),
+    ("Moscow could consider a smaller regional force tied to a prisoner exchange.", "undecided"),
     ("that it was reviewing the regional force plan and had not reached a decision", "undecided"),
 ])
 def test_stance_labels(text, label):

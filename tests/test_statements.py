@@ -820,3 +820,10 @@ def test_a_time_the_parser_hung_on_the_subject_is_no_part_of_the_speaker(parse):
             "A news report published Wednesday said it was over.")
     assert [c.source.text for c in extract(parse(text))] == [
         "Senators from both parties", "Officials in Kyiv", "A news report published Wednesday"]
+
+
+def test_a_clause_before_a_speaker_and_another_after_the_cue_gives_the_one_after(parse):
+    [c] = extract(parse("Kremlin rejects ceasefire proposal, Kyiv says talks are pointless\n\nThe talks go on."))
+    assert (c.content.text, c.source.text) == ("talks are pointless", "Kyiv")
+    text = '"You should resign," Warren told him, after he admitted he had not been held accountable.'
+    assert extract(parse(text))[0].content.text == "You should resign"

@@ -77,7 +77,7 @@ DOCUMENT_ASIDE = re.compile(r",?\s+(?:which|who|whose|that|to be)\b")
 # name patterns read once per mention, compiled once
 NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
 # "ministry spokeswoman", "embassy official": a post in a body the role does not name
-INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:(?:foreign|defen[cs]e|finance|interior|trade|economy|justice|health)\s+)?(ministry|department|agency|embassy|army|military|navy|police|commission|"
+INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:(?i:foreign|defen[cs]e|finance|interior|trade|economy|justice|health)\s+(?=[Mm]inistry))?(ministry|Ministry|department|agency|embassy|army|military|navy|police|commission|"
                               r"council|committee|company|campaign|party|bank|court|government)\s+[a-z]")
 OWNED_ROLE = re.compile(r"((?i:its|their|his|her))\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)$")  # "her deputy"
 TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(?:Col|Gen|Adm|Capt|Sgt|Maj|Lt|Cmdr|Cpl)\.)")
@@ -376,7 +376,10 @@ class DocumentResolver:
             # "In Tokyo, Chief Cabinet Secretary Haruto Sato said": the government where the
             # paragraph opens; "Natural Resources Minister Paul Girard" on a page about Canada alone: Canada's
             org_id = self._paragraph_seat(mention.start) or self._page_country()
-            org_id = org_id and (self._ministry_of(org_id, role_title) or org_id)  # "foreign ministry spokesman"
+        elif org_id is None and not owned and not foreign and role_title and HEAD_OF_STATE.search(role_title):
+            org_id = self._paragraph_seat(mention.start)  # "In Kyiv, President Andriy Melnyk said"
+        if org_id is not None and role_title and self.gaz.organizations[org_id].kind == "government":
+            org_id = self._ministry_of(org_id, role_title) or org_id  # "France's foreign minister": its ministry
         if org_id is None and BLOC_OWNER.search(description):  # "the bloc's foreign policy chief": the EU, if it is the one named
             org_id = self._page_country("igo")
         institution = INSTITUTION_ROLE.match(role_title or "") if not org_id else None
@@ -385,9 +388,9 @@ class DocumentResolver:
             if org_id is None and institution.group(1).lower() in ("ministry", "government"):
                 # "China warned ... 'We urge ...,' foreign ministry spokesman Lin Wei told a briefing":
                 # of the country that just spoke, at its foreign ministry when the gazetteer has it
-                country = self._last_body(mention.start, reach=1500)[1]
+                country = self.gaz.tree.government(self._last_body(mention.start, reach=1500)[1])
                 if country is not None and self.gaz.organizations[country].kind == "government":
-                    org_id = self._ministry_of(country, role_title) or country
+                    org_id = self._ministry_of(country, role_title) or country  # after the Kremlin: Russia's
         ranked = TRAILING_RANK.fullmatch(role_title or "")
         if ranked and re.search(r"\b[a-z]{3,}", ranked.group(1)):  # "Pentagon spokesman Col.": "Col., Pentagon spokesman"
             role_title = f"{ranked.group(2)}, {ranked.group(1)}"
@@ -413,8 +416,9 @@ class DocumentResolver:
         return oid if oid and self.gaz.organizations[oid].kind == "government" else None
 
     def _ministry_of(self, country: str, role: str) -> str | None:
-        """The country's ministry a role names by its portfolio ("foreign ministry spokesman")."""
-        portfolio = re.match(r"\s*(?:the\s+)?(\w+)\s+ministry", role, re.I)
+        """The country's ministry a role names by its portfolio ("foreign ministry spokesman",
+        "France's foreign minister")."""
+        portfolio = re.search(r"\b(foreign|defen[cs]e|interior|finance|justice|trade)\s+minist(?:ry|er)\b", role, re.I)
         if portfolio is None:
             return None
         word = portfolio.group(1).lower()
@@ -1167,6 +1171,7 @@ NAMED_ADMINISTRATION = re.compile(r"(?:[Tt]he\s+)?(?:(?!The\b)[A-Z][\w.'’\-]+\
 NAME_AS_MODIFIER = re.compile(r"(?:[a-z\-]+\s+){0,2}(?:all(?:y|ies)|aides?|advis[eo]rs?|spokes(?:man|woman|person)|"
                               r"supporters?|loyalists?|confidants?|critics?|rivals?|surrogates?|lawyers?|"
                               r"attorneys?|strategists?|backers?|donors?|campaign)\b")
+HEAD_OF_STATE = re.compile(r"\b(?:president|prime minister|chancellor|premier)\b", re.I)
 STATE_VOICE = re.compile(r"\b(?:government|official|officials|spokes(?:man|woman|person)|minist(?:er|ers|ry)|diplomats?)\b", re.I)
 SEAT_OPENING = re.compile(r"[ \t]*(?:In|From|Meanwhile in|Meanwhile, in)\s+([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?),")
 BLOC_OWNER = re.compile(r"\b(?:the|this)\s+(?:bloc|alliance|trading bloc|regional bloc)['’]s?\b", re.I)

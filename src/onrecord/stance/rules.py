@@ -43,7 +43,7 @@ UNDECIDED = re.compile(
     r"weigh(?:s|ing)? (?:options|whether)|do we or don[’']t we|under review|"
     r"(?:has|have) not ruled out|not rul(?:ed|ing) out|deliberat\w+|debat(?:e|es|ing) whether|"
     r"debat(?:e|es|ed|ing) the (?:pros and cons|merits)|"
-    r"considered forms? of|is considering|are considering|too early to (?:say|tell)|"
+    r"considered forms? of|is considering|are considering|(?:could|would|might|may) consider|too early to (?:say|tell)|"
     r"(?:not|n[’']t|never) (?:yet |been )*(?:taken|take|taking) (?:\w+ )?off the table|"  # "an option we have not taken off the table"
     r"(?:remains?|remained|stays?|stayed|still|is|are|was|were) (?:firmly |very much )?on the table|"
     r"remains? an option|remained an option|open to (?:the idea|the possibility|considering|discussing)|"

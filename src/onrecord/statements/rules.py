@@ -593,6 +593,14 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
         comp = "xcomp"
     if comp in ("ccomp", "xcomp"):
         node = infinitive or first_child(tok, (comp,))
+        after = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
+                      and not any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children)), None)
+        parenthetical = tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ","
+        if comp == "ccomp" and after is not None and node.i < tok.i and subj is not None and node.i < subj.i \
+                and not _inside(quotes, pb.char(node)) and not parenthetical:
+            node = after  # "Kremlin rejects the plan, Kyiv says talks are pointless": what follows the cue
+            # ("It is no surprise, Garin said, that ..." is one clause the attribution splits)
+            # (but '"You should resign," Warren told him, after he admitted ...' is the quotation's)
         if comp == "ccomp" and misplaced_clause(tok, node):
             return []
         if comp == "xcomp" and lemma not in lex.takes_infinitive and lemma not in lex.belief \
