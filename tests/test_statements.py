@@ -827,3 +827,8 @@ def test_a_clause_before_a_speaker_and_another_after_the_cue_gives_the_one_after
     assert (c.content.text, c.source.text) == ("talks are pointless", "Kyiv")
     text = '"You should resign," Warren told him, after he admitted he had not been held accountable.'
     assert extract(parse(text))[0].content.text == "You should resign"
+
+
+def test_a_name_the_parser_glued_to_a_weekday_is_the_object(parse):
+    found = extract(parse('Jeb Bush endorsed Cruz Wednesday. "It is a coup," the writer explained.'))
+    assert [(c.content.text, c.source.text) for c in found][0] == ("Cruz", "Jeb Bush")

@@ -540,6 +540,10 @@ def _object_content(text, pb, tok) -> Span | None:
     if tok.lemma_.lower() in SAY_TO:  # "said to a crowd of 500": who heard it
         deps = [c for c in deps if not (c.dep_ == "prep" and c.lower_ == "to")]
     if not deps:
+        glued = _object_glued_to_day(tok)
+        if glued is not None:  # "endorsed Cruz Wednesday", "Cruz" parsed as part of the day
+            return span(text, pb.char(glued[0]), pb.char(glued[-1]) + len(glued[-1].text))
+    if not deps:
         return None
     if all(c.lower_ in NO_CONTENT and not any(c.children) for c in deps) or all(c.dep_ == "prep" and c.lower_ != "as" for c in deps) \
             and any(c.lower_ in WHAT for c in tok.lefts if c.dep_ in OBJECT_DEPS):
@@ -561,6 +565,17 @@ WHAT = {"what", "whatever"}
 MAX_QUOTE_REACH = 6000  # a quotation is at most this long (quotes.MAX_QUOTE_CHARS)
 CHOOSER_GATE = 0.3  # verbs less likely than this to be cues are not worth scoring options for
 MAX_CHOOSER_TOKENS = 200  # longer "sentences" (a run-on line) keep to the linear rules
+
+
+def _object_glued_to_day(verb):
+    """The name the parser took into a weekday right after the verb ("endorsed Cruz Wednesday":
+    Cruz a compound of Wednesday), as a list of tokens, or None."""
+    for c in verb.rights:
+        if c.dep_ == "npadvmod" and c.lower_ in WEEKDAYS:
+            names = [t for t in c.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            if names and names[0].i == verb.i + 1 and names[-1].i == c.i - 1:
+                return names
+    return None
 
 
 def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cue, src, conf) -> list[Candidate]:
