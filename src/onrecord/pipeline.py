@@ -212,16 +212,13 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     # words a later report in the sentence gives are somebody's, like a quotation's: "She said the
     # curbs were overdue and added that she would hold hearings in March" was not said in March
     reported: dict[int, list[tuple[int, int, int]]] = {}  # sentence -> (cue, content start, end)
-    for c in candidates:
-        if c.cue is not None:
-            reported.setdefault(bisect.bisect_right(sent_starts, c.cue.start) - 1, []).append(
-                (c.cue.start, c.content.start, c.content.end))
-    contents = [(c.content.start, c.content.end) for c in candidates]
     cue_sentences: dict[int, set] = {}  # sentence -> who speaks there
     for c, r in zip(candidates, resolutions):
         if c.cue is not None:
-            cue_sentences.setdefault(bisect.bisect_right(sent_starts, c.cue.start) - 1, set()).add(
-                r.speaker.actor_id if r.speaker else None)
+            at = bisect.bisect_right(sent_starts, c.cue.start) - 1
+            reported.setdefault(at, []).append((c.cue.start, c.content.start, c.content.end))
+            cue_sentences.setdefault(at, set()).add(r.speaker.actor_id if r.speaker else None)
+    contents = [(c.content.start, c.content.end) for c in candidates]
     for cand, res, lead, via in zip(candidates, resolutions, leads, vias):
         anchor = cand.cue.start if cand.cue else cand.content.start
         bi = _block_index(starts, anchor)

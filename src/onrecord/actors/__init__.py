@@ -77,7 +77,7 @@ DOCUMENT_ASIDE = re.compile(r",?\s+(?:which|who|whose|that|to be)\b")
 # name patterns read once per mention, compiled once
 NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
 # "ministry spokeswoman", "embassy official": a post in a body the role does not name
-INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:(?i:foreign|defen[cs]e|finance|interior|trade|economy|justice|health)\s+(?=[Mm]inistry))?(ministry|Ministry|department|agency|embassy|army|military|navy|police|commission|"
+INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:[A-Za-z]+\s+(?=[Mm]inistry))?(ministry|Ministry|department|agency|embassy|army|military|navy|police|commission|"
                               r"council|committee|company|campaign|party|bank|court|government)\s+[a-z]")
 OWNED_ROLE = re.compile(r"((?i:its|their|his|her))\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)$")  # "her deputy"
 TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(?:Col|Gen|Adm|Capt|Sgt|Maj|Lt|Cmdr|Cpl)\.)")
@@ -418,10 +418,10 @@ class DocumentResolver:
     def _ministry_of(self, country: str, role: str) -> str | None:
         """The country's ministry a role names by its portfolio ("foreign ministry spokesman",
         "France's foreign minister")."""
-        portfolio = re.search(r"\b(foreign|defen[cs]e|interior|finance|justice|trade)\s+minist(?:ry|er)\b", role, re.I)
-        if portfolio is None:
+        portfolio = re.search(r"\b(\w+)\s+minist(?:ry|er)\b", role, re.I)
+        word = portfolio.group(1).lower() if portfolio else None
+        if word not in PORTFOLIOS:
             return None
-        word = portfolio.group(1).lower()
         return next((oid for oid, org in self.gaz.organizations.items() if org.parent_id == country
                      and org.kind == "ministry" and re.search(r"\b%s" % re.escape(word[:6]), org.name, re.I)), None)
 

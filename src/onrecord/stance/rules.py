@@ -50,12 +50,16 @@ UNDECIDED = re.compile(
     r"keep(?:s|ing)? an open mind|(?:not|n[’']t) (?:yet )?made up (?:our|my|his|her|their) minds?|wait and see|"
     r"too (?:soon|early) to (?:say|decide|judge)|(?:will|would|to|yet to) decide (?:on|whether|about)|decision (?:\w+ ){0,4}(?:has|have) not (?:yet )?been (?:taken|made)|(?:studying|examining|assessing) (?:the|a|this|that) (?:proposal|plan|idea|request))\b", re.I)
 
+# words no stance is taken with ("would not comment") and verbs that ask for a thing to end
+# ("urge X to stop Y"), shared by the lexicons below
+COMMENT_VERBS = r"(?:comment|say|discuss|speculate|confirm|elaborate)"
+TO_END = (r"[^;!?]{0,60}?\bto (?:\w+ )?(?:stop|halt|end|cancel|abandon|drop|scrap|refrain|reconsider|reverse|"
+          r"withdraw|suspend|freeze|block)")
+
 OPPOSE = re.compile(
     r"\b(ill-advised|not feasible|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
-    r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! (?:comment|say|discuss|speculate|confirm|elaborate))|"
-    r"cannot support|do(?:es)? not support|"
-    r"(?:urge[sd]?|urging|call(?:s|ed|ing)? on)\b[^;!?]{0,60}?\bto (?:\w+ )?(?:stop|halt|end|cancel|abandon|drop|scrap|refrain|"
-    r"reconsider|reverse|withdraw|suspend|freeze|block)|"
+    r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r")|"
+    r"cannot support|do(?:es)? not support|(?:urge[sd]?|urging|call(?:s|ed|ing)? on)\b" + TO_END + r"|"
     r"could not exist|no (?:plans?|intention) to|a mistake|premature|counterproductive|"
     r"not (?:be )?(?:directly )?involved|refuse[sd]? to|not an option|off the table|"
     r"against (?:any|an?|the)|warn(?:s|ed)? against|no appetite|"
@@ -80,8 +84,7 @@ SUPPORT = re.compile(
     r"(?:should|must) (?:take effect|go ahead|proceed|be (?:adopted|introduced|imposed|approved|implemented|extended))|"
     # what policy speech says for a thing: "the right thing to do", "push for", "essential"
     r"the right (?:thing|decision|step|move|call|approach)|(?:push|press)(?:es|ed|ing)? for|"
-    r"(?:urge[sd]?|urging)(?![^;!?]{0,60}?\bto (?:\w+ )?(?:stop|halt|end|cancel|abandon|drop|scrap|refrain|reconsider|reverse|"
-    r"withdraw|suspend|freeze|block))|"
+    r"(?:urge[sd]?|urging)(?!" + TO_END + r")|"
     r"(?:is|are|was|were|be|remains?) (?:absolutely |still )?(?:essential|vital|crucial|indispensable)|the (?:only )?way forward|"
     r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|call(?:s|ed|ing)? for|"
     r"pledge[sd]? to|promise[sd]? to|advocat(?:e|es|ed|ing)|champion(?:s|ed)?|no objections?|applaud(?:s|ed)?|"
@@ -215,8 +218,7 @@ def predicate_votes(target: Target, text: str, s: int, e: int) -> dict[str, list
     return votes
 
 
-NO_COMMENT = re.compile(r"\b(?:not|n[’']t|never|declin\w*|refus\w*)\s+(?:to\s+)?(?:comment|say|discuss|speculate|"
-                        r"elaborate|confirm)\b", re.I)
+NO_COMMENT = re.compile(r"\b(?:not|n[’']t|never|declin\w*|refus\w*)\s+(?:to\s+)?" + COMMENT_VERBS + r"\b", re.I)
 REMOVE_VERBS = {"lift", "end", "remove", "scrap", "repeal", "abolish", "cancel", "withdraw", "drop", "ease", "phase",
                 "close", "dismantle", "revoke", "terminate", "abandon", "suspend"}
 KEEP_VERBS = {"keep", "maintain", "extend", "renew", "retain", "preserve", "prolong", "tighten"}
