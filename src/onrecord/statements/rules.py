@@ -163,7 +163,7 @@ def _source_span(text: str, pb: ParsedBlock, subj, cue) -> Span | None:
 
 
 TIME_LEADS = {"on", "in", "at", "during", "last", "this", "early", "late", "over"}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
 
 
 # A wire dateline the parser took into the subject: "BRUSSELS -", "WASHINGTON (Reuters) —".
@@ -180,6 +180,7 @@ MEDIA = {"statement", "interview", "email", "e-mail", "tweet", "post", "letter",
          "call", "conversation", "note", "memo", "op-ed", "video", "message", "briefing", "appearance"}
 DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
         "yesterday", "tonight"}
+WEEKDAYS = DAYS - {"today", "yesterday", "tonight"}
 PERIODS = {"week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day"}
 
 
