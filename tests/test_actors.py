@@ -992,3 +992,30 @@ def test_a_ministry_spokeswoman_after_the_kremlin_is_of_russias_ministry_and_a_p
     found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
     assert found["Irina Sokolova"] == "ru-mfa" and found["Andriy Melnyk"] == "gov-ua"
     assert found["Claire Duval"] == "fr-mfa"
+
+
+def test_an_unqualified_president_and_minister_are_of_the_dateline_capital_on_a_page_of_several_countries(parse):
+    text = ("Rome and Madrid split over fishing quotas\n\nMADRID (Wire) - Spain will not accept the new quotas, "
+            "the government said on Friday, while Italy's farm minister backed them.\n\n"
+            "\"We will defend our fleets,\" President Lucia Ortega told reporters. Her agriculture minister, "
+            "Pablo Ruiz, said the quotas were unfair. Italian Prime Minister Enzo Bassi said Rome was ready to "
+            "talk. His finance minister, Carla Neri, said the cost was small.")
+    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    assert found["Lucia Ortega"] == "gov-es" and found["Pablo Ruiz"] == "gov-es"
+    assert found["Carla Neri"] == "gov-it"
+
+
+def test_a_president_without_a_dateline_or_seat_on_a_page_of_several_countries_has_no_country(parse):
+    text = ("Spain will not accept the new quotas, the government said on Friday, while Italy's farm minister "
+            "backed them. President Lucia Ortega told reporters the fleets would be defended. Her adviser, "
+            "Pablo Ruiz, said the quotas were unfair.")
+    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    assert found["Lucia Ortega"] is None and found["Pablo Ruiz"] is None
+
+
+def test_a_countrys_leader_speaks_for_the_office_its_spokesman_speaks_for(parse):
+    text = ("Russian President Pavel Orlov said the talks were over. The Kremlin said a deal was off. "
+            "Vice President Ann Hale told reporters the offer stood. His government said nothing.")
+    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    assert found["Pavel Orlov"] == "ru-kremlin" and found["Kremlin"] == "ru-kremlin"
+    assert found["Ann Hale"] is None  # a vice president is no country's leader

@@ -104,6 +104,15 @@ def test_outlook_uncertainty_and_abstention():
     assert by_target["b"].confidence == 0.0 and "abstains" in by_target["b"].summary
 
 
+def test_an_outlook_of_undated_positions_says_why_it_abstains_and_cites_them():
+    undated = st(1, "p:x", "us-state", None, "a", "support")
+    fs = kinds([undated, st(2, "p:y", None, None, "b", "oppose")], "outlook")
+    by_target = {f.target_id: f for f in fs}
+    assert by_target["a"].confidence == 0.0 and "none has a date" in by_target["a"].summary
+    assert by_target["a"].statement_ids == ("s1",)
+    assert "no official of a known body" in by_target["b"].summary  # a speaker of no known body
+
+
 def test_reprints_count_once():
     a = st(1, "p:x", "us-state", "2030-01-05", "a", "support", "same words")
     b = Statement("s9", "d2", a.kind, a.content, None, a.speaker, None, a.said, a.stances)

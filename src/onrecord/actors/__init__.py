@@ -16,7 +16,7 @@ from ..model import Actor, Role, Speaker, Span
 from ..parse import NAME_PARTICLES, caps
 from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, FORMER, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
-from ..statements.rules import INTERVIEW_TURNS, QUESTION_TURNS
+from ..statements.rules import DATELINE, INTERVIEW_TURNS, QUESTION_TURNS
 from .people import (HONORIFICS, HONORIFIC_SEX, NAME_SUFFIXES, ROLE_WORDS, People, first_name_gender,
                      is_given_name)
 
@@ -375,11 +375,19 @@ class DocumentResolver:
         if org_id is None and not owned and not foreign and role_title and CABINET_POST.search(role_title):
             # "In Tokyo, Chief Cabinet Secretary Haruto Sato said": the government where the
             # paragraph opens; "Natural Resources Minister Paul Girard" on a page about Canada alone: Canada's
-            org_id = self._paragraph_seat(mention.start) or self._page_country()
-        elif org_id is None and not owned and not foreign and role_title and HEAD_OF_STATE.search(role_title):
-            org_id = self._paragraph_seat(mention.start)  # "In Kyiv, President Andriy Melnyk said"
+            org_id = self._paragraph_seat(mention.start) or self._page_country() or self._dateline_seat()
+        elif org_id is None and not owned and not foreign and role_title and HEAD_OF_STATE.fullmatch(role_title) \
+                and not FORMER.search(mention.text) and not self._once_former(name):
+            # "In Kyiv, President Andriy Melnyk said"; "PARIS (Reuters) - ... President Claire Moreau wrote"
+            org_id = self._paragraph_seat(mention.start) or self._dateline_seat()
+        elif org_id is None and owned and owned.group(1).lower() in ("his", "her") and CABINET_POST.search(role_title):
+            org_id = self._leader_before(mention.start)  # "Her finance minister" right after the president spoke
         if org_id is not None and role_title and self.gaz.organizations[org_id].kind == "government":
             org_id = self._ministry_of(org_id, role_title) or org_id  # "France's foreign minister": its ministry
+            leader = HEAD_OF_STATE.fullmatch(role_title)
+            if leader and not FORMER.search(mention.text) and not self._once_former(name):
+                # "Russian President X": the Kremlin's, one body with its spokesman in the findings
+                org_id = self.gaz.heads.get((org_id, leader.group(1).lower()), org_id)
         if org_id is None and BLOC_OWNER.search(description):  # "the bloc's foreign policy chief": the EU, if it is the one named
             org_id = self._page_country("igo")
         institution = INSTITUTION_ROLE.match(role_title or "") if not org_id else None
@@ -414,6 +422,41 @@ class DocumentResolver:
         found = self.gaz.find(seat.group(1))
         oid = found[0][2] if len(found) == 1 and found[0][1] == len(seat.group(1)) else None
         return oid if oid and self.gaz.organizations[oid].kind == "government" else None
+
+    def _once_former(self, name: str) -> bool:
+        """Does the page call this person a former something ("former President Bill Clinton")?"""
+        return re.search(r"%s\s+(?:[A-Z][\w.\-]*\s+){0,3}%s\b" % (FORMER.pattern, re.escape(name.split()[-1])),
+                         self.text, re.I) is not None
+
+    def _dateline_seat(self) -> str | None:
+        """The government whose capital heads the wire dateline ("PARIS (Reuters) -"): whose
+        an unqualified president or minister is when the page names several countries."""
+        key = ("dateline",)
+        if key not in self.people._memo:
+            found = None
+            for line in self.text.split("\n", 4)[:4]:  # the title, then the first paragraphs
+                dateline = DATELINE.match(line.lstrip())
+                if dateline is not None:
+                    city = re.split(r"[,(\-—–]", dateline.group(0))[0].strip().title()
+                    hits = self.gaz.find(city)
+                    oid = hits[0][2] if len(hits) == 1 and hits[0][1] == len(city) else None
+                    found = oid if oid and self.gaz.organizations[oid].kind == "government" else None
+                    break
+            self.people._memo[key] = found
+        return self.people._memo[key]
+
+    def _leader_before(self, pos: int) -> str | None:
+        """The government of a president or prime minister who spoke just before: whose "her
+        finance minister" is. Any earlier speaker was too often wrong (see ``owned``)."""
+        for start, sp, actor in reversed(self.history):
+            if start >= pos:
+                continue
+            if pos - start > 1500 or actor.kind != "person":
+                return None
+            leader = sp.role and HEAD_OF_STATE.fullmatch(sp.role)
+            country = self.gaz.tree.government(sp.organization_id) if leader else None
+            return country if country and self.gaz.organizations[country].kind == "government" else None
+        return None
 
     def _ministry_of(self, country: str, role: str) -> str | None:
         """The country's ministry a role names by its portfolio ("foreign ministry spokesman",
@@ -874,6 +917,8 @@ class DocumentResolver:
                 return self._named_body(mention, f"{owner}'s {noun}")
             org_id = found[0].organization_id if found[0] is not None else next(
                 (sp.organization_id for _, sp, a in reversed(self.history) if a.id == found[1].id and sp.organization_id), None)
+            if org_id and self.gaz.organizations[org_id].kind == "executive":
+                org_id = self.gaz.tree.government(org_id)  # a president's: his country's
             if noun == "government" and org_id and self.gaz.organizations[org_id].kind == "government":
                 return self._org_speaker(mention, org_id, "organization")  # the government the owner serves
             if noun in OWNED_BODIES:
@@ -1171,7 +1216,9 @@ NAMED_ADMINISTRATION = re.compile(r"(?:[Tt]he\s+)?(?:(?!The\b)[A-Z][\w.'’\-]+\
 NAME_AS_MODIFIER = re.compile(r"(?:[a-z\-]+\s+){0,2}(?:all(?:y|ies)|aides?|advis[eo]rs?|spokes(?:man|woman|person)|"
                               r"supporters?|loyalists?|confidants?|critics?|rivals?|surrogates?|lawyers?|"
                               r"attorneys?|strategists?|backers?|donors?|campaign)\b")
-HEAD_OF_STATE = re.compile(r"\b(?:president|prime minister|chancellor|premier)\b", re.I)
+# a country's leader, as a whole title: not "Vice President" nor "president of the Brady Campaign"
+HEAD_OF_STATE = re.compile(r"(?:[Tt]he\s+)?(?!Vice\b|Deputy\b|Former\b)(?:[A-Z][a-z]+\s+)?"
+                           r"([Pp]resident|[Pp]rime [Mm]inister|[Cc]hancellor|[Pp]remier)")
 STATE_VOICE = re.compile(r"\b(?:government|official|officials|spokes(?:man|woman|person)|minist(?:er|ers|ry)|diplomats?)\b", re.I)
 SEAT_OPENING = re.compile(r"[ \t]*(?:In|From|Meanwhile in|Meanwhile, in)\s+([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?),")
 BLOC_OWNER = re.compile(r"\b(?:the|this)\s+(?:bloc|alliance|trading bloc|regional bloc)['’]s?\b", re.I)

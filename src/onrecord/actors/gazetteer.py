@@ -88,6 +88,7 @@ class Gazetteer:
     seniority: dict[str, int]
     people: dict[str, "RegisteredPerson"] = field(default_factory=dict)  # by lower-cased name or alias
     capitals: frozenset[str] = frozenset()  # a government's capital, which may only be a place
+    heads: dict[tuple[str, str], str] = field(default_factory=dict)  # (government, "president"): its office
     _alias_re: re.Pattern | None = field(default=None, repr=False)
     _alias_map: dict[str, str] = field(default_factory=dict, repr=False)
     _capitals: frozenset[str] = field(default=frozenset(), repr=False)
@@ -249,6 +250,7 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
     data = _read_yaml(resources.files(__package__).joinpath("gazetteer.yaml"))
     orgs: dict[str, Organization] = {}
     titles: list[tuple[str, str]] = []
+    heads: dict[tuple[str, str], str] = {}
     nat: dict[str, list[str]] = dict(data.get("nationalities") or {})
     layers = [("built-in gazetteer", data)]
     if extra:
@@ -263,6 +265,10 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
             titles.append((t["title"], t["organization"]))
         for oid, words in (layer.get("nationalities") or {}).items():
             nat.setdefault(oid, []).extend(words)
+        for h in layer.get("heads") or []:
+            if not isinstance(h, dict) or h.get("organization") not in orgs or not h.get("title"):
+                raise RegistryError(f"a head needs a 'title' and a known 'organization': {h!r}", source=where)
+            heads[(orgs[h["organization"]].parent_id, h["title"].lower())] = h["organization"]
     for o in orgs.values():
         if o.parent_id and o.parent_id not in orgs:
             raise RegistryError(f"organization {o.id!r} has unknown parent {o.parent_id!r}")
@@ -272,4 +278,5 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
         for person in _people(layer, where, orgs):
             for key in (person.name, *person.aliases):
                 people[key.lower()] = person
-    return Gazetteer(orgs, titles, nat, dict(data.get("seniority") or {}), people, capitals=capitals)
+    return Gazetteer(orgs, titles, nat, dict(data.get("seniority") or {}), people, capitals=capitals,
+                     heads=heads)

@@ -334,10 +334,19 @@ def common_ground(statements: list[Statement], actors: dict[str, Actor], targets
 
 
 def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Target], tree: Tree,
-            rank: Callable[[str | None], int] = lambda title: 1, half_life_days: int = 60) -> list[Finding]:
+            rank: Callable[[str | None], int] = lambda title: 1, half_life_days: int = 60,
+            undated: dict[str, list[str]] | None = None) -> list[Finding]:
     out = []
     for tid, target in targets.items():
         pts = [p for p in points if p.target_id == tid and tree.body(p.org_id)]
+        if not pts and (undated or {}).get(tid):
+            ids = tuple(undated[tid])
+            out.append(Finding(_fid("outlook", tid), "outlook",
+                               f"On “{target.question}”: {len(ids)} statement(s) by officials of known bodies "
+                               "take a position, but none has a date (the page gives no publication date and "
+                               "the text names none); onrecord abstains. Give the date (--published).",
+                               0.0, tid, (), ids))
+            continue
         if not pts:
             out.append(Finding(_fid("outlook", tid), "outlook",
                                f"On “{target.question}”: no official of a known body took a position "
@@ -412,7 +421,13 @@ def find_all(statements: list[Statement], actors: dict[str, Actor], targets: lis
     tree = Tree(organizations)
     tmap = {t.id: t for t in targets}
     points = stance_points(statements)
-    return (outlook(points, actors, tmap, tree, rank) + shifts(points, actors, tmap, tree)
+    undated = defaultdict(list)  # positions findings cannot place in time
+    for st in statements:
+        if _day(st) is None and st.speaker and tree.body(st.speaker.organization_id):
+            for s in st.stances:
+                if s.stance in VALUE:
+                    undated[s.target_id].append(st.id)
+    return (outlook(points, actors, tmap, tree, rank, undated=undated) + shifts(points, actors, tmap, tree)
             + contradictions(points, actors, tmap, tree, window_days)
             + separate_questions(points, tmap, tree)
             + common_ground(statements, actors, tmap, tree))
