@@ -264,6 +264,13 @@ def test_a_condition_after_a_parenthetical_attribution_stays_in_the_content(pars
         "The army will withdraw from the north, the minister said, if the rebels lay down their arms"]
 
 
+def test_a_condition_before_the_attribution_that_the_parser_hangs_on_the_cue_stays_in_the_content(parse):
+    rows = found(parse, "Japan is prepared to loosen export controls on three chipmaking materials bound for South "
+                        "Korea if Seoul drops its complaint at the World Trade Organization, Chief Cabinet Secretary "
+                        "Haruto Sato said on Tuesday.")
+    assert rows[0][3].endswith("South Korea if Seoul drops its complaint at the World Trade Organization")
+
+
 def test_a_speech_or_intent_noun_reports_its_clause(parse):
     rows = found(parse, "The general's warning that troops would stay drew criticism from the opposition.")
     assert rows == [("indirect", "The general's", "warning", "that troops would stay")]

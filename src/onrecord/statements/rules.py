@@ -415,6 +415,19 @@ def _asked(text, pb, sent, tok) -> Candidate | None:
 CONDITION_MARKS = {"if", "unless", "once", "until", "provided", "providing"}
 
 
+def _hung_on_cue(pb: ParsedBlock, verb, clause, subj) -> int:
+    """Where a clause before the cue really ends: 'A if B, X said', parsed with 'if B' hung on
+    'said', keeps its condition B, which stands between A and the speaker."""
+    limit = subj.left_edge.i if subj is not None and subj.i < verb.i else verb.i
+    for c in verb.lefts:
+        between = verb.doc[clause.right_edge.i + 1:c.left_edge.i]
+        if c.dep_ == "advcl" and clause.right_edge.i < c.left_edge.i and c.right_edge.i < limit \
+                and all(t.text == "," for t in between) and len(between) < 2 \
+                and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+            return subtree_range(pb, c)[1]
+    return 0
+
+
 def _condition_after(verb, after: int = -1):
     """The condition a parenthetical cue splits from its content ('X will act, he said, but
     only if Y'): a clause hung on ``verb`` (the cue, or the clause the cue comments on) after
@@ -651,6 +664,7 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
                     c_end = max(c_end, subtree_range(pb, c, exclude=_trailing_asides(c, lex))[1])
         if node.i < tok.i:  # content before the cue ("..., X said") runs to the sentence start
             c_start = min(c_start, s_start)
+            c_end = max(c_end, _hung_on_cue(pb, tok, node, subj))
         content = span(text, c_start, c_end)
         if not content or len(content.text) < 3:
             return []
