@@ -219,3 +219,14 @@ def test_a_condition_in_a_statement_relevant_only_by_its_paragraph_is_not_the_qu
     st = judge(T, text, Span.of(text, content, content + len("Deterrence only works if it is credible")),
                [(0, len(text))])
     assert st is None or st.stance != "conditional"
+
+
+def test_a_verb_of_the_same_direction_before_the_topic_is_the_questions_act():
+    target = Target("t", "Should Japan lift its export controls?", keywords=("export controls", "controls"))
+
+    def label(text):
+        return judge(target, text, Span.of(text, 0, len(text)), []).stance
+
+    assert label("The controls should be scrapped unconditionally.") == "support"  # not "scrapped" = frozen
+    assert label("Tokyo must scrap the export controls.") == "support"
+    assert label("We will not scrap the export controls.") == "oppose"

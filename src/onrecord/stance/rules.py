@@ -188,18 +188,25 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-def predicate_votes(target: Target, text: str, s: int, e: int) -> dict[str, list[Span]]:
-    """Stance toward what the question asks: its predicate, asked for or refused."""
+def predicate_votes(target: Target, text: str, s: int, e: int, topics=()) -> dict[str, list[Span]]:
+    """Stance toward what the question asks: its predicate, asked for or refused. A verb of the
+    same direction counts too when the question's topic follows it ("must scrap the controls"
+    asks to lift them)."""
     votes: dict[str, list[Span]] = {"support": [], "oppose": []}
     for pred in question_predicates(target.question):
         pattern = re.compile(r"\b(?:(%s)(%s)|(%s))\w*" % ("|".join(NEGATIVE_PREFIX), re.escape(_stem(pred)),
                                                           re.escape(_stem(pred))), re.I)
-        for m in pattern.finditer(text, s, e):
+        kin = REMOVE_VERBS if pred in REMOVE_VERBS else KEEP_VERBS if pred in KEEP_VERBS else set()
+        kindred = re.compile(r"\b(?:%s)(?:s|es|d|ed|ped|ping|ing)?\b" % "|".join(
+            re.escape(_stem(v)) for v in sorted(kin - {pred})), re.I) if kin else None
+        on_topic = [m for m in kindred.finditer(text, s, e)
+                    if any(0 <= t.start - m.end() <= 30 for t in topics)] if kindred else []
+        for m in [*pattern.finditer(text, s, e), *on_topic]:
             window = text[max(s, m.start() - 45):m.start()]
             window = re.split(r"[.;:!?]", window)[-1]
             if NO_COMMENT.search(window):  # "would not comment on the deployment": no side taken
                 continue
-            if m.group(1):  # "unfit", "unacceptable", "dishonest"
+            if m.re is pattern and m.group(1):  # "unfit", "unacceptable", "dishonest"
                 votes["oppose"].append(Span.of(text, m.start(), m.end()))
             elif REFUSE.search(window):
                 # "Why won't he release ...?" and "it is wrong to refuse to release" ask for it
@@ -411,7 +418,8 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     if re.match(r"\s*[\"“]?(?:whether|if)\b", text[s:e], re.I):
         # "whether existing licences should be extended": a question put, no position taken
         return _stance(target, "neutral", "neutral", rel, rel.evidence[:2], backend) if not rel.from_context else None
-    votes = predicate_votes(target, text, s, e)
+    votes = predicate_votes(target, text, s, e, rel.evidence if not rel.from_context else ())
+    claimed = [x for v in votes.values() for x in v]  # "should be scrapped" is the question's act, not a verdict
     for hit in rel.evidence if not rel.from_context else ():
         if re.search(r"\b(?:no|not any)\s+(?:new\s+|further\s+|more\s+)?$", text[max(s, hit.start - 16):hit.start], re.I):
             votes["oppose"].append(hit)  # "there would be no exceptions"
@@ -422,8 +430,11 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             at = max(0, s - 40) + g.start()
             votes[label].append(Span.of(text, at, at + len(g.group(0).rstrip())))
     for x in OPPOSE.finditer(text, s, e):
-        votes["oppose"].append(Span.of(text, x.start(), x.end()))
+        if not any(c.start < x.end() and x.start() < c.end for c in claimed):
+            votes["oppose"].append(Span.of(text, x.start(), x.end()))
     for x in SUPPORT.finditer(text, s, e):
+        if any(c.start < x.end() and x.start() < c.end for c in claimed):
+            continue
         word = x.group(0).lower()
         polarity = "support"
         if _negated(text, x.start()) and not word.startswith(("cannot", "must not", "can")):
