@@ -241,3 +241,18 @@ def test_an_entry_of_a_live_blog_is_dated_to_the_day_it_went_up():
 def test_a_capitalised_today_inside_a_sentence_is_a_name_not_a_day():
     assert [m.text for m in find_expressions("She told the BBC's Today programme and USA Today that it was over.")] == []
     assert [m.text for m in find_expressions("Today, he said the ban would stay.")] == ["Today"]
+
+
+def test_since_a_time_runs_up_to_publication():
+    ts = dated("Lund has said since March that the tariffs must go.", "said", "that the tariffs must go")
+    assert (ts.start, ts.end, ts.granularity) == ("2026-03-01", "2026-11-20", "since")
+    assert ts.label() == "2026-03-01…"
+
+
+def test_at_the_time_is_the_time_the_paragraph_last_named():
+    text = "Lund last spoke about the tariffs in March. At the time, she said they must go."
+    sentence = (text.index("At the time"), len(text))
+    at = text.index("they must go")
+    ts = date_statement(text, [Block(0, len(text))], 0, sentence, text.index("said"),
+                        Span.of(text, at, at + len("they must go")), "2026-11-20")
+    assert (ts.start, ts.granularity, ts.expression) == ("2026-03-01", "month", "in March")

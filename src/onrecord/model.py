@@ -14,7 +14,8 @@ StatementKind = Literal["direct", "indirect", "mixed", "belief", "question"]  # 
 StanceLabel = Literal["support", "oppose", "conditional", "undecided", "neutral"]
 FindingKind = Literal["shift", "contradiction", "separate_questions", "common_ground", "outlook"]
 ActorKind = Literal["person", "anonymous", "group", "organization"]
-Granularity = Literal["day", "weekend", "week", "month", "quarter", "season", "half", "year", "decade", "unknown"]
+Granularity = Literal["day", "weekend", "week", "month", "quarter", "season", "half", "year", "decade", "since",
+                      "unknown"]
 
 STANCES: tuple[str, ...] = ("support", "oppose", "conditional", "undecided", "neutral")
 

@@ -523,6 +523,9 @@ def _timespan(text: str, mention: TimeMention, pub: date | None) -> TimeSpan | N
     s, e, gran = r
     if pub and s > pub:  # reported speech is in the past
         return None
+    if re.match(r"since\b", text[mention.start:mention.end], re.I) or re.search(r"\bsince\s+$", text[
+            max(0, mention.start - 7):mention.start], re.I):  # "has not spoken since March": up to now
+        e, gran = pub or e, "since"
     return TimeSpan(s.isoformat(), min(e, pub).isoformat() if pub else e.isoformat(), gran,
                     text[mention.start:mention.end], "text", Span.of(text, mention.start, mention.end))
 
@@ -631,6 +634,15 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
         ts = _timespan(text, best, pub)
         if ts:
             return _offset(text, ts, best, anchor, pub)
+    back = THAT_TIME.match(text, sentence[0]) if 0 <= block_index < len(blocks) else None
+    if back is not None:  # "Mori last spoke in March. At the time, he said ...": that time
+        before = [m for m in find_expressions(text, blocks[block_index].start, sentence[0])
+                  if not any(a <= m.start < b for a, b in quoted) and direction_of(text, m) != "future"]
+        r = resolve(before[-1], pub) if before else None
+        if r is not None and (pub is None or r[0] <= pub):
+            m = before[-1]
+            return TimeSpan(r[0].isoformat(), min(r[1], pub).isoformat() if pub else r[1].isoformat(), r[2],
+                            text[m.start:m.end], "text", Span.of(text, m.start, m.end))
     own_time = 0 <= block_index < len(blocks) and sentence[0] > blocks[block_index].start + 20 \
         and any(m.start - sentence[0] <= 12 for m in in_sentence)
     if 0 <= block_index < len(blocks) and not own_time:
@@ -650,6 +662,10 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
     if pub:
         return TimeSpan(None, pub.isoformat(), "unknown", None, "published")
     return TimeSpan()
+
+
+# a sentence that places itself at the time the paragraph last named
+THAT_TIME = re.compile(r"[\s\"“]*(?:At the time|At that time|Back then|At that point)\b")
 
 
 # a relative clause or a parenthesis still open before a time: "Reid, who endorsed her in February,"
