@@ -230,3 +230,16 @@ def test_a_verb_of_the_same_direction_before_the_topic_is_the_questions_act():
     assert label("The controls should be scrapped unconditionally.") == "support"  # not "scrapped" = frozen
     assert label("Tokyo must scrap the export controls.") == "support"
     assert label("We will not scrap the export controls.") == "oppose"
+
+
+def test_a_verb_of_the_opposite_direction_before_the_topic_refuses_the_questions_act():
+    target = Target("t", "Should the peacekeeping mission be renewed?", keywords=("mission",))
+
+    def label(text):
+        return judge(target, text, Span.of(text, 0, len(text)), []).stance
+
+    assert label("The council must end the mission this year.") == "oppose"
+    assert label("We will not cut the mission.") == "support"
+    trade = Target("t", "Should the United States keep its trade agreements?", keywords=("trade",))
+    text = "We must ease trade barriers."  # acts on barriers, not on trade
+    assert judge(trade, text, Span.of(text, 0, len(text)), []).stance == "neutral"

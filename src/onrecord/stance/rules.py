@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..actors.places import is_place
 from ..model import Span, Stance, Target
 
@@ -189,19 +191,19 @@ def _stem(word: str) -> str:
 
 
 def predicate_votes(target: Target, text: str, s: int, e: int, topics=()) -> dict[str, list[Span]]:
-    """Stance toward what the question asks: its predicate, asked for or refused. A verb of the
-    same direction counts too when the question's topic follows it ("must scrap the controls"
-    asks to lift them)."""
+    """Stance toward what the question asks: its predicate, asked for or refused. A verb of its
+    direction counts too when the question's topic follows it ("must scrap the controls" asks to
+    lift them), and one of the opposite direction the other way ("must end the mission" refuses
+    to renew it)."""
     votes: dict[str, list[Span]] = {"support": [], "oppose": []}
     for pred in question_predicates(target.question):
         pattern = re.compile(r"\b(?:(%s)(%s)|(%s))\w*" % ("|".join(NEGATIVE_PREFIX), re.escape(_stem(pred)),
                                                           re.escape(_stem(pred))), re.I)
-        kin = REMOVE_VERBS if pred in REMOVE_VERBS else KEEP_VERBS if pred in KEEP_VERBS else set()
-        kindred = re.compile(r"\b(?:%s)(?:s|es|d|ed|ped|ping|ing)?\b" % "|".join(
-            re.escape(_stem(v)) for v in sorted(kin - {pred})), re.I) if kin else None
-        on_topic = [m for m in kindred.finditer(text, s, e)
-                    if any(0 <= t.start - m.end() <= 30 for t in topics)] if kindred else []
-        for m in [*pattern.finditer(text, s, e), *on_topic]:
+        kin, counter = (REMOVE_VERBS | REDUCE_VERBS, KEEP_VERBS) if pred in REMOVE_VERBS else \
+            (KEEP_VERBS, REMOVE_VERBS | REDUCE_VERBS) if pred in KEEP_VERBS else (set(), set())
+        same, against = (_before_topic(text, s, e, verbs - {pred}, topics) for verbs in (kin, counter))
+        for m in [*pattern.finditer(text, s, e), *same, *against]:
+            label = (lambda lab: {"support": "oppose", "oppose": "support"}[lab]) if m in against else (lambda lab: lab)
             window = text[max(s, m.start() - 45):m.start()]
             window = re.split(r"[.;:!?]", window)[-1]
             if NO_COMMENT.search(window):  # "would not comment on the deployment": no side taken
@@ -210,11 +212,15 @@ def predicate_votes(target: Target, text: str, s: int, e: int, topics=()) -> dic
                 votes["oppose"].append(Span.of(text, m.start(), m.end()))
             elif REFUSE.search(window):
                 # "Why won't he release ...?" and "it is wrong to refuse to release" ask for it
-                demanded = re.search(r"\bwhy\b", window, re.I) or OPPOSE.search(window.split(REFUSE.search(window).group(0))[0])
-                votes["support" if demanded else "oppose"].append(Span.of(text, m.start(), m.end()))
+                refusal = REFUSE.search(window)
+                demanded = re.search(r"\bwhy\b", window, re.I) or OPPOSE.search(window.split(refusal.group(0))[0])
+                votes[label("support" if demanded else "oppose")].append(Span.of(text, m.start(), m.end()))
+                if m in against:  # "will not cut the mission": the refusal is this vote's, no verdict of its own
+                    votes[label("support" if demanded else "oppose")].append(
+                        Span.of(text, m.start() - len(window) + refusal.start(), m.start() - len(window) + refusal.end()))
             elif ASK.search(window) or text[m.end():m.end() + 30].lower().startswith((" the better", ", the better")) \
                     or (not window.strip(" \"“‘'") and m.group(0).lower() == pred):  # "Release the aid now."
-                votes["support"].append(Span.of(text, m.start(), m.end()))
+                votes[label("support")].append(Span.of(text, m.start(), m.end()))
         # to lift a thing is to end it: "the embargo should remain" refuses lifting it, and
         # "the sanctions must be lifted" refuses a question that keeps them
         for words, label in ((KEEP, "oppose"), (REMOVE, "support")) if pred in REMOVE_VERBS else \
@@ -225,9 +231,26 @@ def predicate_votes(target: Target, text: str, s: int, e: int, topics=()) -> dic
     return votes
 
 
+def _before_topic(text: str, s: int, e: int, verbs: set[str], topics) -> list[re.Match]:
+    """Where one of ``verbs`` acts on the question's topic: the topic follows it closely and
+    ends its noun phrase ("ease trade barriers" acts on barriers, not on trade)."""
+    if not verbs or not topics:
+        return []
+    pattern = re.compile(r"\b(?:%s)(?:s|es|d|ed|ped|ping|ting|ing)?\b" % "|".join(
+        re.escape(_stem(v)) for v in sorted(verbs)), re.I)
+    heads = [t for t in topics if not _noun_after(text, t.end, e)]
+    return [m for m in pattern.finditer(text, s, e) if any(0 <= t.start - m.end() <= 30 for t in heads)]
+
+
+def _noun_after(text: str, pos: int, end: int) -> bool:
+    nxt = re.match(r"[ \t]+([a-z][\w\-]*)", text[pos:end])
+    return nxt is not None and nxt.group(1) not in STOP_WORDS and not nxt.group(1).endswith("ly")
+
+
 NO_COMMENT = re.compile(r"\b(?:not|n[’']t|never|declin\w*|refus\w*)\s+(?:to\s+)?" + COMMENT_VERBS + r"\b", re.I)
 REMOVE_VERBS = {"lift", "end", "remove", "scrap", "repeal", "abolish", "cancel", "withdraw", "drop", "ease", "phase",
                 "close", "dismantle", "revoke", "terminate", "abandon", "suspend"}
+REDUCE_VERBS = {"cut", "reduce", "shrink"}  # "cut the mission": against keeping it, whole
 KEEP_VERBS = {"keep", "maintain", "extend", "renew", "retain", "preserve", "prolong", "tighten"}
 KEEP = re.compile(r"\b(?:stays?|stayed|remains?|remained|stay in place|remain in (?:place|force)|keep(?:s|ing)? (?:it|them|in place)|"
                   r"(?:to )?(?:hold|continue|last|go on)\b(?! (?:talks|a |the |on to))|"
