@@ -243,3 +243,20 @@ def test_a_verb_of_the_opposite_direction_before_the_topic_refuses_the_questions
     trade = Target("t", "Should the United States keep its trade agreements?", keywords=("trade",))
     text = "We must ease trade barriers."  # acts on barriers, not on trade
     assert judge(trade, text, Span.of(text, 0, len(text)), []).stance == "neutral"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Deploying a regional force would embolden the militias.", "oppose"),
+    ("A regional force could also help stabilise the border districts.", "support"),
+    ("A regional force would send a clear message to the junta.", "support"),
+    ("The local population deserves a regional force after years of raids.", "support"),
+    ("The assembly voted unanimously to deploy the regional force.", "support"),
+    ("There is no consensus among member states on a regional force.", "undecided"),
+    ("We have not yet taken a position on the regional force.", "undecided"),
+    ("Our lawyers are studying the implications of a regional force.", "undecided"),
+    ("The regional force must wait for a ceasefire agreement.", "conditional"),
+    ("For us, a regional force is a matter of principle.", "support"),
+    ("Officers of the regional force would protect the convoys.", "neutral"),  # the topic is not the subject
+])
+def test_what_a_policy_would_bring_and_how_officials_say_they_have_not_decided(text, label):
+    assert stance(text).stance == label

@@ -15,7 +15,7 @@ NEGATORS = re.compile(r"\b(not|n[’']t|never|no|cannot|neither|nor)\b", re.I)
 
 CONDITION_AFTER = re.compile(
     r"\b(only if|if|unless|provided(?: that)?|as long as|on condition that|so long as|only once|only when|"
-    r"only after|not until|"
+    r"only after|not until|(?:must|will have to|has to|have to|should|can only) wait (?:for|until)|"
     r"hinges? on|depends? on|dependent on|contingent on|conditional on|subject to)\b", re.I)
 CONDITION_BEFORE = re.compile(r"\b(must|needs? to|has to|have to|should)\b[^.;]{0,80}?\bbefore\b", re.I)
 # "Before we take that step, we need to see whether the talks produce anything": what must come first
@@ -49,7 +49,10 @@ UNDECIDED = re.compile(
     r"(?:not|n[’']t|never) (?:yet |been )*(?:taken|take|taking) (?:\w+ )?off the table|"  # "an option we have not taken off the table"
     r"(?:remains?|remained|stays?|stayed|still|is|are|was|were) (?:firmly |very much )?on the table|"
     r"remains? an option|remained an option|open to (?:the idea|the possibility|considering|discussing)|"
-    r"keep(?:s|ing)? an open mind|(?:not|n[’']t) (?:yet )?made up (?:our|my|his|her|their) minds?|wait and see|"
+    r"keep(?:s|ing)? an open mind|no consensus (?:[\w\-]+ ){0,4}?(?:on|over|about)|"
+    r"(?:not|n[’']t) (?:yet )?(?:taken|adopted|reached|formed) (?:a|any) (?:formal |firm |final |common )?(?:position|view|stance)|"
+    r"(?:studying|examining|assessing|reviewing|looking into) (?:the )?(?:legal |possible |likely |full )?"
+    r"(?:implications|consequences|ramifications)|(?:not|n[’']t) (?:yet )?made up (?:our|my|his|her|their) minds?|wait and see|"
     r"too (?:soon|early) to (?:say|decide|judge)|(?:will|would|to|yet to) decide (?:on|whether|about)|decision (?:\w+ ){0,4}(?:has|have) not (?:yet )?been (?:taken|made)|(?:studying|examining|assessing) (?:the|a|this|that) (?:proposal|plan|idea|request))\b", re.I)
 
 # words no stance is taken with ("would not comment") and verbs that ask for a thing to end
@@ -90,7 +93,7 @@ SUPPORT = re.compile(
     r"(?:is|are|was|were|be|remains?) (?:absolutely |still )?(?:essential|vital|crucial|indispensable)|the (?:only )?way forward|"
     r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|call(?:s|ed|ing)? for|"
     r"pledge[sd]? to|promise[sd]? to|advocat(?:e|es|ed|ing)|champion(?:s|ed)?|no objections?|applaud(?:s|ed)?|"
-    r"is the answer|an? (?:good|great|positive|important|welcome) (?:step|idea|move)|long overdue|"
+    r"is the answer|an? (?:good|great|positive|important|welcome) (?:step|idea|move)|long overdue|a matter of principle|"
     r"argu(?:e|es|ed|ing) (?:for|in favou?r)|(?:a|the|our|top) priority|(?:see|sees|saw) (?:some |real |great )?merit|"
     r"(?:is|remains?) (?:our|the|a) (?:[\w\-]+ )?(?:goal|aim|objective|ambition|aspiration)|campaign(?:s|ed|ing)? for)\b",
     re.I)
@@ -116,7 +119,7 @@ QUESTION_SKIP = {"be", "have", "do", "should", "will", "would", "can", "could", 
 # it ("should release", "the sooner he releases, the better").
 REFUSE = re.compile(r"\b(not|cannot|n[’']t|never|no|refus\w*|declin\w*|reluctan\w*|resist\w*|against|"
                     r"avoid\w*|stop\w*|without|unwilling|fight\w*|block\w*|prevent\w*|halt\w*|oppos(?:e|es|ed|ing))\b", re.I)
-ASK = re.compile(r"\b(should|must|need\w*|has to|have to|ought|urg\w*|call\w* (?:on|for)|demand\w*|"
+ASK = re.compile(r"\b(should|must|need\w*|has to|have to|ought|vot(?:e|es|ed|ing)(?: \w+ly)? to|urg\w*|call\w* (?:on|for)|demand\w*|"
                  r"sooner|better|requir\w*|free to|willing|ready|will|would|plan\w* to|want(?:s|ed)? to|time to|vow\w*|"
                  r"pledg\w*|promis\w*)\b", re.I)
 NEGATIVE_PREFIX = ("un", "in", "im", "ir", "dis", "non")
@@ -240,6 +243,29 @@ def _before_topic(text: str, s: int, e: int, verbs: set[str], topics) -> list[re
         re.escape(_stem(v)) for v in sorted(verbs)), re.I)
     heads = [t for t in topics if not _noun_after(text, t.end, e)]
     return [m for m in pattern.finditer(text, s, e) if any(0 <= t.start - m.end() <= 30 for t in heads)]
+
+
+# what a policy would bring, said of it as the subject: "X would destabilise the region"
+CONSEQUENCE = re.compile(
+    r"\s+(?:would|could|will|might|may)\s+(?:only\s+|simply\s+|just\s+|also\s+|likely\s+|surely\s+)?"
+    r"(?:(?P<harm>destabili[sz]e|undermine|harm|hurt|damage|weaken|endanger|jeopardi[sz]e|embolden|reward|"
+    r"provoke|backfire|invite|inflame|escalate|isolate|derail|sabotage|fuel|play into|put [\w\s]{1,30} at risk|"
+    r"set a (?:dangerous )?precedent|be self-defeating|be a (?:gift|boon) to)|"
+    r"(?P<good>protect|strengthen|help|save|boost|create|stabili[sz]e|restore|secure|deter|improve|"
+    r"send a (?:clear|strong|powerful) (?:message|signal)|pave the way))\b", re.I)
+
+
+def _consequence(text: str, s: int, e: int, topics) -> tuple[str, Span] | None:
+    """The question's topic as the subject of what it would bring: its first mention opens the
+    statement ("Imposing tariffs on steel would protect jobs"), a modal and the effect follow."""
+    first = min(topics, key=lambda t: t.start, default=None)
+    if first is None or len(text[s:first.start].split()) > 2:
+        return None
+    gap = re.match(r"[^,.;:!?]{0,40}?(?=\s+(?:would|could|will|might|may)\s)", text[first.end:e])
+    m = CONSEQUENCE.match(text, first.end + len(gap.group(0))) if gap else None
+    if not m or m.end() > e:
+        return None
+    return ("oppose" if m.group("harm") else "support"), Span.of(text, m.start(), m.end())
 
 
 def _noun_after(text: str, pos: int, end: int) -> bool:
@@ -442,6 +468,12 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         # "whether existing licences should be extended": a question put, no position taken
         return _stance(target, "neutral", "neutral", rel, rel.evidence[:2], backend) if not rel.from_context else None
     votes = predicate_votes(target, text, s, e, rel.evidence if not rel.from_context else ())
+    for label, verbs in (("support", {"deserve", "merit"}),):  # "the people of Talmar deserve recognition"
+        votes[label] += [Span.of(text, m.start(), m.end()) for m in _before_topic(
+            text, s, e, verbs, rel.evidence if not rel.from_context else ())]
+    outcome = _consequence(text, s, e, rel.evidence if not rel.from_context else ())
+    if outcome is not None:  # "Recognising Talmar would destabilise the region": what it would bring
+        votes[outcome[0]].append(outcome[1])
     claimed = [x for v in votes.values() for x in v]  # "should be scrapped" is the question's act, not a verdict
     for hit in rel.evidence if not rel.from_context else ():
         if re.search(r"\b(?:no|not any)\s+(?:new\s+|further\s+|more\s+)?$", text[max(s, hit.start - 16):hit.start], re.I):
