@@ -43,6 +43,14 @@ def test_html_article_metadata_and_comments_apart(tmp_path):
     assert comments[0].parent_id == article.id and "bluffing" in comments[0].text
 
 
+def test_a_comments_heading_is_no_comment(tmp_path):
+    page = PAGE.replace('<div id="comments"><ol class="commentlist">', '<section class="comments"><h3>Comments</h3>'
+                        '<div class="comment"><p>The envoy is bluffing, and everyone in the region knows it.</p></div>'
+                        '</section><div><ol>')
+    comments = [d for d in ingest_one(write(tmp_path, "page.html", page)) if d.kind == "comment"]
+    assert comments and all(d.text != "Comments" for d in comments)
+
+
 def test_plain_text_is_kept_byte_for_byte(tmp_path):
     text = "Title line\n\nThe minister said the plan was sound.\r\nSecond line.\n"
     doc = ingest_one(write(tmp_path, "a.txt", text))[0]

@@ -403,3 +403,11 @@ def test_an_earlier_sentence_about_the_speaker_dates_the_paragraphs_later_remark
     assert said["sanctions remained a"].label() == "2026-W28"  # the week before publication
     assert said["that the embassy wou"].label() == "2026-03"
     assert said["the collapse was reg"].basis == "published"  # another person's paragraph
+
+
+def test_a_readers_comment_reports_no_statement():
+    comment = Document("c1", "The minister said the plan was dead, I heard.", kind="comment", parent_id="a1",
+                       published="2025-06-20")
+    article = Document("a1", "The minister said the plan was dead.", published="2025-06-20")
+    results = list(analyze([article, comment], []))
+    assert len(results[0].statements) == 1 and results[1].statements == [] and results[1].error is None

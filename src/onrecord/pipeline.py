@@ -174,6 +174,8 @@ def _relays(text: str, candidates, resolutions, blocks: list[Block], starts: lis
 
 def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=None) -> DocumentResult:
     doc = parsed.document
+    if doc.kind == "comment":  # a reader's "Macron said ..." is hearsay, not a statement on the record
+        return DocumentResult(doc)
     gaz = actors_stage.load_gazetteer(options.actors_registry)
     backend = options.backend()
     candidates = statements_stage.extract(parsed, tagger=options.tagger())

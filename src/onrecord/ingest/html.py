@@ -79,8 +79,8 @@ def parse_html(html: str, source: str) -> Iterator[Document | InputError]:
     if result.commentsbody is None:
         return
     for kind, comment in _blocks_from(result.commentsbody):
-        if NOT_A_COMMENT.search(comment):
-            continue
+        if kind == "heading" or NOT_A_COMMENT.search(comment):
+            continue  # (a "Comments" heading is no comment)
         yield Document(id=document_id(comment), text=comment, kind="comment",
                        parent_id=article.id, source=source, url=result.url,
                        published=published, blocks=(Block(0, len(comment), "paragraph"),))
