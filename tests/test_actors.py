@@ -1019,3 +1019,18 @@ def test_a_countrys_leader_speaks_for_the_office_its_spokesman_speaks_for(parse)
     found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
     assert found["Pavel Orlov"] == "ru-kremlin" and found["Kremlin"] == "ru-kremlin"
     assert found["Ann Hale"] is None  # a vice president is no country's leader
+
+
+def test_a_us_state_named_after_a_country_is_no_government_and_a_countrys_secretary_of_state_is_its_own(parse):
+    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, (
+        "New Jersey Gov. Alan Carver said the plan would fail. Rep. Ana Ruiz, a New Mexico Democrat, said it "
+        "would pass. France's secretary of state for digital affairs, Claire Noel, said Paris agreed."))}
+    assert found["Alan Carver"] is None and found["Ana Ruiz"] is None
+    assert found["Claire Noel"] == "fr"
+
+
+def test_a_spokesman_named_by_his_post_keeps_his_body_when_named_again(parse):
+    text = ("Foreign Ministry spokesman Nasser Amini said on Monday that Tehran was ready. \"We have shown good "
+            "faith,\" Amini told a news conference. Asked about a deal, he said no door was closed.")
+    res = speakers(parse, text)
+    assert [r.speaker.organization_id for r in res if r.speaker and r.speaker.name == "Nasser Amini"] == ["gov-ir"] * 3

@@ -404,10 +404,16 @@ class DocumentResolver:
             role_title = f"{ranked.group(2)}, {ranked.group(1)}"
         pid = person_id(name)
         seen = self.people._memo.setdefault("person_orgs", {})
+        posts = self.people._memo.setdefault("person_posts", {})
         if org_id is None:  # "Australia's climate minister said ...", then "Minister Tom Baird": still Australia's
             org_id = seen.get(pid)
-        elif how == "title":  # only a post the page names them by (a description's body is often a past one)
+            role_title = role_title or (posts.get(pid) if org_id else None)
+        elif how == "title" or (mention_title and role_title == mention_title and self.gaz.rank(mention_title) > 1
+                                and not FORMER.search(description)):
+            # only a post the page names them by (a description's body is often a past one):
+            # "Foreign Ministry spokesman Nasser Rahimi said", then "Rahimi told ...": still the ministry's
             seen.setdefault(pid, org_id)
+            posts.setdefault(pid, role_title)
         roles = (Role(role_title, org_id),) if role_title or org_id else ()
         actor = Actor(pid, name, "person", roles)
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,

@@ -119,8 +119,9 @@ class Gazetteer:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Organisation aliases in ``text`` (longest first, non-overlapping)."""
         return [(m.start(), m.end(), self._alias_map[m.group(0)]) for m in self._alias_re.finditer(fold_accents(text))
-                if m.group(0) not in self._capitals or not PLACE_BEFORE.search(text, 0, m.start())
-                or RULERS_IN.search(text, 0, m.start())]
+                if (m.group(0) not in self._capitals or not PLACE_BEFORE.search(text, 0, m.start())
+                    or RULERS_IN.search(text, 0, m.start()))
+                and not text.endswith("New ", 0, m.start())]  # "a New Jersey Democrat", "New Mexico": US states
 
     def names_body(self, name: str) -> bool:
         """Whether a name is one of the gazetteer's bodies, written in full ("The Quai d'Orsay")."""
@@ -134,10 +135,13 @@ class Gazetteer:
             if re.search(r"(?<!\w)%s(?!\w)" % re.escape(title), text, re.I):
                 if best is None or len(self.ancestors(oid)) > len(self.ancestors(best)):
                     best = oid
+        titled = best
         for start, _, oid in self.find(text):
             if HOST_BEFORE.search(text, 0, start):
                 continue  # "Veloria's ambassador to the EU": the EU receives them, it does not send them
-            if best is None or len(self.ancestors(oid)) > len(self.ancestors(best)):
+            if titled is not None and self.ancestors(titled)[-1:] != self.ancestors(oid)[-1:] and best == titled:
+                best = oid  # "France's secretary of state for the elderly": France's, not the State Department
+            elif best is None or len(self.ancestors(oid)) > len(self.ancestors(best)):
                 best = oid
         if best is not None and self.organizations[best].kind == "government" and AGAINST_GOVERNMENT.search(text):
             return None  # "Russia's opposition leader", "an exiled Belarusian dissident": not its voice
