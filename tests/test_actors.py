@@ -1034,3 +1034,10 @@ def test_a_spokesman_named_by_his_post_keeps_his_body_when_named_again(parse):
             "faith,\" Amini told a news conference. Asked about a deal, he said no door was closed.")
     res = speakers(parse, text)
     assert [r.speaker.organization_id for r in res if r.speaker and r.speaker.name == "Nasser Amini"] == ["gov-ir"] * 3
+
+
+def test_an_administration_official_after_the_white_house_spoke_is_its_on_a_page_of_several_countries(parse):
+    text = ("Beijing warned Taipei on Monday. The White House has said only that all options remain under "
+            "review. A senior administration official said the president would not sign the pact this year.")
+    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    assert found["A senior administration official"] == "us-exec"

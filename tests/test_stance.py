@@ -255,6 +255,7 @@ def test_a_verb_of_the_opposite_direction_before_the_topic_refuses_the_questions
     ("We have not yet taken a position on the regional force.", "undecided"),
     ("Our lawyers are studying the implications of a regional force.", "undecided"),
     ("The regional force must wait for a ceasefire agreement.", "conditional"),
+    ("A regional force would deploy only in exchange for guarantees of safe passage.", "conditional"),
     ("For us, a regional force is a matter of principle.", "support"),
     ("Officers of the regional force would protect the convoys.", "neutral"),  # the topic is not the subject
 ])

@@ -839,3 +839,13 @@ def test_a_clause_before_a_speaker_and_another_after_the_cue_gives_the_one_after
 def test_a_name_the_parser_glued_to_a_weekday_is_the_object(parse):
     found = extract(parse('Jeb Bush endorsed Cruz Wednesday. "It is a coup," the writer explained.'))
     assert [(c.content.text, c.source.text) for c in found][0] == ("Cruz", "Jeb Bush")
+
+
+def test_a_question_put_to_the_speaker_in_an_aside_is_no_statement_of_theirs(parse):
+    rows = found(parse, "The minister, asked whether troops would stay, said they would leave by June.")
+    assert ("indirect", "The minister", "said", "they would leave by June") in rows
+    assert not any(r[1] == "The minister" and "whether" in r[3] for r in rows)
+    rows = found(parse, 'A senior official, asked on Thursday whether the president would sign the pact, '
+                        'said: "Not this year."')
+    assert ("direct", "A senior official", "said", "Not this year.") in rows or \
+        ("direct", "A senior official", "said", "Not this year") in rows

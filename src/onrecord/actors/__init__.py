@@ -474,14 +474,20 @@ class DocumentResolver:
         return next((oid for oid, org in self.gaz.organizations.items() if org.parent_id == country
                      and org.kind == "ministry" and re.search(r"\b%s" % re.escape(word[:6]), org.name, re.I)), None)
 
-    def _branch_of_page_country(self, description: str) -> str | None:
+    def _branch_of_page_country(self, description: str, pos: int | None = None) -> str | None:
         """"A senior administration official", "a defense official" on a page about one country:
         of that country's executive or defence ministry, when the gazetteer knows it."""
         branch = UNNAMED_BRANCH.match(description)
-        country = self._page_country() if branch else None
-        if country is None or FORMER.search(description):
+        if branch is None or FORMER.search(description):
             return None
         word = branch.group(1).lower()
+        country = self._page_country()
+        if country is None and word == "administration":  # "The White House has said ... A senior
+            # administration official said": of the administration that just spoke, on a page of several countries
+            body = self._last_body(pos, reach=1500)[1] if pos is not None else None
+            return body if body and "the administration" in self.gaz.organizations[body].aliases else None
+        if country is None:
+            return None
         for oid, org in self.gaz.organizations.items():
             if org.parent_id != country:
                 continue
@@ -1145,7 +1151,7 @@ class DocumentResolver:
         earlier = self._described_before(mention, text)
         if earlier is not None:
             return earlier
-        org_id = self.gaz.organization_in(text) or self._branch_of_page_country(text)
+        org_id = self.gaz.organization_in(text) or self._branch_of_page_country(text, mention.start)
         if org_id is None and STATE_VOICE.search(text) and not FORMER.search(text):
             org_id = self._paragraph_seat(mention.start)  # "In Berlin, a government spokesman said"
         desc = self._owner_in_full(text, mention.start)

@@ -16,6 +16,7 @@ NEGATORS = re.compile(r"\b(not|n[’']t|never|no|cannot|neither|nor)\b", re.I)
 CONDITION_AFTER = re.compile(
     r"\b(only if|if|unless|provided(?: that)?|as long as|on condition that|so long as|only once|only when|"
     r"only after|not until|(?:must|will have to|has to|have to|should|can only) wait (?:for|until)|"
+    r"(?:only )?in (?:return|exchange) for|"
     r"hinges? on|depends? on|dependent on|contingent on|conditional on|subject to)\b", re.I)
 CONDITION_BEFORE = re.compile(r"\b(must|needs? to|has to|have to|should)\b[^.;]{0,80}?\bbefore\b", re.I)
 # "Before we take that step, we need to see whether the talks produce anything": what must come first

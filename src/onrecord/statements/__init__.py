@@ -134,7 +134,8 @@ def _aside(words):
         after_comma = doc[t.left_edge.i - 1].text in (",", "—", "–", "--")
         participle = t.tag_ == "VBG" and t.left_edge.i == t.i and (
             after_comma or t.lemma_.lower() in SPEAKING) or (  # ", quoted by the Post,": who carried it
-            t.tag_ == "VBN" and after_comma and t.lemma_.lower() in ("quote", "cite"))
+            t.tag_ in ("VBN", "VBD") and after_comma and t.lemma_.lower() in ("quote", "cite", "ask"))
+        # (", asked whether ...,": the question put to them, a candidate of its own)
         if participle or ANONYMITY.search(doc[t.left_edge.i:t.right_edge.i + 1].text):
             return t
     return None

@@ -384,11 +384,11 @@ def _in_view(text, pb, sent, tok, quotes) -> list[Candidate]:
     return out
 
 
-def _asked(text, pb, sent, tok) -> Candidate | None:
+def _asked(text, pb, sent, tok, put_to: bool = False) -> Candidate | None:
     """'Asked whether the tax was fair, Roe shrugged': the question a sentence opens with,
     asked by someone the article does not name (PolNeAR marks it with no source). It ends
     at the comma before the main clause, which the parser sometimes hangs on 'Asked' too."""
-    if tok.i != sent.start or any(c.dep_ in ("nsubj", "nsubjpass", "xcomp") for c in tok.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "xcomp") and not (put_to and c.i < tok.i) for c in tok.children):
         return None
     nxt = tok.nbor() if tok.i + 1 < sent.end else None
     about = nxt if nxt is not None and nxt.lower_ == "about" and nxt.head == tok else None
@@ -837,10 +837,15 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                 if found:
                     out += found
                     continue
-            if tok.text == "Asked" and tok.i == sent.start and _inside(quotes, pb.char(tok)) is None:
-                cand = _asked(text, pb, sent, tok)
-                if cand is not None:
-                    out.append(cand)
+            # "The minister, asked whether troops would stay, said ...": put to him, not his (the
+            # parser may make him the subject of 'asked', before the comma)
+            put_to = tok.text == "asked" and tok.i > sent.start and tok.nbor(-1).text == "," \
+                and tok.dep_ in ("acl", "advcl") and not any(c.dep_ == "dobj" or c.dep_ == "nsubj" and c.i > tok.i - 2
+                                                           for c in tok.children)
+            if (tok.text == "Asked" and tok.i == sent.start or put_to) and _inside(quotes, pb.char(tok)) is None:
+                cand = _asked(text, pb, sent, tok, put_to)
+                if cand is not None or put_to:
+                    out += [cand] if cand is not None else []
                     continue
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
