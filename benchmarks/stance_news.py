@@ -61,7 +61,7 @@ def main() -> int:
         gold.append(stance)
         pred.append(label)
         confs.append(result.confidence if result else None)
-        kinds.append(result.source.split("#")[-1] if result else None)
+        kinds.append(result.source.split("#")[-1].split("@")[0] if result else None)
         if stance == "conditional" and condition:
             cond_n += 1
             if result and result.condition and condition in text[result.condition.start - 40:result.condition.end + 40] \

@@ -82,3 +82,12 @@ def test_every_statement_shows_its_measured_confidence():
     md, html = render_markdown(data), render_html(data)
     assert " (0.42) |" in md
     assert "confidence 0.42" in html and "tagger only" not in html
+
+
+def test_a_stance_whose_topic_only_its_paragraph_names_says_so():
+    plain = ledger("a plain remark")
+    assert "only in its paragraph" not in render_markdown(plain)
+    inferred = ledger("a plain remark")
+    inferred["statements"][0]["stances"][0]["source"] = "rules/1#lexical@context"
+    assert "topic named only in its paragraph" in render_markdown(inferred)
+    assert "the topic is named only in its paragraph" in render_html(inferred)

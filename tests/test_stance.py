@@ -261,3 +261,10 @@ def test_a_verb_of_the_opposite_direction_before_the_topic_refuses_the_questions
 ])
 def test_what_a_policy_would_bring_and_how_officials_say_they_have_not_decided(text, label):
     assert stance(text).stance == label
+
+
+def test_a_stance_says_when_only_the_paragraph_names_the_topic():
+    text = "The regional force is planned for May. We cannot accept it."
+    own = judge(T, text, Span.of(text, 0, 38), [(0, len(text))])
+    inferred = judge(T, text, Span.of(text, 39, len(text)), [(0, len(text))])
+    assert not own.source.endswith("@context") and inferred.source.endswith("@context")

@@ -526,7 +526,9 @@ def _stance(target: Target, label: str, kind: str, rel: Relevance, evidence, bac
             condition: Span | None = None) -> Stance:
     table = calibration()
     conf = table["kinds"][kind] * (table["context_factor"] if rel.from_context else 1.0)
-    return Stance(target.id, label, round(conf, 3), tuple(evidence), condition, f"{backend}#{kind}")
+    # "@context": the statement does not name the question's topic; its paragraph does
+    return Stance(target.id, label, round(conf, 3), tuple(evidence), condition,
+                  f"{backend}#{kind}" + ("@context" if rel.from_context else ""))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
