@@ -268,3 +268,16 @@ def test_a_stance_says_when_only_the_paragraph_names_the_topic():
     own = judge(T, text, Span.of(text, 0, 38), [(0, len(text))])
     inferred = judge(T, text, Span.of(text, 39, len(text)), [(0, len(text))])
     assert not own.source.endswith("@context") and inferred.source.endswith("@context")
+
+
+def test_keywords_drawn_from_a_question_name_what_is_to_be_done_not_who_does_it():
+    from onrecord.stance.targets import question_keywords
+
+    words = question_keywords("Should Japan lift its export controls on chip materials?")
+    assert "export controls" in words and "controls" in words and "Japan" not in words
+    words = question_keywords("Should the government expel Kestria's ambassador?")
+    assert "ambassador" in words and "government" not in words
+    assert "Trump" in question_keywords("Is Donald Trump fit to be president?")  # the subject is the topic
+    assert "ceasefire" in question_keywords("Should the ceasefire be extended?")
+    assert question_keywords("Should ECOWAS intervene?") == ("intervene",)
+    assert "Iran" in question_keywords("Iran nuclear deal")  # no question: its content words
