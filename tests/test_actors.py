@@ -460,6 +460,13 @@ def test_a_dateline_is_not_part_of_the_speaker(parse):
     assert res.speaker.mention.text == "Regional leaders"
 
 
+def test_a_bodys_council_is_its_own_and_an_apposed_participle_is_no_part_of_the_speaker(parse):
+    text = ("The African Union's Peace and Security Council, meeting in Addis Ababa, said it opposed any use "
+            "of force.")
+    [res] = speakers(parse, text)
+    assert res.speaker.organization_id == "au-psc" and res.speaker.mention.text.endswith("Council")
+
+
 def test_the_role_as_speaker_mention_names_its_holder(parse):
     text = ("President Daniel Okafor opened the port on Monday. Okafor thanked the workers.\n\n"
             "The president said the port would handle grain first.")

@@ -849,3 +849,9 @@ def test_a_question_put_to_the_speaker_in_an_aside_is_no_statement_of_theirs(par
                         'said: "Not this year."')
     assert ("direct", "A senior official", "said", "Not this year.") in rows or \
         ("direct", "A senior official", "said", "Not this year") in rows
+
+
+def test_a_dateline_with_its_country_is_no_part_of_the_content(parse):
+    rows = found(parse, "ABUJA, Nigeria (AP) — West African defense chiefs will meet next week, the regional "
+                        "bloc ECOWAS said Thursday.")
+    assert rows[0][3] == "West African defense chiefs will meet next week"

@@ -129,8 +129,9 @@ def _aside(words):
     """The first clause in a speaker mention that tells how the source spoke, or None."""
     doc = words.doc
     for t in words:
-        if t.dep_ not in CLAUSES or not words.start <= t.head.i < t.left_edge.i or t.left_edge.i <= words.start:
-            continue
+        if not (t.dep_ in CLAUSES or t.dep_ == "appos" and t.tag_ == "VBG") \
+                or not words.start <= t.head.i < t.left_edge.i or t.left_edge.i <= words.start:
+            continue  # (", meeting in Addis Ababa,": an apposed participle too)
         after_comma = doc[t.left_edge.i - 1].text in (",", "—", "–", "--")
         participle = t.tag_ == "VBG" and t.left_edge.i == t.i and (
             after_comma or t.lemma_.lower() in SPEAKING) or (  # ", quoted by the Post,": who carried it

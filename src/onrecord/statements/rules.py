@@ -167,8 +167,9 @@ TIME_LEADS = {"on", "in", "at", "during", "last", "this", "early", "late", "over
 
 
 # A wire dateline the parser took into the subject: "BRUSSELS -", "WASHINGTON (Reuters) —".
-DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,/]+[A-Z][A-Z.'’]+)*(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-                      r"(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")  # "BRUSSELS, March 14 (Wire) - "
+DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,/]+[A-Z][A-Z.'’]+)*(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)?"
+                      r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "ABUJA, Nigeria (AP) —", "BRUSSELS, March 14 (Wire) - "
+                      r"(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 
 
 ADVERB_PARTICLES = {"back", "out", "up", "down", "on", "off", "in"}  # "shot back", "lashed out" parsed as adverbs
