@@ -196,3 +196,13 @@ def test_bodies_all_in_favour_some_on_conditions_agree():
 def test_function_words_are_no_common_ground():
     from onrecord.findings import _terms
     assert _terms("ships must pass through the strait without delay") == {"ships", "pass", "strait", "delay"}
+
+
+def test_words_shared_side_by_side_are_one_theme():
+    fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support", "we want constitutional order restored"),
+                st(2, "p:y", "us-dod", "2030-01-06", "b", "oppose", "a return to constitutional order first")],
+               "common_ground")
+    assert [f.details["term"] for f in fs] == ["constitutional order"]
+    fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support", "order the convoy to stop at the border"),
+                st(2, "p:y", "us-dod", "2030-01-06", "b", "oppose", "the border needs order")], "common_ground")
+    assert sorted(f.details["term"] for f in fs) == ["border", "order"]  # not side by side: two themes

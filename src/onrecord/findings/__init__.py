@@ -319,7 +319,8 @@ def common_ground(statements: list[Statement], actors: dict[str, Actor], targets
         if len(by_actor) < 2 or len(body_set) < 2:
             continue
         scored.append((len(by_actor) + len(body_set), term, by_actor, body_set))
-    scored.sort(key=lambda x: (-x[0], x[1]))
+    scored = _phrases(scored)
+    scored.sort(key=lambda x: (-x[0], -len(x[1].split()), x[1]))  # of equal weight, a phrase says more
     out = []
     for score, term, by_actor, body_set in scored[:top]:
         cites = [sts[0] for sts in by_actor.values()]
@@ -330,6 +331,25 @@ def common_ground(statements: list[Statement], actors: dict[str, Actor], targets
                            round(min(0.9, len(by_actor) / n_actors + 0.2), 3), None,
                            tuple(by_actor), tuple(s.id for s in cites),
                            {"term": term, "bodies": sorted(body_set)}))
+    return out
+
+
+def _phrases(scored: list) -> list:
+    """Words shared by exactly the same statements, side by side in each, are one theme:
+    "constitutional order", not "constitutional" and "order"."""
+    groups: dict[tuple, list] = defaultdict(list)
+    for item in scored:
+        groups[tuple(sorted((a, tuple(s.id for s in sts)) for a, sts in item[2].items()))].append(item)
+    out = []
+    for items in groups.values():
+        texts = [sts[0].content.text for sts in items[0][2].values()]
+        first = texts[0].lower()
+        words = sorted((it[1] for it in items), key=lambda w: (first.find(w), w))
+        phrase = re.compile(r"\b%s\b" % r"\s+".join(map(re.escape, words)), re.I)
+        if len(items) > 1 and all(phrase.search(t) for t in texts):
+            out.append((items[0][0], " ".join(words), items[0][2], items[0][3]))
+        else:
+            out += items
     return out
 
 
