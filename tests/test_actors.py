@@ -1048,3 +1048,12 @@ def test_an_administration_official_after_the_white_house_spoke_is_its_on_a_page
             "review. A senior administration official said the president would not sign the pact this year.")
     found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
     assert found["A senior administration official"] == "us-exec"
+
+
+def test_georgia_is_the_us_state_unless_the_page_is_about_the_country(parse):
+    text = "\"He will win,\" said Randy Moss, a Republican committeeman from Georgia."
+    [res] = speakers(parse, text)
+    assert res.speaker.organization_id is None and res.actor.roles[0].organization_id is None
+    text = ("Tbilisi rejected the demand on Monday. \"We will not yield,\" said Nino Beridze, "
+            "a deputy foreign minister of Georgia.")
+    assert speakers(parse, text)[-1].speaker.organization_id == "gov-ge"

@@ -678,6 +678,13 @@ class DocumentResolver:
             if res.speaker.role is None:
                 res = Resolution(replace(res.speaker, role="the article's author"), res.actor)
         res = res or self._resolve(mention, other_than)
+        org = res.speaker.organization_id if res.speaker is not None else None
+        if org in self.gaz.confirm and res.actor is not None and res.actor.kind != "organization" \
+                and not any(w in self.text for w in self.gaz.confirm[org]):
+            # "Randy Evans, a Republican committeeman from Georgia": the state, on a page that
+            # names neither Tbilisi nor anything Georgian
+            res = Resolution(replace(res.speaker, organization_id=None, organization_path=()),
+                             replace(res.actor, roles=tuple(replace(r, organization_id=None) for r in res.actor.roles)))
         if res.actor is not None and res.speaker is not None:
             self.history.append((mention.start, res.speaker, res.actor))
             if kind == "direct":

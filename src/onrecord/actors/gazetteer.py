@@ -89,6 +89,7 @@ class Gazetteer:
     people: dict[str, "RegisteredPerson"] = field(default_factory=dict)  # by lower-cased name or alias
     capitals: frozenset[str] = frozenset()  # a government's capital, which may only be a place
     heads: dict[tuple[str, str], str] = field(default_factory=dict)  # (government, "president"): its office
+    confirm: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "gov-ge": words a page must also hold
     _alias_re: re.Pattern | None = field(default=None, repr=False)
     _alias_map: dict[str, str] = field(default_factory=dict, repr=False)
     _capitals: frozenset[str] = field(default=frozenset(), repr=False)
@@ -255,6 +256,7 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
     orgs: dict[str, Organization] = {}
     titles: list[tuple[str, str]] = []
     heads: dict[tuple[str, str], str] = {}
+    confirm: dict[str, tuple[str, ...]] = {}
     nat: dict[str, list[str]] = dict(data.get("nationalities") or {})
     layers = [("built-in gazetteer", data)]
     if extra:
@@ -269,6 +271,8 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
             titles.append((t["title"], t["organization"]))
         for oid, words in (layer.get("nationalities") or {}).items():
             nat.setdefault(oid, []).extend(words)
+        for oid, words in (layer.get("confirm") or {}).items():
+            confirm[oid] = tuple(words)
         for h in layer.get("heads") or []:
             if not isinstance(h, dict) or h.get("organization") not in orgs or not h.get("title"):
                 raise RegistryError(f"a head needs a 'title' and a known 'organization': {h!r}", source=where)
@@ -283,4 +287,4 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
             for key in (person.name, *person.aliases):
                 people[key.lower()] = person
     return Gazetteer(orgs, titles, nat, dict(data.get("seniority") or {}), people, capitals=capitals,
-                     heads=heads)
+                     heads=heads, confirm=confirm)
