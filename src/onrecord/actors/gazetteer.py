@@ -146,6 +146,8 @@ class Gazetteer:
                 best = oid
         if best is not None and self.organizations[best].kind == "government" and AGAINST_GOVERNMENT.search(text):
             return None  # "Russia's opposition leader", "an exiled Belarusian dissident": not its voice
+        if best is not None and self.organizations[best].kind == "government" and PRIVATE_ROLE.search(text):
+            return None  # "an Israeli blogger", "Mexican-American voters": of the country, not its government
         if best is not None and SHADOW.search(text):
             return None  # "Labour's shadow foreign secretary" holds no office in the Foreign Office
         if best is not None and FORMER.search(text) and not re.search(r"\bcurrent\s+and\s+former\b", text, re.I):
@@ -169,6 +171,12 @@ HOST_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?|d
 SHADOW = re.compile(r"\bshadow\b", re.I)
 FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|then-|retired|erstwhile)", re.I)
 AGAINST_GOVERNMENT = re.compile(r"\b(?:opposition|dissidents?|exiled?|rebels?|insurgents?|separatists?)\b", re.I)
+# "an Israeli blogger", "a Mexican-American voter": a nationality, not a voice of its government
+PRIVATE_ROLE = re.compile(r"\b(?:bloggers?|journalists?|reporters?|writers?|historians?|professors?|scholars?|academics?|"
+                          r"researchers?|students?|businessm[ae]n|businesswom[ae]n|voters?|activists?|lawyers?|"
+                          r"novelists?|artists?|columnists?|commentators?|faculty|clerics?|archbishops?|pastors?|"
+                          r"rabbis?|imams?|priests?|celebrit(?:y|ies)|actors?|actress(?:es)?|athletes?|"
+                          r"-Americans?)\b", re.I)
 # "an analyst in Kyiv", "the University of Ottawa": the capital is where, not who
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|to|around|across|based)\s+$", re.I)
 # "the government in Beijing", "officials in Moscow": who rules there, not a place
