@@ -1065,3 +1065,11 @@ def test_a_nationality_of_a_private_person_is_no_government(parse):
     found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
     assert found["Dana Levi"] is None and found["Mexican-American voters"] is None
     assert found["Omar Haddad"] == "gov-il"
+
+
+def test_a_country_inside_a_private_bodys_name_is_no_government(parse):
+    text = ("\"Taxes will rise,\" said Ann Cole of the American Enterprise Institute. \"No,\" said Ben Ortiz, "
+            "president of the Center for American Progress. Chancellor Maria Vogel of Germany said the plan was sound.")
+    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    assert found["Ann Cole"] is None and found["Ben Ortiz"] is None
+    assert found["Maria Vogel"] == "gov-de"

@@ -122,7 +122,9 @@ class Gazetteer:
         return [(m.start(), m.end(), self._alias_map[m.group(0)]) for m in self._alias_re.finditer(fold_accents(text))
                 if (m.group(0) not in self._capitals or not PLACE_BEFORE.search(text, 0, m.start())
                     or RULERS_IN.search(text, 0, m.start()))
-                and not text.endswith("New ", 0, m.start())]  # "a New Jersey Democrat", "New Mexico": US states
+                and not text.endswith("New ", 0, m.start())  # "a New Jersey Democrat", "New Mexico": US states
+                and not (self.organizations[self._alias_map[m.group(0)]].kind == "government"
+                         and (PRIVATE_NAME_AFTER.match(text, m.end()) or PRIVATE_NAME_BEFORE.search(text, 0, m.start())))]
 
     def names_body(self, name: str) -> bool:
         """Whether a name is one of the gazetteer's bodies, written in full ("The Quai d'Orsay")."""
@@ -171,6 +173,16 @@ HOST_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?|d
 SHADOW = re.compile(r"\bshadow\b", re.I)
 FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|then-|retired|erstwhile)", re.I)
 AGAINST_GOVERNMENT = re.compile(r"\b(?:opposition|dissidents?|exiled?|rebels?|insurgents?|separatists?)\b", re.I)
+# a country's name inside a private body's: "the American Enterprise Institute", "Center for American
+# Progress", "Democracy for America", "Priorities USA", "Bank of America"
+PRIVATE_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w\-’']*){0,3}\s+(?:Institute|Association|Forum|Foundation|Federation|"
+                                r"Society|League|Coalition|Alliance|Fund|Network|Cent(?:er|re)|Enterprise|Progress|"
+                                r"Conference|Chamber|Airlines|Express|Legion|Rising|Corporation|Inc\b|Company|"
+                                r"University|College|Club|Magazine|Today|Times|Journal|Watch)\b")
+PRIVATE_NAME_BEFORE = re.compile(r"(?:\b(?:Organization|Owners|Center|Centre|Institute|Association|Democracy|Coalition|Fund|"
+                                 r"Friends|Veterans|Women|Americans|Citizens|Workers|Committee|Alliance|League|Society|"
+                                 r"Foundation|Church|University|College|Museum|Chamber|Network)\s+(?:for|of)\s+(?:the\s+)?|"
+                                 r"\b[A-Z]{3,}\s+for\s+|\b(?:Priorities|Concerned\s+\w+|Pro-Choice)\s+)$")
 # "an Israeli blogger", "a Mexican-American voter": a nationality, not a voice of its government
 PRIVATE_ROLE = re.compile(r"\b(?:bloggers?|journalists?|reporters?|writers?|historians?|professors?|scholars?|academics?|"
                           r"researchers?|students?|businessm[ae]n|businesswom[ae]n|voters?|activists?|lawyers?|"
