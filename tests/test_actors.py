@@ -1073,3 +1073,10 @@ def test_a_country_inside_a_private_bodys_name_is_no_government(parse):
     found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
     assert found["Ann Cole"] is None and found["Ben Ortiz"] is None
     assert found["Maria Vogel"] == "gov-de"
+
+
+def test_a_headline_in_title_case_gives_no_title(parse):
+    text = ("The FBI Just Made An Even Bigger Move Against Dana Whitlock\n\n"
+            "Whitlock said on Monday that she had done nothing wrong.")
+    res = [r for r in speakers(parse, text) if r.speaker and r.speaker.name == "Dana Whitlock"]
+    assert res and res[0].speaker.role is None and res[0].speaker.organization_id is None

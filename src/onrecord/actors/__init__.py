@@ -179,6 +179,16 @@ PORTFOLIOS = {"business", "trade", "industry", "commerce", "health", "social", "
               "employment", "immigration", "citizenship", "natural", "resources", "tourism", "veterans", "interior"}
 
 
+def _headline_case(text: str, pos: int) -> bool:
+    """Is ``pos`` in a line written in title case ("The FBI Just Made An Even Bigger Move Against
+    Hillary Clinton"), whose capitals mark no title?"""
+    line = text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
+    words = re.findall(r"[A-Za-z][\w'’\-]*", line)
+    small = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "as", "vs"}
+    content = [w for w in words if w.lower() not in small]
+    return len(content) >= 5 and sum(w[0].isupper() for w in content) >= 0.9 * len(content)
+
+
 def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | None, str | None]:
     """A title before a name ('Assistant Secretary of Defense X') or an apposition after it
     (', head of Y,'), wherever the name stands in the document; and, for want of either, the
@@ -189,7 +199,7 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
     for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(name), text):
         before = text[max(0, m.start() - 90):m.start()].replace("[", "").replace("]", " ")
         before = before[before.rfind("\n") + 1:]  # a title does not run over a paragraph break
-        pre = re.search(r"((?:%s\s+){1,10})$" % TITLE_WORD, before)
+        pre = re.search(r"((?:%s\s+){1,10})$" % TITLE_WORD, before) if not _headline_case(text, m.start()) else None
         title = None
         if pre:
             words = _own_title(pre.group(1).split(), gaz)
