@@ -1061,9 +1061,11 @@ def test_georgia_is_the_us_state_unless_the_page_is_about_the_country(parse):
 
 def test_a_nationality_of_a_private_person_is_no_government(parse):
     text = ("\"It was chaos,\" said Dana Levi, an Israeli blogger. Mexican-American voters said they felt "
-            "betrayed. \"We object,\" said Omar Haddad, an Israeli official.")
+            "betrayed. \"We object,\" said Omar Haddad, an Israeli official. France's far-right party leader, "
+            "Odile Marchand, said the deal was a betrayal.")
     found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
     assert found["Dana Levi"] is None and found["Mexican-American voters"] is None
+    assert found["Odile Marchand"] is None
     assert found["Omar Haddad"] == "gov-il"
 
 
