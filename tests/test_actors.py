@@ -1071,9 +1071,10 @@ def test_a_nationality_of_a_private_person_is_no_government(parse):
 
 def test_a_country_inside_a_private_bodys_name_is_no_government(parse):
     text = ("\"Taxes will rise,\" said Ann Cole of the American Enterprise Institute. \"No,\" said Ben Ortiz, "
-            "president of the Center for American Progress. Chancellor Maria Vogel of Germany said the plan was sound.")
+            "president of the Center for American Progress. Chancellor Maria Vogel of Germany said the plan was sound. "
+            "\"It is over,\" said Lee Park, an editor for The Washington Post.")
     found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
-    assert found["Ann Cole"] is None and found["Ben Ortiz"] is None
+    assert found["Ann Cole"] is None and found["Ben Ortiz"] is None and found["Lee Park"] is None
     assert found["Maria Vogel"] == "gov-de"
 
 

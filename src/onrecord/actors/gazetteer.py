@@ -178,7 +178,7 @@ AGAINST_GOVERNMENT = re.compile(r"\b(?:opposition|dissidents?|exiled?|rebels?|in
 PRIVATE_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w\-’']*){0,3}\s+(?:Institute|Association|Forum|Foundation|Federation|"
                                 r"Society|League|Coalition|Alliance|Fund|Network|Cent(?:er|re)|Enterprise|Progress|"
                                 r"Conference|Chamber|Airlines|Express|Legion|Rising|Corporation|Inc\b|Company|"
-                                r"University|College|Club|Magazine|Today|Times|Journal|Watch)\b")
+                                r"University|College|Club|Magazine|Today|Times|Journal|Watch|Post|Herald|Tribune|Daily|Gazette)\b")
 PRIVATE_NAME_BEFORE = re.compile(r"(?:\b(?:Organization|Owners|Center|Centre|Institute|Association|Democracy|Coalition|Fund|"
                                  r"Friends|Veterans|Women|Americans|Citizens|Workers|Committee|Alliance|League|Society|"
                                  r"Foundation|Church|University|College|Museum|Chamber|Network)\s+(?:for|of)\s+(?:the\s+)?|"
