@@ -12,6 +12,11 @@ def speakers(parse, text):
     return [r.resolve(c.source, c.kind, c.cue.text if c.cue else None) for c in extract(parsed)]
 
 
+def bodies(parse, text):
+    """Each named speaker's body: {name: organization id}."""
+    return {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text) if r.speaker}
+
+
 def last_speaker(parse, text):
     """Whom the resolver names for the text's last statement."""
     return speakers(parse, text)[-1].speaker.name
@@ -961,7 +966,7 @@ def test_an_unnamed_administration_or_defense_official_is_of_the_one_country_the
     text = ("WASHINGTON — U.S. officials said on Monday that no troops would go.\n\n"
             "A senior administration official said the plan was dead. A defense official said the Pentagon "
             "wanted to keep training. A former defense official said it was a mistake.")
-    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    found = bodies(parse, text)
     assert found["A senior administration official"] == "us-exec"
     assert found["A defense official"] == "us-dod"
     assert found["A former defense official"] is None
@@ -975,20 +980,20 @@ def test_a_title_of_several_words_before_a_name_is_no_part_of_the_name(parse):
 def test_a_minister_of_a_country_the_gazetteer_does_not_know_is_not_the_pages_country(parse):
     text = ("WASHINGTON — The State Department said the aid would stay frozen.\n\n"
             "Valdoria's foreign minister, Andrés Quiroga, said his government had met every condition.")
-    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    found = bodies(parse, text)
     assert found["Andrés Quiroga"] is None
 
 
 def test_a_ministry_spokesman_right_after_a_country_spoke_is_of_that_countrys_ministry(parse):
     text = ('China on Thursday warned against the sale. "We urge an end to the sale," foreign ministry '
             'spokesman Lin Wei told a regular news briefing.')
-    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    found = bodies(parse, text)
     assert found["Lin Wei"] == "cn-mfa"
 
 
 def test_an_unnamed_government_voice_in_a_paragraph_opening_with_a_capital_is_of_its_government(parse):
     text = "In Berlin, a government spokesman said the timing mattered. In Paris, analysts said it was fine."
-    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    found = bodies(parse, text)
     assert found["a government spokesman"] == "gov-de" and found["analysts"] is None
 
 
@@ -996,7 +1001,7 @@ def test_a_ministry_spokeswoman_after_the_kremlin_is_of_russias_ministry_and_a_p
     text = ("The Kremlin on Monday rejected the proposal. Foreign Ministry spokeswoman Irina Sokolova wrote that "
             "Moscow remained open to talks.\n\nIn Kyiv, President Andriy Melnyk said he was ready to accept a truce. "
             "France's foreign minister, Claire Duval, said the proposal remained on the table.")
-    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    found = bodies(parse, text)
     assert found["Irina Sokolova"] == "ru-mfa" and found["Andriy Melnyk"] == "gov-ua"
     assert found["Claire Duval"] == "fr-mfa"
 
@@ -1007,23 +1012,20 @@ def test_an_unqualified_president_and_minister_are_of_the_dateline_capital_on_a_
             "\"We will defend our fleets,\" President Lucia Ortega told reporters. Her agriculture minister, "
             "Pablo Ruiz, said the quotas were unfair. Italian Prime Minister Enzo Bassi said Rome was ready to "
             "talk. His finance minister, Carla Neri, said the cost was small.")
-    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    found = bodies(parse, text)
     assert found["Lucia Ortega"] == "gov-es" and found["Pablo Ruiz"] == "gov-es"
     assert found["Carla Neri"] == "gov-it"
-
-
-def test_a_president_without_a_dateline_or_seat_on_a_page_of_several_countries_has_no_country(parse):
-    text = ("Spain will not accept the new quotas, the government said on Friday, while Italy's farm minister "
-            "backed them. President Lucia Ortega told reporters the fleets would be defended. Her adviser, "
-            "Pablo Ruiz, said the quotas were unfair.")
-    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    # with neither a dateline nor a seat, and an adviser rather than a minister: no country
+    found = bodies(parse, "Spain will not accept the new quotas, the government said on Friday, while Italy's farm "
+                          "minister backed them. President Lucia Ortega told reporters the fleets would be defended. "
+                          "Her adviser, Pablo Ruiz, said the quotas were unfair.")
     assert found["Lucia Ortega"] is None and found["Pablo Ruiz"] is None
 
 
 def test_a_countrys_leader_speaks_for_the_office_its_spokesman_speaks_for(parse):
     text = ("Russian President Pavel Orlov said the talks were over. The Kremlin said a deal was off. "
             "Vice President Ann Hale told reporters the offer stood. His government said nothing.")
-    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    found = bodies(parse, text)
     assert found["Pavel Orlov"] == "ru-kremlin" and found["Kremlin"] == "ru-kremlin"
     assert found["Ann Hale"] is None  # a vice president is no country's leader
 
@@ -1044,10 +1046,9 @@ def test_a_spokesman_named_by_his_post_keeps_his_body_when_named_again(parse):
 
 
 def test_an_administration_official_after_the_white_house_spoke_is_its_on_a_page_of_several_countries(parse):
-    text = ("Beijing warned Taipei on Monday. The White House has said only that all options remain under "
-            "review. A senior administration official said the president would not sign the pact this year.")
-    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
-    assert found["A senior administration official"] == "us-exec"
+    assert bodies(parse, "Beijing warned Taipei on Monday. The White House has said only that all options remain "
+                         "under review. A senior administration official said the president would not sign the "
+                         "pact this year.")["A senior administration official"] == "us-exec"
 
 
 def test_georgia_is_the_us_state_unless_the_page_is_about_the_country(parse):
@@ -1063,7 +1064,7 @@ def test_a_nationality_of_a_private_person_is_no_government(parse):
     text = ("\"It was chaos,\" said Dana Levi, an Israeli blogger. Mexican-American voters said they felt "
             "betrayed. \"We object,\" said Omar Haddad, an Israeli official. France's far-right party leader, "
             "Odile Marchand, said the deal was a betrayal.")
-    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    found = bodies(parse, text)
     assert found["Dana Levi"] is None and found["Mexican-American voters"] is None
     assert found["Odile Marchand"] is None
     assert found["Omar Haddad"] == "gov-il"
@@ -1073,7 +1074,7 @@ def test_a_country_inside_a_private_bodys_name_is_no_government(parse):
     text = ("\"Taxes will rise,\" said Ann Cole of the American Enterprise Institute. \"No,\" said Ben Ortiz, "
             "president of the Center for American Progress. Chancellor Maria Vogel of Germany said the plan was sound. "
             "\"It is over,\" said Lee Park, an editor for The Washington Post.")
-    found = {r.speaker.name: r.speaker.organization_id for r in speakers(parse, text)}
+    found = bodies(parse, text)
     assert found["Ann Cole"] is None and found["Ben Ortiz"] is None and found["Lee Park"] is None
     assert found["Maria Vogel"] == "gov-de"
 
