@@ -251,7 +251,7 @@ CONSEQUENCE = re.compile(
     r"\s+(?:would|could|will|might|may)\s+(?:only\s+|simply\s+|just\s+|also\s+|likely\s+|surely\s+)?"
     r"(?:(?P<harm>destabili[sz]e|undermine|harm|hurt|damage|weaken|endanger|jeopardi[sz]e|embolden|reward|"
     r"provoke|backfire|invite|inflame|escalate|isolate|derail|sabotage|fuel|play into|put [\w\s]{1,30} at risk|"
-    r"set a (?:dangerous )?precedent|be self-defeating|be a (?:gift|boon) to)|"
+    r"set a (?:dangerous )?precedent|be self-defeating)|"
     r"(?P<good>protect|strengthen|help|save|boost|create|stabili[sz]e|restore|secure|deter|improve|"
     r"send a (?:clear|strong|powerful) (?:message|signal)|pave the way))\b", re.I)
 
