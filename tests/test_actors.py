@@ -1063,10 +1063,10 @@ def test_georgia_is_the_us_state_unless_the_page_is_about_the_country(parse):
 def test_a_nationality_of_a_private_person_is_no_government(parse):
     text = ("\"It was chaos,\" said Dana Levi, an Israeli blogger. Mexican-American voters said they felt "
             "betrayed. \"We object,\" said Omar Haddad, an Israeli official. France's far-right party leader, "
-            "Odile Marchand, said the deal was a betrayal.")
+            "Odile Marchand, said the deal was a betrayal. U.S. presidential candidate Tom Reyes said he agreed.")
     found = bodies(parse, text)
     assert found["Dana Levi"] is None and found["Mexican-American voters"] is None
-    assert found["Odile Marchand"] is None
+    assert found["Odile Marchand"] is None and found["Tom Reyes"] is None
     assert found["Omar Haddad"] == "gov-il"
 
 
