@@ -198,7 +198,7 @@ def predicate_votes(target: Target, text: str, s: int, e: int, topics=()) -> dic
     """Stance toward what the question asks: its predicate, asked for or refused. A verb of its
     direction counts too when the question's topic follows it ("must scrap the controls" asks to
     lift them), and one of the opposite direction the other way ("must end the mission" refuses
-    to renew it)."""
+    to renew it). Under "claimed": words that belong to these votes and are no verdict of their own."""
     votes: dict[str, list[Span]] = {"support": [], "oppose": []}
     for pred in question_predicates(target.question):
         pattern = re.compile(r"\b(?:(%s)(%s)|(%s))\w*" % ("|".join(NEGATIVE_PREFIX), re.escape(_stem(pred)),
@@ -219,9 +219,9 @@ def predicate_votes(target: Target, text: str, s: int, e: int, topics=()) -> dic
                 refusal = REFUSE.search(window)
                 demanded = re.search(r"\bwhy\b", window, re.I) or OPPOSE.search(window.split(refusal.group(0))[0])
                 votes[label("support" if demanded else "oppose")].append(Span.of(text, m.start(), m.end()))
-                if m in against:  # "will not cut the mission": the refusal is this vote's, no verdict of its own
-                    votes[label("support" if demanded else "oppose")].append(
-                        Span.of(text, m.start() - len(window) + refusal.start(), m.start() - len(window) + refusal.end()))
+                if m in against:  # "will not cut the mission": the refusal belongs to this vote, no verdict of its own
+                    at = m.start() - len(window)
+                    votes.setdefault("claimed", []).append(Span.of(text, at + refusal.start(), at + refusal.end()))
             elif ASK.search(window) or text[m.end():m.end() + 30].lower().startswith((" the better", ", the better")) \
                     or (not window.strip(" \"“‘'") and m.group(0).lower() == pred):  # "Release the aid now."
                 votes[label("support")].append(Span.of(text, m.start(), m.end()))
@@ -277,7 +277,8 @@ def _noun_after(text: str, pos: int, end: int) -> bool:
 NO_COMMENT = re.compile(r"\b(?:not|n[’']t|never|declin\w*|refus\w*)\s+(?:to\s+)?" + COMMENT_VERBS + r"\b", re.I)
 REMOVE_VERBS = {"lift", "end", "remove", "scrap", "repeal", "abolish", "cancel", "withdraw", "drop", "ease", "phase",
                 "close", "dismantle", "revoke", "terminate", "abandon", "suspend"}
-REDUCE_VERBS = {"cut", "reduce", "shrink"}  # "cut the mission": against keeping it, whole
+REDUCE_VERBS = {"cut", "reduce", "shrink"}
+DESERVE = {"deserve", "merit"}  # "cut the mission": against keeping it, whole
 KEEP_VERBS = {"keep", "maintain", "extend", "renew", "retain", "preserve", "prolong", "tighten"}
 KEEP = re.compile(r"\b(?:stays?|stayed|remains?|remained|stay in place|remain in (?:place|force)|keep(?:s|ing)? (?:it|them|in place)|"
                   r"(?:to )?(?:hold|continue|last|go on)\b(?! (?:talks|a |the |on to))|"
@@ -468,14 +469,16 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     if re.match(r"\s*[\"“]?(?:whether|if)\b", text[s:e], re.I):
         # "whether existing licences should be extended": a question put, no position taken
         return _stance(target, "neutral", "neutral", rel, rel.evidence[:2], backend) if not rel.from_context else None
-    votes = predicate_votes(target, text, s, e, rel.evidence if not rel.from_context else ())
-    for label, verbs in (("support", {"deserve", "merit"}),):  # "the people of Talmar deserve recognition"
-        votes[label] += [Span.of(text, m.start(), m.end()) for m in _before_topic(
-            text, s, e, verbs, rel.evidence if not rel.from_context else ())]
-    outcome = _consequence(text, s, e, rel.evidence if not rel.from_context else ())
+    topics = rel.evidence if not rel.from_context else ()
+    votes = predicate_votes(target, text, s, e, topics)
+    # "the people of Talmar deserve recognition"
+    votes["support"] += [Span.of(text, m.start(), m.end()) for m in _before_topic(text, s, e, DESERVE, topics)]
+    outcome = _consequence(text, s, e, topics)
     if outcome is not None:  # "Recognising Talmar would destabilise the region": what it would bring
         votes[outcome[0]].append(outcome[1])
-    claimed = [x for v in votes.values() for x in v]  # "should be scrapped" is the question's act, not a verdict
+    # "should be scrapped" is the question's act, not a verdict; "will not" of "will not cut" is its refusal
+    claimed = [x for v in votes.values() for x in v]
+    votes.pop("claimed", None)
     for hit in rel.evidence if not rel.from_context else ():
         if re.search(r"\b(?:no|not any)\s+(?:new\s+|further\s+|more\s+)?$", text[max(s, hit.start - 16):hit.start], re.I):
             votes["oppose"].append(hit)  # "there would be no exceptions"
