@@ -3,9 +3,9 @@
 one question per set, the sentence as the whole statement, no context.
 
 Prints accuracy per set and overall, and the sentences the backend reads otherwise than the
-team (--show). Sets 1-4 were read while writing rules; sets 5 and 6 were not when written (set 5
-gave one rule later, set 6 gave rules once set 7 was written), so set 7 is the held-out one (see
-the file's header). Add a new set before writing rules from a held-out set's misses.
+team (--show). Sets 1-4 were read while writing rules; each later set was held out when written
+and gave rules only once the next set existed, so the newest set (8) is the held-out one (see the
+file's header). Add a new set before writing rules from a held-out set's misses.
 
 Usage: python benchmarks/stance_sentences.py [--backend rules/1] [--show]
 """
