@@ -281,3 +281,30 @@ def test_keywords_drawn_from_a_question_name_what_is_to_be_done_not_who_does_it(
     assert "ceasefire" in question_keywords("Should the ceasefire be extended?")
     assert question_keywords("Should ECOWAS intervene?") == ("intervene",)
     assert "Iran" in question_keywords("Iran nuclear deal")  # no question: its content words
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Ministers are weighing several alternatives, among them a regional force.", "undecided"),
+    ("The summit has yet to agree on a regional force.", "undecided"),
+    ("A regional force is one of a number of possibilities we are discussing.", "undecided"),
+    ("A regional force remains a real possibility.", "undecided"),
+    ("A decision on the regional force will be taken after the elections.", "undecided"),
+    ("It is about time a regional force stepped in.", "support"),
+    ("A regional force is the least the region can do for the refugees.", "support"),
+])
+def test_a_choice_still_being_weighed_and_urgency_idioms(text, label):
+    assert stance(text).stance == label
+
+
+def test_expelling_is_a_removal_and_last_as_an_adjective_keeps_nothing():
+    target = Target("q", "Should the government expel the envoy?", keywords=("envoy",))
+
+    def label(text):
+        return judge(target, text, Span.of(text, 0, len(text)), []).stance
+
+    assert label("The envoy stays, and the embassy remains open.") == "oppose"
+    ceasefire = Target("q", "Should the ceasefire be extended?", keywords=("ceasefire",))
+    text = "The ceasefire was signed in the last days of March."
+    assert judge(ceasefire, text, Span.of(text, 0, len(text)), []).stance == "neutral"
+    text = "We want the ceasefire to last."
+    assert judge(ceasefire, text, Span.of(text, 0, len(text)), []).stance == "support"

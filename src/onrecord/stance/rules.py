@@ -54,7 +54,15 @@ UNDECIDED = re.compile(
     r"(?:not|n[’']t) (?:yet )?(?:taken|adopted|reached|formed) (?:a|any) (?:formal |firm |final |common )?(?:position|view|stance)|"
     r"(?:studying|examining|assessing|reviewing|looking into) (?:the )?(?:legal |possible |likely |full )?"
     r"(?:implications|consequences|ramifications)|(?:not|n[’']t) (?:yet )?made up (?:our|my|his|her|their) minds?|wait and see|"
-    r"too (?:soon|early) to (?:say|decide|judge)|(?:will|would|to|yet to) decide (?:on|whether|about)|decision (?:\w+ ){0,4}(?:has|have) not (?:yet )?been (?:taken|made)|(?:studying|examining|assessing) (?:the|a|this|that) (?:proposal|plan|idea|request))\b", re.I)
+    r"too (?:soon|early) to (?:say|decide|judge)|(?:will|would|to|yet to) decide (?:on|whether|about)|decision (?:\w+ ){0,4}(?:has|have) not (?:yet )?been (?:taken|made)|(?:studying|examining|assessing) (?:the|a|this|that) (?:proposal|plan|idea|request)|"
+    # weighing what is open ("weighing all our options", "will weigh the proposal"), a choice not yet made
+    r"(?:weigh|consider|review|stud(?:y|ie)|examin|assess)(?:s|es|ed|ing|e)? (?:all |the |our |its |their |every |several |"
+    r"various |a (?:range|number) of |[\w\-]+[’']s? )*(?:options|possibilities|alternatives|proposals?|requests?)|"
+    r"(?:yet to|still to) (?:decide|agree|determine|settle|make up)|"
+    r"(?:one of|among) (?:several|many|a (?:number|range) of|the|various) (?:[\w\-]+ )?(?:options|possibilities|alternatives)|"
+    r"(?:remains?|remained|is|was) (?:still )?a (?:real |distinct )?possibility|"
+    r"(?:decision|verdict|ruling) (?:on|about) [^.;]{1,60}? (?:will|would|is expected to) (?:come|be (?:made|taken))"
+    r" (?:after|once|when|following|only after))\b", re.I)
 
 # words no stance is taken with ("would not comment") and verbs that ask for a thing to end
 # ("urge X to stop Y"), shared by the lexicons below
@@ -95,6 +103,7 @@ SUPPORT = re.compile(
     r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|call(?:s|ed|ing)? for|"
     r"pledge[sd]? to|promise[sd]? to|advocat(?:e|es|ed|ing)|champion(?:s|ed)?|no objections?|applaud(?:s|ed)?|"
     r"is the answer|an? (?:good|great|positive|important|welcome) (?:step|idea|move)|long overdue|a matter of principle|"
+    r"(?:high|about) time|the least (?:we|they|you|I|he|she|it|the \w+) (?:can do|could do|owe|must do)|"
     r"argu(?:e|es|ed|ing) (?:for|in favou?r)|(?:a|the|our|top) priority|(?:see|sees|saw) (?:some |real |great )?merit|"
     r"(?:is|remains?) (?:our|the|a) (?:[\w\-]+ )?(?:goal|aim|objective|ambition|aspiration)|campaign(?:s|ed|ing)? for)\b",
     re.I)
@@ -276,12 +285,14 @@ def _noun_after(text: str, pos: int, end: int) -> bool:
 
 NO_COMMENT = re.compile(r"\b(?:not|n[’']t|never|declin\w*|refus\w*)\s+(?:to\s+)?" + COMMENT_VERBS + r"\b", re.I)
 REMOVE_VERBS = {"lift", "end", "remove", "scrap", "repeal", "abolish", "cancel", "withdraw", "drop", "ease", "phase",
-                "close", "dismantle", "revoke", "terminate", "abandon", "suspend"}
+                "close", "dismantle", "revoke", "terminate", "abandon", "suspend", "expel", "oust", "deport", "evict",
+                "eject"}
 REDUCE_VERBS = {"cut", "reduce", "shrink"}
 DESERVE = {"deserve", "merit"}  # "cut the mission": against keeping it, whole
 KEEP_VERBS = {"keep", "maintain", "extend", "renew", "retain", "preserve", "prolong", "tighten"}
 KEEP = re.compile(r"\b(?:stays?|stayed|remains?|remained|stay in place|remain in (?:place|force)|keep(?:s|ing)? (?:it|them|in place)|"
-                  r"(?:to )?(?:hold|continue|last|go on)\b(?! (?:talks|a |the |on to))|"
+                  r"(?:to )?(?:hold|continue|go on)\b(?! (?:talks|a |the |on to))|(?:to|will|would|should|must|can|could|may|might) last\b|"
+                  r"\blast(?:s|ed)\b|"
                   r"(?:be|been) (?:kept|maintained|extended|renewed|retained|tightened)|maintain(?:ed|ing)? (?:it|them)|"
                   r"extend(?:ed|ing)? (?:it|them))\b", re.I)
 REMOVE = re.compile(r"\b(?:expire[sd]?|lapse[sd]?|run out|(?:be|been) (?:lifted|ended|removed|scrapped|repealed|abolished|cancell?ed|withdrawn|dropped|"
