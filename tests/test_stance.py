@@ -308,3 +308,25 @@ def test_expelling_is_a_removal_and_last_as_an_adjective_keeps_nothing():
     assert judge(ceasefire, text, Span.of(text, 0, len(text)), []).stance == "neutral"
     text = "We want the ceasefire to last."
     assert judge(ceasefire, text, Span.of(text, 0, len(text)), []).stance == "support"
+
+
+def test_names_topic_words_and_crude_oil_carry_no_tone():
+    assert stance("The United Nations Security Council discussed the regional force.").stance == "neutral"
+    relief = Target("q", "Should the sanctions be eased?", keywords=("relief", "sanctions"))
+    for text in ("Any relief for the sanctioned firms would come in stages.",
+                 "The license would let firms buy Venezuelan crude again under the sanctions."):
+        assert judge(relief, text, Span.of(text, 0, len(text)), []).stance == "neutral"
+    # a headline's capitals are not names: its words keep their tone
+    assert stance("Regional Force Is A Terrible, Dangerous Mistake").stance == "oppose"
+
+
+def test_an_adjective_before_its_noun_is_not_what_the_question_asks():
+    from onrecord.stance.rules import question_predicates
+
+    assert question_predicates("Should a regional force deploy?") == ("deploy",)
+    assert "fit" in question_predicates("Is the governor fit to serve?")
+    assert stance("Regional officials met on Monday to discuss the regional force.").stance == "neutral"
+
+
+def test_not_even_considering_a_thing_opposes_it():
+    assert stance("The government is not even considering a regional force.").stance == "oppose"

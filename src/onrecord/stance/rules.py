@@ -74,7 +74,7 @@ OPPOSE = re.compile(
     r"\b(ill-advised|not feasible|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
     r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r")|"
     r"cannot support|do(?:es)? not support|(?:urge[sd]?|urging|call(?:s|ed|ing)? on)\b" + TO_END + r"|"
-    r"could not exist|no (?:plans?|intention) to|a mistake|premature|counterproductive|"
+    r"could not exist|no (?:plans?|intention) to|(?:not|n[’']t) (?:even |currently |actively |seriously )?(?:considering|contemplating)|a mistake|premature|counterproductive|"
     r"not (?:be )?(?:directly )?involved|refuse[sd]? to|not an option|off the table|"
     r"against (?:any|an?|the)|warn(?:s|ed)? against|no appetite|"
     r"den(?:y|ies|ied)|false|untrue|not true|hoax|fake|debunk(?:s|ed)?|refut(?:e|es|ed)|baseless|"
@@ -145,12 +145,14 @@ def _question_doc(question: str):
 
 
 def question_predicates(question: str) -> tuple[str, ...]:
-    """The verbs and adjectives the question asks about ('release', 'retaliate', 'fit')."""
+    """The verbs and adjectives the question asks about ("release", "retaliate", "fit"); an adjective
+    before its noun ("a regional force") names a thing, not what is asked of it."""
     doc = _question_doc(question)
     if doc is None:
         return ()
     return tuple(dict.fromkeys(t.lemma_.lower() for t in doc
-                               if t.pos_ in ("VERB", "ADJ") and t.lemma_.lower() not in QUESTION_SKIP
+                               if (t.pos_ == "VERB" or t.pos_ == "ADJ" and not (t.dep_ == "amod" and t.i < t.head.i))
+                               and t.lemma_.lower() not in QUESTION_SKIP
                                and len(t.lemma_) > 2))
 
 
@@ -302,8 +304,17 @@ REMOVE = re.compile(r"\b(?:expire[sd]?|lapse[sd]?|run out|(?:be|been) (?:lifted|
 _VADER = None
 
 
-def valence(text: str) -> float:
-    """A sentiment lexicon's compound score (VADER), the weakest evidence of stance."""
+# words of names and topics that carry no one's evaluation: "the United Nations Security Council",
+# "the Department of Justice", "sanctions relief", "Venezuelan crude"
+NAME_WORD = re.compile(r"(?<![.!?:;\"“(]\s)(?<!^)(?<![.!?:;\"“(])\b[A-Z][\w\-’']*|\b[A-Z][\w\-’']*(?=\s+[A-Z])")
+CRUDE_OIL = re.compile(r"(?:\b[A-Z][a-z]{2,}\s+|\bof\s+)crude\b|\bcrude(?=\s+(?:oil|output|exports?|imports?|"
+                       r"prices?|production|sales|shipments?|supplies|futures|stocks|inventories)\b)")
+
+
+def valence(text: str, topics: tuple[tuple[int, int], ...] = ()) -> float:
+    """A sentiment lexicon's compound score (VADER), the weakest evidence of stance. Names,
+    the question's own topic words (``topics``, offsets into ``text``) and crude oil are left
+    out: they are what is spoken of, not how."""
     global _VADER
     if _VADER is None:
         try:
@@ -311,7 +322,16 @@ def valence(text: str) -> float:
             _VADER = SentimentIntensityAnalyzer()
         except ImportError:
             _VADER = False
-    return _VADER.polarity_scores(text)["compound"] if _VADER else 0.0
+    if not _VADER:
+        return 0.0
+    chars = list(text)
+    words = re.findall(r"[A-Za-z][\w\-’']*", text)
+    headline = sum(w[0].isupper() for w in words) > 0.6 * len(words)  # "Clinton Hid Past Health Problems"
+    spans = [*topics, *((m.start(), m.end()) for r in ((CRUDE_OIL,) if headline else (NAME_WORD, CRUDE_OIL))
+                        for m in r.finditer(text))]
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return _VADER.polarity_scores("".join(chars))["compound"]
 
 
 @dataclass(frozen=True)
@@ -331,16 +351,18 @@ def _term_re(term: str) -> re.Pattern:
     return re.compile(r"(?<!\w)%s%s(?!\w)" % (body, r"(?:s|es|ed|d|ing|led|ling)?" if verbal else r"(?:s|es)?"), re.I)
 
 
+def relevance_hits(target: Target, text: str, content: Span) -> list[Span]:
+    """Every mention of the question's keywords in the content."""
+    return [Span.of(text, m.start(), m.end()) for term in (*target.keywords, *target.means)
+            for m in _term_re(term).finditer(text, content.start, content.end)]
+
+
 def relevance(target: Target, text: str, content: Span, context: list[tuple[int, int]]) -> Relevance | None:
-    terms = list(target.keywords) + list(target.means)
-    hits = []
-    for term in terms:
-        for m in _term_re(term).finditer(text, content.start, content.end):
-            hits.append(Span.of(text, m.start(), m.end()))
+    hits = relevance_hits(target, text, content)
     if hits:
         return Relevance(1.0, tuple(hits[:3]), False)
     for start, end in context:
-        for term in terms:
+        for term in (*target.keywords, *target.means):
             m = _term_re(term).search(text, start, end)
             if m:
                 return Relevance(0.6, (Span.of(text, m.start(), m.end()),), True)
@@ -518,7 +540,7 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         return _stance(target, label, kind, rel, tuple(votes[label][:3]), backend)
     if hedges and not rel.from_context:  # reported, unconfirmed: relevant, no position taken
         return _stance(target, "neutral", "hedged", rel, tuple(hedges[:3]), backend)
-    score = valence(text[s:e])
+    score = valence(text[s:e], tuple((h.start - s, h.end - s) for h in relevance_hits(target, text, content)))
     if abs(score) >= 0.45 and not rel.from_context:  # only evaluative tone: a weak stance
         label = "support" if score > 0 else "oppose"
         return _stance(target, label, "valence", rel, rel.evidence[:1], backend)
