@@ -185,6 +185,11 @@ def test_the_official_is_the_unnamed_official_just_described_unless_two_fit(pars
     text = "A French official said the talks would resume. The British official said the date was not fixed."
     a, b = speakers(parse, text)
     assert a.actor.id != b.actor.id
+    # but one described in the same paragraph is the one meant
+    text = ("A senior U.S. official said the talks would resume.\n\nA French official said they would not. "
+            '"Nothing is fixed," the official said.')
+    a, b, c = speakers(parse, text)
+    assert c.actor.id == b.actor.id and c.actor.id != a.actor.id
 
 
 def test_organisation_alias_must_end_the_mention(parse):

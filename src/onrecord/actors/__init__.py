@@ -1195,7 +1195,8 @@ class DocumentResolver:
         if m is None:
             return None
         head, words = m.group(2), [w for w in m.group(1).split() if w != "same"]
-        found = {}
+        found, here = {}, {}
+        paragraph = self.text.rfind("\n", 0, mention.start)
         for start, sp, actor in reversed(self.history):  # resolved about in page order
             if mention.start - start > 2 * ANAPHOR_REACH:
                 break  # far enough back: a long page stays linear
@@ -1204,9 +1205,14 @@ class DocumentResolver:
             described = re.findall(r"[\w.’'\-]+", actor.name.lower())
             if head in described and all(w in described for w in words):
                 found[actor.id] = (sp, actor)
-        if len(found) != 1:
+                if start > paragraph:
+                    here[actor.id] = (sp, actor)
+        # one such source in reach, or one in this very paragraph ("A State Department official
+        # said ... 'We ask for more,' the official said" after another official paragraphs before)
+        chosen = found if len(found) == 1 else here
+        if len(chosen) != 1:
             return None
-        [(sp, actor)] = found.values()
+        [(sp, actor)] = chosen.values()
         return Resolution(replace(sp, mention=mention), actor)
 
     def _another(self, mention: Span, word: str) -> Resolution | None:
