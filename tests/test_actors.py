@@ -1027,6 +1027,17 @@ def test_an_unqualified_president_and_minister_are_of_the_dateline_capital_on_a_
     assert found["Lucia Ortega"] is None and found["Pablo Ruiz"] is None
 
 
+def test_an_administration_official_of_a_wire_story_is_of_its_datelines_administration(parse):
+    text = ("US and Cuba edge toward a deal\n\nBy Ana Ruiz\n\nWASHINGTON, May 3 (Wire) - The United States may "
+            "ease travel rules for Cuba, officials said.\n\nA senior administration official told reporters that "
+            "Havana had made an offer. Cuba's foreign minister said the offer stood.")
+    [first, official, minister] = speakers(parse, text)
+    assert official.speaker.organization_id == "us-exec"
+    # without a dateline, on a page of two countries, no administration is guessed
+    [first, official, minister] = speakers(parse, text.replace("WASHINGTON, May 3 (Wire) - ", ""))
+    assert official.speaker.organization_id is None
+
+
 def test_a_countrys_leader_speaks_for_the_office_its_spokesman_speaks_for(parse):
     text = ("Russian President Pavel Orlov said the talks were over. The Kremlin said a deal was off. "
             "Vice President Ann Hale told reporters the offer stood. His government said nothing.")

@@ -450,7 +450,8 @@ class DocumentResolver:
         key = ("dateline",)
         if key not in self.people._memo:
             found = None
-            for line in self.text.split("\n", 4)[:4]:  # the title, then the first paragraphs
+            lines = [line for line in self.text[:3000].split("\n") if line.strip()]
+            for line in lines[:4]:  # the title, a byline, then the first paragraphs
                 dateline = DATELINE.match(line.lstrip())
                 if dateline is not None:
                     city = re.split(r"[,(\-—–]", dateline.group(0))[0].strip().title()
@@ -495,7 +496,11 @@ class DocumentResolver:
         if country is None and word == "administration":  # "The White House has said ... A senior
             # administration official said": of the administration that just spoke, on a page of several countries
             body = self._last_body(pos, reach=1500)[1] if pos is not None else None
-            return body if body and "the administration" in self.gaz.organizations[body].aliases else None
+            if body and "the administration" in self.gaz.organizations[body].aliases:
+                return body
+        # on a page of several countries, a wire story's own: "WASHINGTON (Reuters) - ... a senior
+        # administration official told reporters"
+        country = country or self._dateline_seat()
         if country is None:
             return None
         for oid, org in self.gaz.organizations.items():
