@@ -851,6 +851,18 @@ def test_a_question_put_to_the_speaker_in_an_aside_is_no_statement_of_theirs(par
         ("direct", "A senior official", "said", "Not this year") in rows
 
 
+@pytest.mark.parametrize("text,speaker,content", [
+    ("Roe, asked about the deal, said it was dead.", "Roe", "it was dead"),
+    ("A navy spokesman, asked about a possible escort for the convoy, said the navy did not discuss plans.",
+     "A navy spokesman", "the navy did not discuss plans"),
+    ("The mayor, when asked about the strike, said the buses would run.", "The mayor", "the buses would run"),
+])
+def test_the_speaker_keeps_what_they_said_after_a_question_put_in_an_aside(parse, text, speaker, content):
+    rows = found(parse, text)
+    assert ("indirect", speaker, "said", content) in rows
+    assert [r for r in rows if r[0] == "question"] and all(r[1] is None for r in rows if r[0] == "question")
+
+
 def test_a_dateline_with_its_country_is_no_part_of_the_content(parse):
     rows = found(parse, "ABUJA, Nigeria (AP) — West African defense chiefs will meet next week, the regional "
                         "bloc ECOWAS said Thursday.")

@@ -124,6 +124,38 @@ def fill_attributes(sdoc, lemmatizer) -> None:
             tok.lemma_ = lemmatizer.rule_lemmatize(tok)[0]
 
 
+def repair_asked_aside(sdoc) -> None:
+    """"Roe, asked about the deal, said it was dead": the small parser makes Roe the subject of
+    'asked' (and 'asked' the root, or a clause 'said' reports). Put right, Roe is the subject
+    of 'said' and the aside hangs on it, as the parser does for "The minister, asked whether ..."."""
+    if "asked" not in sdoc.text:
+        return
+    for sent in list(sdoc.sents):
+        toks = list(sent)
+        for k, tok in enumerate(toks):
+            if tok.lower_ != "asked" or tok.tag_ not in ("VBN", "VBD") or k < 2:
+                continue
+            j = k - 2 if toks[k - 1].lower_ == "when" else k - 1
+            lead = toks[:j]
+            if j < 1 or toks[j].text != "," or any(t.text in ",;:" or t.pos_ in ("VERB", "AUX") for t in lead):
+                continue  # only a sentence-opening subject, no clause of its own: "Roe, asked ..."
+            heads = [t for t in lead if t.head == t or t.head not in lead]
+            comma = next((c for c in range(k + 1, len(toks) - 1)
+                          if toks[c].text == "," and toks[c + 1].tag_ in ("VBD", "VBZ", "VBP")), None)
+            if len(heads) != 1 or comma is None:
+                continue
+            main = toks[comma + 1]
+            if main.head != main:
+                main.head = main
+            tok.head, tok.dep_ = main, "advcl"
+            heads[0].head, heads[0].dep_ = main, "nsubj"
+            toks[comma].head = main  # the aside's closing comma is no part of the subject
+            main.dep_ = "ROOT"
+            if toks[-1].dep_ == "punct" and toks[-1].head == tok:
+                toks[-1].head = main
+            break
+
+
 def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: True,
                     batch_size: int = 64, n_process: int | str = "auto") -> Iterator[Parsed]:
     """Parse documents' blocks in one ``nlp.pipe`` stream; ``keep`` skips blocks worth nothing."""
@@ -142,6 +174,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
     with nlp.select_pipes(disable=disabled):
         for sdoc, (i, b) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
             fill_attributes(sdoc, lemmatizer)
+            repair_asked_aside(sdoc)
             results[i].append(ParsedBlock(b.start, b.kind, sdoc))
     for i, d in enumerate(docs):
         yield Parsed(d, results[i])

@@ -840,7 +840,8 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                     continue
             # "The minister, asked whether troops would stay, said ...": put to him, not his (the
             # parser may make him the subject of 'asked', before the comma)
-            put_to = tok.text == "asked" and tok.i > sent.start and tok.nbor(-1).text == "," \
+            put_to = tok.text == "asked" and tok.i > sent.start + 1 and (
+                tok.nbor(-1).text == "," or tok.nbor(-1).lower_ == "when" and tok.nbor(-2).text == ",") \
                 and tok.dep_ in ("acl", "advcl") and not any(c.dep_ == "dobj" or c.dep_ == "nsubj" and c.i > tok.i - 2
                                                            for c in tok.children)
             if (tok.text == "Asked" and tok.i == sent.start or put_to) and _inside(quotes, pb.char(tok)) is None:
