@@ -1100,3 +1100,18 @@ def test_a_headline_in_title_case_gives_no_title(parse):
             "Whitlock said on Monday that she had done nothing wrong.")
     res = [r for r in speakers(parse, text) if r.speaker and r.speaker.name == "Dana Whitlock"]
     assert res and res[0].speaker.role is None and res[0].speaker.organization_id is None
+
+
+def test_a_name_written_family_name_first_gives_no_sex_from_its_first_word(parse):
+    text = ('"We urge calm," foreign ministry spokesperson Lin Wei told a regular news briefing in Beijing.\n\n'
+            'Lin said the islands were Chinese. Asked whether ships would be sent, he said the question '
+            'should be put to the navy.')
+    found = speakers(parse, text)
+    assert [r.speaker.name for r in found if r.speaker] == ["Lin Wei", "Lin Wei", "Lin Wei"]
+    assert found[0].speaker.organization_id == "cn-mfa"  # the briefing is in Beijing
+
+
+def test_a_countrys_coast_guard_and_a_think_tank_fellow(parse):
+    found = bodies(parse, "The Chinese coast guard said it had expelled a vessel. Greg Hale, a fellow at a "
+                          "Washington think tank, said Beijing was testing the waters.")
+    assert found["The Chinese coast guard"] == "cn" and found["Greg Hale"] is None

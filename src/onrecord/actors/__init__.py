@@ -403,7 +403,10 @@ class DocumentResolver:
         institution = INSTITUTION_ROLE.match(role_title or "") if not org_id else None
         if institution:  # "ministry spokeswoman Mao Jun" after China's foreign ministry spoke: its spokeswoman
             org_id = self._last_body(mention.start, institution.group(1).lower(), reach=1500)[1]
-            if org_id is None and institution.group(1).lower() in ("ministry", "government"):
+            seat = self._briefing_seat(mention.start) if org_id is None else None
+            if seat is not None:  # "foreign ministry spokesperson Lin Wei told a news briefing in Beijing"
+                org_id = self._ministry_of(seat, role_title) or seat
+            elif org_id is None and institution.group(1).lower() in ("ministry", "government"):
                 # "China warned ... 'We urge ...,' foreign ministry spokesman Lin Wei told a briefing":
                 # of the country that just spoke, at its foreign ministry when the gazetteer has it
                 country = self.gaz.tree.government(self._last_body(mention.start, reach=1500)[1])
@@ -429,14 +432,25 @@ class DocumentResolver:
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
                                   self.gaz.path(org_id), how), actor)
 
+    def _briefing_seat(self, pos: int) -> str | None:
+        """The government whose capital hosts the briefing in this paragraph ("told a regular news
+        briefing in Beijing"): whose an unqualified ministry spokesperson is."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        places = {m.group(1) for m in BRIEFING_IN.finditer(self.text, start, end if end != -1 else len(self.text))}
+        return self._seat_of(places.pop()) if len(places) == 1 else None
+
     def _paragraph_seat(self, pos: int) -> str | None:
         """The government whose seat or country opens the paragraph ("In Tokyo, ...")."""
         start = self.text.rfind("\n", 0, pos) + 1
         seat = SEAT_OPENING.match(self.text, start)
         if seat is None or seat.end() > pos:
             return None
-        found = self.gaz.find(seat.group(1))
-        oid = found[0][2] if len(found) == 1 and found[0][1] == len(seat.group(1)) else None
+        return self._seat_of(seat.group(1))
+
+    def _seat_of(self, place: str) -> str | None:
+        found = self.gaz.find(place)
+        oid = found[0][2] if len(found) == 1 and found[0][1] == len(place) else None
         return oid if oid and self.gaz.organizations[oid].kind == "government" else None
 
     def _once_former(self, name: str) -> bool:
@@ -557,7 +571,8 @@ class DocumentResolver:
             surname = re.escape(name.split()[-1])
             m = re.search(caps(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.]*\s+){0,2}%s\b") % surname, self.text)
             kin = None if len(name.split()) > 1 else re.search(r"\b(%s)\s+%s\b" % ("|".join(KIN), surname), self.text)
-            given = first_name_gender(name.split()[0]) if len(name.split()) > 1 else None
+            family_first = self._family_first(name)
+            given = first_name_gender(name.split()[0]) if len(name.split()) > 1 and not family_first else None
             if given:  # "Ann Roe" is a woman, however often "Mr. Roe" appears
                 g = given
             elif m:
@@ -566,7 +581,8 @@ class DocumentResolver:
                 g = KIN[kin.group(1)]
             else:
                 full = name if len(name.split()) > 1 else (self.people.full_name(name.split()[-1]) or name)
-                g = first_name_gender(full.split()[0]) if len(full.split()) > 1 else None
+                g = first_name_gender(full.split()[0]) if len(full.split()) > 1 and not family_first \
+                    and not self._family_first(full) else None
                 if g is None and len(name.split()) == 1 and not re.search(
                         caps(r"\b[A-Z][a-z]+[ \u00a0]+%s\b") % surname, self.text):
                     # a word the page never writes as anyone's surname, and a first name of one
@@ -574,6 +590,16 @@ class DocumentResolver:
                     g = first_name_gender(name, sure=True)
             self.people._memo[key] = g
         return self.people._memo[key]
+
+    def _family_first(self, name: str) -> bool:
+        """Is the name written family name first ("Lin Wei", then "Lin said")? The page uses its
+        first word alone and never its last: the first is no first name to read a sex from."""
+        words = name.split()
+        if len(words) != 2 or first_name_gender(words[0], sure=True, american=True):  # "Hillary" alone is still Hillary
+            return False
+        alone = caps(r"(?<![A-Z][\w.]\s)(?<![A-Z][\w.][\w.]\s)\b%s\b(?![ \u00a0]+[A-Z])") % re.escape(words[0])
+        return re.search(alone, self.text) is not None and \
+            re.search(caps(r"(?<!%s[ \u00a0])\b%s\b") % (re.escape(words[0]), re.escape(words[1])), self.text) is None
 
     def _antecedent(self, pos: int, kind: str, pronoun: str = "", depth: int = 0,
                     other_than: str | None = None) -> tuple[Speaker | None, Actor] | None:
@@ -1260,6 +1286,7 @@ NAME_AS_MODIFIER = re.compile(r"(?:[a-z\-]+\s+){0,2}(?:all(?:y|ies)|aides?|advis
 HEAD_OF_STATE = re.compile(r"(?:[Tt]he\s+)?(?!Vice\b|Deputy\b|Former\b)(?:[A-Z][a-z]+\s+)?"
                            r"([Pp]resident|[Pp]rime [Mm]inister|[Cc]hancellor|[Pp]remier)")
 STATE_VOICE = re.compile(r"\b(?:government|official|officials|spokes(?:man|woman|person)|minist(?:er|ers|ry)|diplomats?)\b", re.I)
+BRIEFING_IN = re.compile(r"\b(?:briefing|news conference|press conference)\s+in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 SEAT_OPENING = re.compile(r"[ \t]*(?:In|From|Meanwhile in|Meanwhile, in)\s+([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?),")
 BLOC_OWNER = re.compile(r"\b(?:the|this)\s+(?:bloc|alliance|trading bloc|regional bloc)['’]s?\b", re.I)
 # posts of a cabinet: "Natural Resources Minister", "the prime minister", "deputy minister"
@@ -1269,7 +1296,7 @@ UNNAMED_BRANCH = re.compile(r"(?:an?|one|two|three|several|some|other|another)\s
 CABINET_POST = re.compile(r"\b(?:minister|ministry|premier|cabinet secretary|secretary of state for)\b", re.I)
 STATE_DEPARTMENT = re.compile(r"(?:[Tt]he\s+)?(?:Department|Ministry)\s+(?:of|for)\s+[A-Z]")
 STATE_BODY = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:['’]s?)?)\s+(?:[a-z\-]+\s+){0,2}"
-                        r"(?:ministry|army|military|navy|air force|armed forces|government|cabinet|presidency|embassy|"
+                        r"(?:ministry|army|military|navy|air force|armed forces|coast ?guard|border guard|government|cabinet|presidency|embassy|"
                         r"mission|delegation|central bank|parliament|police|foreign office|interior ministry)")
 
 

@@ -541,20 +541,21 @@ def _spellings(name: str) -> list[str]:
 DESCRIPTOR = re.compile(r"(?:er|or|ist|ian|ing|man|woman|aire|ant|ent)$", re.I)
 
 
-def first_name_gender(first: str, sure: bool = False) -> str | None:
+def first_name_gender(first: str, sure: bool = False, american: bool = False) -> str | None:
     """'m' or 'f' from a first-name dictionary (gender-guesser, offline); None if unsure.
     With ``sure``, names it reads as only mostly one sex ('Lindsey', 'Lee') are None too.
 
     The dictionary's American reading comes first, its worldwide one when it has none:
     worldwide, "Bernie" is mostly female and "Laurence" female (French), which made
-    "Mr. Sanders" nobody and "he" never Bernie Sanders."""
+    "Mr. Sanders" nobody and "he" never Bernie Sanders. With ``american``, only the American
+    reading counts ("Lin" is a woman's name worldwide, and mostly one in the US)."""
     names = _first_names()
     if names is None:
         return None
     sure = {"male": "m", "female": "f"} if sure else {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
     # a name it has no American figures for reads "andy" there ("Ivanka", "Marco")
     for spelling in _spellings(first):
-        found = sure.get(names.get_gender(spelling, "usa")) or sure.get(names.get_gender(spelling))
+        found = sure.get(names.get_gender(spelling, "usa")) or (None if american else sure.get(names.get_gender(spelling)))
         if found or names.get_gender(spelling) != "unknown":
             return found
     return None
