@@ -330,3 +330,13 @@ def test_an_adjective_before_its_noun_is_not_what_the_question_asks():
 
 def test_not_even_considering_a_thing_opposes_it():
     assert stance("The government is not even considering a regional force.").stance == "oppose"
+
+
+def test_refusing_to_give_way_holds_a_course_and_being_open_to_a_thing_welcomes_it():
+    keep = Target("q", "Should the navy continue its patrols?", keywords=("patrols",))
+    end = Target("q", "Should the navy end its patrols?", keywords=("patrols",))
+    text = "The patrols are lawful and we will not be intimidated."
+    assert judge(keep, text, Span.of(text, 0, len(text)), []).stance == "support"
+    assert judge(end, text, Span.of(text, 0, len(text)), []).stance == "oppose"
+    assert stance("A regional force? We will not back down on it.").stance != "oppose"
+    assert stance("The president remained open to a regional force.").stance == "support"

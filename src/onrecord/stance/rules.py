@@ -70,9 +70,15 @@ COMMENT_VERBS = r"(?:comment|say|discuss|speculate|confirm|elaborate)"
 TO_END = (r"[^;!?]{0,60}?\bto (?:\w+ )?(?:stop|halt|end|cancel|abandon|drop|scrap|refrain|reconsider|reverse|"
           r"withdraw|suspend|freeze|block)")
 
+# giving way, which a speaker refuses when holding a course ("we will not be intimidated")
+YIELD = (r"(?:intimidated|deterred|cowed|bullied|silenced|blackmailed|pressured|back(?:ing)? down|give in|"
+         r"give way|bow(?:ing)? to|yield|cave|retreat|surrender|budge)")
+DEFIANCE = re.compile(r"\b(?:(?:will|would|shall|must|do|does|did|can)(?: not|n[’']t)|won[’']t|cannot|never)\s+"
+                      r"(?:be\s+)?" + YIELD + r"\b", re.I)
+
 OPPOSE = re.compile(
     r"\b(ill-advised|not feasible|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
-    r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r")|"
+    r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r"| (?:be )?" + YIELD + r")|"
     r"cannot support|do(?:es)? not support|(?:urge[sd]?|urging|call(?:s|ed|ing)? on)\b" + TO_END + r"|"
     r"could not exist|no (?:plans?|intention) to|(?:not|n[’']t) (?:even |currently |actively |seriously )?(?:considering|contemplating)|a mistake|premature|counterproductive|"
     r"not (?:be )?(?:directly )?involved|refuse[sd]? to|not an option|off the table|"
@@ -89,7 +95,7 @@ OPPOSE = re.compile(
     r"(?:cannot|can[’']t|must not|mustn[’']t|should not|shouldn[’']t) (?:go ahead|proceed|happen|continue))\b", re.I)
 
 SUPPORT = re.compile(
-    r"\b(should accept|accept(?:s|ed)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?|endorse[sd]?|welcome[sd]?|"
+    r"\b(should accept|accept(?:s|ed)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?(?! down| off| away)|endorse[sd]?|welcome[sd]?|"
     r"favou?r(?:s|ed)?|in favou?r of|must act|need to (?:act|intervene|move|start|accelerate)|"
     r"ready to|willing to|prepared to|will help|committed to|approve[sd]?|"
     r"cannot allow|must not allow|can(?:not|[’']t) let|have to find a way|should (?:intervene|act|deploy|help)|"
@@ -291,7 +297,7 @@ REMOVE_VERBS = {"lift", "end", "remove", "scrap", "repeal", "abolish", "cancel",
                 "eject"}
 REDUCE_VERBS = {"cut", "reduce", "shrink"}
 DESERVE = {"deserve", "merit"}  # "cut the mission": against keeping it, whole
-KEEP_VERBS = {"keep", "maintain", "extend", "renew", "retain", "preserve", "prolong", "tighten"}
+KEEP_VERBS = {"keep", "maintain", "extend", "renew", "retain", "preserve", "prolong", "tighten", "continue"}
 KEEP = re.compile(r"\b(?:stays?|stayed|remains?|remained|stay in place|remain in (?:place|force)|keep(?:s|ing)? (?:it|them|in place)|"
                   r"(?:to )?(?:hold|continue|go on)\b(?! (?:talks|a |the |on to))|(?:to|will|would|should|must|can|could|may|might) last\b|"
                   r"\blast(?:s|ed)\b|"
@@ -506,6 +512,15 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     votes = predicate_votes(target, text, s, e, topics)
     # "the people of Talmar deserve recognition"
     votes["support"] += [Span.of(text, m.start(), m.end()) for m in _before_topic(text, s, e, DESERVE, topics)]
+    defiance = DEFIANCE.search(text, s, e)
+    if defiance is not None:  # holding a course: for keeping it, against ending it
+        direction = {p for p in question_predicates(target.question) if p in KEEP_VERBS | REMOVE_VERBS}
+        if direction:
+            votes["support" if direction <= KEEP_VERBS else "oppose"].append(
+                Span.of(text, defiance.start(), defiance.end()))
+    for hit in topics:  # "remained open to talks"
+        if re.search(r"\bopen to\s+(?:[\w\-]+\s+){0,2}$", text[max(s, hit.start - 30):hit.start], re.I):
+            votes["support"].append(hit)
     outcome = _consequence(text, s, e, topics)
     if outcome is not None:  # "Recognising Talmar would destabilise the region": what it would bring
         votes[outcome[0]].append(outcome[1])
