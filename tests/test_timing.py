@@ -256,3 +256,28 @@ def test_at_the_time_is_the_time_the_paragraph_last_named():
     ts = date_statement(text, [Block(0, len(text))], 0, sentence, text.index("said"),
                         Span.of(text, at, at + len("they must go")), "2026-11-20")
     assert (ts.start, ts.granularity, ts.expression) == ("2026-03-01", "month", "in March")
+
+
+def test_weeks_later_than_a_month_and_a_summer_that_opens_a_sentence():
+    text = ("In March, Roe said the plan was dead. Two weeks later, Hale said that it could be revived. "
+            "In June, Ford said it was not. The next day, Lind said it would wait.")
+
+    def said(cue, content):
+        a = text.index(cue)
+        start = text.rfind(". ", 0, a) + 2
+        at = text.index(content)
+        return date_statement(text, [Block(0, len(text))], 0, (start, text.find(".", a) + 1), a,
+                              Span.of(text, at, at + len(content)), "2027-01-20")
+
+    two_weeks = said("Hale said", "that it could be revived")
+    assert (two_weeks.start, two_weeks.end) == ("2026-03-15", "2026-04-14")
+    assert said("Lind said", "it would wait").label() == "2026-06"  # the month, near enough
+    # "By the summer," opening a sentence is the last summer before publication
+    assert dated("By the summer, Roe was telling reporters that the plan was dead.", "telling",
+                 "that the plan was dead", published="2027-01-20").start == "2026-06-01"
+    # a month inside a quotation is no date a later remark counts from
+    text = 'Roe said: "From October to February, it will not work." The next day, Hale said it would.'
+    a, at = text.index("Hale said"), text.index("it would")
+    ts = date_statement(text, [Block(0, len(text))], 0, (text.index("The next"), len(text)), a,
+                        Span.of(text, at, at + len("it would")), "2027-01-20")
+    assert ts.basis == "published"

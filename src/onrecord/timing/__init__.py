@@ -73,6 +73,8 @@ PATTERNS = [
                             r"(?:\s+(?:quarter|period))?)\b", re.I)),
     ("years_ago", re.compile(r"\b(?:nearly\s+|about\s+|some\s+)?(two|three|four|five|six|seven|eight|nine|ten|\d+|"
                              r"several|a few) years ago\b", re.I)),
+    ("season_framed", re.compile(r"(?m)(?:^|(?<=[.!?] ))(?:By|In|Over|During|Throughout)\s+(the)\s+"
+                                 r"(spring|summer|fall|autumn|winter)()(?=,)")),
     ("season", re.compile(r"\b(?:(this|last|next|this past|the)\s+)?(spring|summer|fall|autumn|winter)"
                           r"(?:\s+of\s+(%s))?\b" % YEAR_RE, re.I)),
     ("decade", re.compile(r"(?:\b(?:the\s+)?(?:(early|mid|late)[-\s]+)?|(?<!\w))((?:19|20)\d|['’]\d)0s\b", re.I)),
@@ -306,13 +308,13 @@ def resolve(mention: TimeMention, pub: date | None, direction: str = "past") -> 
             if n is None:  # "several years ago", "a few years ago"
                 return date(pub.year - 10, 1, 1), date(pub.year - 2, 12, 31), "unknown"
             return date(pub.year - n, 1, 1), date(pub.year - n, 12, 31), "year"
-        if k == "season":
+        if k in ("season", "season_framed"):  # "By the summer, ..." opening a sentence: the last one
             which, season, year = g
             season = "fall" if season.lower() == "autumn" else season.lower()
             first = {"spring": 3, "summer": 6, "fall": 9, "winter": 12}[season]
             y = year_value(year) if year else pub.year
             if not year and (which or "").lower() in ("last", "this past") or (
-                    not year and not which and first > pub.month):
+                    not year and (not which or k == "season_framed") and first > pub.month):
                 y -= 1 if first >= pub.month or (which or "").lower() == "last" else 0
             if not year and (which or "").lower() == "next":
                 y += 1
@@ -485,6 +487,13 @@ LATER_REACH = 1500  # characters back to the date a "two weeks later" counts fro
 LATER_UNITS = {"day": 1, "morning": 1, "week": 7}
 
 
+def _quoted_at(text: str, pos: int) -> bool:
+    """Inside a quotation of its paragraph: somebody's words ("from October to February, it
+    won't make it"), not a date the narrative gives."""
+    before = text[text.rfind("\n", 0, pos) + 1:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _later(text: str, mention: TimeMention, pub: date | None, depth: int = 0) -> tuple[date, date, str] | None:
     """'Two weeks later' after 'On February 3, 2022, ...': the last date given (to the day or
     the month) in the text before it, moved on; None when there is none near."""
@@ -494,7 +503,8 @@ def _later(text: str, mention: TimeMention, pub: date | None, depth: int = 0) ->
     else:  # "the next day"
         n, unit = 1, unit2.lower()
     before = [m for m in find_expressions(text, max(0, mention.start - LATER_REACH), mention.start)
-              if m.kind not in NOT_FOR_STATEMENTS | {"ref", "ref_future"} and (m.kind != "later" or depth < 3)]
+              if m.kind not in NOT_FOR_STATEMENTS | {"ref", "ref_future"} and (m.kind != "later" or depth < 3)
+              and not _quoted_at(text, m.start)]
     for m in reversed(before):
         r = _later(text, m, pub, depth + 1) if m.kind == "later" else resolve(m, pub)
         if r is None or r[2] not in ("day", "month") or mention.start - m.end < 12:
@@ -505,6 +515,11 @@ def _later(text: str, mention: TimeMention, pub: date | None, depth: int = 0) ->
         if unit in LATER_UNITS and gran == "day":
             d = start + timedelta(days=n * LATER_UNITS[unit])
             return d, d, "day"
+        if unit == "week" and gran == "month":  # "In March ... Two weeks later": from mid-March to mid-April
+            days = timedelta(days=n * LATER_UNITS[unit])
+            return start + days, end + days, "unknown"
+        if unit in LATER_UNITS and gran == "month" and n <= 3:  # "In June ... the next day": June, near enough
+            return start, end, "month"
         if unit == "month":
             y, mo = divmod(start.month - 1 + n, 12)
             return _month_range(start.year + y, mo + 1) + ("month",)
