@@ -340,3 +340,12 @@ def test_refusing_to_give_way_holds_a_course_and_being_open_to_a_thing_welcomes_
     assert judge(end, text, Span.of(text, 0, len(text)), []).stance == "oppose"
     assert stance("A regional force? We will not back down on it.").stance != "oppose"
     assert stance("The president remained open to a regional force.").stance == "support"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The border villages need a regional force, and they need it now.", "support"),
+    ("We do not need a regional force.", "oppose"),
+    ("The ministers need more time before any regional force.", "neutral"),  # time is what they need
+])
+def test_what_someone_needs_is_what_they_ask_for(text, label):
+    assert stance(text).stance == label

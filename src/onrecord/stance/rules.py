@@ -296,7 +296,7 @@ REMOVE_VERBS = {"lift", "end", "remove", "scrap", "repeal", "abolish", "cancel",
                 "close", "dismantle", "revoke", "terminate", "abandon", "suspend", "expel", "oust", "deport", "evict",
                 "eject"}
 REDUCE_VERBS = {"cut", "reduce", "shrink"}
-DESERVE = {"deserve", "merit"}  # "cut the mission": against keeping it, whole
+DESERVE = {"deserve", "merit", "need"}  # what someone should have
 KEEP_VERBS = {"keep", "maintain", "extend", "renew", "retain", "preserve", "prolong", "tighten", "continue"}
 KEEP = re.compile(r"\b(?:stays?|stayed|remains?|remained|stay in place|remain in (?:place|force)|keep(?:s|ing)? (?:it|them|in place)|"
                   r"(?:to )?(?:hold|continue|go on)\b(?! (?:talks|a |the |on to))|(?:to|will|would|should|must|can|could|may|might) last\b|"
@@ -510,8 +510,11 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         return _stance(target, "neutral", "neutral", rel, rel.evidence[:2], backend) if not rel.from_context else None
     topics = rel.evidence if not rel.from_context else ()
     votes = predicate_votes(target, text, s, e, topics)
-    # "the people of Talmar deserve recognition"
-    votes["support"] += [Span.of(text, m.start(), m.end()) for m in _before_topic(text, s, e, DESERVE, topics)]
+    # "the people of Talmar deserve recognition", "Ukraine needs tanks"; "we do not need tanks"
+    for m in _before_topic(text, s, e, DESERVE, topics):
+        gap = min((text[m.end():t.start] for t in topics if t.start >= m.end()), key=len, default="")
+        if len(gap.split()) <= 2 and not re.search(r"\b(?:before|after|for|to|of|in|on|with|from|than|time)\b", gap):
+            votes["oppose" if _negated(text, m.start()) else "support"].append(Span.of(text, m.start(), m.end()))
     defiance = DEFIANCE.search(text, s, e)
     if defiance is not None:  # holding a course: for keeping it, against ending it
         direction = {p for p in question_predicates(target.question) if p in KEEP_VERBS | REMOVE_VERBS}
