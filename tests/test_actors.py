@@ -1115,3 +1115,22 @@ def test_a_countrys_coast_guard_and_a_think_tank_fellow(parse):
     found = bodies(parse, "The Chinese coast guard said it had expelled a vessel. Greg Hale, a fellow at a "
                           "Washington think tank, said Beijing was testing the waters.")
     assert found["The Chinese coast guard"] == "cn" and found["Greg Hale"] is None
+
+
+def test_a_chancellor_on_a_page_about_one_country_is_of_its_government(parse):
+    text = ("Germany will send tanks, Berlin said. Germany had refused for months. Germany's allies welcomed it.\n\n"
+            "Chancellor Klaus Brandt told parliament the tanks would go in March.")
+    assert bodies(parse, text)["Klaus Brandt"] == "gov-de"
+    # an unqualified president on a page about one country is not taken for its own
+    text = text.replace("Chancellor Klaus Brandt", "President Klaus Brandt")
+    assert bodies(parse, text)["Klaus Brandt"] is None
+
+
+def test_she_after_an_unnamed_woman_who_is_the_subject_is_that_woman(parse):
+    text = ("Chancellor Anna Roth said the law would stay.\n\n"
+            "A 29-year-old Berlin woman, meanwhile, received probation after she had posted insults online. "
+            '"Out with them!" she wrote.')
+    found = speakers(parse, text)
+    last = found[-1]
+    assert last.actor.kind == "anonymous" and last.speaker.name == "A 29-year-old Berlin woman"
+    assert last.speaker.organization_id is None  # a woman of Berlin is no voice of its government

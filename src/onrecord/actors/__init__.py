@@ -388,8 +388,11 @@ class DocumentResolver:
             org_id = self._paragraph_seat(mention.start) or self._page_country() or self._dateline_seat()
         elif org_id is None and not owned and not foreign and role_title and HEAD_OF_STATE.fullmatch(role_title) \
                 and not FORMER.search(mention.text) and not self._once_former(name):
-            # "In Kyiv, President Andriy Melnyk said"; "PARIS (Reuters) - ... President Claire Moreau wrote"
-            org_id = self._paragraph_seat(mention.start) or self._dateline_seat()
+            # "In Kyiv, President Andriy Melnyk said"; "PARIS (Reuters) - ... President Claire Moreau wrote";
+            # "Chancellor Klaus Brandt" on a page about Germany alone (an unqualified "President" on a
+            # page about Mali is more often the American one)
+            org_id = self._paragraph_seat(mention.start) or self._dateline_seat() or (
+                self._page_country() if HEAD_OF_STATE.fullmatch(role_title).group(1).lower() != "president" else None)
         elif org_id is None and owned and owned.group(1).lower() in ("his", "her") and CABINET_POST.search(role_title):
             org_id = self._leader_before(mention.start)  # "Her finance minister" right after the president spoke
         if org_id is not None and role_title and self.gaz.organizations[org_id].kind == "government":
@@ -662,6 +665,15 @@ class DocumentResolver:
                 subj = (1 if self.people.reported_at(p.end) else 0) if self.people.is_subject(p) else 2
                 if person_id(name) != other_than:
                     ranked.append(((dist, subj, -p.start), None, Actor(person_id(name), name)))
+            for dist, start, end in self.people.unnamed_subjects(pos, UNNAMED_PERSON_HEADS) if gender else ():
+                # "A 29-year-old Berlin woman received probation after she had posted ...": the woman,
+                # not a woman named three sentences before
+                desc = self.text[start:end]
+                said = _description_gender(desc)
+                if said == gender or said is None and not UNNAMED_PERSON.match(desc.lower()):
+                    res = self._anonymous(Span.of(self.text, start, end), desc)
+                    if res.actor is not None and res.actor.id != other_than:
+                        ranked.append(((dist, 0, -start), res.speaker, res.actor))
             if pronoun in ("he", "she") and depth < 3:
                 for dist, at in self.people.pronoun_subjects(pos, pronoun, window=2):
                     found = self._antecedent(at, kind, pronoun, depth + 1, other_than)

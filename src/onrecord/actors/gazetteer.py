@@ -189,7 +189,8 @@ PRIVATE_ROLE = re.compile(r"\b(?:bloggers?|journalists?|reporters?|writers?|hist
                           r"novelists?|artists?|columnists?|commentators?|faculty|clerics?|archbishops?|pastors?|"
                           r"rabbis?|imams?|priests?|celebrit(?:y|ies)|actors?|actress(?:es)?|athletes?|"
                           r"-Americans?|far-right|far-left|party (?:leader|chief|chairman|chairwoman|chair)|candidates?|nominees?|"
-                          r"hopefuls?|contenders?|think[ -]tanks?|(?:senior |research |visiting |non-?resident )?"
+                          r"hopefuls?|contenders?|(?:wo)?m[ae]n|residents?|citizens?|neighbou?rs?|teenagers?|girls?|boys?|"
+                          r"think[ -]tanks?|(?:senior |research |visiting |non-?resident )?"
                           r"fellow (?:at|of|with))\b", re.I)
 # "an analyst in Kyiv", "the University of Ottawa": the capital is where, not who
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|of|near|outside|to|around|across|based)\s+$", re.I)

@@ -428,6 +428,25 @@ class People:
                 out.append((dist, p))
         return out
 
+    def unnamed_subjects(self, pos: int, heads: set[str], window: int = 2) -> list[tuple[int, int, int]]:
+        """Someone described and not named, standing as the subject of one of the ``window``
+        sentences before ``pos`` ("A 29-year-old Berlin woman received probation after ..."),
+        with its distance in sentences: (distance, start, end) of the description."""
+        i = bisect_right(self._starts, pos)
+        out = []
+        for dist, (s, e) in enumerate(reversed(self.sentences[max(0, i - window - 1):i])):
+            for tok in self._sentence_tokens(s, e):
+                if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in heads or not any(
+                        c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in tok.children):
+                    continue
+                verb = tok.head.head if tok.head.dep_ == "conj" else tok.head
+                if verb.dep_ != "ROOT":  # "the day after a man claiming allegiance to ISIS gunned down ..."
+                    continue
+                start, end = self._char(tok.left_edge), self._char(tok) + len(tok.text)
+                if end <= pos and not self.quoted(start):
+                    out.append((dist, start, end))
+        return out
+
     ROLE_SUBJECT = re.compile(r"(?:^\W{0,3}|[,;]\s+)(?:the|The)\s+(%s)(?:['’]s\b|\s+(?!of\b)(?:[a-z]+ly\s+)?[a-z]+)"
                               % "|".join(sorted(ROLE_WORDS)))  # "The president appeared", "The president's aides"
 

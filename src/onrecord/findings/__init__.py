@@ -181,6 +181,8 @@ def shifts(points: list[Point], actors: dict[str, Actor], targets: dict[str, Tar
                 continue
             if b.statement.said.basis != "text":
                 continue  # dated only by publication: it may have been said before the other
+            if _overlap(a.statement.said, b.statement.said):
+                continue  # "last year" and "in March" of it: which came first is unknown
             nature, reversal = _nature(a.stance, b.stance)
             q = targets[key[1]].question if key[1] in targets else key[1]
             summary = (f"{who} moved from {a.stance} ({_when(a)}) to {b.stance} "
@@ -195,6 +197,12 @@ def shifts(points: list[Point], actors: dict[str, Actor], targets: dict[str, Tar
                                 "level": "actor" if key in groups else "organization",
                                 "organization_id": key[0] if key not in groups else None}))
     return out
+
+
+def _overlap(a, b) -> bool:
+    """Could the later-starting remark ``b`` have come before ``a`` ended?"""
+    return bool(a.end and b.start and b.start < a.end and a.granularity != "day" or
+                a.end and b.start and b.start < a.end and b.granularity != "day")
 
 
 def _nature(before: str, after: str) -> tuple[str, bool]:
