@@ -46,6 +46,17 @@ def test_a_shift_gives_each_date_as_precisely_as_the_text_does():
     assert "from oppose (2030-01) to support (2030-03-05)" in fs[0].summary
 
 
+def test_no_shift_between_remarks_whose_times_overlap():
+    from dataclasses import replace
+    last_year = replace(st(1, "p:x", "us-state", "2030-01-01", "a", "oppose"),
+                        said=TimeSpan("2030-01-01", "2030-12-31", "year", "last year", "text"))
+    march = replace(st(2, "p:x", "us-state", "2030-03-01", "a", "support"),
+                    said=TimeSpan("2030-03-01", "2030-03-31", "month", "In March", "text"))
+    assert kinds([last_year, march], "shift") == []  # the March remark may have come first
+    next_year = st(3, "p:x", "us-state", "2031-02-01", "a", "support")
+    assert [f.statement_ids for f in kinds([last_year, next_year], "shift")][0] == ("s1", "s3")
+
+
 def test_an_outlook_says_when_a_body_speaks_with_more_than_one_voice():
     fs = kinds([st(1, "p:x", "us-state", "2030-03-05", "a", "conditional"),
                 st(2, "p:y", "us-state", "2030-03-05", "a", "oppose")], "outlook")

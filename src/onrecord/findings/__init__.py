@@ -201,8 +201,7 @@ def shifts(points: list[Point], actors: dict[str, Actor], targets: dict[str, Tar
 
 def _overlap(a, b) -> bool:
     """Could the later-starting remark ``b`` have come before ``a`` ended?"""
-    return bool(a.end and b.start and b.start < a.end and a.granularity != "day" or
-                a.end and b.start and b.start < a.end and b.granularity != "day")
+    return bool(a.end and b.start and b.start < a.end)
 
 
 def _nature(before: str, after: str) -> tuple[str, bool]:
