@@ -1134,3 +1134,10 @@ def test_she_after_an_unnamed_woman_who_is_the_subject_is_that_woman(parse):
     last = found[-1]
     assert last.actor.kind == "anonymous" and last.speaker.name == "A 29-year-old Berlin woman"
     assert last.speaker.organization_id is None  # a woman of Berlin is no voice of its government
+
+
+def test_countries_by_the_names_the_news_uses_and_private_people_of_a_country(parse):
+    found = bodies(parse, "Turkey's foreign ministry said both sides were invited. An American witness said "
+                          "the truck sped up. The Vatican said the pope would not meet him.")
+    assert found["Turkey's foreign ministry"] == "gov-tr" and found["Vatican"] == "gov-va"
+    assert found["An American witness"] is None

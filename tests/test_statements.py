@@ -867,3 +867,17 @@ def test_a_dateline_with_its_country_is_no_part_of_the_content(parse):
     rows = found(parse, "ABUJA, Nigeria (AP) — West African defense chiefs will meet next week, the regional "
                         "bloc ECOWAS said Thursday.")
     assert rows[0][3] == "West African defense chiefs will meet next week"
+
+
+def test_a_day_after_the_cue_is_no_part_of_what_was_said(parse):
+    rows = found(parse, "The ministry said on Wednesday it saw no basis for talks.")
+    assert ("indirect", "The ministry", "said", "it saw no basis for talks") in rows
+    rows = found(parse, "The lawsuit focuses on Maricopa County, where the lines were longest.")
+    assert not any(r[3].startswith("icopa") for r in rows)
+
+
+def test_one_quoted_by_an_agency_as_saying_is_the_speaker(parse):
+    rows = found(parse, "State news agency Tidings quoted spokesman Ivan Lodz as saying that the talks were over.")
+    assert rows == [("indirect", "spokesman Ivan Lodz", "as saying", "that the talks were over")]
+    [cand] = extract(parse("The paper quoted one aide as saying the plan was dead."))
+    assert cand.via.text == "The paper" and cand.source.text == "one aide"

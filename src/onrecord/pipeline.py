@@ -149,9 +149,9 @@ def _relays(text: str, candidates, resolutions, blocks: list[Block], starts: lis
     content_starts = [c.content.start for c in candidates]  # extract gives them in order
     out: list = []
     for i, cand in enumerate(candidates):
-        via = None
+        via = cand.via  # "TASS quoted Peskov as saying": the statement names who relays it
         anchor = cand.cue.start if cand.cue else cand.content.start
-        for j in filed.get(anchor // RELAY_BUCKET, ()):
+        for j in filed.get(anchor // RELAY_BUCKET, ()) if via is None else ():
             outer = candidates[j]
             if j != i and outer.content.start <= anchor < outer.content.end \
                     and actor(j) is not None and actor(j) != actor(i):

@@ -190,6 +190,8 @@ PRIVATE_ROLE = re.compile(r"\b(?:bloggers?|journalists?|reporters?|writers?|hist
                           r"rabbis?|imams?|priests?|celebrit(?:y|ies)|actors?|actress(?:es)?|athletes?|"
                           r"-Americans?|far-right|far-left|party (?:leader|chief|chairman|chairwoman|chair)|candidates?|nominees?|"
                           r"hopefuls?|contenders?|(?:wo)?m[ae]n|residents?|citizens?|neighbou?rs?|teenagers?|girls?|boys?|"
+                          r"(?:eye)?witness(?:es)?|survivors?|victims?|passengers?|tourists?|bystanders?|protesters?|"
+                          r"demonstrators?|"
                           r"think[ -]tanks?|(?:senior |research |visiting |non-?resident )?"
                           r"fellow (?:at|of|with))\b", re.I)
 # "an analyst in Kyiv", "the University of Ottawa": the capital is where, not who

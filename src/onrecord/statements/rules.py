@@ -385,6 +385,31 @@ def _in_view(text, pb, sent, tok, quotes) -> list[Candidate]:
     return out
 
 
+QUOTED_AS_VERBS = {"say", "tell", "add", "warn", "state", "describe", "call", "insist", "claim"}
+
+
+def _quoted_as(text, pb, tok) -> Candidate | None:
+    """'TASS quoted Kremlin spokesman Dmitry Peskov as saying that ...', 'the paper cited him as
+    saying ...': the one quoted is the speaker, the one quoting relays the words."""
+    as_ = tok.head
+    verb = as_.head
+    if as_.lower_ != "as" or verb.lemma_.lower() not in ("quote", "cite") or tok.lemma_.lower() not in QUOTED_AS_VERBS:
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.i < as_.i), None)
+    clause = next((c for c in tok.children if c.dep_ in ("ccomp", "dobj") and c.i > tok.i), None)
+    if speaker is None or clause is None:
+        return None
+    content = span(text, *subtree_range(pb, clause))
+    if content is None:
+        return None
+    relay, exclude = next((c for c in verb.children if c.dep_ == "nsubj"), None), ()
+    if relay is None and verb.dep_ == "relcl" and verb.head.i < verb.i:  # "state news agency TASS quoted ..."
+        relay, exclude = verb.head, (verb,)
+    via = span(text, *subtree_range(pb, relay, exclude=exclude)) if relay is not None else None
+    return Candidate("indirect", content, Span.of(text, pb.char(as_), pb.char(tok) + len(tok.text)),
+                     span(text, *subtree_range(pb, speaker)), 0.8, via=via, rule="quoted_as")
+
+
 def _asked(text, pb, sent, tok, put_to: bool = False) -> Candidate | None:
     """'Asked whether the tax was fair, Roe shrugged': the question a sentence opens with,
     asked by someone the article does not name (PolNeAR marks it with no source). It ends
@@ -852,6 +877,14 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = tok.lemma_.lower()
+            relayed = _quoted_as(text, pb, tok) if tok.tag_ == "VBG" and tok.dep_ == "pcomp" else None
+            if relayed is not None:  # "TASS quoted Peskov as saying that ...": Peskov's words, via TASS
+                out.append(relayed)
+                continue
+            if lemma in ("quote", "cite") and any(c.lower_ == "as" and any(
+                    g.dep_ == "pcomp" and g.tag_ == "VBG" and g.lemma_.lower() in QUOTED_AS_VERBS for g in c.children)
+                    for c in tok.children):
+                continue  # ... and TASS is no speaker of its own there
             if lemma in NOT_CUES or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_CUES):
                 continue  # "X appears to have convinced Y that ...": still the writer's inference
             reporting = next((c for c in tok.children if c.i > tok.i and c.lemma_.lower() in lex.speech
@@ -1305,6 +1338,13 @@ LINKING_WORDS = {"that", "and", "but", "or", "so", "as", "because", "while", "if
 CUE_PARTICLES = re.compile(r"(?:for|about|on|of|over|against|with|into|at|from|upon)\s+", re.I)
 
 
+# "said on Wednesday it saw no basis": a day the parser hangs on the reported clause
+WHEN_AFTER_CUE = re.compile(r"(?:on|in|at|during)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                            r"(?:\s+(?:morning|afternoon|evening|night))?|(?:January|February|March|April|May|June|July|August|"
+                            r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+                            r"(?:\s+\d{1,2})?(?:,\s+\d{4})?)\s*,?\s+(?:that\s+)?")
+
+
 def cue_takes_its_particle(text: str, cand: Candidate) -> Candidate:
     """A content that opens with the preposition its cue governs gives it to the cue ('called
     for | more money'), as PolNeAR's annotators do."""
@@ -1313,6 +1353,10 @@ def cue_takes_its_particle(text: str, cand: Candidate) -> Candidate:
     m = CUE_PARTICLES.match(text, cand.content.start)
     if m is None or m.end() >= cand.content.end:
         return cand
+    when = WHEN_AFTER_CUE.match(text, cand.content.start)
+    if when is not None and when.end() < cand.content.end:  # "said on | Wednesday it saw ...": when, not what
+        content = span(text, when.end(), cand.content.end)
+        return replace(cand, content=content) if content is not None else cand
     gap = text[cand.cue.end:cand.content.start]
     if cand.cue.end > cand.content.start:  # the cue already holds it ("comment on | on X")
         if text[cand.content.start:cand.cue.end].strip().lower() != m.group(0).strip().lower():
