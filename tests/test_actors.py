@@ -1141,3 +1141,13 @@ def test_countries_by_the_names_the_news_uses_and_private_people_of_a_country(pa
                           "the truck sped up. The Vatican said the pope would not meet him.")
     assert found["Turkey's foreign ministry"] == "gov-tr" and found["Vatican"] == "gov-va"
     assert found["An American witness"] is None
+
+
+def test_it_is_the_body_that_just_spoke_unless_another_subject_stands_between(parse):
+    found = speakers(parse, "The ministry said the plan was dead. It added that the talks were over.")
+    assert found[1].speaker.name == found[0].speaker.name == "The ministry"
+    found = speakers(parse, "The council backs Dean. But such a message is rare, and it shows how the party changed.")
+    assert found[-1].speaker is None or found[-1].speaker.name is None
+    # no body spoke: "it" stays nobody
+    found = speakers(parse, "Roe said the plan was dead. It was unclear why. It added nothing.")
+    assert all(r.speaker is None or r.speaker.name != "Roe" for r in found[1:])

@@ -594,6 +594,28 @@ class DocumentResolver:
             self.people._memo[key] = g
         return self.people._memo[key]
 
+    def _body_antecedent(self, pos: int) -> tuple[Speaker | None, Actor] | None:
+        """'It' as a speaker: the body or document that spoke in this sentence or the one before
+        ("The ministry said the plan was dead. It added ..."); nobody when none did."""
+        starts = self.people._starts
+        here = bisect_right(starts, pos) - 1
+        # the nearest subject of this sentence before "it" is what "it" more likely stands for
+        # ("such a message is notable, and it shows ..."): only that one, if it spoke
+        s, e = self.people.sentences[here] if 0 <= here < len(self.people.sentences) else (pos, pos)
+        subjects = [self.people._char(t) for t in self.people._sentence_tokens(s, e)
+                    if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON" and self.people._char(t) < pos]
+        for start, sp, actor in reversed(self.history):
+            if start >= pos:
+                continue
+            if here - (bisect_right(starts, start) - 1) > 1:
+                return None
+            if actor.kind == "organization" or actor.kind == "anonymous" and UNNAMED_DOCUMENT.match(actor.name.lower()):
+                mention = sp.mention if sp is not None else None
+                if subjects and not (mention and mention.start <= max(subjects) < mention.end):
+                    return None  # the nearest subject before "it" did not speak
+                return sp, actor
+        return None
+
     def _family_first(self, name: str) -> bool:
         """Is the name written family name first ("Lin Wei", then "Lin said")? The page uses its
         first word alone and never its last: the first is no first name to read a sex from."""
@@ -1007,7 +1029,7 @@ class DocumentResolver:
         if low in PRONOUNS:
             kind = PRONOUNS[low]
             found = self._antecedent(mention.start, kind, low, other_than=other_than) \
-                if kind in ("person", "plural") else None
+                if kind in ("person", "plural") else self._body_antecedent(mention.start) if low == "it" else None
             if found is None:
                 return Resolution(Speaker(mention, None, None, resolved_from="pronoun-unresolved"), None)
             sp, actor = found
