@@ -217,3 +217,12 @@ def test_words_shared_side_by_side_are_one_theme():
     fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support", "order the convoy to stop at the border"),
                 st(2, "p:y", "us-dod", "2030-01-06", "b", "oppose", "the border needs order")], "common_ground")
     assert sorted(f.details["term"] for f in fs) == ["border", "order"]  # not side by side: two themes
+
+
+def test_common_ground_only_among_documents_that_take_up_one_question():
+    from dataclasses import replace
+    a = replace(st(1, "p:x", "us-state", "2030-01-05", "a", "support", text="the humanitarian corridor", doc="d1"))
+    b = replace(st(2, "p:y", "us-dod", "2030-01-06", "b", "oppose", text="the humanitarian corridor", doc="d2"))
+    assert kinds([a, b], "common_ground") == []  # one article on question A, another on B
+    c = replace(st(3, "p:y", "us-dod", "2030-01-06", "a", "oppose", text="the humanitarian corridor", doc="d2"))
+    assert [f.details["term"] for f in kinds([a, c], "common_ground")] == ["humanitarian corridor"]

@@ -411,3 +411,14 @@ def test_a_readers_comment_reports_no_statement():
     article = Document("a1", "The minister said the plan was dead.", published="2025-06-20")
     results = list(analyze([article, comment], []))
     assert len(results[0].statements) == 1 and results[1].statements == [] and results[1].error is None
+
+
+def test_a_question_is_read_only_in_documents_that_name_what_it_names():
+    shoal = Target("shoal", "Should China and the Philippines hold talks on the shoal?", keywords=("talks",))
+    anywhere = Target("any", "Should talks resume?", keywords=("talks",))
+    text = "The German defence minister said talks with partners were under way."
+    r = run(text, targets=[shoal, anywhere])
+    assert {s.target_id for st in r.statements for s in st.stances} == {"any"}
+    # "Manila" names the Philippines
+    r = run("A spokesman in Manila said talks were possible.", targets=[shoal])
+    assert {s.target_id for st in r.statements for s in st.stances} == {"shoal"}

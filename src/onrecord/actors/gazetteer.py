@@ -126,6 +126,16 @@ class Gazetteer:
                 and not (self.organizations[self._alias_map[m.group(0)]].kind == "government"
                          and (PRIVATE_NAME_AFTER.match(text, m.end()) or PRIVATE_NAME_BEFORE.search(text, 0, m.start())))]
 
+    def named(self, text: str) -> set[str]:
+        """The governments and blocs a text names in any way, a capital after "in" too (what a
+        page is about, not who speaks)."""
+        roots = set()
+        for m in self._alias_re.finditer(fold_accents(text)):
+            oid = self._alias_map[m.group(0)]
+            up = self.ancestors(oid)
+            roots.add(up[-1] if up else oid)
+        return roots
+
     def names_body(self, name: str) -> bool:
         """Whether a name is one of the gazetteer's bodies, written in full ("The Quai d'Orsay")."""
         return any(end == len(name) and name[:start].strip().lower() in ("", "the")

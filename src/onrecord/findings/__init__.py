@@ -310,24 +310,28 @@ def common_ground(statements: list[Statement], actors: dict[str, Actor], targets
     topic = set()
     for t in targets.values():
         topic |= _terms(" ".join((t.question, *t.keywords, *t.means)))
-    holders: dict[str, dict[str, list[Statement]]] = defaultdict(lambda: defaultdict(list))
     bodies: dict[str, str] = {}
-    for st in statements:
-        sp = st.speaker
-        if not sp or not sp.actor_id or not sp.organization_id or st.kind == "belief":
-            continue
-        bodies[sp.actor_id] = tree.body(sp.organization_id) or sp.organization_id
-        for term in _terms(st.content.text) - topic:
-            holders[term][sp.actor_id].append(st)
+    best: dict[str, tuple] = {}
+    for conversation in _conversations(statements):
+        holders: dict[str, dict[str, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+        for st in conversation:
+            sp = st.speaker
+            if not sp or not sp.actor_id or not sp.organization_id or st.kind == "belief":
+                continue
+            bodies[sp.actor_id] = tree.body(sp.organization_id) or sp.organization_id
+            for term in _terms(st.content.text) - topic:
+                holders[term][sp.actor_id].append(st)
+        scored = []
+        for term, by_actor in holders.items():
+            body_set = {bodies[a] for a in by_actor}
+            if len(by_actor) < 2 or len(body_set) < 2:
+                continue
+            scored.append((len(by_actor) + len(body_set), term, by_actor, body_set))
+        for row in _phrases(scored):
+            if row[1] not in best or row[0] > best[row[1]][0]:
+                best[row[1]] = row
     n_actors = max(1, len(bodies))
-    scored = []
-    for term, by_actor in holders.items():
-        body_set = {bodies[a] for a in by_actor}
-        if len(by_actor) < 2 or len(body_set) < 2:
-            continue
-        scored.append((len(by_actor) + len(body_set), term, by_actor, body_set))
-    scored = _phrases(scored)
-    scored.sort(key=lambda x: (-x[0], -len(x[1].split()), x[1]))  # of equal weight, a phrase says more
+    scored = sorted(best.values(), key=lambda x: (-x[0], -len(x[1].split()), x[1]))  # of equal weight, a phrase says more
     out = []
     for score, term, by_actor, body_set in scored[:top]:
         cites = [sts[0] for sts in by_actor.values()]
@@ -339,6 +343,19 @@ def common_ground(statements: list[Statement], actors: dict[str, Actor], targets
                            tuple(by_actor), tuple(s.id for s in cites),
                            {"term": term, "bodies": sorted(body_set)}))
     return out
+
+
+def _conversations(statements: list[Statement]) -> list[list[Statement]]:
+    """Statements that can share a theme: those of the documents that take up one question
+    (a speaker in an article on Venezuela and one in an article on Ukraine share no theme,
+    whatever words they both use); all of them when no statement takes up a question."""
+    asked: dict[str, set[str]] = defaultdict(set)
+    for st in statements:
+        asked[st.document_id].update(s.target_id for s in st.stances)
+    questions = sorted({q for qs in asked.values() for q in qs})
+    if not questions:
+        return [statements]
+    return [[st for st in statements if q in asked[st.document_id]] for q in questions]
 
 
 def _phrases(scored: list) -> list:

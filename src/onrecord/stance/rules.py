@@ -591,3 +591,37 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,;:“”\"'’":
         end -= 1
     return start, end
+
+
+def question_names(question: str, gaz) -> tuple[tuple[str, str], ...]:
+    """What a question names: governments and blocs (by the gazetteer, so that "Manila" or
+    "Philippine" names the Philippines), other places and peoples, and people by surname."""
+    def root(oid: str) -> str:
+        up = gaz.ancestors(oid)
+        return up[-1] if up else oid
+
+    out = {("org", root(oid)) for _, _, oid in gaz.find(question)
+           if gaz.organizations[root(oid)].kind in ("government", "igo")}
+    doc = _question_doc(question)
+    for ent in doc.ents if doc is not None else ():
+        if ent.label_ in ("GPE", "LOC", "NORP") and not gaz.find(ent.text):
+            out.add(("text", ent.text[:-1] if ent.text.endswith("s") else ent.text))  # "Republicans": "Republican"
+    out |= {("text", name) for name in question_entities(question)}
+    return tuple(sorted(out))
+
+
+def concerns(target: Target, text: str, gaz, named: set[str] | None = None) -> bool:
+    """Does a document name anything its question names? A question about talks between China
+    and the Philippines is not read in an article about Germany's tanks, whatever 'talks' it holds.
+    ``named``: the document's ``gaz.named(text)``, when already known."""
+    names = question_names(target.question, gaz)
+    if not names:
+        return True
+    for kind, value in names:
+        if kind == "text" and re.search(r"(?<!\w)%s" % re.escape(value), text):
+            return True
+        if kind == "org":
+            named = gaz.named(text) if named is None else named
+            if value in named:
+                return True
+    return False
