@@ -1151,3 +1151,9 @@ def test_it_is_the_body_that_just_spoke_unless_another_subject_stands_between(pa
     # no body spoke: "it" stays nobody
     found = speakers(parse, "Roe said the plan was dead. It was unclear why. It added nothing.")
     assert all(r.speaker is None or r.speaker.name != "Roe" for r in found[1:])
+
+
+def test_its_press_secretary_with_a_military_rank_is_of_the_body_that_just_spoke(parse):
+    text = ("The Pentagon said the strikes hit 18 targets. Its press secretary, Maj. Gen. Pat Ryder, "
+            "told reporters the country did not seek a wider war.")
+    assert bodies(parse, text)["Pat Ryder"] == "us-dod"

@@ -349,3 +349,14 @@ def test_refusing_to_give_way_holds_a_course_and_being_open_to_a_thing_welcomes_
 ])
 def test_what_someone_needs_is_what_they_ask_for(text, label):
     assert stance(text).stance == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("We will not hesitate to deploy a regional force.", "support"),
+    ("A regional force is limited, necessary and proportionate.", "support"),
+    ("A regional force was not justified.", "oppose"),
+    ("A regional force remains the only path to a lasting peace.", "support"),
+    ("The council urged restraint as the regional force moved north.", "neutral"),
+])
+def test_resolve_and_approval_said_of_the_topic(text, label):
+    assert stance(text).stance == label

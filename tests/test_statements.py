@@ -881,3 +881,9 @@ def test_one_quoted_by_an_agency_as_saying_is_the_speaker(parse):
     assert rows == [("indirect", "spokesman Ivan Lodz", "as saying", "that the talks were over")]
     [cand] = extract(parse("The paper quoted one aide as saying the plan was dead."))
     assert cand.via.text == "The paper" and cand.source.text == "one aide"
+
+
+def test_a_day_between_the_cue_and_its_preposition_is_no_particle(parse):
+    rows = found(parse, "The minister called on Friday for new talks. Roe called on the council to act.")
+    assert ("indirect", "The minister", "called on Friday for", "new talks") in rows
+    assert any(r[1] == "Roe" and r[3] == "the council to act" for r in rows)

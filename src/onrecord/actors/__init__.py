@@ -371,7 +371,8 @@ class DocumentResolver:
             role_title = f"{title}, {appos or described}"
         role_title = role_title or described  # "a labor economist at Ohio State"
         lead = clean_mention(mention.text).split(",")[0]  # "her deputy" of "her deputy, Anders Lie"
-        owned = OWNED_ROLE.match(role_title) if role_title else OWNED_ROLE.match(lead) if "," in mention.text else None
+        owned = (OWNED_ROLE.match(role_title) if role_title else None) or (
+            OWNED_ROLE.match(lead) if "," in mention.text else None)  # "Its press secretary, Maj. Gen. Pat Ryder"
         if owned:
             # "Its director general" right after the association spoke: of the association. Whose
             # "his" or "her" is, the last speaker told wrongly too often (5 of 11 on PolNeAR

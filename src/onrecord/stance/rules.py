@@ -78,9 +78,10 @@ DEFIANCE = re.compile(r"\b(?:(?:will|would|shall|must|do|does|did|can)(?: not|n[
 
 OPPOSE = re.compile(
     r"\b(ill-advised|not feasible|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
-    r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r"| (?:be )?" + YIELD + r")|"
+    r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r"| (?:be )?" + YIELD + r"| hesitate)|"
     r"cannot support|do(?:es)? not support|(?:urge[sd]?|urging|call(?:s|ed|ing)? on)\b" + TO_END + r"|"
-    r"could not exist|no (?:plans?|intention) to|(?:not|n[’']t) (?:even |currently |actively |seriously )?(?:considering|contemplating)|a mistake|premature|counterproductive|"
+    r"could not exist|no (?:plans?|intention) to|(?:is|are|was|were|be|been)\s+(?:not|never)\s+(?:\w+\s+)?"
+    r"(?:necessary|justified|warranted|proportionate|legitimate|lawful)|(?:not|n[’']t) (?:even |currently |actively |seriously )?(?:considering|contemplating)|a mistake|premature|counterproductive|"
     r"not (?:be )?(?:directly )?involved|refuse[sd]? to|not an option|off the table|"
     r"against (?:any|an?|the)|warn(?:s|ed)? against|no appetite|"
     r"den(?:y|ies|ied)|false|untrue|not true|hoax|fake|debunk(?:s|ed)?|refut(?:e|es|ed)|baseless|"
@@ -104,7 +105,12 @@ SUPPORT = re.compile(
     r"(?:should|must) (?:take effect|go ahead|proceed|be (?:adopted|introduced|imposed|approved|implemented|extended))|"
     # what policy speech says for a thing: "the right thing to do", "push for", "essential"
     r"the right (?:thing|decision|step|move|call|approach)|(?:push|press)(?:es|ed|ing)? for|"
-    r"(?:urge[sd]?|urging)(?!" + TO_END + r")|"
+    r"(?:urge[sd]?|urging)(?!" + TO_END + r"| (?:\w+ )?(?:restraint|calm|caution|patience))|"
+    # "will not hesitate to take further action"; "the strikes were limited, necessary and proportionate"
+    r"(?:will|would|shall|do|does|did)(?: not|n[’']t) hesitate|won[’']t hesitate|"
+    r"(?:is|are|was|were|be|been|remains?|remained)\s+(?:(?!not\b|never\b)[\w\-]+,?\s+(?:and\s+)?){0,3}?"
+    r"(?:necessary|justified|warranted|proportionate|legitimate|lawful)(?!\s+(?:to|for|if|only)\b)|"
+    r"the only (?:path|way|route|road) (?:to|forward|out)|"
     r"(?:is|are|was|were|be|remains?) (?:absolutely |still )?(?:essential|vital|crucial|indispensable)|the (?:only )?way forward|"
     r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|call(?:s|ed|ing)? for|"
     r"pledge[sd]? to|promise[sd]? to|advocat(?:e|es|ed|ing)|champion(?:s|ed)?|no objections?|applaud(?:s|ed)?|"
@@ -231,6 +237,8 @@ def predicate_votes(target: Target, text: str, s: int, e: int, topics=()) -> dic
                 continue
             if m.re is pattern and m.group(1):  # "unfit", "unacceptable", "dishonest"
                 votes["oppose"].append(Span.of(text, m.start(), m.end()))
+            elif re.search(r"\b(?:not|n[’']t)\s+hesitate\b", window, re.I):  # "will not hesitate to strike"
+                votes[label("support")].append(Span.of(text, m.start(), m.end()))
             elif REFUSE.search(window):
                 # "Why won't he release ...?" and "it is wrong to refuse to release" ask for it
                 refusal = REFUSE.search(window)

@@ -267,6 +267,11 @@ def _adjacent_subject(verb):
     return head if opens_clause and not any(t.is_punct and t.text not in ".-" for t in words) else None
 
 
+DAY_WORD = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                      r"June|July|August|September|October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|"
+                      r"Nov\.?|Dec\.?")
+
+
 def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
     """The verb with its auxiliaries and negation ("has indicated", "went on to say",
     "told reporters", "called for")."""
@@ -287,6 +292,8 @@ def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
         if child.i == verb.i + 1 and _medium(child):  # "said in a statement", "said Thursday"
             clause = _medium_clause(verb)
             toks += [t for t in child.subtree if clause is None or t not in clause.subtree]
+        if child.i + 1 < len(verb.doc) and child.lower_ == "on" and DAY_WORD.fullmatch(verb.doc[child.i + 1].text):
+            continue  # "called on Wednesday for ...": when, not "called on"
         if child.dep_ == "prt" or (child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in ADVERB_PARTICLES) \
                 or (child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in CONTENT_PREPS | {"on"}
                                    and complement_kind(verb) == "prep" and _loose_infinitive(verb) is None):  # "called for", not "said at"
@@ -1361,8 +1368,8 @@ def cue_takes_its_particle(text: str, cand: Candidate) -> Candidate:
     if cand.cue.end > cand.content.start:  # the cue already holds it ("comment on | on X")
         if text[cand.content.start:cand.cue.end].strip().lower() != m.group(0).strip().lower():
             return cand
-    elif not re.fullmatch(r"\s*(?:[a-z]+ly\s+)?", gap):  # at most an adverb between ("spoke briefly about")
-        return cand
+    elif not re.fullmatch(r"\s*(?:[a-z]+ly\s+)?", gap) and not WHEN_AFTER_CUE.fullmatch(gap.strip() + " "):
+        return cand  # at most an adverb between ("spoke briefly about"), or a day ("called on Wednesday for")
     content = span(text, m.end(), cand.content.end)
     if content is None:
         return cand
