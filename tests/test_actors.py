@@ -1157,3 +1157,10 @@ def test_its_press_secretary_with_a_military_rank_is_of_the_body_that_just_spoke
     text = ("The Pentagon said the strikes hit 18 targets. Its press secretary, Maj. Gen. Pat Ryder, "
             "told reporters the country did not seek a wider war.")
     assert bodies(parse, text)["Pat Ryder"] == "us-dod"
+
+
+def test_central_banks_are_bodies_of_their_government(parse):
+    found = bodies(parse, "Federal Reserve Chair Jerome Powell said the bank could wait. A Fed spokesperson "
+                          "declined to comment. ECB President Christine Lagarde said rates would stay.")
+    assert found["Jerome Powell"] == "us-fed" and found["A Fed spokesperson"] == "us-fed"
+    assert found["Christine Lagarde"] == "eu-ecb"

@@ -360,3 +360,14 @@ def test_what_someone_needs_is_what_they_ask_for(text, label):
 ])
 def test_resolve_and_approval_said_of_the_topic(text, label):
     assert stance(text).stance == label
+
+
+def test_a_keyword_written_as_an_act_is_asked_for_by_a_modal_right_before_it():
+    rates = Target("q", "Should the central bank cut interest rates now?", keywords=("lower rates", "rates"))
+
+    def label(text):
+        return judge(rates, text, Span.of(text, 0, len(text)), []).stance
+
+    assert label("The bank was too late and should lower rates by two points.") == "support"
+    assert label("The bank must not lower rates now.") == "oppose"
+    assert label("The bank should hold rates steady.") == "neutral"

@@ -887,3 +887,10 @@ def test_a_day_between_the_cue_and_its_preposition_is_no_particle(parse):
     rows = found(parse, "The minister called on Friday for new talks. Roe called on the council to act.")
     assert ("indirect", "The minister", "called on Friday for", "new talks") in rows
     assert any(r[1] == "Roe" and r[3] == "the council to act" for r in rows)
+
+
+def test_an_occasion_set_off_after_the_name_and_a_dateline_day_are_no_part_of_the_speaker(parse):
+    rows = found(parse, "Bank Governor Ana Roe, in a speech in Oslo on Friday, said she would support a cut.")
+    assert ("indirect", "Bank Governor Ana Roe", "said", "she would support a cut") in rows
+    rows = found(parse, "WASHINGTON, June 24 - Bank Chair Tom Hale told lawmakers that the bank could wait.")
+    assert rows[0][1] == "Bank Chair Tom Hale"

@@ -86,7 +86,7 @@ class Organization:
     name: str
     parent_id: str | None = None
     aliases: tuple[str, ...] = ()
-    kind: str = "body"  # government, ministry, command, igo, outlet, body
+    kind: str = "body"  # government, ministry, command, igo, outlet, central-bank, body
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "parent_id": self.parent_id,

@@ -271,6 +271,11 @@ def _before_topic(text: str, s: int, e: int, verbs: set[str], topics) -> list[re
     return [m for m in pattern.finditer(text, s, e) if any(0 <= t.start - m.end() <= 30 for t in heads)]
 
 
+# a modal asking for what follows it: "should lower rates", "must not resume talks"
+MODAL_BEFORE = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to|had better)(?:\s+(?:not|never))?\s+"
+                          r"(?:(?:immediately|now|quickly|finally|also|simply|just)\s+)?$", re.I)
+
+
 # what a policy would bring, said of it as the subject: "X would destabilise the region"
 CONSEQUENCE = re.compile(
     r"\s+(?:would|could|will|might|may)\s+(?:only\s+|simply\s+|just\s+|also\s+|likely\s+|surely\s+)?"
@@ -532,6 +537,12 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     for hit in topics:  # "remained open to talks"
         if re.search(r"\bopen to\s+(?:[\w\-]+\s+){0,2}$", text[max(s, hit.start - 30):hit.start], re.I):
             votes["support"].append(hit)
+        # a keyword the user wrote as an act ("lower rates"), asked for right before it: "should lower rates"
+        asked = MODAL_BEFORE.search(text, max(s, hit.start - 30), hit.start)
+        if asked is not None and not any(v.start <= hit.start < v.end or hit.start <= v.start < hit.end
+                                         for vs in votes.values() for v in vs):
+            refused = re.search(r"\b(?:not|never|n[’']t|cannot)\b", asked.group(0), re.I)
+            votes["oppose" if refused else "support"].append(Span.of(text, asked.start(), hit.end))
     outcome = _consequence(text, s, e, topics)
     if outcome is not None:  # "Recognising Talmar would destabilise the region": what it would bring
         votes[outcome[0]].append(outcome[1])

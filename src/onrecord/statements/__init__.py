@@ -142,14 +142,26 @@ def _aside(words):
     return None
 
 
+# where the source spoke, set off by commas after who spoke: ", in a speech in Norway on Friday"
+OCCASION_ASIDE = re.compile(r",\s+(?:in|at|during|on)\s+(?:an?|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
+                            r"(?:speech|interview|statement|address|letter|post|op-ed|briefing|appearance|hearing|"
+                            r"conference|call|meeting|visit|trip|rally|session|podcast|broadcast)\b[^,;:]*,?\s*$")
+
+
 def _sources_without_asides(parsed: Parsed, cands: list[Candidate]) -> list[Candidate]:
     """A speaker mention ends before an aside on how the source spoke: a participle clause
     ('Roe, speaking at a rally,', 'Roe, writing in the Times,') or a clause granting
     anonymity ('an aide who spoke on condition of anonymity'). Who spoke is the rest; PolNeAR's
     annotators leave such asides out of the source about five times in six."""
     out = []
+    text = parsed.document.text
     for c in cands:
         src = c.source
+        occasion = OCCASION_ASIDE.search(text, src.start, src.end) if src is not None else None
+        if occasion is not None and occasion.end() == src.end:  # "Roe, in a speech in Oslo on Friday,"
+            cut = span(text, src.start, occasion.start(), edges=ASIDE_EDGES)
+            out.append(replace(c, source=cut) if cut is not None else c)
+            continue
         words = parsed.words_at(src.start, src.end) if src is not None else None
         aside = _aside(words) if words is not None else None
         if aside is None:

@@ -156,8 +156,8 @@ def _source_span(text: str, pb: ParsedBlock, subj, cue) -> Span | None:
         if k < last and doc[k].tag_ not in ("VBN", "VBD", "DT", "IN") and not timely(doc[k]):
             last = k
     start, end = token_range(pb, doc[first:last + 1])
-    dateline = DATELINE.match(text, start, end)
-    if dateline and dateline.end() < end:  # "BRUSSELS - European leaders said"
+    dateline = DATELINE.match(text, start, end) or DATELINE_DAY.match(text, start, end)
+    if dateline and dateline.end() < end:  # "BRUSSELS - European leaders said", "June 24 - Federal Reserve Chair ..."
         start = dateline.end()
     return span(text, start, end)
 
@@ -166,6 +166,8 @@ TIME_LEADS = {"on", "in", "at", "during", "last", "this", "early", "late", "over
 
 
 
+# the day of a dateline whose city the parser left out of the subject ("WASHINGTON, June 24 - ")
+DATELINE_DAY = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 # A wire dateline the parser took into the subject: "BRUSSELS -", "WASHINGTON (Reuters) —".
 DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,/]+[A-Z][A-Z.'’]+)*(?:,\s+[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?)?"
                       r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "ABUJA, Nigeria (AP) —", "BRUSSELS, March 14 (Wire) - "
