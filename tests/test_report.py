@@ -91,3 +91,11 @@ def test_a_stance_whose_topic_only_its_paragraph_names_says_so():
     inferred["statements"][0]["stances"][0]["source"] = "rules/1#lexical@context"
     assert "topic named only in its paragraph" in render_markdown(inferred)
     assert "the topic is named only in its paragraph" in render_html(inferred)
+
+
+def test_a_relayed_statement_says_who_relayed_it_escaped():
+    relayed = ledger("a plain remark")
+    relayed["statements"][0]["via"] = {"text": "The <b>Courier</b>", "start": 0, "end": 3}
+    assert "via The &lt;b&gt;Courier&lt;/b&gt;" in render_html(relayed)
+    assert "via The" in render_markdown(relayed) and "<b>Courier" not in render_markdown(relayed)
+    assert "via " not in render_html(ledger("a plain remark")).split("<h2>Statements</h2>")[1]

@@ -34,6 +34,7 @@ def view(ledger: dict[str, Any]) -> dict[str, Any]:
             "organization": " › ".join(sp.get("organization_path") or []) or None,
             "said": _when(said), "basis": said.get("basis"), "expression": said.get("expression"),
             "cue": (st.get("cue") or {}).get("text"),
+            "via": (st.get("via") or {}).get("text"),  # who relayed it: "TASS", "the Post"
             "stances": [{"target": targets.get(s["target_id"], {}).get("question", s["target_id"]),
                          "target_id": s["target_id"], "stance": s["stance"],
                          "confidence": s["confidence"],
@@ -153,7 +154,7 @@ def render_markdown(ledger: dict[str, Any]) -> str:
                            for s in r["stances"]) or "—"
         role = " / ".join(md(x) for x in (r["role"], r["organization"]) if x) or "—"
         notes = ([f"{r['confidence']:.2f}"] if r["confidence"] is not None else []) + (
-            ["tagger only"] if r["found_by"] == "tagger" else [])
+            ["tagger only"] if r["found_by"] == "tagger" else []) + ([f"via {md(r['via'])}"] if r["via"] else [])
         kind = r["kind"] + (f" ({', '.join(notes)})" if notes else "")
         words = f"“{md(r['text'])}”" if r["kind"] in ("direct", "mixed") else md(r["text"])  # paraphrase is no quotation
         out.append(f"| {r['n']} | {md(r['speaker'])} | {role} | {md(r['said'])} | {kind} | {stance} | "
