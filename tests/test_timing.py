@@ -152,19 +152,19 @@ def test_a_year_before_the_medium_dates_the_words():
     assert ts.basis == "published"
 
 
+def dated_in_sentence(text, cue, content, published="2026-11-20"):
+    """When ``date_statement`` dates ``content``, reported by ``cue``, within the sentence of the cue."""
+    a = text.index(cue)
+    at = text.index(content)
+    sentence = (text.rfind(". ", 0, a) + 2, text.find(".", a) + 1)
+    return date_statement(text, [Block(0, len(text))], 0, sentence, a, Span.of(text, at, at + len(content)), published)
+
+
 def test_a_later_remark_counts_from_the_last_date_the_narrative_gave():
     text = ("On February 3, 2022, Lind said the pipeline could not go ahead. Two weeks later, "
             "her foreign minister said that the project was frozen. The next day, Roe said it was dead.")
-
-    def said(cue, content_from):
-        a = text.index(cue)
-        start = text.rfind(". ", 0, a) + 2
-        end = text.find(".", a) + 1
-        content = Span.of(text, text.index(content_from), end - 1)
-        return date_statement(text, [Block(0, len(text))], 0, (start, end), a, content, "2026-11-20")
-
-    assert said("minister said", "that the project").start == "2022-02-17"
-    assert said("Roe said", "it was dead").start == "2022-02-18"
+    assert dated_in_sentence(text, "minister said", "that the project was frozen").start == "2022-02-17"
+    assert dated_in_sentence(text, "Roe said", "it was dead").start == "2022-02-18"
     # the phrase that describes the date right before it counts from nothing
     text2 = "The president called elections for October 2014, just eight months later, Roe said."
     a = text2.index("Roe said")
@@ -261,17 +261,9 @@ def test_at_the_time_is_the_time_the_paragraph_last_named():
 def test_weeks_later_than_a_month_and_a_summer_that_opens_a_sentence():
     text = ("In March, Roe said the plan was dead. Two weeks later, Hale said that it could be revived. "
             "In June, Ford said it was not. The next day, Lind said it would wait.")
-
-    def said(cue, content):
-        a = text.index(cue)
-        start = text.rfind(". ", 0, a) + 2
-        at = text.index(content)
-        return date_statement(text, [Block(0, len(text))], 0, (start, text.find(".", a) + 1), a,
-                              Span.of(text, at, at + len(content)), "2027-01-20")
-
-    two_weeks = said("Hale said", "that it could be revived")
+    two_weeks = dated_in_sentence(text, "Hale said", "that it could be revived", "2027-01-20")
     assert (two_weeks.start, two_weeks.end) == ("2026-03-15", "2026-04-14")
-    assert said("Lind said", "it would wait").label() == "2026-06"  # the month, near enough
+    assert dated_in_sentence(text, "Lind said", "it would wait", "2027-01-20").label() == "2026-06"  # near enough
     # "By the summer," opening a sentence is the last summer before publication
     assert dated("By the summer, Roe was telling reporters that the plan was dead.", "telling",
                  "that the plan was dead", published="2027-01-20").start == "2026-06-01"
