@@ -1164,3 +1164,11 @@ def test_central_banks_are_bodies_of_their_government(parse):
                           "declined to comment. ECB President Christine Lagarde said rates would stay.")
     assert found["Jerome Powell"] == "us-fed" and found["A Fed spokesperson"] == "us-fed"
     assert found["Christine Lagarde"] == "eu-ecb"
+
+
+def test_a_post_many_countries_have_is_of_the_paragraphs_seat(parse):
+    text = ("China warned the Philippines on Tuesday, and Washington backed Manila.\n\n"
+            "In Manila, national security adviser Eduardo Santos told reporters the missions would go on.\n\n"
+            "In Washington, National Security Adviser Jake Sullivan said the treaty held.")
+    found = bodies(parse, text)
+    assert found["Eduardo Santos"] == "gov-ph" and found["Jake Sullivan"] == "us-nsc"

@@ -366,6 +366,11 @@ class DocumentResolver:
         # a description names where someone works, not whom they serve ("an Iranian journalist")
         description = " ".join(x for x in (title, appos, mention_title) if x)
         org_id = self.gaz.organization_in(description) if description else None
+        if org_id and not self.gaz.find(description) and any(
+                g in description.lower() for g in self.gaz.generic_titles):
+            # "In Manila, national security adviser Eduardo Santos said": a post many countries have
+            seat = self._paragraph_seat(mention.start) or self._page_country()
+            org_id = seat if seat and self.gaz.tree.government(org_id) != seat else org_id
         role_title = title or appos or (mention_title if mention_title and self.gaz.rank(mention_title) > 1 else None)
         if title and (appos or described):  # "Florida Rep., a Democrat", "the DNC's chair"
             role_title = f"{title}, {appos or described}"

@@ -90,6 +90,7 @@ class Gazetteer:
     capitals: frozenset[str] = frozenset()  # a government's capital, which may only be a place
     heads: dict[tuple[str, str], str] = field(default_factory=dict)  # (government, "president"): its office
     confirm: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "gov-ge": words a page must also hold
+    generic_titles: frozenset[str] = frozenset()  # posts many countries have ("national security adviser")
     _alias_re: re.Pattern | None = field(default=None, repr=False)
     _alias_map: dict[str, str] = field(default_factory=dict, repr=False)
     _capitals: frozenset[str] = field(default=frozenset(), repr=False)
@@ -290,6 +291,7 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
     data = _read_yaml(resources.files(__package__).joinpath("gazetteer.yaml"))
     orgs: dict[str, Organization] = {}
     titles: list[tuple[str, str]] = []
+    generic: set[str] = set()
     heads: dict[tuple[str, str], str] = {}
     confirm: dict[str, tuple[str, ...]] = {}
     nat: dict[str, list[str]] = dict(data.get("nationalities") or {})
@@ -304,6 +306,8 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
                                          tuple(o.get("aliases") or ()), o.get("kind", "body"))
         for t in layer.get("titles") or []:
             titles.append((t["title"], t["organization"]))
+            if t.get("generic"):
+                generic.add(t["title"].lower())
         for oid, words in (layer.get("nationalities") or {}).items():
             nat.setdefault(oid, []).extend(words)
         for oid, words in (layer.get("confirm") or {}).items():
@@ -322,4 +326,4 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
             for key in (person.name, *person.aliases):
                 people[key.lower()] = person
     return Gazetteer(orgs, titles, nat, dict(data.get("seniority") or {}), people, capitals=capitals,
-                     heads=heads, confirm=confirm)
+                     heads=heads, confirm=confirm, generic_titles=frozenset(generic))
