@@ -1172,3 +1172,11 @@ def test_a_post_many_countries_have_is_of_the_paragraphs_seat(parse):
             "In Washington, National Security Adviser Jake Sullivan said the treaty held.")
     found = bodies(parse, text)
     assert found["Eduardo Santos"] == "gov-ph" and found["Jake Sullivan"] == "us-nsc"
+
+
+def test_a_pronoun_keeps_the_post_its_person_was_resolved_with_and_washington_can_be_a_place(parse):
+    text = ("In Manila, national security adviser Eduardo Santos told reporters the missions would go on. "
+            '"We will not be intimidated," he said.')
+    assert [r.speaker.organization_id for r in speakers(parse, text)] == ["gov-ph", "gov-ph"]
+    found = bodies(parse, "Another delegate, Michael Brown of Washington, D.C., said the race was over.")
+    assert found["Michael Brown"] is None

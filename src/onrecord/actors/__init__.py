@@ -710,6 +710,8 @@ class DocumentResolver:
         if not ranked:
             return None
         _, sp, actor = min(ranked, key=lambda r: r[0])
+        if sp is None:  # a person named where they spoke: as resolved there, with their post and body
+            sp = next((s for start, s, a in reversed(self.history) if a.id == actor.id and start < pos), None)
         return sp, actor
 
     def _alternation(self, pos: int, cue: str | None, pronoun: str = "") -> tuple[Speaker, Actor] | None:
