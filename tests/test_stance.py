@@ -371,3 +371,17 @@ def test_a_keyword_written_as_an_act_is_asked_for_by_a_modal_right_before_it():
     assert label("The bank was too late and should lower rates by two points.") == "support"
     assert label("The bank must not lower rates now.") == "oppose"
     assert label("The bank should hold rates steady.") == "neutral"
+
+
+def test_a_condition_relevant_by_its_paragraph_counts_when_it_names_the_questions_place():
+    target = Target("q", "Should the bloc send a force to eastern Congo?", keywords=("force",))
+    text = ('The minister said she backed a force. "Only an elected government can bring peace to eastern '
+            'Congo," she said.')
+    quote = text.index("Only")
+    content = Span.of(text, quote, text.index(',"'))
+    st = judge(target, text, content, [(0, len(text))])
+    assert st is not None and st.stance == "conditional" and st.source.endswith("@context")
+    # the same words about somewhere else are no condition of this question
+    other = text.replace("eastern Congo", "the capital")
+    st = judge(target, other, Span.of(other, quote, other.index(',"')), [(0, len(other))])
+    assert st is None or st.stance != "conditional"

@@ -213,6 +213,19 @@ def _names_question_verb(target: Target, text: str, s: int, e: int) -> bool:
     return any(re.search(r"\b%s" % re.escape(_stem(p)), text[s:e], re.I) for p in question_predicates(target.question))
 
 
+def _names_question_place(target: Target, text: str, s: int, e: int) -> bool:
+    """Does the statement name a government or place the question names ("... a settlement in
+    northern Mali" for a question on intervening in Mali)? People are left out: a question about
+    someone says little about a statement that names them."""
+    from ..actors import load_gazetteer
+
+    gaz = load_gazetteer()
+    names = [n for n in question_names(target.question, gaz) if n[0] == "org" or is_place(n[1])]
+    chunk = text[s:e]
+    return any(value in gaz.named(chunk) if kind == "org" else re.search(r"(?<!\w)%s" % re.escape(value), chunk)
+               for kind, value in names)
+
+
 def _stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
@@ -504,7 +517,8 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         if m:
             condition = Span.of(text, *_strip(text, m.start(1), _clause_end(text, m.start(1), min(e, m.end(1)))))
             evidence.append(Span.of(text, *_strip(text, m.start(), m.start(1))))
-    if condition is not None and rel.from_context and not _names_question_verb(target, text, s, e):
+    if condition is not None and rel.from_context and not _names_question_verb(target, text, s, e) \
+            and not _names_question_place(target, text, s, e):
         # "Deterrence only works if it is credible", relevant only by its paragraph: a condition
         # of something else, not of what the question asks
         condition, evidence = None, []
