@@ -55,6 +55,11 @@ def test_no_shift_between_remarks_whose_times_overlap():
     assert kinds([last_year, march], "shift") == []  # the March remark may have come first
     next_year = st(3, "p:x", "us-state", "2031-02-01", "a", "support")
     assert [f.statement_ids for f in kinds([last_year, next_year], "shift")][0] == ("s1", "s3")
+    # "in September" and "the week of September 24": likely in that order, and said to be so
+    september = replace(last_year, said=TimeSpan("2030-09-01", "2030-09-30", "month", "In September", "text"))
+    week = replace(march, said=TimeSpan("2030-09-24", "2030-09-30", "week", "last week", "text"))
+    [shift] = [f for f in kinds([september, week], "shift") if f.details["level"] == "actor"]
+    assert "likely, not certain" in shift.summary and shift.confidence < 0.8 * 0.85
 
 
 def test_an_outlook_says_when_a_body_speaks_with_more_than_one_voice():
