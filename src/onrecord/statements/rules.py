@@ -17,6 +17,7 @@ from importlib import resources
 import yaml
 
 from ..model import Span
+from ..timing import DAY_RE, MONTH_RE
 from ..parse import Parsed, ParsedBlock, caps
 from .cuemodel import load_model, verb_features
 from .quotes import Quote
@@ -269,9 +270,7 @@ def _adjacent_subject(verb):
     return head if opens_clause and not any(t.is_punct and t.text not in ".-" for t in words) else None
 
 
-DAY_WORD = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-                      r"June|July|August|September|October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|"
-                      r"Nov\.?|Dec\.?")
+DAY_WORD = re.compile(f"{DAY_RE}|{MONTH_RE}")
 
 
 def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
@@ -397,13 +396,19 @@ def _in_view(text, pb, sent, tok, quotes) -> list[Candidate]:
 QUOTED_AS_VERBS = {"say", "tell", "add", "warn", "state", "describe", "call", "insist", "claim"}
 
 
+def _said_as_quoted(tok) -> bool:
+    """Is ``tok`` the "saying" of "quoted X as saying"?"""
+    return tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.lemma_.lower() in QUOTED_AS_VERBS \
+        and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in ("quote", "cite")
+
+
 def _quoted_as(text, pb, tok) -> Candidate | None:
     """'TASS quoted Kremlin spokesman Dmitry Peskov as saying that ...', 'the paper cited him as
     saying ...': the one quoted is the speaker, the one quoting relays the words."""
+    if not _said_as_quoted(tok):
+        return None
     as_ = tok.head
     verb = as_.head
-    if as_.lower_ != "as" or verb.lemma_.lower() not in ("quote", "cite") or tok.lemma_.lower() not in QUOTED_AS_VERBS:
-        return None
     speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.i < as_.i), None)
     clause = next((c for c in tok.children if c.dep_ in ("ccomp", "dobj") and c.i > tok.i), None)
     if speaker is None or clause is None:
@@ -886,13 +891,11 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = tok.lemma_.lower()
-            relayed = _quoted_as(text, pb, tok) if tok.tag_ == "VBG" and tok.dep_ == "pcomp" else None
+            relayed = _quoted_as(text, pb, tok)
             if relayed is not None:  # "TASS quoted Peskov as saying that ...": Peskov's words, via TASS
                 out.append(relayed)
                 continue
-            if lemma in ("quote", "cite") and any(c.lower_ == "as" and any(
-                    g.dep_ == "pcomp" and g.tag_ == "VBG" and g.lemma_.lower() in QUOTED_AS_VERBS for g in c.children)
-                    for c in tok.children):
+            if any(_said_as_quoted(g) for c in tok.children if c.lower_ == "as" for g in c.children):
                 continue  # ... and TASS is no speaker of its own there
             if lemma in NOT_CUES or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_CUES):
                 continue  # "X appears to have convinced Y that ...": still the writer's inference
@@ -1348,10 +1351,8 @@ CUE_PARTICLES = re.compile(r"(?:for|about|on|of|over|against|with|into|at|from|u
 
 
 # "said on Wednesday it saw no basis": a day the parser hangs on the reported clause
-WHEN_AFTER_CUE = re.compile(r"(?:on|in|at|during)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                            r"(?:\s+(?:morning|afternoon|evening|night))?|(?:January|February|March|April|May|June|July|August|"
-                            r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
-                            r"(?:\s+\d{1,2})?(?:,\s+\d{4})?)\s*,?\s+(?:that\s+)?")
+WHEN_AFTER_CUE = re.compile(rf"(?:on|in|at|during)\s+(?:{DAY_RE}(?:\s+(?:morning|afternoon|evening|night))?|"
+                            rf"{MONTH_RE}(?![a-z])(?:\s+\d{{1,2}})?(?:,\s+\d{{4}})?)\s*,?\s+(?:that\s+)?")
 
 
 def cue_takes_its_particle(text: str, cand: Candidate) -> Candidate:
