@@ -392,13 +392,14 @@ class DocumentResolver:
             # "In Tokyo, Chief Cabinet Secretary Haruto Sato said": the government where the
             # paragraph opens; "Natural Resources Minister Paul Girard" on a page about Canada alone: Canada's
             org_id = self._paragraph_seat(mention.start) or self._page_country() or self._dateline_seat()
-        elif org_id is None and not owned and not foreign and role_title and HEAD_OF_STATE.fullmatch(role_title) \
+        elif org_id is None and not owned and not foreign and role_title \
+                and (leader := HEAD_OF_STATE.fullmatch(role_title)) \
                 and not FORMER.search(mention.text) and not self._once_former(name):
             # "In Kyiv, President Andriy Melnyk said"; "PARIS (Reuters) - ... President Claire Moreau wrote";
             # "Chancellor Klaus Brandt" on a page about Germany alone (an unqualified "President" on a
             # page about Mali is more often the American one)
             org_id = self._paragraph_seat(mention.start) or self._dateline_seat() or (
-                self._page_country() if HEAD_OF_STATE.fullmatch(role_title).group(1).lower() != "president" else None)
+                self._page_country() if leader.group(1).lower() != "president" else None)
         elif org_id is None and owned and owned.group(1).lower() in ("his", "her") and CABINET_POST.search(role_title):
             org_id = self._leader_before(mention.start)  # "Her finance minister" right after the president spoke
         if org_id is not None and role_title and self.gaz.organizations[org_id].kind == "government":
@@ -477,10 +478,7 @@ class DocumentResolver:
             for line in lines[:4]:  # the title, a byline, then the first paragraphs
                 dateline = DATELINE.match(line.lstrip())
                 if dateline is not None:
-                    city = re.split(r"[,(\-—–]", dateline.group(0))[0].strip().title()
-                    hits = self.gaz.find(city)
-                    oid = hits[0][2] if len(hits) == 1 and hits[0][1] == len(city) else None
-                    found = oid if oid and self.gaz.organizations[oid].kind == "government" else None
+                    found = self._seat_of(re.split(r"[,(\-—–]", dateline.group(0))[0].strip().title())
                     break
             self.people._memo[key] = found
         return self.people._memo[key]
