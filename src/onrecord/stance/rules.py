@@ -10,6 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..actors.places import is_place
 from ..model import Span, Stance, Target
+from ..parse import MID_SENTENCE_CAPITAL
 
 NEGATORS = re.compile(r"\b(not|n[’']t|never|no|cannot|neither|nor)\b", re.I)
 
@@ -338,7 +339,7 @@ _VADER = None
 
 # words of names and topics that carry no one's evaluation: "the United Nations Security Council",
 # "the Department of Justice", "sanctions relief", "Venezuelan crude"
-NAME_WORD = re.compile(r"(?<![.!?:;\"“(]\s)(?<!^)(?<![.!?:;\"“(])\b[A-Z][\w\-’']*|\b[A-Z][\w\-’']*(?=\s+[A-Z])")
+NAME_WORD = re.compile(MID_SENTENCE_CAPITAL.pattern + r"|\b[A-Z][\w\-’']*(?=\s+[A-Z])", re.M)  # or opening a name
 CRUDE_OIL = re.compile(r"(?:\b[A-Z][a-z]{2,}\s+|\bof\s+)crude\b|\bcrude(?=\s+(?:oil|output|exports?|imports?|"
                        r"prices?|production|sales|shipments?|supplies|futures|stocks|inventories)\b)")
 
@@ -371,6 +372,7 @@ class Relevance:
     score: float
     evidence: tuple[Span, ...]
     from_context: bool
+    hits: tuple[Span, ...] = ()  # every keyword mention in the statement (evidence holds the first three)
 
 
 @lru_cache(maxsize=1024)
@@ -383,16 +385,11 @@ def _term_re(term: str) -> re.Pattern:
     return re.compile(r"(?<!\w)%s%s(?!\w)" % (body, r"(?:s|es|ed|d|ing|led|ling)?" if verbal else r"(?:s|es)?"), re.I)
 
 
-def relevance_hits(target: Target, text: str, content: Span) -> list[Span]:
-    """Every mention of the question's keywords in the content."""
-    return [Span.of(text, m.start(), m.end()) for term in (*target.keywords, *target.means)
-            for m in _term_re(term).finditer(text, content.start, content.end)]
-
-
 def relevance(target: Target, text: str, content: Span, context: list[tuple[int, int]]) -> Relevance | None:
-    hits = relevance_hits(target, text, content)
+    hits = tuple(Span.of(text, m.start(), m.end()) for term in (*target.keywords, *target.means)
+                 for m in _term_re(term).finditer(text, content.start, content.end))
     if hits:
-        return Relevance(1.0, tuple(hits[:3]), False)
+        return Relevance(1.0, hits[:3], False, hits)
     for start, end in context:
         for term in (*target.keywords, *target.means):
             m = _term_re(term).search(text, start, end)
@@ -591,7 +588,7 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         return _stance(target, label, kind, rel, tuple(votes[label][:3]), backend)
     if hedges and not rel.from_context:  # reported, unconfirmed: relevant, no position taken
         return _stance(target, "neutral", "hedged", rel, tuple(hedges[:3]), backend)
-    score = valence(text[s:e], tuple((h.start - s, h.end - s) for h in relevance_hits(target, text, content)))
+    score = valence(text[s:e], tuple((h.start - s, h.end - s) for h in rel.hits))
     if abs(score) >= 0.45 and not rel.from_context:  # only evaluative tone: a weak stance
         label = "support" if score > 0 else "oppose"
         return _stance(target, label, "valence", rel, rel.evidence[:1], backend)
