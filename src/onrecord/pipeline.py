@@ -178,8 +178,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         return DocumentResult(doc)
     gaz = actors_stage.load_gazetteer(options.actors_registry)
     backend = options.backend()
-    named = gaz.named(doc.text) if targets else set()
-    targets = [t for t in targets if stance_stage.rules.concerns(t, doc.text, gaz, named)]
+    targets = stance_stage.rules.concerning(targets, doc.text, gaz)
     candidates = statements_stage.extract(parsed, tagger=options.tagger())
     blocks = list(doc.blocks) or [Block(0, len(doc.text))]
     starts = [b.start for b in blocks]

@@ -640,18 +640,22 @@ def question_names(question: str, gaz) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
-def concerns(target: Target, text: str, gaz, named: set[str] | None = None) -> bool:
-    """Does a document name anything its question names? A question about talks between China
-    and the Philippines is not read in an article about Germany's tanks, whatever 'talks' it holds.
-    ``named``: the document's ``gaz.named(text)``, when already known."""
-    names = question_names(target.question, gaz)
-    if not names:
-        return True
-    for kind, value in names:
-        if kind == "text" and re.search(r"(?<!\w)%s" % re.escape(value), text):
-            return True
-        if kind == "org":
-            named = gaz.named(text) if named is None else named
-            if value in named:
+def concerning(targets: list[Target], text: str, gaz) -> list[Target]:
+    """The questions a document names anything of (all of a question that names nothing): one
+    about talks between China and the Philippines is not read in an article about Germany's
+    tanks, whatever 'talks' it holds. The document's governments are found once, if needed."""
+    named: set[str] | None = None
+
+    def names_any(target: Target) -> bool:
+        nonlocal named
+        names = question_names(target.question, gaz)
+        for kind, value in names:
+            if kind == "text" and re.search(r"(?<!\w)%s" % re.escape(value), text):
                 return True
-    return False
+            if kind == "org":
+                named = gaz.named(text) if named is None else named
+                if value in named:
+                    return True
+        return not names
+
+    return [t for t in targets if names_any(t)]
