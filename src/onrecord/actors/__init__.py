@@ -397,7 +397,7 @@ class DocumentResolver:
                 and not FORMER.search(mention.text) and not self._once_former(name):
             # "In Kyiv, President Andriy Melnyk said"; "PARIS (Reuters) - ... President Claire Moreau wrote";
             # "Chancellor Klaus Brandt" on a page about Germany alone (an unqualified "President" on a
-            # page about Mali is more often the American one)
+            # page about Niger is more often the American one)
             org_id = self._paragraph_seat(mention.start) or self._dateline_seat() or (
                 self._page_country() if leader.group(1).lower() != "president" else None)
         elif org_id is None and owned and owned.group(1).lower() in ("his", "her") and CABINET_POST.search(role_title):
