@@ -385,3 +385,26 @@ def test_a_condition_relevant_by_its_paragraph_counts_when_it_names_the_question
     other = text.replace("eastern Congo", "the capital")
     st = judge(target, other, Span.of(other, quote, other.index(',"')), [(0, len(other))])
     assert st is None or st.stance != "conditional"
+
+
+@pytest.mark.parametrize("text,label", [
+    # declining to comment takes no side, whatever verb declines
+    ("The ministry refused to comment on a regional force.", "neutral"),
+    ("The spokesman declined to discuss the regional force.", "neutral"),
+    ("The ministry refused to fund a regional force.", "oppose"),
+    # a door left open welcomes a thing; a door shut on it refuses it
+    ("The door to a regional force is still open.", "support"),
+    ("We have kept the door open to a regional force.", "support"),
+    ("The president closed the door on a regional force.", "oppose"),
+    # what must come first
+    ("Any regional force must start with a vote in parliament.", "conditional"),
+    ("We will deploy a regional force as soon as the council agrees.", "conditional"),
+    ("We will deploy a regional force as soon as we can.", "support"),
+    ("A regional force depends largely on the budget talks.", "conditional"),
+    # a body divided over a thing has not made up its mind
+    ("The coalition is deeply divided over the regional force.", "undecided"),
+    # what a thing is the way to
+    ("A regional force is the best way to protect the border villages.", "support"),
+])
+def test_no_comment_open_doors_preconditions_and_the_way_to(text, label):
+    assert stance(text).stance == label

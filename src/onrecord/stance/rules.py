@@ -18,7 +18,10 @@ CONDITION_AFTER = re.compile(
     r"\b(only if|if|unless|provided(?: that)?|as long as|on condition that|so long as|only once|only when|"
     r"only after|not until|(?:must|will have to|has to|have to|should|can only) wait (?:for|until)|"
     r"(?:only )?in (?:return|exchange) for|"
-    r"hinges? on|depends? on|dependent on|contingent on|conditional on|subject to)\b", re.I)
+    r"(?:hinges?|depends?|dependent|contingent|conditional) (?:\w+ly )?on|subject to|"
+    # what must come first: "any dialogue must begin with a ceasefire"
+    r"(?:must|should|has to|have to|will have to|can only) (?:begin|start|open) with|(?:must|should) be preceded by)\b",
+    re.I)
 CONDITION_BEFORE = re.compile(r"\b(must|needs? to|has to|have to|should)\b[^.;]{0,80}?\bbefore\b", re.I)
 # "Before we take that step, we need to see whether the talks produce anything": what must come first
 CONDITION_BEFORE_FRONTED = re.compile(
@@ -26,8 +29,9 @@ CONDITION_BEFORE_FRONTED = re.compile(
     r"(?:must|needs?(?:\s+to)?|ha(?:s|ve)\s+to|should|wants?(?:\s+to)?|will\s+need(?:\s+to)?|requires?)\s+"
     r"(?:(?:see|know|be\s+sure|make\s+sure|be\s+certain)\s+)?([^.;]{3,150})", re.I)
 CONDITION_ONLY = re.compile(r"\bonly\s+((?:an?|the)\s+[^.;,]{3,80}?)\s+(?:will|would|can|could|may)\b", re.I)
-# "would consider more deliveries once our stocks allow it": "once" opening a clause with its subject
-CONDITION_ONCE = re.compile(r"(?<!\bat )(?<!\bjust )\bonce\s+(?!again\b|more\b|before\b|in\b|a\s+(?:year|week|month|day)\b|possible\b)"
+# "would consider more deliveries once our stocks allow it", "as soon as the rebels free the hostages":
+# "once" opening a clause with its subject
+CONDITION_ONCE = re.compile(r"(?:\bas soon as|(?<!\bat )(?<!\bjust )\bonce)\s+(?!again\b|more\b|before\b|in\b|a\s+(?:year|week|month|day)\b|possible\b)"
                             r"((?:the|our|their|its|his|her|this|that|these|those|we|they|it|he|she|[A-Z][\w\-]*)\b"
                             r"[^.;,]{3,80})", re.I)
 MODAL = re.compile(r"\b(?:will|would|could|can|may|might|shall|ready to|willing to|prepared to)\b", re.I)
@@ -42,6 +46,7 @@ UNDECIDED = re.compile(
     r"all (?:those |the |of the )?options|no decisions?(?: has| have)?(?: been)?(?: made)?|"
     r"(?:not|n[’']t) (?:yet )?(?:decided|(?:made|reached|taken) (?:a|any) (?:firm |final )?decisions?)|undecided|"
     r"(?:is|are|was|were) reviewing|(?:divided|split|torn) (?:over|on|about) (?:whether|how)|"
+    r"(?:is|are|was|were|remains?|remained) (?:\w+ly )?(?:divided|split|torn) (?:over|on|about)|"
     r"looking at (?:a (?:range|number) of |all (?:the )?|the )?options|get ahead of|"
     r"consider(?:s|ing|ed)? (?:contingencies|options|whether|how)|begun to consider|"
     r"weigh(?:s|ing)? (?:options|whether)|do we or don[’']t we|under review|"
@@ -88,6 +93,7 @@ OPPOSE = re.compile(
     r"den(?:y|ies|ied)|false|untrue|not true|hoax|fake|debunk(?:s|ed)?|refut(?:e|es|ed)|baseless|"
     r"no evidence|bogus|fabricated|nonsense|no truth|disqualifying|wrong|outrageous|an? (?:total |complete )?waste of|"
     r"frozen|shelved|on hold|scrapped|"  # "the project was frozen"
+    r"(?:clos\w*|shut\w*|slamm\w*) the door|door (?:\w+ )?(?:is|was|has been|remains?|remained) (?:\w+ly )?(?:closed|shut)|"
     # and against it: "a grave error", "no role for", "makes no sense"
     r"an? (?:grave |serious |big |huge |terrible |historic )?(?:error|blunder)|(?:serious )?doubts (?:about|over)|"
     r"scepti?cal|skeptical|not the (?:right )?answer|no (?:role|case|place|need) for|(?:only )?make[s]? (?:things|matters) worse|"
@@ -112,6 +118,10 @@ SUPPORT = re.compile(
     r"(?:is|are|was|were|be|been|remains?|remained)\s+(?:(?!not\b|never\b)[\w\-]+,?\s+(?:and\s+)?){0,3}?"
     r"(?:necessary|justified|warranted|proportionate|legitimate|lawful)(?!\s+(?:to|for|if|only)\b)|"
     r"the only (?:path|way|route|road) (?:to|forward|out)|"
+    r"(?:is|are|was|were|remains?) (?:the|our) (?:best |right |surest |quickest )?(?:path|way|route|road) (?:to|forward|out)|"
+    # "the door to dialogue remains open", "leave the door open to talks"
+    r"door\b[^.;!?]{0,40}?\b(?:remains?|remained|is|was|stays?|stayed|still) (?:wide )?open|"
+    r"(?:keep|kept|leave|left)(?:s|ing)? (?:the|our|a) door (?:wide )?open|"
     r"(?:is|are|was|were|be|remains?) (?:absolutely |still )?(?:essential|vital|crucial|indispensable)|the (?:only )?way forward|"
     r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|call(?:s|ed|ing)? for|"
     r"pledge[sd]? to|promise[sd]? to|advocat(?:e|es|ed|ing)|champion(?:s|ed)?|no objections?|applaud(?:s|ed)?|"
@@ -426,8 +436,8 @@ def _refused_while(text: str, s: int, m: re.Match) -> Span | None:
 def _once_after_modal(text: str, s: int, e: int) -> re.Match | None:
     """'would consider ... once X': a condition; 'once the fire was out' or 'would not ... once' is none."""
     m = CONDITION_ONCE.search(text, s, e)
-    if m is None:
-        return None
+    if m is None or re.match(r"\w+\s+(?:can|could|are able|is able)\b[^.;,]{0,12}$", m.group(1)):
+        return None  # "as soon as we can": no condition
     lead = text[max(s, m.start() - 80):m.start()]
     modal = list(MODAL.finditer(lead))
     if not modal or re.search(r"[.;:!?]", lead[modal[-1].end():]) or NEGATORS.search(lead[modal[-1].start():]):
@@ -569,6 +579,8 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         if g:
             at = max(0, s - 40) + g.start()
             votes[label].append(Span.of(text, at, at + len(g.group(0).rstrip())))
+    # "refused to comment on the talks": no side taken, whatever verb declines
+    claimed += [Span.of(text, x.start(), x.end()) for x in NO_COMMENT.finditer(text, s, e)]
     for x in OPPOSE.finditer(text, s, e):
         if not any(c.start < x.end() and x.start() < c.end for c in claimed):
             votes["oppose"].append(Span.of(text, x.start(), x.end()))
