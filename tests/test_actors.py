@@ -1180,3 +1180,14 @@ def test_a_pronoun_keeps_the_post_its_person_was_resolved_with_and_washington_ca
     assert [r.speaker.organization_id for r in speakers(parse, text)] == ["gov-ph", "gov-ph"]
     found = bodies(parse, "Another delegate, Michael Brown of Washington, D.C., said the race was over.")
     assert found["Michael Brown"] is None
+
+
+def test_his_spokesman_speaks_for_the_man_who_just_spoke(parse):
+    text = ("French Foreign Minister Paul Girard said Paris would send aid. His spokesman, Marc Olivier, "
+            "later said the first planes would leave on Monday.")
+    found = speakers(parse, text)
+    assert found[1].speaker.organization_id == found[0].speaker.organization_id == "fr-mfa"
+    assert found[1].speaker.role == "spokesman, Paul Girard"
+    # "her spokesman" after a man spoke: someone else's, left without an owner
+    text = text.replace("His spokesman", "Her spokesman")
+    assert speakers(parse, text)[1].speaker.organization_id is None

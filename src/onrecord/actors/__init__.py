@@ -79,6 +79,7 @@ NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
 # "ministry spokeswoman", "embassy official": a post in a body the role does not name
 INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:[A-Za-z]+\s+(?=[Mm]inistry))?(ministry|Ministry|department|agency|embassy|army|military|navy|police|commission|"
                               r"council|committee|company|campaign|party|bank|court|government)\s+[a-z]")
+SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer)$", re.I)
 OWNED_ROLE = re.compile(r"((?i:its|their|his|her))\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)$")  # "her deputy"
 TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(?:Col|Gen|Adm|Capt|Sgt|Maj|Lt|Cmdr|Cpl)\.)")
 MANY = re.compile(r"(?:two|three|four|five|six|several|some|many|a few|a group of|a number of|\d+)\b")
@@ -382,7 +383,8 @@ class DocumentResolver:
             # "Its director general" right after the association spoke: of the association. Whose
             # "his" or "her" is, the last speaker told wrongly too often (5 of 11 on PolNeAR
             # train): the role stays without its owner ("deputy")
-            owner, owner_org = self._last_body(mention.start) if owned.group(1).lower() in ("its", "their") else (None, None)
+            owner, owner_org = self._last_body(mention.start) if owned.group(1).lower() in ("its", "their") else \
+                self._spoken_for(mention.start, owned.group(1).lower(), owned.group(2))
             role_title = f"{owned.group(2)}, {owner.name}" if owner is not None else owned.group(2)
             if not self.gaz.find(description):  # "her defence secretary" is hers, not Britain's Defence Secretary
                 org_id = None
@@ -495,6 +497,23 @@ class DocumentResolver:
             country = self.gaz.tree.government(sp.organization_id) if leader else None
             return country if country and self.gaz.organizations[country].kind == "government" else None
         return None
+
+    def _spoken_for(self, pos: int, pronoun: str, role: str) -> tuple[Actor | None, str | None]:
+        """Whose "his spokesman" is: the person who spoke just before, if the pronoun agrees.
+        Only a spokesperson's post is given an owner so; "her deputy" or "his aide" may be
+        anyone's (see ``owned``)."""
+        if not SPOKESPERSON.search(role):
+            return None, None
+        for start, sp, actor in reversed(self.history):
+            if start >= pos:
+                continue
+            if pos - start > 600 or actor.kind != "person":
+                return None, None
+            gender = self._gender(actor.name)
+            if gender != ("m" if pronoun == "his" else "f"):
+                return None, None
+            return actor, sp.organization_id
+        return None, None
 
     def _ministry_of(self, country: str, role: str) -> str | None:
         """The country's ministry a role names by its portfolio ("foreign ministry spokesman",
