@@ -405,6 +405,7 @@ def test_a_condition_relevant_by_its_paragraph_counts_when_it_names_the_question
     ("The coalition is deeply divided over the regional force.", "undecided"),
     # what a thing is the way to
     ("A regional force is the best way to protect the border villages.", "support"),
+    ("Moscow saw no reason for a regional force.", "oppose"),
 ])
 def test_no_comment_open_doors_preconditions_and_the_way_to(text, label):
     assert stance(text).stance == label

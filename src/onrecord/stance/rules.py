@@ -96,7 +96,7 @@ OPPOSE = re.compile(
     r"(?:clos\w*|shut\w*|slamm\w*) the door|door (?:\w+ )?(?:is|was|has been|remains?|remained) (?:\w+ly )?(?:closed|shut)|"
     # and against it: "a grave error", "no role for", "makes no sense"
     r"an? (?:grave |serious |big |huge |terrible |historic )?(?:error|blunder)|(?:serious )?doubts (?:about|over)|"
-    r"scepti?cal|skeptical|not the (?:right )?answer|no (?:role|case|place|need) for|(?:only )?make[s]? (?:things|matters) worse|"
+    r"scepti?cal|skeptical|not the (?:right )?answer|no (?:role|case|place|need|reason|justification) for|(?:only )?make[s]? (?:things|matters) worse|"
     r"makes? no sense|a (?:dangerous )?distraction|reckless|irresponsible|misguided|folly|not convinced|unconvinced|"
     r"(?:a )?non-starter|unnecessary|not needed|dead in the water|out of the question|argu(?:e|es|ed|ing) against|"
     r"naive|na[iï]ve|unrealistic|a trap|not on (?:our|the) agenda|question(?:s|ed|ing)? the (?:wisdom|need|logic|merits?) of|"
