@@ -1191,3 +1191,18 @@ def test_his_spokesman_speaks_for_the_man_who_just_spoke(parse):
     # "her spokesman" after a man spoke: someone else's, left without an owner
     text = text.replace("His spokesman", "Her spokesman")
     assert speakers(parse, text)[1].speaker.organization_id is None
+
+
+def test_the_governments_spokesman_under_a_dateline_is_of_the_datelines_government(parse):
+    text = ("OSLO (Wire) — Norway protested to Russia on Monday over the fishing ban, the government's top "
+            "spokesman said. Government spokesman Erik Dahl said the ban broke a treaty.")
+    found = bodies(parse, text)
+    assert found["the government's top spokesman"] == found["Erik Dahl"] == "gov-no"
+    # with no dateline, a page about two countries says nothing of whose government it is
+    assert set(bodies(parse, text.replace("OSLO (Wire) — ", "")).values()) == {None}
+
+
+def test_norway_is_a_country_not_yamls_false():
+    gaz = load_gazetteer()
+    assert [oid for _, _, oid in gaz.find("Oslo protested.")] == ["gov-no"]
+    assert "gov-no" in gaz.named("A Norwegian diplomat said so.")

@@ -78,7 +78,7 @@ DOCUMENT_ASIDE = re.compile(r",?\s+(?:which|who|whose|that|to be)\b")
 NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
 # "ministry spokeswoman", "embassy official": a post in a body the role does not name
 INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:[A-Za-z]+\s+(?=[Mm]inistry))?(ministry|Ministry|department|agency|embassy|army|military|navy|police|commission|"
-                              r"council|committee|company|campaign|party|bank|court|government)\s+[a-z]")
+                              r"council|committee|company|campaign|party|bank|court|[Gg]overnment)(?:['’]s)?\s+[a-z]")
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer)$", re.I)
 OWNED_ROLE = re.compile(r"((?i:its|their|his|her))\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)$")  # "her deputy"
 TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(?:Col|Gen|Adm|Capt|Sgt|Maj|Lt|Cmdr|Cpl)\.)")
@@ -424,6 +424,9 @@ class DocumentResolver:
                 country = self.gaz.tree.government(self._last_body(mention.start, reach=1500)[1])
                 if country is not None and self.gaz.organizations[country].kind == "government":
                     org_id = self._ministry_of(country, role_title) or country  # after the Kremlin: Russia's
+                elif institution.group(1).lower() == "government":
+                    # "TOKYO (Wire) - ..., the government's top spokesman said": the seat's government
+                    org_id = self._paragraph_seat(mention.start) or self._dateline_seat() or self._page_country()
         ranked = TRAILING_RANK.fullmatch(role_title or "")
         if ranked and re.search(r"\b[a-z]{3,}", ranked.group(1)):  # "Pentagon spokesman Col.": "Col., Pentagon spokesman"
             role_title = f"{ranked.group(2)}, {ranked.group(1)}"
@@ -1261,6 +1264,9 @@ class DocumentResolver:
         org_id = self.gaz.organization_in(text) or self._branch_of_page_country(text, mention.start)
         if org_id is None and STATE_VOICE.search(text) and not FORMER.search(text):
             org_id = self._paragraph_seat(mention.start)  # "In Berlin, a government spokesman said"
+            if org_id is None and re.search(r"\bgovernment\b", text, re.I):
+                # "TOKYO (Wire) - ..., the government's top spokesman said": the dateline's government
+                org_id = self._dateline_seat() or self._page_country()
         desc = self._owner_in_full(text, mention.start)
         actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous", (Role(desc, org_id),) if org_id else ())
         return Resolution(Speaker(mention, actor.id, desc, desc, org_id, self.gaz.path(org_id), "anonymous"), actor)
