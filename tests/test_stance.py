@@ -409,3 +409,21 @@ def test_a_condition_relevant_by_its_paragraph_counts_when_it_names_the_question
 ])
 def test_no_comment_open_doors_preconditions_and_the_way_to(text, label):
     assert stance(text).stance == label
+
+
+@pytest.mark.parametrize("answer,label", [("We are not ruling anything out.", "undecided"),
+                                          ("That would be a grave error.", "oppose"),
+                                          ("We would not support it.", "oppose")])
+def test_a_short_answer_in_its_own_words(answer, label):
+    text = f"Asked whether Norland would join the regional force, the minister said: “{answer}”"
+    content = Span.of(text, text.index("“") + 1, len(text) - 1)
+    assert judge(T, text, content, [(0, len(text))]).stance == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("A regional force is very important for the border villages.", "support"),
+    ("We will keep the option of a regional force open.", "support"),
+    ("The cabinet is weighing a regional force for the border.", "undecided"),
+])
+def test_importance_open_options_and_weighing(text, label):
+    assert stance(text).stance == label

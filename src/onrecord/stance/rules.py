@@ -50,7 +50,7 @@ UNDECIDED = re.compile(
     r"looking at (?:a (?:range|number) of |all (?:the )?|the )?options|get ahead of|"
     r"consider(?:s|ing|ed)? (?:contingencies|options|whether|how)|begun to consider|"
     r"weigh(?:s|ing)? (?:options|whether)|do we or don[’']t we|under review|"
-    r"(?:has|have) not ruled out|not rul(?:ed|ing) out|deliberat\w+|debat(?:e|es|ing) whether|"
+    r"(?:has|have) not ruled out|not rul(?:ed|ing) (?:anything |it |that |this )?out|deliberat\w+|debat(?:e|es|ing) whether|"
     r"debat(?:e|es|ed|ing) the (?:pros and cons|merits)|"
     r"considered forms? of|is considering|are considering|(?:could|would|might|may) consider|too early to (?:say|tell)|"
     r"(?:not|n[’']t|never) (?:yet |been )*(?:taken|take|taking) (?:\w+ )?off the table|"  # "an option we have not taken off the table"
@@ -121,8 +121,8 @@ SUPPORT = re.compile(
     r"(?:is|are|was|were|remains?) (?:the|our) (?:best |right |surest |quickest )?(?:path|way|route|road) (?:to|forward|out)|"
     # "the door to dialogue remains open", "leave the door open to talks"
     r"door\b[^.;!?]{0,40}?\b(?:remains?|remained|is|was|stays?|stayed|still) (?:wide )?open|"
-    r"(?:keep|kept|leave|left)(?:s|ing)? (?:the|our|a) door (?:wide )?open|"
-    r"(?:is|are|was|were|be|remains?) (?:absolutely |still )?(?:essential|vital|crucial|indispensable)|the (?:only )?way forward|"
+    r"(?:keep|kept|leave|left)(?:s|ing)? (?:the|our|a|all|these|those) (?:[\w\-]+ ){0,6}?(?:wide )?open\b|"
+    r"(?:is|are|was|were|be|remains?) (?:absolutely |still |very |extremely )?(?:essential|vital|crucial|indispensable|important)|the (?:only )?way forward|"
     r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|call(?:s|ed|ing)? for|"
     r"pledge[sd]? to|promise[sd]? to|advocat(?:e|es|ed|ing)|champion(?:s|ed)?|no objections?|applaud(?:s|ed)?|"
     r"is the answer|an? (?:good|great|positive|important|welcome) (?:step|idea|move)|long overdue|a matter of principle|"
@@ -458,6 +458,9 @@ ANSWER_NO = re.compile(r"[\s\"“‘']*(?:no|not|never|absolutely not|certainly 
 ANSWER_YES = re.compile(r"[\s\"“‘']*(?:yes|absolutely|certainly|of course|definitely)\b(?![\s,]+not\b)", re.I)
 
 
+WEIGHED = re.compile(r"\b(?:weigh(?:s|ing)?|mull(?:s|ing)?|pondering)\s+(?:[\w\-]+\s+){0,3}$", re.I)
+
+
 def _answer(target: Target, text: str, content: Span, backend: str) -> Stance | None:
     """A short yes or no (up to eight words) to a question about the target put in its sentence."""
     if len(content.text.split()) > 8:
@@ -475,6 +478,15 @@ def _answer(target: Target, text: str, content: Span, backend: str) -> Stance | 
         if m:
             said = Span.of(text, content.start + m.end() - len(m.group(0).lstrip(" \"“‘'")), content.start + m.end())
             return _stance(target, label, "lexical", rel, (said, *rel.evidence[:1]), backend)
+    # "We are not ruling anything out", "That would be a mistake": the answer's own words
+    for label, words in (("undecided", UNDECIDED), ("oppose", OPPOSE), ("support", SUPPORT)):
+        m = words.search(text, content.start, content.end)
+        if m is None:
+            continue
+        if label == "support" and _negated(text, m.start()):
+            label = "oppose"
+        return _stance(target, label, "undecided" if label == "undecided" else "lexical", rel,
+                       (Span.of(text, m.start(), m.end()), *rel.evidence[:1]), backend)
     return None
 
 
@@ -536,6 +548,8 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         return _stance(target, "conditional", "conditional", rel, tuple(evidence) + rel.evidence[:1],
                        backend, condition)
     und = list(UNDECIDED.finditer(text, s, e))
+    if not rel.from_context:  # "weighing a phone call", "mulling new sanctions": the thing itself weighed
+        und += [w for hit in rel.hits for w in WEIGHED.finditer(text, max(s, hit.start - 30), hit.start)]
     if und:
         return _stance(target, "undecided", "undecided", rel,
                        tuple(Span.of(text, x.start(), x.end()) for x in und[:3]), backend)
