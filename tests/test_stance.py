@@ -427,3 +427,17 @@ def test_a_short_answer_in_its_own_words(answer, label):
 ])
 def test_importance_open_options_and_weighing(text, label):
     assert stance(text).stance == label
+
+
+def test_a_governing_verdict_in_a_statement_relevant_by_its_paragraph_needs_an_object_that_points_back():
+    text = ("The council debated a regional force on Monday. Its envoy rejected the plan. "
+            "The ministry demanded the convoy leave at once.")
+    paragraph = [(0, len(text))]
+
+    def label(content):
+        start = text.index(content)
+        got = judge(T, text, Span.of(text, start, start + len(content)), paragraph)
+        return got.stance if got else None
+
+    assert label("the plan") == "oppose"
+    assert label("the convoy leave at once") is None

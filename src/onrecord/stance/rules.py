@@ -458,6 +458,9 @@ ANSWER_NO = re.compile(r"[\s\"“‘']*(?:no|not|never|absolutely not|certainly 
 ANSWER_YES = re.compile(r"[\s\"“‘']*(?:yes|absolutely|certainly|of course|definitely)\b(?![\s,]+not\b)", re.I)
 
 
+ANAPHORIC_OBJECT = re.compile(r"(?:it|this|that|them|these|those|(?:the|this|that|such an?|any such|these|those)\s+"
+                             r"(?:[\w\-]+\s+)?(?:plan|proposal|idea|move|measure|draft|resolution|step|option|"
+                             r"initiative|request|offer|deal|bill|decision|demand|call|policy|approach)s?)", re.I)
 WEIGHED = re.compile(r"\b(?:weigh(?:s|ing)?|mull(?:s|ing)?|pondering)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 
 
@@ -590,7 +593,9 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     lead = text[max(0, s - 40):s]
     for label, verdict in (("oppose", GOVERNING_OPPOSE), ("support", GOVERNING_SUPPORT)):
         g = verdict.search(lead)
-        if g:
+        # "demanded | the vessel leave", relevant only by its paragraph: a verdict on something
+        # else, unless what it governs points back ("rejected | the plan")
+        if g and (not rel.from_context or ANAPHORIC_OBJECT.fullmatch(text[s:e].strip(" \"“”‘’'.,"))):
             at = max(0, s - 40) + g.start()
             votes[label].append(Span.of(text, at, at + len(g.group(0).rstrip())))
     # "refused to comment on the talks": no side taken, whatever verb declines
