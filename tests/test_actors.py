@@ -1206,3 +1206,11 @@ def test_norway_is_a_country_not_yamls_false():
     gaz = load_gazetteer()
     assert [oid for _, _, oid in gaz.find("Oslo protested.")] == ["gov-no"]
     assert "gov-no" in gaz.named("A Norwegian diplomat said so.")
+
+
+def test_a_titles_owner_is_named_by_the_initials_before_it(parse):
+    found = bodies(parse, "NATO Secretary-General Mark Rutte said allies were united. OPEC Secretary-General "
+                          "Haitham al-Ghais said output would rise. U.N. Secretary-General Antonio Guterres said "
+                          "talks must resume. US Secretary of State Antony Blinken said no.")
+    assert found == {"Mark Rutte": "nato", "Haitham al-Ghais": None, "Antonio Guterres": "un-sg",
+                     "Antony Blinken": "us-state"}

@@ -80,6 +80,10 @@ def clean_mention(text: str) -> str:
     return text + "." if INITIALS_END.search(text) else text  # "U.S." keeps its stop: "U.S" is no one's name
 
 
+# a body's initials right before a title: whose the title is ("OPEC Secretary-General")
+ACRONYM_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))((?:[A-Z]\.){2,}|[A-Z]{2,6})(?:['’]s)?\s+$")
+
+
 @dataclass
 class Gazetteer:
     organizations: dict[str, Organization]
@@ -118,10 +122,20 @@ class Gazetteer:
     def ancestors(self, org_id: str | None) -> list[str]:
         return self.tree.chain(org_id)
 
+    def _owned_by_other(self, text: str, start: int, oid: str) -> bool:
+        """Is the title at ``start`` another body's, by the initials right before it ("NATO
+        Secretary-General", "ANC Secretary-General": not the UN's)?"""
+        owner = ACRONYM_BEFORE.search(text, max(0, start - 16), start)
+        if owner is None:
+            return False
+        found = self._alias_map.get(fold_accents(owner.group(1)))
+        return found is None or self.ancestors(found)[-1:] != self.ancestors(oid)[-1:]
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Organisation aliases in ``text`` (longest first, non-overlapping)."""
         return [(m.start(), m.end(), self._alias_map[m.group(0)]) for m in self._alias_re.finditer(fold_accents(text))
-                if (m.group(0) not in self._capitals or not PLACE_BEFORE.search(text, 0, m.start())
+                if not self._owned_by_other(text, m.start(), self._alias_map[m.group(0)])
+                and (m.group(0) not in self._capitals or not PLACE_BEFORE.search(text, 0, m.start())
                     or RULERS_IN.search(text, 0, m.start()))
                 and not text.endswith("New ", 0, m.start())  # "a New Jersey Democrat", "New Mexico": US states
                 and not (self.organizations[self._alias_map[m.group(0)]].kind == "government"
@@ -146,7 +160,8 @@ class Gazetteer:
         """The most specific organisation named in a title or description."""
         best: str | None = None
         for title, oid in self.titles:
-            if re.search(r"(?<!\w)%s(?!\w)" % re.escape(title), text, re.I):
+            m = re.search(r"(?<!\w)%s(?!\w)" % re.escape(title), text, re.I)
+            if m and not self._owned_by_other(text, m.start(), oid):
                 if best is None or len(self.ancestors(oid)) > len(self.ancestors(best)):
                     best = oid
         titled = best
