@@ -894,3 +894,12 @@ def test_an_occasion_set_off_after_the_name_and_a_dateline_day_are_no_part_of_th
     assert ("indirect", "Bank Governor Ana Roe", "said", "she would support a cut") in rows
     rows = found(parse, "WASHINGTON, June 24 - Bank Chair Tom Hale told lawmakers that the bank could wait.")
     assert rows[0][1] == "Bank Chair Tom Hale"
+
+
+def test_a_second_report_after_and_is_the_first_ones_conjunct_not_its_content(parse):
+    rows = found(parse, "Mwangi said Kenya believed in justice, and spokesman Peter Kamau said Nairobi would "
+                        "host the talks.")
+    assert ("indirect", "Mwangi", "said", "Kenya believed in justice") in rows
+    assert ("indirect", "spokesman Peter Kamau", "said", "Nairobi would host the talks") in rows
+    # without the comma and conjunction, one report may hold another
+    assert ("indirect", "Roe", "said", "Lee said talks would go on") in found(parse, "Roe said Lee said talks would go on.")

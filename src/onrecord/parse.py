@@ -156,6 +156,29 @@ def repair_asked_aside(sdoc) -> None:
             break
 
 
+REPORTED = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "warned", "warns", "insisted",
+            "insists", "stressed", "stresses", "argued", "argues", "announced", "announces", "wrote", "writes"}
+
+
+def repair_coordinated_report(sdoc) -> None:
+    """"Roe said the deal was dead, and spokesman Ken Lee said talks would go on": the small
+    parser may hang the second 'said' under the first, as if Roe reported Lee's words. After
+    ", and" (or ", but") opening its subject, the second report is the first one's conjunct."""
+    for tok in sdoc:
+        head = tok.head
+        if tok.dep_ != "ccomp" or tok.lower_ not in REPORTED or head.lower_ not in REPORTED or head.i > tok.i:
+            continue
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        if subject is None:
+            continue
+        start = subject.left_edge.i
+        if start < 2 or sdoc[start - 1].lower_ not in ("and", "but") or sdoc[start - 2].text != ",":
+            continue
+        sdoc[start - 1].head, sdoc[start - 1].dep_ = head, "cc"
+        sdoc[start - 2].head, sdoc[start - 2].dep_ = head, "punct"
+        tok.head, tok.dep_ = head, "conj"
+
+
 def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: True,
                     batch_size: int = 64, n_process: int | str = "auto") -> Iterator[Parsed]:
     """Parse documents' blocks in one ``nlp.pipe`` stream; ``keep`` skips blocks worth nothing."""
@@ -175,6 +198,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
         for sdoc, (i, b) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
             fill_attributes(sdoc, lemmatizer)
             repair_asked_aside(sdoc)
+            repair_coordinated_report(sdoc)
             results[i].append(ParsedBlock(b.start, b.kind, sdoc))
     for i, d in enumerate(docs):
         yield Parsed(d, results[i])
