@@ -1214,3 +1214,20 @@ def test_a_titles_owner_is_named_by_the_initials_before_it(parse):
                           "talks must resume. US Secretary of State Antony Blinken said no.")
     assert found == {"Mark Rutte": "nato", "Haitham al-Ghais": None, "Antonio Guterres": "un-sg",
                      "Antony Blinken": "us-state"}
+
+
+def test_a_president_on_a_page_about_one_country_that_never_names_the_us(parse):
+    text = ("Kenya will stay in the court, the presidency said. President Amina Otieno said Kenya had not "
+            "changed course. Deputy President Joseph Mwangi said Kenya believed in justice, and presidential "
+            "spokesman Peter Kamau said Nairobi would host the talks.")
+    assert set(bodies(parse, text).values()) == {"gov-ke"}
+    # once the page names the United States, an unqualified president may be its own
+    found = bodies(parse, text + " The United States welcomed the decision.")
+    assert found["Amina Otieno"] is None and found["Joseph Mwangi"] is None
+
+
+def test_an_alias_inside_another_name_names_nothing():
+    gaz = load_gazetteer()
+    assert gaz.find("the African National Congress said") == []
+    assert gaz.named("the Rome Statute and the National People's Congress") == set()
+    assert [oid for _, _, oid in gaz.find("the U.S. Congress said")] == ["us-congress"]

@@ -395,13 +395,16 @@ class DocumentResolver:
             # paragraph opens; "Natural Resources Minister Paul Girard" on a page about Canada alone: Canada's
             org_id = self._paragraph_seat(mention.start) or self._page_country() or self._dateline_seat()
         elif org_id is None and not owned and not foreign and role_title \
-                and (leader := HEAD_OF_STATE.fullmatch(role_title)) \
+                and (leader := HEAD_OF_STATE.fullmatch(role_title) or PRESIDENCY_POST.fullmatch(role_title)) \
                 and not FORMER.search(mention.text) and not self._once_former(name):
             # "In Kyiv, President Andriy Melnyk said"; "PARIS (Reuters) - ... President Claire Moreau wrote";
-            # "Chancellor Klaus Brandt" on a page about Germany alone (an unqualified "President" on a
-            # page about Niger is more often the American one)
+            # "Chancellor Klaus Brandt" on a page about Germany alone. An unqualified "President" on a
+            # page about Niger is more often the American one, unless the page never names the US
+            # ("Deputy President Paul Mashatile", "presidential spokesman Vincent Magwenya" on a page
+            # about South Africa)
+            presidential = "presiden" in leader.group(0).lower()
             org_id = self._paragraph_seat(mention.start) or self._dateline_seat() or (
-                self._page_country() if leader.group(1).lower() != "president" else None)
+                self._page_country() if not presidential or "us" not in self._named() else None)
         elif org_id is None and owned and owned.group(1).lower() in ("his", "her") and CABINET_POST.search(role_title):
             org_id = self._leader_before(mention.start)  # "Her finance minister" right after the president spoke
         if org_id is not None and role_title and self.gaz.organizations[org_id].kind == "government":
@@ -555,6 +558,12 @@ class DocumentResolver:
                     r"\bDefen[cs]e\b|\bArmed Forces\b", org.name):
                 return oid
         return None
+
+    def _named(self) -> set[str]:
+        """The governments and blocs the page names in any way."""
+        if ("named",) not in self.people._memo:
+            self.people._memo[("named",)] = self.gaz.named(self.text)
+        return self.people._memo[("named",)]
 
     def _page_country(self, kind: str = "government") -> str | None:
         """The country a page is about, whose an unowned minister is: the one government it names
@@ -1334,6 +1343,10 @@ class DocumentResolver:
             org_id = None
         if org_id is None and STATE_DEPARTMENT.match(text):  # "the Department of Fisheries" of the page's country
             org_id = self._page_country()
+        if org_id is None and re.fullmatch(r"(?:[Tt]he\s+)?(?:[Pp]residency|[Pp]resident['’]s [Oo]ffice)", text):
+            # "the presidency said" on a page about one country that never names the US (as a president)
+            org_id = self._paragraph_seat(mention.start) or self._dateline_seat() or (
+                self._page_country() if "us" not in self._named() else None)
         # "Japan's foreign ministry", "the Iranian army": a body of that country's state
         actor = Actor(f"o:{slug(text.removeprefix('The ').removeprefix('the '))}", text, "organization",
                       (Role(text, org_id),) if org_id else ())
@@ -1348,6 +1361,8 @@ NAME_AS_MODIFIER = re.compile(r"(?:[a-z\-]+\s+){0,2}(?:all(?:y|ies)|aides?|advis
                               r"supporters?|loyalists?|confidants?|critics?|rivals?|surrogates?|lawyers?|"
                               r"attorneys?|strategists?|backers?|donors?|campaign)\b")
 # a country's leader, as a whole title: not "Vice President" nor "president of the Brady Campaign"
+PRESIDENCY_POST = re.compile(r"(?:[Tt]he\s+)?(?:[Vv]ice|[Dd]eputy)\s+[Pp]resident|[Pp]residential\s+(?:spokes(?:man|woman|person)|"
+                             r"adviser|advisor|aide)|[Pp]residency\s+spokes(?:man|woman|person)")
 HEAD_OF_STATE = re.compile(r"(?:[Tt]he\s+)?(?!Vice\b|Deputy\b|Former\b)(?:[A-Z][a-z]+\s+)?"
                            r"([Pp]resident|[Pp]rime [Mm]inister|[Cc]hancellor|[Pp]remier)")
 STATE_VOICE = re.compile(r"\b(?:government|official|officials|spokes(?:man|woman|person)|minist(?:er|ers|ry)|diplomats?)\b", re.I)

@@ -80,6 +80,9 @@ def clean_mention(text: str) -> str:
     return text + "." if INITIALS_END.search(text) else text  # "U.S." keeps its stop: "U.S" is no one's name
 
 
+LOOK_BACK = 100  # characters a rule reads before an alias
+# "the African National Congress", "the National People's Congress": not the US Congress
+NATIONAL_BEFORE = re.compile(r"\b(?:National|People['’]s)\s+$")
 # a body's initials right before a title: whose the title is ("OPEC Secretary-General")
 ACRONYM_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))((?:[A-Z]\.){2,}|[A-Z]{2,6})(?:['’]s)?\s+$")
 
@@ -131,21 +134,32 @@ class Gazetteer:
         found = self._alias_map.get(fold_accents(owner.group(1)))
         return found is None or self.ancestors(found)[-1:] != self.ancestors(oid)[-1:]
 
+    def _in_other_name(self, text: str, m: re.Match) -> bool:
+        """Is this alias part of another body's or a treaty's name ("the African National
+        Congress", "the Rome Statute", "OPEC Secretary-General")?"""
+        oid, at = self._alias_map[m.group(0)], m.start()
+        lead = max(0, at - LOOK_BACK)  # each look back is bounded: a long page stays linear
+        return (self._owned_by_other(text, at, oid)
+                or (" " not in m.group(0) and NATIONAL_BEFORE.search(text, lead, at) is not None)
+                or (self.organizations[oid].kind == "government"
+                    and (PRIVATE_NAME_AFTER.match(text, m.end()) or PRIVATE_NAME_BEFORE.search(text, lead, at))))
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Organisation aliases in ``text`` (longest first, non-overlapping)."""
         return [(m.start(), m.end(), self._alias_map[m.group(0)]) for m in self._alias_re.finditer(fold_accents(text))
-                if not self._owned_by_other(text, m.start(), self._alias_map[m.group(0)])
-                and (m.group(0) not in self._capitals or not PLACE_BEFORE.search(text, 0, m.start())
-                    or RULERS_IN.search(text, 0, m.start()))
-                and not text.endswith("New ", 0, m.start())  # "a New Jersey Democrat", "New Mexico": US states
-                and not (self.organizations[self._alias_map[m.group(0)]].kind == "government"
-                         and (PRIVATE_NAME_AFTER.match(text, m.end()) or PRIVATE_NAME_BEFORE.search(text, 0, m.start())))]
+                if not self._in_other_name(text, m)
+                and (m.group(0) not in self._capitals
+                     or not PLACE_BEFORE.search(text, max(0, m.start() - LOOK_BACK), m.start())
+                     or RULERS_IN.search(text, max(0, m.start() - LOOK_BACK), m.start()))
+                and not text.endswith("New ", 0, m.start())]  # "a New Jersey Democrat", "New Mexico": US states
 
     def named(self, text: str) -> set[str]:
         """The governments and blocs a text names in any way, a capital after "in" too (what a
         page is about, not who speaks)."""
         roots = set()
         for m in self._alias_re.finditer(fold_accents(text)):
+            if self._in_other_name(text, m):
+                continue
             oid = self._alias_map[m.group(0)]
             up = self.ancestors(oid)
             roots.add(up[-1] if up else oid)
@@ -166,7 +180,7 @@ class Gazetteer:
                     best = oid
         titled = best
         for start, _, oid in self.find(text):
-            if HOST_BEFORE.search(text, 0, start):
+            if HOST_BEFORE.search(text, max(0, start - LOOK_BACK), start):
                 continue  # "Veloria's ambassador to the EU": the EU receives them, it does not send them
             if titled is not None and self.ancestors(titled)[-1:] != self.ancestors(oid)[-1:] and best == titled:
                 best = oid  # "France's secretary of state for the elderly": France's, not the State Department
@@ -204,7 +218,9 @@ AGAINST_GOVERNMENT = re.compile(r"\b(?:opposition|dissidents?|exiled?|rebels?|in
 PRIVATE_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w\-’']*){0,3}\s+(?:Institute|Association|Forum|Foundation|Federation|"
                                 r"Society|League|Coalition|Alliance|Fund|Network|Cent(?:er|re)|Enterprise|Progress|"
                                 r"Conference|Chamber|Airlines|Express|Legion|Rising|Corporation|Inc\b|Company|"
-                                r"University|College|Club|Magazine|Today|Times|Journal|Watch|Post|Herald|Tribune|Daily|Gazette)\b")
+                                r"University|College|Club|Magazine|Today|Times|Journal|Watch|Post|Herald|Tribune|Daily|Gazette|"
+                                # a treaty or meeting named for its city: "the Rome Statute", "the Paris Agreement"
+                                r"Statute|Agreements?|Accords?|Conventions?|Protocol|Treaty|Declaration|Charter|Olympics)\b")
 PRIVATE_NAME_BEFORE = re.compile(r"(?:\b(?:Organization|Owners|Center|Centre|Institute|Association|Democracy|Coalition|Fund|"
                                  r"Friends|Veterans|Women|Americans|Citizens|Workers|Committee|Alliance|League|Society|"
                                  r"Foundation|Church|University|College|Museum|Chamber|Network)\s+(?:for|of)\s+(?:the\s+)?|"
