@@ -1121,9 +1121,10 @@ def test_a_chancellor_on_a_page_about_one_country_is_of_its_government(parse):
     text = ("Germany will send tanks, Berlin said. Germany had refused for months. Germany's allies welcomed it.\n\n"
             "Chancellor Klaus Brandt told parliament the tanks would go in March.")
     assert bodies(parse, text)["Klaus Brandt"] == "gov-de"
-    # an unqualified president on a page about one country is not taken for its own
+    # an unqualified president on a page about one country that also names the US may be the American one
     text = text.replace("Chancellor Klaus Brandt", "President Klaus Brandt")
-    assert bodies(parse, text)["Klaus Brandt"] is None
+    assert bodies(parse, text)["Klaus Brandt"] == "gov-de"
+    assert bodies(parse, text.replace("Germany's allies", "The United States"))["Klaus Brandt"] is None
 
 
 def test_she_after_an_unnamed_woman_who_is_the_subject_is_that_woman(parse):

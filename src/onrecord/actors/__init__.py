@@ -401,10 +401,12 @@ class DocumentResolver:
             # "Chancellor Klaus Brandt" on a page about Germany alone. An unqualified "President" on a
             # page about Niger is more often the American one, unless the page never names the US
             # ("Deputy President Paul Mashatile", "presidential spokesman Vincent Magwenya" on a page
-            # about South Africa)
-            presidential = "presiden" in leader.group(0).lower()
+            # about South Africa). A vice president, whom the news names far more often for the
+            # US, needs the paragraph's or the dateline's seat.
+            post = leader.group(0).lower()
             org_id = self._paragraph_seat(mention.start) or self._dateline_seat() or (
-                self._page_country() if not presidential or "us" not in self._named() else None)
+                self._page_country() if "presiden" not in post or "us" not in self._named() and "vice" not in post
+                else None)
         elif org_id is None and owned and owned.group(1).lower() in ("his", "her") and CABINET_POST.search(role_title):
             org_id = self._leader_before(mention.start)  # "Her finance minister" right after the president spoke
         if org_id is not None and role_title and self.gaz.organizations[org_id].kind == "government":
