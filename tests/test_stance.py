@@ -441,3 +441,17 @@ def test_a_governing_verdict_in_a_statement_relevant_by_its_paragraph_needs_an_o
 
     assert label("the plan") == "oppose"
     assert label("the convoy leave at once") is None
+
+
+def test_an_act_wanted_or_intended_right_before_the_keyword_is_asked_for():
+    court = Target("q", "Should the country withdraw from the court?", keywords=("leave the court", "pullout"))
+
+    def label(text):
+        got = judge(court, text, Span.of(text, 0, len(text)), [])
+        return got.stance if got else None
+
+    assert label("We want to leave the court, and we will.") == "support"
+    assert label("There should be a pullout this year.") == "support"
+    assert label("There must be no pullout.") == "oppose"
+    assert label("We will not leave the court.") == "oppose"
+    assert label("Analysts expect the country will leave the court.") == "neutral"  # a forecast, not a wish

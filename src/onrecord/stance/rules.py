@@ -296,8 +296,11 @@ def _before_topic(text: str, s: int, e: int, verbs: set[str], topics) -> list[re
 
 
 # a modal asking for what follows it: "should lower rates", "must not resume talks"
-MODAL_BEFORE = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to|had better)(?:\s+(?:not|never))?\s+"
-                          r"(?:(?:immediately|now|quickly|finally|also|simply|just)\s+)?$", re.I)
+# or an intention: "we want to leave the court", "there should be a pullout"
+MODAL_BEFORE = re.compile(r"\b(?:should|must|ought to|needs? to|has to|have to|had better|want(?:s|ed)? to|"
+                          r"intends? to|plans? to|(?:is|are|am) going to|(?:we|I) (?:will|shall)|we['’]ll|I['’]ll|would like to|wish(?:es)? to)"
+                          r"(?:\s+(?:not|never))?\s+(?:(?:immediately|now|quickly|finally|also|simply|just)\s+)?"
+                          r"(?:be\s+(?:an?|no)\s+)?$", re.I)
 
 
 # what a policy would bring, said of it as the subject: "X would destabilise the region"
@@ -579,7 +582,7 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         asked = MODAL_BEFORE.search(text, max(s, hit.start - 30), hit.start)
         if asked is not None and not any(v.start <= hit.start < v.end or hit.start <= v.start < hit.end
                                          for vs in votes.values() for v in vs):
-            refused = re.search(r"\b(?:not|never|n[’']t|cannot)\b", asked.group(0), re.I)
+            refused = re.search(r"\b(?:not|never|n[’']t|cannot|no)\b", asked.group(0), re.I)
             votes["oppose" if refused else "support"].append(Span.of(text, asked.start(), hit.end))
     outcome = _consequence(text, s, e, topics)
     if outcome is not None:  # "Recognising Talmar would destabilise the region": what it would bring
