@@ -454,4 +454,6 @@ def test_an_act_wanted_or_intended_right_before_the_keyword_is_asked_for():
     assert label("There should be a pullout this year.") == "support"
     assert label("There must be no pullout.") == "oppose"
     assert label("We will not leave the court.") == "oppose"
+    assert label("The country has no plans to leave the court.") == "oppose"
+    assert label("We do not want to leave the court.") == "oppose"
     assert label("Analysts expect the country will leave the court.") == "neutral"  # a forecast, not a wish

@@ -582,7 +582,8 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         asked = MODAL_BEFORE.search(text, max(s, hit.start - 30), hit.start)
         if asked is not None and not any(v.start <= hit.start < v.end or hit.start <= v.start < hit.end
                                          for vs in votes.values() for v in vs):
-            refused = re.search(r"\b(?:not|never|n[’']t|cannot|no)\b", asked.group(0), re.I)
+            refused = re.search(r"\b(?:not|never|n[’']t|cannot|no)\b", asked.group(0), re.I) or re.search(
+                r"\b(?:no|not|never|n[’']t)\s+(?:\w+\s+)?$", text[max(s, asked.start() - 16):asked.start()], re.I)
             votes["oppose" if refused else "support"].append(Span.of(text, asked.start(), hit.end))
     outcome = _consequence(text, s, e, topics)
     if outcome is not None:  # "Recognising Talmar would destabilise the region": what it would bring
