@@ -98,6 +98,18 @@ def main() -> int:
         for k in sorted(set(k for k in kinds if k)):
             idx_k = [i for i in answered if kinds[i] == k]
             print(f"  calibration {k:12s} n={len(idx_k):3d} accuracy {sum(gold[i] == pred[i] for i in idx_k) / len(idx_k):.2f}")
+    # the pipeline reads a question only in documents that name every government it names, and
+    # not in a paragraph that names other governments and none of its own (stance.rules)
+    from onrecord.actors import load_gazetteer
+    from onrecord.stance.rules import about_others, concerning
+    gaz, kept = load_gazetteer(), Counter()
+    for (name, start, end, qid, stance, _), label in zip(rows, gold):
+        text, s, e = texts[name], int(start), int(end)
+        read = bool(concerning([targets[qid]], text, gaz)) and not about_others(
+            targets[qid], text, [(s, e), paragraph(text, s, e)], gaz)
+        kept[(label != "none", read)] += 1
+    print(f"the pipeline's gates read {kept[(True, True)]}/{sum(rel_gold)} relevant rows and "
+          f"{kept[(False, True)]}/{n - sum(rel_gold)} irrelevant ones")
     cols = LABELS + ["none"]
     print("confusion (rows gold, columns ours):   " + " ".join(f"{c[:8]:>8}" for c in cols))
     for g in cols:

@@ -419,6 +419,19 @@ def test_a_question_is_read_only_in_documents_that_name_what_it_names():
     text = "The German defence minister said talks with partners were under way."
     r = run(text, targets=[shoal, anywhere])
     assert {s.target_id for st in r.statements for s in st.stances} == {"any"}
-    # "Manila" names the Philippines
-    r = run("A spokesman in Manila said talks were possible.", targets=[shoal])
+    # "Manila" names the Philippines and "Beijing" China; a question that names two governments
+    # is read where both are named
+    r = run("A spokesman in Manila said talks with Beijing were possible.", targets=[shoal])
     assert {s.target_id for st in r.statements for s in st.stances} == {"shoal"}
+    r = run("A spokesman in Tokyo said talks with Beijing were possible.", targets=[shoal])
+    assert {s.target_id for st in r.statements for s in st.stances} == set()
+
+
+def test_a_question_is_not_read_in_a_paragraph_about_other_governments():
+    peace = Target("peace", "Should Russia and Ukraine hold peace talks?", keywords=("talks",))
+    text, blocks = page(("Germany will send tanks to Ukraine, the Russian embassy in Berlin was told.", "paragraph"),
+                        ("The German defence minister said talks with Washington were under way.", "paragraph"),
+                        ("The Ukrainian foreign minister said talks with Moscow could resume.", "paragraph"))
+    r = run(text, blocks, targets=[peace])
+    read = [st.content.text for st in r.statements if st.stances]
+    assert read == ["talks with Moscow could resume"]

@@ -258,8 +258,13 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
                 context.append((prev.content.start, prev.content.end))
         path_ids = gaz.ancestors(speaker.organization_id) if speaker else []
         day = said.start or said.end
+        # a question about other governments than the paragraph's (or its lead-in's) is not read there
+        near = [(cand.content.start, cand.content.end), (blocks[bi].start, blocks[bi].end)] + (
+            [(blocks[lead].start, blocks[lead].end)] if lead is not None else [])
         stances = tuple(s for s in (backend(t, doc.text, cand.content, context) for t in targets
-                                    if t.in_scope(path_ids, day)) if s) if cand.kind != "question" else ()
+                                    if t.in_scope(path_ids, day)
+                                    and not stance_stage.rules.about_others(t, doc.text, near, gaz)) if s) \
+            if cand.kind != "question" else ()
         st = Statement(cand.make_id(doc.id), doc.id, cand.kind, cand.content, cand.cue, speaker,
                        via, said, stances, cand.confidence,
                        found_by="tagger" if cand.rule == "tagger" else "rules")

@@ -675,22 +675,49 @@ def question_names(question: str, gaz) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
-def concerning(targets: list[Target], text: str, gaz) -> list[Target]:
-    """The questions a document names anything of (all of a question that names nothing): one
-    about talks between China and the Philippines is not read in an article about Germany's
-    tanks, whatever 'talks' it holds. The document's governments are found once, if needed."""
-    named: set[str] | None = None
-
-    def names_any(target: Target) -> bool:
-        nonlocal named
-        names = question_names(target.question, gaz)
-        for kind, value in names:
-            if kind == "text" and re.search(r"(?<!\w)%s" % re.escape(value), text):
+def _names_any(names, text: str, gaz, named: list) -> bool:
+    """Does ``text`` name any of a question's ``names``? ``named`` holds the text's governments
+    once found (an empty list until then), so several questions find them once."""
+    for kind, value in names:
+        if kind == "text" and re.search(r"(?<!\w)%s" % re.escape(value), text):
+            return True
+        if kind == "org":
+            if not named:
+                named.append(gaz.named(text))
+            if value in named[0]:
                 return True
-            if kind == "org":
-                named = gaz.named(text) if named is None else named
-                if value in named:
-                    return True
-        return not names
+    return False
 
-    return [t for t in targets if names_any(t)]
+
+def concerning(targets: list[Target], text: str, gaz) -> list[Target]:
+    """The questions a document speaks to (all of a question that names nothing): one that
+    names governments, where it names every one of them; one that names only places, peoples or
+    people, where it names any. "Should China and the Philippines hold talks on the shoal?" is
+    not read in an article about Germany's tanks, whatever 'talks' it holds, nor "Should Japan
+    and China hold talks?" in one about China and the Philippines. The document's governments
+    are found once, if needed."""
+    named: list = []
+
+    def speaks_to(target: Target) -> bool:
+        names = question_names(target.question, gaz)
+        governments = [n for n in names if n[0] == "org"]
+        if governments:
+            return all(_names_any((n,), text, gaz, named) for n in governments)
+        return not names or _names_any(names, text, gaz, named)
+
+    return [t for t in targets if speaks_to(t)]
+
+
+def about_others(target: Target, text: str, spans: list[tuple[int, int]], gaz) -> bool:
+    """Is a statement, read with its paragraph (``spans``), about other governments than the
+    ones its question names? In an article on Germany's tanks that names Ukraine, "talks with
+    our partners", in a paragraph that names only Germany and the US, are not talks between
+    Russia and Ukraine. A question that names no government is never gated so."""
+    names = question_names(target.question, gaz)
+    if not any(kind == "org" for kind, _ in names):
+        return False
+    chunk = "\n".join(text[a:b] for a, b in spans)
+    named: list = []
+    if _names_any(names, chunk, gaz, named):
+        return False
+    return bool(named[0] if named else gaz.named(chunk))
