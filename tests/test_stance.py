@@ -457,3 +457,17 @@ def test_an_act_wanted_or_intended_right_before_the_keyword_is_asked_for():
     assert label("The country has no plans to leave the court.") == "oppose"
     assert label("We do not want to leave the court.") == "oppose"
     assert label("Analysts expect the country will leave the court.") == "neutral"  # a forecast, not a wish
+
+
+@pytest.mark.parametrize("content,label", [
+    ("the council should instead support mediation by the neighbours", None),  # support aimed at mediation
+    ("the incursion was totally unacceptable", None),  # a verdict on the incursion
+    ("we support it", "support"),
+    ("the plan is unwise", "oppose"),  # aimed back at what the paragraph spoke of
+    ("the proposal was unacceptable", "oppose"),
+])
+def test_a_verdict_relevant_only_by_its_paragraph_must_be_aimed_back_at_it(content, label):
+    text = f"The ministers argued over a regional force on Monday. The envoy said {content}."
+    start = text.index(content)
+    got = judge(T, text, Span.of(text, start, start + len(content)), [(0, len(text))])
+    assert (got.stance if got else None) == label

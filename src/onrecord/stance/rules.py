@@ -464,6 +464,25 @@ ANSWER_YES = re.compile(r"[\s\"“‘']*(?:yes|absolutely|certainly|of course|de
 ANAPHORIC_OBJECT = re.compile(r"(?:it|this|that|them|these|those|(?:the|this|that|such an?|any such|these|those)\s+"
                              r"(?:[\w\-]+\s+)?(?:plan|proposal|idea|move|measure|draft|resolution|step|option|"
                              r"initiative|request|offer|deal|bill|decision|demand|call|policy|approach)s?)", re.I)
+VERDICT_VERB = re.compile(r"(?:support|back|welcome|endorse|favou?r|approve|accept|oppose|reject|condemn|denounce)\w*|"
+                          r"rul(?:e|es|ed|ing) out", re.I)
+ANAPHORIC_SUBJECT = re.compile(r"\b(?:it|this|that|which|plan|proposal|idea|move|measure|step|option|decision|policy|"
+                               r"approach|draft|resolution|bill|deal|offer|request)\s+(?:is|was|are|were|would be|will be)\s+"
+                               r"(?:\w+ly\s+)?(?:an?\s+)?$", re.I)
+COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|would be|will be)\s+(?:\w+ly\s+)?(?:an?\s+)?$", re.I)
+
+
+def _aimed_elsewhere(text: str, x: re.Match, s: int) -> bool:
+    """A verdict in a statement relevant only by its paragraph, aimed at something the statement
+    names instead: "the council should support | mediation", "the intrusion was | unacceptable".
+    One aimed back at what the paragraph spoke of ("we support | it", "the plan is | unwise") counts."""
+    if VERDICT_VERB.fullmatch(x.group(0)):
+        after = text[x.end():x.end() + 60].lstrip()
+        return bool(after) and after[0].isalnum() and not ANAPHORIC_OBJECT.match(after)
+    before = text[max(s, x.start() - 60):x.start()]
+    return COPULA_BEFORE.search(before) is not None and ANAPHORIC_SUBJECT.search(before) is None
+
+
 WEIGHED = re.compile(r"\b(?:weigh(?:s|ing)?|mull(?:s|ing)?|pondering)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 
 
@@ -605,10 +624,11 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     # "refused to comment on the talks": no side taken, whatever verb declines
     claimed += [Span.of(text, x.start(), x.end()) for x in NO_COMMENT.finditer(text, s, e)]
     for x in OPPOSE.finditer(text, s, e):
-        if not any(c.start < x.end() and x.start() < c.end for c in claimed):
+        if not any(c.start < x.end() and x.start() < c.end for c in claimed) \
+                and not (rel.from_context and _aimed_elsewhere(text, x, s)):
             votes["oppose"].append(Span.of(text, x.start(), x.end()))
     for x in SUPPORT.finditer(text, s, e):
-        if any(c.start < x.end() and x.start() < c.end for c in claimed):
+        if any(c.start < x.end() and x.start() < c.end for c in claimed) or (rel.from_context and _aimed_elsewhere(text, x, s)):
             continue
         word = x.group(0).lower()
         polarity = "support"
