@@ -231,3 +231,18 @@ def test_common_ground_only_among_documents_that_take_up_one_question():
     assert kinds([a, b], "common_ground") == []  # one article on question A, another on B
     c = replace(st(3, "p:y", "us-dod", "2030-01-06", "a", "oppose", text="the humanitarian corridor", doc="d2"))
     assert [f.details["term"] for f in kinds([a, c], "common_ground")] == ["humanitarian corridor"]
+
+
+def test_one_article_quoting_a_person_both_ways_is_no_contradiction_but_two_articles_are():
+    one = [st(1, "p:x", "us-state", "2030-01-05", "a", "support"), st(2, "p:x", "us-state", "2030-01-06", "a", "oppose")]
+    assert kinds(one, "contradiction") == []
+    two = [one[0], st(2, "p:x", "us-state", "2030-01-06", "a", "oppose", doc="d2")]
+    assert len(kinds(two, "contradiction")) == 1
+
+
+def test_the_questions_own_words_are_no_theme_whatever_their_case():
+    targets = [Target("a", "Should the Security Council act?")]
+    statements = [st(1, "p:x", "us-state", "2030-01-05", "a", "support", "the council must act on the corridor"),
+                  st(2, "p:y", "us-dod", "2030-01-06", "a", "oppose", "this council failed the corridor")]
+    found = [f for f in find_all(statements, ACTORS, targets, G.organizations, rank=G.rank) if f.kind == "common_ground"]
+    assert [f.details["term"] for f in found] == ["corridor"]

@@ -244,8 +244,10 @@ def contradictions(points: list[Point], actors: dict[str, Actor], targets: dict[
             if sev is None:
                 continue
             apart = abs((b.day - a.day).days)
-            if a.actor_id == b.actor_id and (sev[0] != "high" or apart > 14):
-                continue  # the same person over time is a shift, not a contradiction
+            if a.actor_id == b.actor_id and (sev[0] != "high" or apart > 14
+                                             or a.statement.document_id == b.statement.document_id):
+                continue  # the same person over time is a shift, not a contradiction; quoted both
+                # ways in one article, more often a nuance ("no new sanctions, more mediation") or a misreading
             if a.org_id == b.org_id and apart > SAME_BODY_DAYS:
                 continue  # and so is one office speaking months apart through two people (its shift
                 # says so); two offices of a body, a general and an assistant secretary, still
@@ -316,7 +318,7 @@ def common_ground(statements: list[Statement], actors: dict[str, Actor], targets
     """Themes that speakers of different bodies share, whatever their stances."""
     topic = set()
     for t in targets.values():
-        topic |= _terms(" ".join((t.question, *t.keywords, *t.means)))
+        topic |= _terms(" ".join((t.question, *t.keywords, *t.means)).lower())  # "the Security Council": "council"
     bodies: dict[str, str] = {}
     best: dict[str, tuple] = {}
     for conversation in _conversations(statements):
