@@ -462,6 +462,7 @@ def test_an_act_wanted_or_intended_right_before_the_keyword_is_asked_for():
 @pytest.mark.parametrize("content,label", [
     ("the council should instead support mediation by the neighbours", None),  # support aimed at mediation
     ("the incursion was totally unacceptable", None),  # a verdict on the incursion
+    ("the incursion was \"totally unacceptable\"", None),
     ("we support it", "support"),
     ("the plan is unwise", "oppose"),  # aimed back at what the paragraph spoke of
     ("the proposal was unacceptable", "oppose"),

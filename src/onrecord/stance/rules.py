@@ -468,8 +468,8 @@ VERDICT_VERB = re.compile(r"(?:support|back|welcome|endorse|favou?r|approve|acce
                           r"rul(?:e|es|ed|ing) out", re.I)
 ANAPHORIC_SUBJECT = re.compile(r"\b(?:it|this|that|which|plan|proposal|idea|move|measure|step|option|decision|policy|"
                                r"approach|draft|resolution|bill|deal|offer|request)\s+(?:is|was|are|were|would be|will be)\s+"
-                               r"(?:\w+ly\s+)?(?:an?\s+)?$", re.I)
-COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|would be|will be)\s+(?:\w+ly\s+)?(?:an?\s+)?$", re.I)
+                               r"[\"“‘']?(?:\w+ly\s+)?(?:an?\s+)?$", re.I)
+COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|would be|will be)\s+[\"“‘']?(?:\w+ly\s+)?(?:an?\s+)?$", re.I)
 
 
 def _aimed_elsewhere(text: str, x: re.Match, s: int) -> bool:
