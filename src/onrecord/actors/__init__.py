@@ -9,11 +9,12 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Actor, Role, Speaker, Span
-from ..parse import NAME_PARTICLES, caps
+from ..parse import NAME_PARTICLES, caps, find_word, search_before_word
 from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, FORMER, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
 from ..statements.rules import DATELINE, INTERVIEW_TURNS, QUESTION_TURNS
@@ -190,14 +191,23 @@ def _headline_case(text: str, pos: int) -> bool:
     return len(content) >= 5 and sum(w[0].isupper() for w in content) >= 0.9 * len(content)
 
 
+@lru_cache(maxsize=2)
+def _unbracketed(text: str) -> str:
+    """The page without editorial brackets, made once a page, not once a name."""
+    return text.replace("[", "").replace("]", "")
+
+
+OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]+\s*){1,3})")  # "President X of Marovia"
+
+
 def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | None, str | None]:
     """A title before a name ('Assistant Secretary of Defense X') or an apposition after it
     (', head of Y,'), wherever the name stands in the document; and, for want of either, the
     first description of the person (', a trade economist at Z,')."""
     surname = name.split()[-1]
-    text = text.replace("[", "").replace("]", "")
+    text = _unbracketed(text)
     fallback = None
-    for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(name), text):
+    for m in find_word(name, text):
         before = text[max(0, m.start() - 90):m.start()].replace("[", "").replace("]", " ")
         before = before[before.rfind("\n") + 1:]  # a title does not run over a paragraph break
         pre = re.search(r"((?:%s\s+){1,10})$" % TITLE_WORD, before) if not _headline_case(text, m.start()) else None
@@ -475,8 +485,8 @@ class DocumentResolver:
 
     def _once_former(self, name: str) -> bool:
         """Does the page call this person a former something ("former President Bill Clinton")?"""
-        return re.search(r"%s\s+(?:[A-Z][\w.\-]*\s+){0,3}%s\b" % (FORMER.pattern, re.escape(name.split()[-1])),
-                         self.text, re.I) is not None
+        return search_before_word(FORMER.pattern + r"\s+(?:[A-Z][\w.\-]*\s+){0,3}", name.split()[-1], self.text,
+                                  re.I) is not None
 
     def _dateline_seat(self) -> str | None:
         """The government whose capital heads the wire dateline ("PARIS (Reuters) -"): whose
@@ -608,9 +618,9 @@ class DocumentResolver:
         a surname, whatever a first-name dictionary says."""
         key = ("gender", name)
         if key not in self.people._memo:
-            surname = re.escape(name.split()[-1])
-            m = re.search(caps(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.]*\s+){0,2}%s\b") % surname, self.text)
-            kin = None if len(name.split()) > 1 else re.search(r"\b(%s)\s+%s\b" % ("|".join(KIN), surname), self.text)
+            surname = name.split()[-1]
+            m = search_before_word(caps(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w.]*\s+){0,2}"), surname, self.text)
+            kin = None if len(name.split()) > 1 else search_before_word(r"\b(%s)\s+" % "|".join(KIN), surname, self.text)
             family_first = self._family_first(name)
             given = first_name_gender(name.split()[0]) if len(name.split()) > 1 and not family_first else None
             if given:  # "Ann Roe" is a woman, however often "Mr. Roe" appears
@@ -659,9 +669,10 @@ class DocumentResolver:
         words = name.split()
         if len(words) != 2 or first_name_gender(words[0], sure=True, american=True):  # "Hillary" alone is still Hillary
             return False
-        alone = caps(r"(?<![A-Z][\w.]\s)(?<![A-Z][\w.][\w.]\s)\b%s\b(?![ \u00a0]+[A-Z])") % re.escape(words[0])
-        return re.search(alone, self.text) is not None and \
-            re.search(caps(r"(?<!%s[ \u00a0])\b%s\b") % (re.escape(words[0]), re.escape(words[1])), self.text) is None
+        alone = re.compile(caps(r"(?<![A-Z][\w.]\s)(?<![A-Z][\w.][\w.]\s)%s(?![ \u00a0]+[A-Z])") % re.escape(words[0]))
+        last_alone = re.compile(r"(?<!%s[ \u00a0])%s" % (re.escape(words[0]), re.escape(words[1])))
+        return any(alone.match(self.text, m.start()) for m in find_word(words[0], self.text)) and \
+            not any(last_alone.match(self.text, m.start()) for m in find_word(words[1], self.text))
 
     def _antecedent(self, pos: int, kind: str, pronoun: str = "", depth: int = 0,
                     other_than: str | None = None) -> tuple[Speaker | None, Actor] | None:
@@ -906,7 +917,7 @@ class DocumentResolver:
         """Is this person's title or description of the country ``adjective`` names ("French
         President X", "President X of Marovia" for "Marovian")?"""
         said = " ".join(x for x in self._titles(name) if x)
-        after = re.search(r"(?<!\w)%s\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]+\s*){1,3})" % re.escape(name), self.text)
+        after = next((a for m in find_word(name, self.text) if (a := OF_PLACE.match(self.text, m.end()))), None)
         said += " " + (after.group(1) if after else "")
         country = self.gaz.organization_in(adjective)
         if country is not None:
@@ -976,7 +987,7 @@ class DocumentResolver:
         def word(m: re.Match) -> str:
             w = m.group(0)
             if ("cased", w) not in self.people._memo:
-                written = (seen.group(0) for seen in re.finditer(r"\b%s\b" % re.escape(w), self.text, re.I))
+                written = (seen.group(0) for seen in find_word(w, self.text, re.I))
                 self.people._memo[("cased", w)] = next((x for x in written if not x.isupper()), None) or (
                     w.capitalize() if w.capitalize() in TITLE_NOUNS else w)
             return self.people._memo[("cased", w)]

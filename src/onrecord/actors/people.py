@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
-from ..parse import NAME_PARTICLES, caps
+from ..parse import NAME_PARTICLES, caps, find_word, search_before_word
 from ..statements.quotes import find_quotes, overlapping
 from .gazetteer import TITLE_NOUNS, Gazetteer, clean_mention, load_gazetteer
 
@@ -192,7 +192,7 @@ class People:
         name ('CNN': ORG, 'Cleveland': GPE): the commonest over its sentence and the next few
         that use it, since the small model calls a surname an organisation now and then."""
         word = self.text[start:end]
-        others = ((m.start(), m.end()) for m in re.finditer(r"\b%s\b" % re.escape(word), self.text) if m.start() != start)
+        others = ((m.start(), m.end()) for m in find_word(word, self.text) if m.start() != start)
         stretches = [(start, end), *islice(others, occurrences - 1)]
         sentences = [self.sentence_at(s) for s, _ in stretches]
         self.prefetch(sentences)
@@ -209,7 +209,7 @@ class People:
         key = ("titled", word)
         if key not in self._memo:
             titles = "|".join(sorted(map(re.escape, TITLE_NOUNS | {"Mr", "Mrs", "Ms", "Miss", "Dr"})))
-            self._memo[key] = re.search(r"\b(?:%s)\.?[ \u00a0]+%s\b" % (titles, re.escape(word)), self.text) is not None
+            self._memo[key] = search_before_word(r"\b(?:%s)\.?[ \u00a0]+" % titles, word, self.text) is not None
         return self._memo[key]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
@@ -257,7 +257,7 @@ class People:
         surname stands: scanning a long page once per surname from every position was most of
         the time a 400 KB page took."""
         compiled, found, done = re.compile(pattern), [], 0
-        for occurrence in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(surname), self.text):
+        for occurrence in find_word(surname, self.text):
             lead = max(done, self.text.rfind(" ", 0, max(0, occurrence.start() - NAME_REACH)) + 1)
             for m in compiled.finditer(self.text, lead, occurrence.end()):
                 if m.end() == occurrence.end():
@@ -372,7 +372,7 @@ class People:
             return self._memo[key]
         def name_word(w: str) -> bool:  # not "Kelly Is", "Reno NFL", or "Says" where "says" is a word
             return len(w) < 2 or (w[1:] != w[1:].upper() and w.lower() not in STOP_WORDS
-                                  and not re.search(r"\b%s\b" % re.escape(w.lower()), self.text))
+                                  and next(find_word(w.lower(), self.text), None) is None)
 
         owners = set()
         head = self.text.split("\n", 1)[0]
@@ -492,7 +492,7 @@ class People:
                 name = m.group(1) if len(words) > 1 else (self.full_name(words[-1], m.start()) or words[-1])
                 counts[_drop_initials(name).split()[-1]] += 1
             # the article's main bearer of the title: the one it names most often overall
-            salience = Counter({sur: len(re.findall(r"\b%s\b" % re.escape(sur), self.text)) for sur in counts})
+            salience = Counter({sur: sum(1 for _ in find_word(sur, self.text)) for sur in counts})
             top = salience.most_common(2)
             holder = None
             if top and (len(top) == 1 or top[0][1] >= 1.5 * top[1][1]):
