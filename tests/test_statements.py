@@ -903,3 +903,9 @@ def test_a_second_report_after_and_is_the_first_ones_conjunct_not_its_content(pa
     assert ("indirect", "spokesman Peter Kamau", "said", "Nairobi would host the talks") in rows
     # without the comma and conjunction, one report may hold another
     assert ("indirect", "Roe", "said", "Lee said talks would go on") in found(parse, "Roe said Lee said talks would go on.")
+
+
+def test_a_past_tense_verb_after_an_apposition_is_the_sentences_verb(parse):
+    rows = found(parse, "Senate Majority Leader Chuck Schumer, a Democrat, called on Republicans to pass a clean bill.")
+    assert ("indirect", "Senate Majority Leader Chuck Schumer, a Democrat", "called",
+            "Republicans to pass a clean bill") in rows

@@ -156,6 +156,25 @@ def repair_asked_aside(sdoc) -> None:
             break
 
 
+def repair_verb_read_as_modifier(sdoc) -> None:
+    """"Chuck Schumer, a Democrat, called on Republicans to ...": the small parser may read the
+    sentence as a noun phrase, its verb a past tense modifying the name (acl). A verb in the
+    past tense (VBD) right after the apposition's closing comma is the sentence's own verb."""
+    for sent in sdoc.sents:
+        root = sent.root
+        if root.pos_ not in ("PROPN", "NOUN") or any(c.dep_ == "nsubj" for c in root.children):
+            continue
+        verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBD" and c.i > root.i
+                     and sdoc[c.i - 1].text == "," and sdoc[c.i - 1].head == root), None)
+        if verb is None or not any(c.dep_ == "appos" and c.i < verb.i for c in root.children):
+            continue
+        for tok in sent:
+            if tok.head == root and tok.i > verb.i and tok.dep_ == "punct":
+                tok.head = verb  # the closing full stop is the verb's
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+
+
 REPORTED = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "warned", "warns", "insisted",
             "insists", "stressed", "stresses", "argued", "argues", "announced", "announces", "wrote", "writes"}
 
@@ -199,6 +218,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             fill_attributes(sdoc, lemmatizer)
             repair_asked_aside(sdoc)
             repair_coordinated_report(sdoc)
+            repair_verb_read_as_modifier(sdoc)
             results[i].append(ParsedBlock(b.start, b.kind, sdoc))
     for i, d in enumerate(docs):
         yield Parsed(d, results[i])
