@@ -435,3 +435,33 @@ def test_a_question_is_not_read_in_a_paragraph_about_other_governments():
     r = run(text, blocks, targets=[peace])
     read = [st.content.text for st in r.statements if st.stances]
     assert read == ["talks with Moscow could resume"]
+
+
+def test_a_transcripts_labels_in_capitals_its_we_and_its_he():
+    from onrecord.ingest import parse_text
+    text = ("Press briefing, June 3\n\n"
+            "MR MILLER: Good afternoon. We continue to push for a pause in the fighting.\n\n"
+            "QUESTION: The governor said the port would reopen. Is that right?\n\n"
+            "MR MILLER: We have seen reports, and he said so yesterday, but I would refer you to him.\n\n"
+            "QUESTION: Thank you.")
+    r = next(analyze([parse_text(text, "briefing.txt")], [], Options()))
+    turns = [s for s in r.statements if s.cue and s.cue.text == ":" and s.kind != "question"]
+    # "MILLER", which the tagger may read as a common noun, labels two turns
+    assert [(s.kind, s.speaker.name) for s in turns] == [("direct", "Miller"), ("direct", "Miller")]
+    inner = [s for s in r.statements if s.speaker and s.speaker.mention and s.speaker.mention.text in ("We", "he")]
+    for s in inner:
+        assert s.speaker.name != "QUESTION"
+        if s.speaker.mention.text == "We":  # a spokesman whose body the page never names: the one who says it
+            assert s.speaker.name == "Miller"
+
+
+def test_in_an_answer_he_is_not_the_one_who_asked():
+    from onrecord.ingest import parse_text
+    text = ("Interview, June 3\n\n"
+            "BAKER: Good evening. Governor, do you think the senator will run again?\n\n"
+            "ADAMS: I think he will. He said last week that he would decide by the summer.\n\n"
+            "BAKER: And the budget?\n\n"
+            "ADAMS: We will pass it in June.")
+    r = next(analyze([parse_text(text, "interview.txt")], [], Options()))
+    he = [s for s in r.statements if s.speaker and s.speaker.mention and s.speaker.mention.text == "He"]
+    assert he and all(s.speaker.name != "BAKER" for s in he)

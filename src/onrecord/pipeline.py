@@ -305,12 +305,27 @@ def _resolve_all(resolver, candidates: list) -> list:
     order = sorted(range(len(candidates)), key=lambda i: (candidates[i].content.start, -candidates[i].content.end))
     done: list[tuple] = []  # (candidate, resolution) in the order resolved
     by_index: dict[int, object] = {}
+    turns: list[str] = []  # who speaks a transcript's turns, in order
     for i in order:
         c = candidates[i]
-        res = resolver.resolve(c.source, c.kind, c.cue.text if c.cue else None, speaking=_verbatim_around(c, done))
+        speaking = _verbatim_around(c, done)
+        in_turn = speaking is not None and speaking.actor is not None and any(
+            prev.rule == "colon" and res is speaking for prev, res in done[-20:])
+        # in an answer, the one who put the question is "you", not "he": the turn before's speaker
+        asking = next((a for a in reversed(turns) if a != speaking.actor.id), None) if in_turn else None
+        res = resolver.resolve(c.source, c.kind, c.cue.text if c.cue else None, speaking=speaking,
+                               interlocutors=frozenset({asking}) if asking and asking == _before(turns, speaking) else frozenset())
+        if c.rule == "colon" and res.actor is not None:
+            turns.append(res.actor.id)
         done.append((c, res))
         by_index[i] = res
     return [by_index[i] for i in range(len(candidates))]
+
+
+def _before(turns: list[str], speaking) -> str | None:
+    """The speaker of the turn just before the one ``speaking`` speaks."""
+    at = len(turns) - 1 - turns[::-1].index(speaking.actor.id) if speaking.actor.id in turns else None
+    return turns[at - 1] if at else None
 
 
 def _verbatim_around(cand, done: list[tuple], lookback: int = 20):

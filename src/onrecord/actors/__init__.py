@@ -675,13 +675,14 @@ class DocumentResolver:
             not any(last_alone.match(self.text, m.start()) for m in find_word(words[1], self.text))
 
     def _antecedent(self, pos: int, kind: str, pronoun: str = "", depth: int = 0,
-                    other_than: str | None = None) -> tuple[Speaker | None, Actor] | None:
+                    other_than: frozenset = frozenset()) -> tuple[Speaker | None, Actor] | None:
         """A pronoun's referent: among earlier speakers and persons named outside quotation
         marks in this and the two sentences before, the nearest sentence wins, then a subject
         over an object, then the later mention; a clash of gender rules a candidate out. A
         same pronoun as subject of an earlier sentence carries its own referent on ("Roe
         met Lee's wife, Ann Lee. She ... She said": the first "She" is Roe, and so the second).
-        ``other_than``: an actor it cannot be (the speaker of the quotation it stands in)."""
+        ``other_than``: actors it cannot be (the speaker of the quotation it stands in, and in a
+        transcript the others who speak turns, whom a speaker calls "you")."""
         want = {"person": ("person", "anonymous"), "plural": ("group", "organization", "anonymous")}
         gender = PRONOUN_SEX.get(pronoun)
 
@@ -715,7 +716,7 @@ class DocumentResolver:
             return said == gender if said else not (many or UNNAMED_PERSON.match(actor.name.lower()))
 
         for start, sp, actor in reversed(self.history):
-            if start < pos and actor.kind in want.get(kind, ()) and fits(actor) and actor.id != other_than:
+            if start < pos and actor.kind in want.get(kind, ()) and fits(actor) and actor.id not in other_than:
                 # a speaker inside what someone else said ("noted that Roe himself has ...") ranks
                 # below the sentence's own; one of a relative clause ("Roe, who said ...") does not
                 nested = sp is not None and sp.mention is not None and self.people.reported_at(
@@ -733,7 +734,7 @@ class DocumentResolver:
                 name = written_out(p)
                 # a subject of the sentence, then of a clause reported in it ("denied that Hale ..."), then others
                 subj = (1 if self.people.reported_at(p.end) else 0) if self.people.is_subject(p) else 2
-                if person_id(name) != other_than:
+                if person_id(name) not in other_than:
                     ranked.append(((dist, subj, -p.start), None, Actor(person_id(name), name)))
             for dist, start, end in self.people.unnamed_subjects(pos, UNNAMED_PERSON_HEADS) if gender else ():
                 # "A 29-year-old Berlin woman received probation after she had posted ...": the woman,
@@ -742,7 +743,7 @@ class DocumentResolver:
                 said = _description_gender(desc)
                 if said == gender or said is None and not UNNAMED_PERSON.match(desc.lower()):
                     res = self._anonymous(Span.of(self.text, start, end), desc)
-                    if res.actor is not None and res.actor.id != other_than:
+                    if res.actor is not None and res.actor.id not in other_than:
                         ranked.append(((dist, 0, -start), res.speaker, res.actor))
             if pronoun in ("he", "she") and depth < 3:
                 for dist, at in self.people.pronoun_subjects(pos, pronoun, window=2):
@@ -775,10 +776,11 @@ class DocumentResolver:
 
     # -- main entry
     def resolve(self, mention: Span | None, kind: str | None = None, cue: str | None = None,
-                speaking: Resolution | None = None) -> Resolution:
+                speaking: Resolution | None = None, interlocutors: frozenset = frozenset()) -> Resolution:
         """Resolve one speaker mention; ``kind`` and ``cue`` of its statement let a pronoun
         follow the turns of a quoted dialogue. ``speaking`` is whoever speaks the quotation the
-        mention stands in: their "I" is them, and their "he" or "she" is someone else."""
+        mention stands in: their "I" is them, and their "he" or "she" is someone else, as is
+        any of the ``interlocutors`` (the other speakers of a transcript's turns)."""
         if mention is None:
             return Resolution(None, None)
         res = None
@@ -789,7 +791,17 @@ class DocumentResolver:
         elif speaking is not None and speaking.speaker is not None and pronoun in ("we", "us") \
                 and speaking.speaker.organization_id:  # a spokesman's "we" is the body they speak for
             res = self._org_speaker(mention, speaking.speaker.organization_id, "pronoun-speaker")
-        other_than = speaking.actor.id if speaking is not None and speaking.actor is not None else None
+        elif speaking is not None and speaking.speaker is not None and speaking.speaker.name \
+                and pronoun in ("we", "us") and speaking.speaker.resolved_from != "anonymous":
+            # a transcript's "MR MILLER: We continue to push ...", whose body the page never
+            # names: the one who says it
+            res = Resolution(replace(speaking.speaker, mention=mention, resolved_from="pronoun-speaker"),
+                             speaking.actor)
+        other_than = interlocutors | ({speaking.actor.id} if speaking is not None and speaking.actor is not None else set())
+        if other_than:  # and each of them under another form of their name ("FALLIN", "Gov Fallin")
+            surnames = {a.name.split()[-1].lower() for _, _, a in self.history if a.id in other_than and a.name}
+            other_than |= {a.id for _, _, a in self.history if a.kind == "person" and a.name
+                           and a.name.split()[-1].lower() in surnames}
         if res is None and kind == "direct" and pronoun in ("he", "she"):
             turn = self._alternation(mention.start, cue, pronoun)
             if turn is not None:
@@ -1000,7 +1012,7 @@ class DocumentResolver:
         return " ".join([title + "." * words[0].endswith(".")] + [
             w.capitalize() if w.isupper() and len(w) > 1 else w for w in words[1:]])
 
-    def _resolve(self, mention: Span, other_than: str | None = None) -> Resolution:
+    def _resolve(self, mention: Span, other_than: frozenset = frozenset()) -> Resolution:
         text = self._recased(clean_mention(mention.text))
         # "Even veterans, who have long backed the plan,": a clause set off by a comma tells
         # more of them; it does not say which ones ("veterans who backed it" keeps its clause)

@@ -731,13 +731,14 @@ def concerning(targets: list[Target], text: str, gaz) -> list[Target]:
 def about_others(target: Target, text: str, spans: list[tuple[int, int]], gaz) -> bool:
     """Is a statement, read with its paragraph (``spans``), about other governments than the
     ones its question names? In an article on Germany's tanks that names Ukraine, "talks with
-    our partners", in a paragraph that names only Germany and the US, are not talks between
-    Russia and Ukraine. A question that names no government is never gated so."""
+    our partners", in a paragraph where only Germany and the US act, are not talks between
+    Russia and Ukraine. A question that names no government is never gated so, nor a paragraph
+    where no government acts."""
     names = question_names(target.question, gaz)
     if not any(kind == "org" for kind, _ in names):
         return False
     chunk = "\n".join(text[a:b] for a, b in spans)
-    named: list = []
-    if _names_any(names, chunk, gaz, named):
+    if _names_any(names, chunk, gaz, []):
         return False
-    return bool(named[0] if named else gaz.named(chunk))
+    # governments that act there: "will make that case in Cairo" names a venue, not a party
+    return any(gaz.organizations[(gaz.ancestors(oid) or [oid])[-1]].kind == "government" for _, _, oid in gaz.find(chunk))

@@ -1262,6 +1262,15 @@ def with_trailing_clauses(parsed: Parsed, quotes: list[Quote], lex: Lexicon, fou
 TRANSCRIPT_TURNS = 3  # paragraphs opening with "NAME:" that make a page a transcript
 
 
+def _recurring_label(text: str, head) -> bool:
+    """A label in capitals that opens another paragraph too ("MR MILLER:", whose "MILLER" the
+    tagger may call a common noun): a transcript's speaker."""
+    label = " ".join(t.text for t in head)
+    if not label.isupper() or len(head) > 4:
+        return False
+    return len(re.findall(r"(?m)^[ \t]*%s[ \t]*:" % re.escape(label), text)) >= 2
+
+
 def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
     """'Trump: my plans are not set in stone' and 'Senator Smith wrote:' style labels; a
     headline's label may paraphrase, but a transcript's turns are the speakers' own words."""
@@ -1286,7 +1295,8 @@ def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
         last = words[-1]
         turn = len(words) == 1 and last.text in INTERVIEW_TURNS and opens_paragraph
         if not (last.pos_ == "PROPN" or last.lower_ in COLON_NOUNS or turn
-                or (len(words) <= 3 and opens_paragraph and _named_in(text, last.text, pb.char(last)))):
+                or (len(words) <= 3 and opens_paragraph and _named_in(text, last.text, pb.char(last)))
+                or (opens_paragraph and _recurring_label(text, head))):
             continue
         if any(t.pos_ in ("VERB", "AUX") for t in words):
             continue  # "X said:" is the verb rules' business
