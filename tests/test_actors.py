@@ -1232,3 +1232,10 @@ def test_an_alias_inside_another_name_names_nothing():
     assert gaz.find("the African National Congress said") == []
     assert gaz.named("the Rome Statute and the National People's Congress") == set()
     assert [oid for _, _, oid in gaz.find("the U.S. Congress said")] == ["us-congress"]
+
+
+def test_a_name_with_particles_is_whole_and_its_surname_alone_is_that_person(parse):
+    found = speakers(parse, "European Commission President Ursula von der Leyen said the bloc would triple its aid. "
+                            "Von der Leyen told reporters the money would flow soon.")
+    assert [r.speaker.name for r in found] == ["Ursula von der Leyen", "Ursula von der Leyen"]
+    assert found[1].actor.id == found[0].actor.id

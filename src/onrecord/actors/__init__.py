@@ -197,6 +197,9 @@ def _unbracketed(text: str) -> str:
     return text.replace("[", "").replace("]", "")
 
 
+# a surname opening with its particle, capitalised at a sentence's start ("Von der Leyen", "Bin Salman")
+PARTICLE_NAME = re.compile(r"(?:%s)(?:\s+(?:%s))*\s+[A-Z][\w'’\-]+" % (
+    "|".join(p.capitalize() for p in sorted(NAME_PARTICLES)), "|".join(sorted(NAME_PARTICLES))))
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]+\s*){1,3})")  # "President X of Marovia"
 
 
@@ -1032,6 +1035,16 @@ class DocumentResolver:
         registered = self.gaz.people.get(low) or self.gaz.people.get(bare)
         if registered is not None:  # a name or description the user declared ("the top U.S. diplomat")
             return self._registered(mention, registered, "registry")
+        particled = PARTICLE_NAME.fullmatch(text)
+        if particled is not None:  # "Von der Leyen told reporters": the Ursula von der Leyen the page names
+            *lead, last = (text[0].lower() + text[1:]).split()
+            full = search_before_word(caps(r"\b((?:[A-Z][\w'’\-]+[ \u00a0]+){1,2})") + r"[ \u00a0]+".join(map(re.escape, lead))
+                                      + r"[ \u00a0]+", last, self.text)
+            if full is not None:
+                words = clean_mention(full.group(0)).split()
+                while len(words) > len(lead) + 2 and (self.gaz.rank(words[0]) > 1 or words[0].rstrip(".") in TITLE_NOUNS):
+                    words = words[1:]  # "President Ursula von der Leyen": the name, not the title
+                return self._person(mention, self.people.longest_form(" ".join(words)), "surname")
         tied = self._descriptions().get(bare) if bare != low else None
         if tied and tied.split()[-1][:1].isupper() and tied.lower() not in ("the", "a"):
             full = tied if len(tied.split()) > 1 else (self.people.full_name(tied, mention.start) or tied)

@@ -63,6 +63,8 @@ def _carried_tail(tail: list[str], headline: bool) -> bool:
     return 0 < len(tail) <= 2 and all(map(fits, tail)) and (last[:1].isupper() or last.rstrip(".").lower() in NAME_SUFFIXES)
 
 
+# the rest of a name the tagger cut at a particle: " der Leyen" after "Ursula von"
+PARTICLE_TAIL = re.compile(r"((?:[ \u00a0]+(?:%s))*)[ \u00a0]+(?=[A-Z])[\w'’\-]+" % "|".join(sorted(NAME_PARTICLES)))
 SENTENCE_CHARS = 600  # longer sentences (a run-on page, a table) are not tagged whole for a mention
 
 
@@ -129,6 +131,10 @@ class People:
         out = []
         for ent, nxt in _joined(list(doc.ents)):
             name = clean_mention(ent.text if nxt is None else doc.text[ent.start_char:nxt.end_char])
+            tail = PARTICLE_TAIL.match(doc.text, ent.end_char) if nxt is None and ent.label_ == "PERSON" else None
+            if tail is not None and (tail.group(1) or ent.text.split()[-1] in NAME_PARTICLES):
+                # "Ursula von" + "der Leyen", which the small model cuts at the particle
+                name = clean_mention(doc.text[ent.start_char:tail.end()])
             honorific = name.split()[0] if len(name.split()) > 1 else ""
             if honorific in HONORIFICS:  # "Sheikh Mohammed bin Abdulrahman Al Thani"
                 name = name[len(honorific):].strip()
@@ -145,7 +151,8 @@ class People:
                     at = self.text.find(words[lead], start, offset + ent.end_char)
                     if at >= 0:
                         start, name = at, " ".join(words[lead:])
-                end = offset + (ent.end_char if nxt is None else nxt.end_char)
+                end = offset + (nxt.end_char if nxt is not None else tail.end() if tail is not None and (
+                    tail.group(1) or ent.text.split()[-1] in NAME_PARTICLES) else ent.end_char)
                 if honorific in HONORIFICS:
                     start = self.text.find(name.split()[0], start, end)
                 out.append(PersonMention(start, end, name))
