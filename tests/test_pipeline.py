@@ -465,3 +465,13 @@ def test_in_an_answer_he_is_not_the_one_who_asked():
     r = next(analyze([parse_text(text, "interview.txt")], [], Options()))
     he = [s for s in r.statements if s.speaker and s.speaker.mention and s.speaker.mention.text == "He"]
     assert he and all(s.speaker.name != "BAKER" for s in he)
+
+
+def test_a_news_agencys_said_relays_who_spoke_before_it():
+    r = run("The crown prince called for an immediate ceasefire in a call with the French president, "
+            "the state news agency said.")
+    inner = [s for s in r.statements if s.cue and s.cue.text.startswith("called")]
+    assert inner and inner[0].via is not None and inner[0].via.text == "the state news agency"
+    # a ministry's "said" is its own word on what someone else said: no relay kept
+    r = run("The ministry said Roe warned that the talks would fail.")
+    assert [s.cue.text for s in r.statements] == ["said"]
