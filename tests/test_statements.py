@@ -909,3 +909,9 @@ def test_a_past_tense_verb_after_an_apposition_is_the_sentences_verb(parse):
     rows = found(parse, "Senate Majority Leader Chuck Schumer, a Democrat, called on Republicans to pass a clean bill.")
     assert ("indirect", "Senate Majority Leader Chuck Schumer, a Democrat", "called",
             "Republicans to pass a clean bill") in rows
+
+
+def test_a_closing_attribution_holds_the_report_before_it(parse):
+    rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
+    assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows
+    assert ("indirect", "A senior official", "said", "the convoy had been recalled") in rows

@@ -175,8 +175,35 @@ def repair_verb_read_as_modifier(sdoc) -> None:
         root.head, root.dep_ = verb, "nsubj"
 
 
+def repair_trailing_report(sdoc) -> None:
+    """"An official said the convoy was recalled, the Courier reported": the small parser may
+    hang the closing attribution under the first verb, as one more thing the official said.
+    A report after a comma with its own subject, ending the sentence and taking no clause of
+    its own, holds the first report."""
+    for sent in sdoc.sents:
+        first = sent.root
+        if first.lower_ not in REPORTED:
+            continue
+        for tok in first.children:
+            if tok.dep_ != "ccomp" or tok.lower_ not in REPORTED or tok.i < first.i \
+                    or any(c.dep_ == "ccomp" for c in tok.children):
+                continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+            said_first = [c for c in first.children if c.dep_ == "ccomp" and first.i < c.i < tok.i]
+            if subject is None or not said_first or sdoc[subject.left_edge.i - 1].text != "," \
+                    or any(not t.is_punct for t in sdoc[tok.right_edge.i + 1:sent.end]):
+                continue
+            for t in sent:
+                if t.head == first and t.dep_ == "punct" and t.i > tok.i or t.i == subject.left_edge.i - 1:
+                    t.head = tok
+            tok.head, tok.dep_ = tok, "ROOT"
+            first.head, first.dep_ = tok, "ccomp"
+            break
+
+
 REPORTED = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "warned", "warns", "insisted",
-            "insists", "stressed", "stresses", "argued", "argues", "announced", "announces", "wrote", "writes"}
+            "insists", "stressed", "stresses", "argued", "argues", "announced", "announces", "wrote", "writes",
+            "reported", "reports"}
 
 
 def repair_coordinated_report(sdoc) -> None:
@@ -219,6 +246,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_asked_aside(sdoc)
             repair_coordinated_report(sdoc)
             repair_verb_read_as_modifier(sdoc)
+            repair_trailing_report(sdoc)
             results[i].append(ParsedBlock(b.start, b.kind, sdoc))
     for i, d in enumerate(docs):
         yield Parsed(d, results[i])
