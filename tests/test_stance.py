@@ -466,6 +466,7 @@ def test_an_act_wanted_or_intended_right_before_the_keyword_is_asked_for():
     ("we support it", "support"),
     ("the plan is unwise", "oppose"),  # aimed back at what the paragraph spoke of
     ("the proposal was unacceptable", "oppose"),
+    ("the government was ready to adjust its policy", "support"),  # its own will, not a verdict
 ])
 def test_a_verdict_relevant_only_by_its_paragraph_must_be_aimed_back_at_it(content, label):
     text = f"The ministers argued over a regional force on Monday. The envoy said {content}."

@@ -479,6 +479,8 @@ def _aimed_elsewhere(text: str, x: re.Match, s: int) -> bool:
     if VERDICT_VERB.fullmatch(x.group(0)):
         after = text[x.end():x.end() + 60].lstrip()
         return bool(after) and after[0].isalnum() and not ANAPHORIC_OBJECT.match(after)
+    if x.group(0).lower().endswith(" to"):
+        return False  # "the United States was | ready to adjust its policy": its own will, not a verdict on it
     before = text[max(s, x.start() - 60):x.start()]
     return COPULA_BEFORE.search(before) is not None and ANAPHORIC_SUBJECT.search(before) is None
 
