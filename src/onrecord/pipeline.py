@@ -274,7 +274,11 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     # one statement per span and kind (its id): a later reading replaces an earlier one, as the
     # ledger has always stored them, so a Spark job's tables hold what the ledger holds
     result.statements = list({st.id: st for st in result.statements}.values())
-    result.actors = {aid: date_roles(a, result.statements) for aid, a in result.actors.items()}
+    by_actor: dict[str, list[Statement]] = {}
+    for st in result.statements:
+        if st.speaker and st.speaker.actor_id:
+            by_actor.setdefault(st.speaker.actor_id, []).append(st)
+    result.actors = {aid: date_roles(a, by_actor.get(aid, [])) for aid, a in result.actors.items()}
     return result
 
 

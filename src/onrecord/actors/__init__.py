@@ -184,7 +184,11 @@ PORTFOLIOS = {"business", "trade", "industry", "commerce", "health", "social", "
 def _headline_case(text: str, pos: int) -> bool:
     """Is ``pos`` in a line written in title case ("The FBI Just Made An Even Bigger Move Against
     Hillary Clinton"), whose capitals mark no title?"""
-    line = text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1]
+    return _title_case_line(text[text.rfind("\n", 0, pos) + 1:(text.find("\n", pos) + 1 or len(text) + 1) - 1])
+
+
+@lru_cache(maxsize=256)  # a frequent name is looked up in the same lines again and again
+def _title_case_line(line: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’\-]*", line)
     small = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "as", "vs"}
     content = [w for w in words if w.lower() not in small]
@@ -727,7 +731,7 @@ class DocumentResolver:
                 ranked.append(((distance(start), 1 if nested else 0, -start), sp, actor))
                 break
         if kind == "person":
-            known = frozenset(a.name.split()[-1] for _, _, a in self.history if a.kind == "person")
+            known = self._known_surnames()
             def written_out(p) -> str:  # the person a bare surname stands for there ("Mrs. Roe": Ann Roe)
                 return self.people.longest_form(p.name) if len(p.name.split()) > 1 else (
                     self.people.full_name(p.name, p.start, self.people.honorific_gender(p.start)) or p.name)
@@ -759,6 +763,14 @@ class DocumentResolver:
         if sp is None:  # a person named where they spoke: as resolved there, with their post and body
             sp = next((s for start, s, a in reversed(self.history) if a.id == actor.id and start < pos), None)
         return sp, actor
+
+    def _known_surnames(self) -> frozenset[str]:
+        """The surnames of the persons resolved so far, kept up to date as the history grows."""
+        seen, upto = self.people._memo.get("known_surnames", (frozenset(), 0))
+        if upto < len(self.history):
+            seen = seen | {a.name.split()[-1] for _, _, a in self.history[upto:] if a.kind == "person"}
+            self.people._memo["known_surnames"] = (seen, len(self.history))
+        return seen
 
     def _alternation(self, pos: int, cue: str | None, pronoun: str = "") -> tuple[Speaker, Actor] | None:
         """In a quoted exchange between two people ('"...?" asked A. "..." replied B.'), an
