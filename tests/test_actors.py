@@ -1239,3 +1239,10 @@ def test_a_name_with_particles_is_whole_and_its_surname_alone_is_that_person(par
                             "Von der Leyen told reporters the money would flow soon.")
     assert [r.speaker.name for r in found] == ["Ursula von der Leyen", "Ursula von der Leyen"]
     assert found[1].actor.id == found[0].actor.id
+
+
+def test_a_leaders_office_on_a_page_about_one_country_is_of_its_government(parse):
+    assert bodies(parse, "Germany will send tanks, the chancellery said on Tuesday. Berlin had refused for "
+                         "months.")["the chancellery"] == "gov-de"
+    assert bodies(parse, "The prime minister's office said Japan would respond. Tokyo protested.")[
+        "The prime minister's office"] == "gov-jp"

@@ -201,6 +201,8 @@ def _unbracketed(text: str) -> str:
     return text.replace("[", "").replace("]", "")
 
 
+LEADERS_OFFICE = re.compile(r"(?:[Tt]he\s+)?((?:[Pp]residency|[Pp]resident['’]s [Oo]ffice|[Cc]hancellery|"
+                            r"[Pp]rime [Mm]inister['’]s [Oo]ffice|[Pp]remier['’]s [Oo]ffice))")
 # a surname opening with its particle, capitalised at a sentence's start ("Von der Leyen", "Bin Salman")
 PARTICLE_NAME = re.compile(r"(?:%s)(?:\s+(?:%s))*\s+[A-Z][\w'’\-]+" % (
     "|".join(p.capitalize() for p in sorted(NAME_PARTICLES)), "|".join(sorted(NAME_PARTICLES))))
@@ -1393,10 +1395,12 @@ class DocumentResolver:
             org_id = None
         if org_id is None and STATE_DEPARTMENT.match(text):  # "the Department of Fisheries" of the page's country
             org_id = self._page_country()
-        if org_id is None and re.fullmatch(r"(?:[Tt]he\s+)?(?:[Pp]residency|[Pp]resident['’]s [Oo]ffice)", text):
-            # "the presidency said" on a page about one country that never names the US (as a president)
+        office = LEADERS_OFFICE.fullmatch(text)
+        if org_id is None and office is not None:
+            # "the presidency said" on a page about one country that never names the US (as a
+            # president); "the chancellery", "the prime minister's office" on a page about one country
             org_id = self._paragraph_seat(mention.start) or self._dateline_seat() or (
-                self._page_country() if "us" not in self._named() else None)
+                self._page_country() if "presiden" not in office.group(1).lower() or "us" not in self._named() else None)
         # "Japan's foreign ministry", "the Iranian army": a body of that country's state
         actor = Actor(f"o:{slug(text.removeprefix('The ').removeprefix('the '))}", text, "organization",
                       (Role(text, org_id),) if org_id else ())
