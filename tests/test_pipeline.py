@@ -12,6 +12,12 @@ def run(text, blocks=(), published="2025-06-20", targets=()):
     return next(analyze([doc], list(targets), Options()))
 
 
+def analyzed(text):
+    """A page as ingest reads a text file (title, paragraphs), analysed."""
+    from onrecord.ingest import parse_text
+    return next(analyze([parse_text(text, "page.txt")], [], Options()))
+
+
 def page(*parts):
     """Text and blocks of a page from (text, kind) parts, one paragraph each."""
     text, blocks = "", []
@@ -176,8 +182,7 @@ def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it():
 
 
 def _speakers(text):
-    from onrecord.ingest import parse_text
-    r = next(analyze([parse_text(text, "briefing.txt")], [], Options()))
+    r = analyzed(text)
     return [(s.speaker.mention.text if s.speaker else None, s.speaker.name if s.speaker else None, s.content.text)
             for s in r.statements]
 
@@ -212,7 +217,7 @@ def test_a_transcripts_turns_are_its_speakers_own_words_and_their_i_is_them():
             "QUESTION: Is the mission funded?\n\n"
             "MR. ALVAREZ: We are looking at options, as I said earlier this week.\n\n"
             "QUESTION: Thank you.")
-    r = next(analyze([parse_text(text, "briefing.txt")], [], Options()))
+    r = analyzed(text)
     turns = [s for s in r.statements if s.cue and s.cue.text == ":" and s.kind != "question"]
     assert [(s.kind, s.speaker.name) for s in turns] == [("direct", "Alvarez"), ("direct", "Alvarez")]
     inner = next(s for s in r.statements if s.speaker and s.speaker.mention and s.speaker.mention.text == "I")
@@ -438,13 +443,12 @@ def test_a_question_is_not_read_in_a_paragraph_about_other_governments():
 
 
 def test_a_transcripts_labels_in_capitals_its_we_and_its_he():
-    from onrecord.ingest import parse_text
     text = ("Press briefing, June 3\n\n"
             "MR MILLER: Good afternoon. We continue to push for a pause in the fighting.\n\n"
             "QUESTION: The governor said the port would reopen. Is that right?\n\n"
             "MR MILLER: We have seen reports, and he said so yesterday, but I would refer you to him.\n\n"
             "QUESTION: Thank you.")
-    r = next(analyze([parse_text(text, "briefing.txt")], [], Options()))
+    r = analyzed(text)
     turns = [s for s in r.statements if s.cue and s.cue.text == ":" and s.kind != "question"]
     # "MILLER", which the tagger may read as a common noun, labels two turns
     assert [(s.kind, s.speaker.name) for s in turns] == [("direct", "Miller"), ("direct", "Miller")]
@@ -456,13 +460,12 @@ def test_a_transcripts_labels_in_capitals_its_we_and_its_he():
 
 
 def test_in_an_answer_he_is_not_the_one_who_asked():
-    from onrecord.ingest import parse_text
     text = ("Interview, June 3\n\n"
             "BAKER: Good evening. Governor, do you think the senator will run again?\n\n"
             "ADAMS: I think he will. He said last week that he would decide by the summer.\n\n"
             "BAKER: And the budget?\n\n"
             "ADAMS: We will pass it in June.")
-    r = next(analyze([parse_text(text, "interview.txt")], [], Options()))
+    r = analyzed(text)
     he = [s for s in r.statements if s.speaker and s.speaker.mention and s.speaker.mention.text == "He"]
     assert he and all(s.speaker.name != "BAKER" for s in he)
 
