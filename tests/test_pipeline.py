@@ -478,3 +478,13 @@ def test_a_news_agencys_said_relays_who_spoke_before_it():
     # a ministry's "said" is its own word on what someone else said: no relay kept
     r = run("The ministry said Roe warned that the talks would fail.")
     assert [s.cue.text for s in r.statements] == ["said"]
+
+
+def test_a_label_given_in_full_once_names_the_speaker_of_its_short_form():
+    r = analyzed("Interview, June 3\n\n"
+                 "JANE BAKER: Good evening. The governor joins us tonight.\n\n"
+                 "ADAMS: Thank you for having me.\n\n"
+                 "BAKER: Will the budget pass this month?\n\n"
+                 "ADAMS: We will pass it in June, whatever the senators say.")
+    names = [(s.speaker.mention.text, s.speaker.name) for s in r.statements if s.cue and s.cue.text == ":"]
+    assert ("JANE BAKER", "Jane Baker") in names and ("BAKER", "Jane Baker") in names

@@ -1022,6 +1022,12 @@ class DocumentResolver:
             return self.people._memo[("cased", w)]
         out = re.sub(r"[A-Z][A-Z'’-]+", word, text)
         words = out.split()
+        if out.isupper() and re.search(r"(?m)^[ \t]*%s[ \t]*:" % re.escape(out), self.text):
+            # a transcript's label the page writes only in capitals: "JAKE TAPPER:", then "TAPPER:"
+            full = words if len(words) > 1 else next((m.group(1).split() for m in re.finditer(
+                r"(?m)^[ \t]*((?:[A-Z][A-Z'’\-]+[ \t]+){1,2}%s)[ \t]*:" % re.escape(out), self.text)), words)
+            if len(full) > 1 and is_given_name(full[0].capitalize()):
+                return " ".join(w.capitalize() for w in full)
         title = words[0].rstrip(".").capitalize() if words else ""
         if len(words) < 2 or not (title in HONORIFIC_SEX or title in TITLE_NOUNS or title == "Dr"):
             return out

@@ -1268,7 +1268,8 @@ def _recurring_label(text: str, head) -> bool:
     label = " ".join(t.text for t in head)
     if not label.isupper() or len(head) > 4:
         return False
-    return len(re.findall(r"(?m)^[ \t]*%s[ \t]*:" % re.escape(label), text)) >= 2
+    # "JAKE TAPPER:" once, then "TAPPER:": the same speaker's labels
+    return len(re.findall(r"(?m)^[ \t]*(?:[A-Z][A-Z.'’\-]*[ \t]+){0,3}%s[ \t]*:" % re.escape(head[-1].text), text)) >= 2
 
 
 def colon_candidates(parsed: Parsed, quotes: list[Quote]) -> list[Candidate]:
