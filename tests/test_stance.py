@@ -394,6 +394,7 @@ def test_a_condition_relevant_by_its_paragraph_counts_when_it_names_the_question
     ("The ministry refused to fund a regional force.", "oppose"),
     # a door left open welcomes a thing; a door shut on it refuses it
     ("The door to a regional force is still open.", "support"),
+    ("The door to a regional force is always open, but our patience has limits.", "support"),
     ("We have kept the door open to a regional force.", "support"),
     ("The president closed the door on a regional force.", "oppose"),
     # what must come first

@@ -120,7 +120,7 @@ SUPPORT = re.compile(
     r"the only (?:path|way|route|road) (?:to|forward|out)|"
     r"(?:is|are|was|were|remains?) (?:the|our) (?:best |right |surest |quickest )?(?:path|way|route|road) (?:to|forward|out)|"
     # "the door to dialogue remains open", "leave the door open to talks"
-    r"door\b[^.;!?]{0,40}?\b(?:remains?|remained|is|was|stays?|stayed|still) (?:wide )?open|"
+    r"door\b[^.;!?]{0,40}?\b(?:remains?|remained|is|was|stays?|stayed|still) (?:always |still |\w+ly )?(?:wide )?open|"
     r"(?:keep|kept|leave|left)(?:s|ing)? (?:the|our|a|all|these|those) (?:[\w\-]+ ){0,6}?(?:wide )?open\b|"
     r"(?:is|are|was|were|be|remains?) (?:absolutely |still |very |extremely )?(?:essential|vital|crucial|indispensable|important)|the (?:only )?way forward|"
     r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|call(?:s|ed|ing)? for|"
