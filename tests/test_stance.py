@@ -425,6 +425,8 @@ def test_a_short_answer_in_its_own_words(answer, label):
     ("A regional force is very important for the border villages.", "support"),
     ("We will keep the option of a regional force open.", "support"),
     ("The cabinet is weighing a regional force for the border.", "undecided"),
+    ("We are looking at a regional force, among other steps.", "undecided"),
+    ("On a regional force, nothing is off the table.", "undecided"),
 ])
 def test_importance_open_options_and_weighing(text, label):
     assert stance(text).stance == label

@@ -50,7 +50,8 @@ UNDECIDED = re.compile(
     r"looking at (?:a (?:range|number) of |all (?:the )?|the )?options|get ahead of|"
     r"consider(?:s|ing|ed)? (?:contingencies|options|whether|how)|begun to consider|"
     r"weigh(?:s|ing)? (?:options|whether)|do we or don[’']t we|under review|"
-    r"(?:has|have) not ruled out|not rul(?:ed|ing) (?:anything |it |that |this )?out|deliberat\w+|debat(?:e|es|ing) whether|"
+    r"(?:has|have) not ruled out|not rul(?:ed|ing) (?:anything |it |that |this )?out|"
+    r"(?:nothing|no option) (?:is|has been|will be|remains) (?:taken )?off the table|everything (?:is|remains) on the table|deliberat\w+|debat(?:e|es|ing) whether|"
     r"debat(?:e|es|ed|ing) the (?:pros and cons|merits)|"
     r"considered forms? of|is considering|are considering|(?:could|would|might|may) consider|too early to (?:say|tell)|"
     r"(?:not|n[’']t|never) (?:yet |been )*(?:taken|take|taking) (?:\w+ )?off the table|"  # "an option we have not taken off the table"
@@ -485,7 +486,7 @@ def _aimed_elsewhere(text: str, x: re.Match, s: int) -> bool:
     return COPULA_BEFORE.search(before) is not None and ANAPHORIC_SUBJECT.search(before) is None
 
 
-WEIGHED = re.compile(r"\b(?:weigh(?:s|ing)?|mull(?:s|ing)?|pondering)\s+(?:[\w\-]+\s+){0,3}$", re.I)
+WEIGHED = re.compile(r"\b(?:weigh(?:s|ing)?|mull(?:s|ing)?|pondering|looking at|exploring)\s+(?:[\w\-]+\s+){0,3}$", re.I)
 
 
 def _answer(target: Target, text: str, content: Span, backend: str) -> Stance | None:
