@@ -476,3 +476,18 @@ def test_a_verdict_relevant_only_by_its_paragraph_must_be_aimed_back_at_it(conte
     start = text.index(content)
     got = judge(T, text, Span.of(text, start, start + len(content)), [(0, len(text))])
     assert (got.stance if got else None) == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("A regional force is the only language the militias understand.", "support"),
+    ("The ministry is still studying the legal basis for a regional force.", "undecided"),
+    ("We will deploy a regional force the moment the militias cross the river.", "conditional"),
+    ("The president made clear that a regional force is not under discussion.", "oppose"),
+    ("A regional force is under discussion in the cabinet.", "undecided"),
+    ("We have begun drafting a regional force mandate with our neighbours.", "support"),
+    ("We are not there yet on a regional force.", "undecided"),
+    ("I don't believe a regional force is the right tool at this stage.", "oppose"),
+    ("A regional force is overdue.", "support"),
+])
+def test_rules_from_set_9s_misses(text, label):
+    assert stance(text).stance == label

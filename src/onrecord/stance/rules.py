@@ -31,7 +31,7 @@ CONDITION_BEFORE_FRONTED = re.compile(
 CONDITION_ONLY = re.compile(r"\bonly\s+((?:an?|the)\s+[^.;,]{3,80}?)\s+(?:will|would|can|could|may)\b", re.I)
 # "would consider more deliveries once our stocks allow it", "as soon as the rebels free the hostages":
 # "once" opening a clause with its subject
-CONDITION_ONCE = re.compile(r"(?:\bas soon as|(?<!\bat )(?<!\bjust )\bonce)\s+(?!again\b|more\b|before\b|in\b|a\s+(?:year|week|month|day)\b|possible\b)"
+CONDITION_ONCE = re.compile(r"(?:\bas soon as|\bthe (?:moment|minute|instant)|(?<!\bat )(?<!\bjust )\bonce)\s+(?!again\b|more\b|before\b|in\b|a\s+(?:year|week|month|day)\b|possible\b)"
                             r"((?:the|our|their|its|his|her|this|that|these|those|we|they|it|he|she|[A-Z][\w\-]*)\b"
                             r"[^.;,]{3,80})", re.I)
 MODAL = re.compile(r"\b(?:will|would|could|can|may|might|shall|ready to|willing to|prepared to)\b", re.I)
@@ -59,6 +59,8 @@ UNDECIDED = re.compile(
     r"remains? an option|remained an option|open to (?:the idea|the possibility|considering|discussing)|"
     r"keep(?:s|ing)? an open mind|no consensus (?:[\w\-]+ ){0,4}?(?:on|over|about)|"
     r"(?:not|n[’']t) (?:yet )?(?:taken|adopted|reached|formed) (?:a|any) (?:formal |firm |final |common )?(?:position|view|stance)|"
+    r"(?:not there yet|(?<!not )under (?:discussion|consideration)|(?:studying|examining|assessing|reviewing|looking into) "
+    r"(?:the )?(?:legal |possible |likely |full )?(?:basis|case|feasibility|merits|options)\b)|"
     r"(?:studying|examining|assessing|reviewing|looking into) (?:the )?(?:legal |possible |likely |full )?"
     r"(?:implications|consequences|ramifications)|(?:not|n[’']t) (?:yet )?made up (?:our|my|his|her|their) minds?|wait and see|"
     r"too (?:soon|early) to (?:say|decide|judge)|(?:will|would|to|yet to) decide (?:on|whether|about)|decision (?:\w+ ){0,4}(?:has|have) not (?:yet )?been (?:taken|made)|(?:studying|examining|assessing) (?:the|a|this|that) (?:proposal|plan|idea|request)|"
@@ -100,7 +102,7 @@ OPPOSE = re.compile(
     r"scepti?cal|skeptical|not the (?:right )?answer|no (?:role|case|place|need|reason|justification) for|(?:only )?make[s]? (?:things|matters) worse|"
     r"makes? no sense|a (?:dangerous )?distraction|reckless|irresponsible|misguided|folly|not convinced|unconvinced|"
     r"(?:a )?non-starter|unnecessary|not needed|dead in the water|out of the question|argu(?:e|es|ed|ing) against|"
-    r"naive|na[iï]ve|unrealistic|a trap|not on (?:our|the) agenda|question(?:s|ed|ing)? the (?:wisdom|need|logic|merits?) of|"
+    r"naive|na[iï]ve|unrealistic|a trap|not on (?:our|the) agenda|not under (?:discussion|consideration)|question(?:s|ed|ing)? the (?:wisdom|need|logic|merits?) of|"
     r"(?:cannot|can[’']t|must not|mustn[’']t|should not|shouldn[’']t) (?:go ahead|proceed|happen|continue))\b", re.I)
 
 SUPPORT = re.compile(
@@ -112,7 +114,7 @@ SUPPORT = re.compile(
     r"confirm(?:s|ed)?|verified|agree(?:s|d)? (?:with|that)|done deal|go-ahead|green light|"
     r"(?:should|must) (?:take effect|go ahead|proceed|be (?:adopted|introduced|imposed|approved|implemented|extended))|"
     # what policy speech says for a thing: "the right thing to do", "push for", "essential"
-    r"the right (?:thing|decision|step|move|call|approach)|(?:push|press)(?:es|ed|ing)? for|"
+    r"the right (?:thing|decision|step|move|call|approach|tool|response|course)|(?:push|press)(?:es|ed|ing)? for|"
     r"(?:urge[sd]?|urging)(?!" + TO_END + r"| (?:\w+ )?(?:restraint|calm|caution|patience))|"
     # "will not hesitate to take further action"; "the strikes were limited, necessary and proportionate"
     r"(?:will|would|shall|do|does|did)(?: not|n[’']t) hesitate|won[’']t hesitate|"
@@ -126,7 +128,7 @@ SUPPORT = re.compile(
     r"(?:is|are|was|were|be|remains?) (?:absolutely |still |very |extremely )?(?:essential|vital|crucial|indispensable|important)|the (?:only )?way forward|"
     r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|call(?:s|ed|ing)? for|"
     r"pledge[sd]? to|promise[sd]? to|advocat(?:e|es|ed|ing)|champion(?:s|ed)?|no objections?|applaud(?:s|ed)?|"
-    r"is the answer|an? (?:good|great|positive|important|welcome) (?:step|idea|move)|long overdue|a matter of principle|"
+    r"is the answer|an? (?:good|great|positive|important|welcome) (?:step|idea|move)|(?:long )?overdue|a matter of principle|the only language (?:[\w\-]+ ){1,5}understands?|"
     r"(?:high|about) time|the least (?:we|they|you|I|he|she|it|the \w+) (?:can do|could do|owe|must do)|"
     r"argu(?:e|es|ed|ing) (?:for|in favou?r)|(?:a|the|our|top) priority|(?:see|sees|saw) (?:some |real |great )?merit|"
     r"(?:is|remains?) (?:our|the|a) (?:[\w\-]+ )?(?:goal|aim|objective|ambition|aspiration)|campaign(?:s|ed|ing)? for)\b",
@@ -486,7 +488,13 @@ def _aimed_elsewhere(text: str, x: re.Match, s: int) -> bool:
     return COPULA_BEFORE.search(before) is not None and ANAPHORIC_SUBJECT.search(before) is None
 
 
-WEIGHED = re.compile(r"\b(?:weigh(?:s|ing)?|mull(?:s|ing)?|pondering|looking at|exploring)\s+(?:[\w\-]+\s+){0,3}$", re.I)
+WEIGHED = re.compile(r"\b(?:weigh(?:s|ing)?|mull(?:s|ing)?|pondering|looking at|exploring|studying|examining)\s+"
+                     r"(?:[\w\-]+\s+){0,4}$", re.I)
+# the thing being made ready: "have begun drafting a sanctions package", "drawing up a list"
+PREPARED = re.compile(r"\b(?:drafting|drawing up|drew up|drawn up|finali[sz]ing|working on)\s+(?:an?\s+|the\s+|new\s+|fresh\s+)*$",
+                      re.I)
+# a doubt that reaches the clause it takes: "I don't believe sanctions are the right tool"
+DOUBTED = re.compile(r"\b(?:do|does|did)(?: not|n[’']t) (?:believe|think)\b[^.;:!?]*$", re.I)
 
 
 def _answer(target: Target, text: str, content: Span, backend: str) -> Stance | None:
@@ -598,6 +606,8 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             votes["support" if direction <= KEEP_VERBS else "oppose"].append(
                 Span.of(text, defiance.start(), defiance.end()))
     for hit in topics:  # "remained open to talks"
+        if PREPARED.search(text, max(s, hit.start - 30), hit.start):
+            votes["support"].append(hit)
         if re.search(r"\bopen to\s+(?:[\w\-]+\s+){0,2}$", text[max(s, hit.start - 30):hit.start], re.I):
             votes["support"].append(hit)
         # a keyword the user wrote as an act ("lower rates"), asked for right before it: "should lower rates"
@@ -635,7 +645,8 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             continue
         word = x.group(0).lower()
         polarity = "support"
-        if _negated(text, x.start()) and not word.startswith(("cannot", "must not", "can")):
+        if (_negated(text, x.start()) or DOUBTED.search(text, s, x.start())) \
+                and not word.startswith(("cannot", "must not", "can")):
             polarity = "oppose"
         votes[polarity].append(Span.of(text, x.start(), x.end()))
     hedges = [Span.of(text, x.start(), x.end()) for x in HEDGES.finditer(text, s, e)]
