@@ -206,6 +206,7 @@ LEADERS_OFFICE = re.compile(r"(?:[Tt]he\s+)?((?:[Pp]residency|[Pp]resident['’]
 # a surname opening with its particle, capitalised at a sentence's start ("Von der Leyen", "Bin Salman")
 PARTICLE_NAME = re.compile(r"(?:%s)(?:\s+(?:%s))*\s+[A-Z][\w'’\-]+" % (
     "|".join(p.capitalize() for p in sorted(NAME_PARTICLES)), "|".join(sorted(NAME_PARTICLES))))
+TITLE_RUN = re.compile(r"((?:%s\s+){1,10})$" % TITLE_WORD)  # compiled once: re's own cache fills with names
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]+\s*){1,3})")  # "President X of Marovia"
 
 
@@ -219,7 +220,7 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
     for m in find_word(name, text):
         before = text[max(0, m.start() - 90):m.start()].replace("[", "").replace("]", " ")
         before = before[before.rfind("\n") + 1:]  # a title does not run over a paragraph break
-        pre = re.search(r"((?:%s\s+){1,10})$" % TITLE_WORD, before) if not _headline_case(text, m.start()) else None
+        pre = TITLE_RUN.search(before) if not _headline_case(text, m.start()) else None
         title = None
         if pre:
             words = _own_title(pre.group(1).split(), gaz)

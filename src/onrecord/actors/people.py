@@ -13,6 +13,7 @@ from ..parse import NAME_PARTICLES, caps, find_word, search_before_word
 from ..statements.quotes import find_quotes, overlapping
 from .gazetteer import TITLE_NOUNS, Gazetteer, clean_mention, load_gazetteer
 
+HONORIFIC_RIGHT_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
 NAME_REACH = 120  # characters before a surname that the words of its name may take
 
 
@@ -338,8 +339,9 @@ class People:
         canon = {name: _drop_initials(name) for _, name in variants}
         counts = Counter(canon[name] for _, name in variants)
         key = ("honour", surname)
-        if key not in self._memo:
-            self._memo[key] = re.findall(r"\b(Mr|Mrs|Ms|Miss)\.?\s+%s\b" % re.escape(surname), self.text)
+        if key not in self._memo:  # "Mr. Roe": the honorific just before each place the surname stands
+            self._memo[key] = [h.group(1) for m in find_word(surname, self.text)
+                               if (h := HONORIFIC_RIGHT_BEFORE.search(self.text, max(0, m.start() - 8), m.start()))]
         honour = self._memo[key]
         if honour and gender is None:  # "Mr. Smith" throughout: the bare surname is a man's, not his wife's
             want = "m" if Counter(h == "Mr" for h in honour).most_common(1)[0][0] else "f"
