@@ -1246,3 +1246,16 @@ def test_a_leaders_office_on_a_page_about_one_country_is_of_its_government(parse
                          "months.")["the chancellery"] == "gov-de"
     assert bodies(parse, "The prime minister's office said Japan would respond. Tokyo protested.")[
         "The prime minister's office"] == "gov-jp"
+
+
+def test_a_name_after_a_post_that_the_tagger_misses_and_a_post_that_says_her_sex(parse):
+    text = ("Norland rejected the plan on Monday. \"There is no room for it,\" External Affairs Ministry spokesperson "
+            "Randhir Jaiswal told a weekly briefing.\n\n"
+            "External Affairs Minister S. Varma said last month that talks could wait.\n\n"
+            "In Islamabad, foreign office spokeswoman Mumtaz Zahra Baloch said Pakistan welcomed the plan. "
+            "She said Pakistan would not accept preconditions.")
+    found = speakers(parse, text)
+    names = [r.speaker.name for r in found]
+    assert "Randhir Jaiswal" in names
+    assert found[-1].speaker.name == "Mumtaz Zahra Baloch"  # "she": the spokeswoman, not S. Varma
+    assert found[-1].speaker.organization_id == found[-2].speaker.organization_id == "gov-pk"

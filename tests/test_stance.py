@@ -407,6 +407,7 @@ def test_a_condition_relevant_by_its_paragraph_counts_when_it_names_the_question
     # what a thing is the way to
     ("A regional force is the best way to protect the border villages.", "support"),
     ("Moscow saw no reason for a regional force.", "oppose"),
+    ("There is no room for a regional force.", "oppose"),
 ])
 def test_no_comment_open_doors_preconditions_and_the_way_to(text, label):
     assert stance(text).stance == label
@@ -491,3 +492,15 @@ def test_a_verdict_relevant_only_by_its_paragraph_must_be_aimed_back_at_it(conte
 ])
 def test_rules_from_set_9s_misses(text, label):
     assert stance(text).stance == label
+
+
+def test_a_country_named_as_a_venue_does_not_take_a_paragraph_away_from_the_question():
+    from onrecord.actors import load_gazetteer
+    from onrecord.stance.rules import about_others
+
+    gaz = load_gazetteer()
+    talks = Target("q", "Should India and Pakistan hold talks?", keywords=("talks",))
+    venue = "The minister told reporters in Singapore that talks could wait."
+    assert not about_others(talks, venue, [(0, len(venue))], gaz)
+    elsewhere = "Singapore and Malaysia said talks on the water deal could wait."
+    assert about_others(talks, elsewhere, [(0, len(elsewhere))], gaz)

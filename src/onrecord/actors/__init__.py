@@ -78,8 +78,8 @@ DOCUMENT_ASIDE = re.compile(r",?\s+(?:which|who|whose|that|to be)\b")
 # name patterns read once per mention, compiled once
 NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
 # "ministry spokeswoman", "embassy official": a post in a body the role does not name
-INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:[A-Za-z]+\s+(?=[Mm]inistry))?(ministry|Ministry|department|agency|embassy|army|military|navy|police|commission|"
-                              r"council|committee|company|campaign|party|bank|court|[Gg]overnment)(?:['’]s)?\s+[a-z]")
+INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:[A-Za-z]+\s+(?=[Mm]inistry|[Oo]ffice))?(ministry|Ministry|department|agency|embassy|army|military|navy|police|commission|"
+                              r"council|committee|company|campaign|party|bank|court|[Gg]overnment|office)(?:['’]s)?\s+[a-z]")
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer)$", re.I)
 OWNED_ROLE = re.compile(r"((?i:its|their|his|her))\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)$")  # "her deputy"
 TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(?:Col|Gen|Adm|Capt|Sgt|Maj|Lt|Cmdr|Cpl)\.)")
@@ -188,6 +188,12 @@ def _headline_case(text: str, pos: int) -> bool:
 
 
 @lru_cache(maxsize=256)  # a frequent name is looked up in the same lines again and again
+def _role_gender(actor: Actor) -> str | None:
+    """'f' or 'm' when a person's post says it ("spokeswoman", "chairman"), else None."""
+    said = {g for r in actor.roles for g in (_description_gender(r.title or ""),) if g}
+    return said.pop() if len(said) == 1 else None
+
+
 def _title_case_line(line: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’\-]*", line)
     small = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "as", "vs"}
@@ -206,6 +212,11 @@ LEADERS_OFFICE = re.compile(r"(?:[Tt]he\s+)?((?:[Pp]residency|[Pp]resident['’]
 # a surname opening with its particle, capitalised at a sentence's start ("Von der Leyen", "Bin Salman")
 PARTICLE_NAME = re.compile(r"(?:%s)(?:\s+(?:%s))*\s+[A-Z][\w'’\-]+" % (
     "|".join(p.capitalize() for p in sorted(NAME_PARTICLES)), "|".join(sorted(NAME_PARTICLES))))
+SERVICE_WORDS = {"Navy", "Army", "Marine", "Marines", "Air", "Force", "Coast", "Guard", "Capt", "Col", "Gen", "Lt", "Maj",
+                 "Adm", "Sgt", "Cmdr"}  # "Pentagon spokesman Navy Capt.": a rank, not a name
+ROLE_THEN_NAME = re.compile(caps(r"(.*\b(?:spokes(?:man|woman|person)|minister|secretary|ambassador|envoy|adviser|"
+                                 r"advisor|official|chief|director|commander|governor))\s+"
+                                 r"((?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+)"))
 TITLE_RUN = re.compile(r"((?:%s\s+){1,10})$" % TITLE_WORD)  # compiled once: re's own cache fills with names
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]+\s*){1,3})")  # "President X of Marovia"
 
@@ -443,7 +454,7 @@ class DocumentResolver:
             seat = self._briefing_seat(mention.start) if org_id is None else None
             if seat is not None:  # "foreign ministry spokesperson Lin Wei told a news briefing in Beijing"
                 org_id = self._ministry_of(seat, role_title) or seat
-            elif org_id is None and institution.group(1).lower() in ("ministry", "government"):
+            elif org_id is None and institution.group(1).lower() in ("ministry", "government", "office"):
                 # "China warned ... 'We urge ...,' foreign ministry spokesman Lin Wei told a briefing":
                 # of the country that just spoke, at its foreign ministry when the gazetteer has it
                 country = self.gaz.tree.government(self._last_body(mention.start, reach=1500)[1])
@@ -452,6 +463,9 @@ class DocumentResolver:
                 elif institution.group(1).lower() == "government":
                     # "TOKYO (Wire) - ..., the government's top spokesman said": the seat's government
                     org_id = self._paragraph_seat(mention.start) or self._dateline_seat() or self._page_country()
+                else:  # "In Islamabad, foreign office spokeswoman X said": that capital's, at its ministry
+                    seat = self._paragraph_seat(mention.start)
+                    org_id = seat and (self._ministry_of(seat, role_title) or seat)
         ranked = TRAILING_RANK.fullmatch(role_title or "")
         if ranked and re.search(r"\b[a-z]{3,}", ranked.group(1)):  # "Pentagon spokesman Col.": "Col., Pentagon spokesman"
             role_title = f"{ranked.group(2)}, {ranked.group(1)}"
@@ -717,6 +731,9 @@ class DocumentResolver:
                     w.endswith("s") and w[:-1] in ANONYMOUS_HEADS | UNNAMED_PERSON_HEADS for w in re.findall(r"[a-z]+", low)))
             if actor.kind == "anonymous" and _epithet(actor.name.lower()):
                 return False  # "the Vermont senator": someone named nearby, whom the candidates below find
+            said = _role_gender(actor) if gender and actor.kind == "person" else None
+            if said:  # "foreign office spokeswoman Mumtaz Zahra Baloch": the post says it, whatever the first name
+                return said == gender
             if actor.kind != "anonymous" or not gender:
                 return agrees(actor.name)
             # "a young man" is no "she"; "a federal judge" is no one's "he" or "she" for sure
@@ -1262,6 +1279,13 @@ class DocumentResolver:
                 if lowered != name[:1].lower() + name[1:]:
                     return self._person(mention, lowered, "surname")
             return self._person(mention, self.people.longest_form(name), "name")
+        after_role = ROLE_THEN_NAME.fullmatch(text) if name is None else None
+        if after_role is not None and not self.gaz.find(after_role.group(2)) and not mention.text.rstrip().endswith(".") \
+                and not any(self.gaz.rank(w) > 1 or w.rstrip(".") in TITLE_NOUNS or w in SERVICE_WORDS
+                            for w in after_role.group(2).split()):
+            # "External Affairs Ministry spokesperson Randhir Jaiswal", whose name the tagger did
+            # not see: the capitalised words after the post
+            return self._person(mention, after_role.group(2), "title")
         head = words[-1].lower() if words else ""
         orgs = self.gaz.find(text)
         head_word = re.sub(r"[^a-z]", "", (low.split(" involved")[0].split(" who ")[0].split()[-1:] or [""])[0])

@@ -99,7 +99,7 @@ OPPOSE = re.compile(
     r"(?:clos\w*|shut\w*|slamm\w*) the door|door (?:\w+ )?(?:is|was|has been|remains?|remained) (?:\w+ly )?(?:closed|shut)|"
     # and against it: "a grave error", "no role for", "makes no sense"
     r"an? (?:grave |serious |big |huge |terrible |historic )?(?:error|blunder)|(?:serious )?doubts (?:about|over)|"
-    r"scepti?cal|skeptical|not the (?:right )?answer|no (?:role|case|place|need|reason|justification) for|(?:only )?make[s]? (?:things|matters) worse|"
+    r"scepti?cal|skeptical|not the (?:right )?answer|no (?:role|case|place|need|reason|justification|room) for|(?:only )?make[s]? (?:things|matters) worse|"
     r"makes? no sense|a (?:dangerous )?distraction|reckless|irresponsible|misguided|folly|not convinced|unconvinced|"
     r"(?:a )?non-starter|unnecessary|not needed|dead in the water|out of the question|argu(?:e|es|ed|ing) against|"
     r"naive|na[iï]ve|unrealistic|a trap|not on (?:our|the) agenda|not under (?:discussion|consideration)|question(?:s|ed|ing)? the (?:wisdom|need|logic|merits?) of|"
@@ -754,5 +754,10 @@ def about_others(target: Target, text: str, spans: list[tuple[int, int]], gaz) -
     chunk = "\n".join(text[a:b] for a, b in spans)
     if _names_any(names, chunk, gaz, []):
         return False
-    # governments that act there: "will make that case in Cairo" names a venue, not a party
-    return any(gaz.organizations[(gaz.ancestors(oid) or [oid])[-1]].kind == "government" for _, _, oid in gaz.find(chunk))
+    # governments that act there: "will make that case in Cairo", "told reporters in Singapore"
+    # name a venue, not a party
+    from ..actors.gazetteer import PLACE_BEFORE, RULERS_IN
+
+    return any(gaz.organizations[(gaz.ancestors(oid) or [oid])[-1]].kind == "government"
+               and (not PLACE_BEFORE.search(chunk, max(0, start - 12), start) or RULERS_IN.search(chunk, max(0, start - 40), start))
+               for start, _, oid in gaz.find(chunk))
