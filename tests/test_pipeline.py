@@ -18,6 +18,11 @@ def analyzed(text):
     return next(analyze([parse_text(text, "page.txt")], [], Options()))
 
 
+def turn_speakers(result):
+    """(kind, speaker) of each transcript turn that is no question."""
+    return [(s.kind, s.speaker.name) for s in result.statements if s.cue and s.cue.text == ":" and s.kind != "question"]
+
+
 def page(*parts):
     """Text and blocks of a page from (text, kind) parts, one paragraph each."""
     text, blocks = "", []
@@ -218,8 +223,7 @@ def test_a_transcripts_turns_are_its_speakers_own_words_and_their_i_is_them():
             "MR. ALVAREZ: We are looking at options, as I said earlier this week.\n\n"
             "QUESTION: Thank you.")
     r = analyzed(text)
-    turns = [s for s in r.statements if s.cue and s.cue.text == ":" and s.kind != "question"]
-    assert [(s.kind, s.speaker.name) for s in turns] == [("direct", "Alvarez"), ("direct", "Alvarez")]
+    assert turn_speakers(r) == [("direct", "Alvarez"), ("direct", "Alvarez")]
     inner = next(s for s in r.statements if s.speaker and s.speaker.mention and s.speaker.mention.text == "I")
     assert inner.speaker.name == "Alvarez"
     # one label is no transcript: a headline's "Trump: ..." may paraphrase
@@ -449,9 +453,8 @@ def test_a_transcripts_labels_in_capitals_its_we_and_its_he():
             "MR MILLER: We have seen reports, and he said so yesterday, but I would refer you to him.\n\n"
             "QUESTION: Thank you.")
     r = analyzed(text)
-    turns = [s for s in r.statements if s.cue and s.cue.text == ":" and s.kind != "question"]
     # "MILLER", which the tagger may read as a common noun, labels two turns
-    assert [(s.kind, s.speaker.name) for s in turns] == [("direct", "Miller"), ("direct", "Miller")]
+    assert turn_speakers(r) == [("direct", "Miller"), ("direct", "Miller")]
     inner = [s for s in r.statements if s.speaker and s.speaker.mention and s.speaker.mention.text in ("We", "he")]
     for s in inner:
         assert s.speaker.name != "QUESTION"
