@@ -999,12 +999,12 @@ class DocumentResolver:
         return text[:m.start(1)] + full + text[m.end(1):]
 
     def _demonym_plural(self, word: str) -> bool:
-        """'Malians', 'Americans': the people of a country. (A word that only looks plural,
+        """'Nigerians', 'Americans': the people of a country. (A word that only looks plural,
         'Hardliners' or 'Sanders', cannot be told from a surname without a lexicon.)"""
         return word.endswith("s") and any(word[:-1] in names for names in self.gaz.nationalities.values())
 
     def _plural_head(self, mention: Span) -> bool:
-        """Is the mention's head a plural noun ('Many Malians', 'Hardliners'), not a report
+        """Is the mention's head a plural noun ('Many Nigerians', 'Hardliners'), not a report
         of many things ('a review of records')?"""
         tok = self.people._token_at(mention.end - 1)
         while tok is not None and tok.head != tok and mention.start <= self.people._char(tok.head) < mention.end:
@@ -1259,7 +1259,7 @@ class DocumentResolver:
                     full = None  # "EgyptAir", "Cleveland": a body or a place, whatever follows it
                 if full:  # "Wang" of "Wang Yi", a surname written first; "Bernie" of Bernie Roe
                     return self._person(mention, full, "first-word")
-                if len(words) == 1 and self._demonym_plural(name):  # "Malians say"
+                if len(words) == 1 and self._demonym_plural(name):  # "Nigerians say"
                     return self._group(mention, text)
                 if len(words) == 1:  # a word never written out as a full name: a group, a body or a person
                     tok = self.people._token_at(mention.start)
@@ -1329,7 +1329,7 @@ class DocumentResolver:
         if head in GROUP_HEADS:
             return self._group(mention, text, self.gaz.organization_in(text))
         named = all(w[:1].isupper() for w in words) and words[0].lower() not in STOP_WORDS
-        if self._plural_head(mention) and not named:  # "Many Malians", "human rights groups";
+        if self._plural_head(mention) and not named:  # "Many Nigerians", "human rights groups";
             # a name in capitals is a body ("Blue Harbour Partners", "United Nations")
             return self._group(mention, text)
         # an outlet or other named body the gazetteer does not know ("Reyes's office" is the

@@ -293,7 +293,7 @@ def _people(layer: dict, where: str, orgs: dict) -> list[RegisteredPerson]:
 
 def _add_countries(orgs: dict[str, Organization], nationalities: dict[str, list[str]]) -> frozenset[str]:
     """Every country's government (from pycountry) that the gazetteer does not already define,
-    with its demonyms (demonyms.yaml) so that "a Malian officer" names its government."""
+    with its demonyms (demonyms.yaml) so that "a Chadian officer" names its government."""
     from .places import countries
 
     demonyms = yaml.safe_load(resources.files(__package__).joinpath("demonyms.yaml").read_text("utf-8"))

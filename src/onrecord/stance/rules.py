@@ -229,7 +229,7 @@ def _names_question_verb(target: Target, text: str, s: int, e: int) -> bool:
 
 def _names_question_place(target: Target, text: str, s: int, e: int) -> bool:
     """Does the statement name a government or place the question names ("... a settlement in
-    northern Mali" for a question on intervening in Mali)? People are left out: a question about
+    eastern Congo" for a question on sending a force to Congo)? People are left out: a question about
     someone says little about a statement that names them."""
     from ..actors import load_gazetteer
 
