@@ -328,8 +328,8 @@ def search_before_word(prefix: str, word: str, text: str, flags: int = 0, reach:
     """The first match of ``prefix`` followed by the whole word ``word`` ("Mr. ... Roe"), read
     only in the ``reach`` characters before each place the word stands: a pattern that opens
     with its prefix is tried at every position of a long page, once per name."""
+    pattern = _ending_pattern(prefix, word, flags)
     for occurrence in find_word(word, text, flags):
-        pattern = _ending_pattern(prefix, word, flags)
         for m in pattern.finditer(text, max(0, occurrence.start() - reach), occurrence.end()):
             if m.end() == occurrence.end():
                 return m

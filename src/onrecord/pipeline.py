@@ -316,9 +316,9 @@ def _resolve_all(resolver, candidates: list) -> list:
         in_turn = speaking is not None and speaking.actor is not None and any(
             prev.rule == "colon" and res is speaking for prev, res in done[-20:])
         # in an answer, the one who put the question is "you", not "he": the turn before's speaker
-        asking = next((a for a in reversed(turns) if a != speaking.actor.id), None) if in_turn else None
+        asking = _before(turns, speaking) if in_turn else None
         res = resolver.resolve(c.source, c.kind, c.cue.text if c.cue else None, speaking=speaking,
-                               interlocutors=frozenset({asking}) if asking and asking == _before(turns, speaking) else frozenset())
+                               interlocutors=frozenset({asking}) if asking else frozenset())
         if c.rule == "colon" and res.actor is not None:
             turns.append(res.actor.id)
         done.append((c, res))

@@ -434,10 +434,7 @@ class DocumentResolver:
             # ("Deputy President Paul Mashatile", "presidential spokesman Vincent Magwenya" on a page
             # about South Africa). A vice president, whom the news names far more often for the
             # US, needs the paragraph's or the dateline's seat.
-            post = leader.group(0).lower()
-            org_id = self._paragraph_seat(mention.start) or self._dateline_seat() or (
-                self._page_country() if "presiden" not in post or "us" not in self._named() and "vice" not in post
-                else None)
+            org_id = self._leader_seat(mention.start, leader.group(0))
         elif org_id is None and owned and owned.group(1).lower() in ("his", "her") and CABINET_POST.search(role_title):
             org_id = self._leader_before(mention.start)  # "Her finance minister" right after the president spoke
         if org_id is not None and role_title and self.gaz.organizations[org_id].kind == "government":
@@ -594,6 +591,15 @@ class DocumentResolver:
                     r"\bDefen[cs]e\b|\bArmed Forces\b", org.name):
                 return oid
         return None
+
+    def _leader_seat(self, pos: int, post: str) -> str | None:
+        """The government a leader's post or office with no country names ("President", "the
+        chancellery"): the paragraph's seat, the dateline's, else the page's one country; for a
+        presidential post only on a page that never names the US, and never for a vice president."""
+        post = post.lower()
+        presidential = "presiden" in post
+        return self._paragraph_seat(pos) or self._dateline_seat() or (
+            self._page_country() if not presidential or ("us" not in self._named() and "vice" not in post) else None)
 
     def _named(self) -> set[str]:
         """The governments and blocs the page names in any way."""
@@ -1430,8 +1436,7 @@ class DocumentResolver:
         if org_id is None and office is not None:
             # "the presidency said" on a page about one country that never names the US (as a
             # president); "the chancellery", "the prime minister's office" on a page about one country
-            org_id = self._paragraph_seat(mention.start) or self._dateline_seat() or (
-                self._page_country() if "presiden" not in office.group(1).lower() or "us" not in self._named() else None)
+            org_id = self._leader_seat(mention.start, office.group(1))
         # "Japan's foreign ministry", "the Iranian army": a body of that country's state
         actor = Actor(f"o:{slug(text.removeprefix('The ').removeprefix('the '))}", text, "organization",
                       (Role(text, org_id),) if org_id else ())

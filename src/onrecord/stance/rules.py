@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..actors.gazetteer import PLACE_BEFORE, RULERS_IN
 from ..actors.places import is_place
 from ..model import Span, Stance, Target
 from ..parse import MID_SENTENCE_CAPITAL
@@ -464,15 +465,16 @@ ANSWER_NO = re.compile(r"[\s\"“‘']*(?:no|not|never|absolutely not|certainly 
 ANSWER_YES = re.compile(r"[\s\"“‘']*(?:yes|absolutely|certainly|of course|definitely)\b(?![\s,]+not\b)", re.I)
 
 
+# nouns that point back at what a paragraph spoke of ("the plan", "this proposal")
+POINTER_NOUNS = (r"plan|proposal|idea|move|measure|draft|resolution|step|option|initiative|request|offer|deal|bill|"
+                 r"decision|demand|call|policy|approach")
 ANAPHORIC_OBJECT = re.compile(r"(?:it|this|that|them|these|those|(?:the|this|that|such an?|any such|these|those)\s+"
-                             r"(?:[\w\-]+\s+)?(?:plan|proposal|idea|move|measure|draft|resolution|step|option|"
-                             r"initiative|request|offer|deal|bill|decision|demand|call|policy|approach)s?)", re.I)
+                              r"(?:[\w\-]+\s+)?(?:%s)s?)" % POINTER_NOUNS, re.I)
 VERDICT_VERB = re.compile(r"(?:support|back|welcome|endorse|favou?r|approve|accept|oppose|reject|condemn|denounce)\w*|"
                           r"rul(?:e|es|ed|ing) out", re.I)
-ANAPHORIC_SUBJECT = re.compile(r"\b(?:it|this|that|which|plan|proposal|idea|move|measure|step|option|decision|policy|"
-                               r"approach|draft|resolution|bill|deal|offer|request)\s+(?:is|was|are|were|would be|will be)\s+"
-                               r"[\"“‘']?(?:\w+ly\s+)?(?:an?\s+)?$", re.I)
-COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|would be|will be)\s+[\"“‘']?(?:\w+ly\s+)?(?:an?\s+)?$", re.I)
+COPULA = r"(?:is|was|are|were|would be|will be)\s+[\"“‘']?(?:\w+ly\s+)?(?:an?\s+)?$"  # "was \"totally | unacceptable"
+COPULA_BEFORE = re.compile(r"\b" + COPULA, re.I)
+ANAPHORIC_SUBJECT = re.compile(r"\b(?:it|this|that|which|%s)\s+%s" % (POINTER_NOUNS, COPULA), re.I)
 
 
 def _aimed_elsewhere(text: str, x: re.Match, s: int) -> bool:
@@ -756,8 +758,6 @@ def about_others(target: Target, text: str, spans: list[tuple[int, int]], gaz) -
         return False
     # governments that act there: "will make that case in Cairo", "told reporters in Singapore"
     # name a venue, not a party
-    from ..actors.gazetteer import PLACE_BEFORE, RULERS_IN
-
     return any(gaz.organizations[(gaz.ancestors(oid) or [oid])[-1]].kind == "government"
                and (not PLACE_BEFORE.search(chunk, max(0, start - 12), start) or RULERS_IN.search(chunk, max(0, start - 40), start))
                for start, _, oid in gaz.find(chunk))
