@@ -504,3 +504,24 @@ def test_a_country_named_as_a_venue_does_not_take_a_paragraph_away_from_the_ques
     assert not about_others(talks, venue, [(0, len(venue))], gaz)
     elsewhere = "Singapore and Malaysia said talks on the water deal could wait."
     assert about_others(talks, elsewhere, [(0, len(elsewhere))], gaz)
+
+
+END_CONTROLS = Target("controls", "Should the government scrap the price controls?", keywords=("price controls",))
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The price controls are a disaster for farmers and a mistake.", "support"),  # against the controls: for scrapping
+    ("The price controls are essential for poor families.", "oppose"),
+    ("We fully support the price controls.", "oppose"),
+    ("We support scrapping the price controls.", "support"),  # the act itself named: no reversal
+    ("An end to the price controls would be a mistake.", "oppose"),
+    ("Reports of new price controls are false.", "oppose"),  # whether it is so, not whether it is good
+])
+def test_a_verdict_on_what_a_question_would_end_is_the_reverse_verdict_on_ending_it(text, label):
+    assert judge(END_CONTROLS, text, Span.of(text, 0, len(text)), []).stance == label
+
+
+def test_a_verdict_near_whom_a_question_would_expel_stays_on_the_act():
+    target = Target("envoy", "Should we expel the ambassador?", keywords=("ambassador", "expulsion"))
+    text = "Expulsion is the least we owe the victims."
+    assert judge(target, text, Span.of(text, 0, len(text)), []).stance == "support"

@@ -528,6 +528,42 @@ def _answer(target: Target, text: str, content: Span, backend: str) -> Stance | 
     return None
 
 
+FLIP = {"support": "oppose", "oppose": "support"}
+# the act of a question that ends or cuts a thing, said before the thing: "lifting | the sanctions",
+# "an end to | the blockade", "cuts in | aid"
+ENDING_NOUNS = (r"(?:removal|repeal|withdrawal|cancell?ation|abolition|suspension|revocation|termination|expulsion|"
+                r"reduction|lifting|easing|end|ending|scrapping|cuts?)(?:\s+(?:of|to|in)|$)")
+# words on whether a thing is so, not on whether it is good
+TRUTH = re.compile(r"den(?:y|ies|ied)|false|untrue|not true|hoax|fake|debunk(?:s|ed)?|refut(?:e|es|ed)|baseless|"
+                   r"no evidence|bogus|fabricated|nonsense|no truth|confirm(?:s|ed)?|verified", re.I)
+# acts on someone, or a way out ("withdraw from the treaty"): a verdict near their object is on the act
+AGAINST_SOMEONE = {"withdraw", "expel", "oust", "deport", "evict", "eject"}
+
+
+@lru_cache(maxsize=256)
+def _ending_act(question: str) -> re.Pattern | None:
+    """The words of ending or cutting, when the question asks for that; None otherwise."""
+    if not any(p in (REMOVE_VERBS - AGAINST_SOMEONE) | REDUCE_VERBS for p in question_predicates(question)):
+        return None
+    verbs = REMOVE_VERBS | REDUCE_VERBS
+    forms = "|".join(sorted(verbs | {v[:-1] for v in verbs if v.endswith("e")}))
+    return re.compile(r"\b(?:(?:%s)(?:s|es|d|ed|ped|ping|ting|ing)?\b|%s)" % (forms, ENDING_NOUNS), re.I)
+
+
+def _object_only(target: Target, text: str, hits) -> bool:
+    """A question that asks to end or cut a thing ("lift the sanctions?") and a statement that names
+    the thing but never its ending: a verdict on the thing is the reverse verdict on the question."""
+    act = _ending_act(target.question)
+    if act is None or not hits:
+        return False
+    for h in hits:
+        lead = text[max(0, h.start - 40):h.start]
+        ending = [m for m in act.finditer(lead) if re.fullmatch(r"\s+(?:[\w\-]+\s+){0,2}", lead[m.end():])]
+        if ending or act.match(h.text):
+            return False
+    return True
+
+
 def judge(target: Target, text: str, content: Span, context: list[tuple[int, int]],
           backend: str = "rules/1") -> Stance | None:
     """Return a stance of this content toward the target, or None (not relevant / abstain)."""
@@ -596,11 +632,15 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         return _stance(target, "neutral", "neutral", rel, rel.evidence[:2], backend) if not rel.from_context else None
     topics = rel.evidence if not rel.from_context else ()
     votes = predicate_votes(target, text, s, e, topics)
+    # verdicts on the thing the question names, not on what it asks done to it: "we support the
+    # sanctions" is against lifting them
+    said: dict[str, list[Span]] = {"support": [], "oppose": []}
+    acts: list[Span] = []  # keywords written as the act the question asks for ("should lower rates")
     # "the people of Talmar deserve recognition", "Ukraine needs tanks"; "we do not need tanks"
     for m in _before_topic(text, s, e, DESERVE, topics):
         gap = min((text[m.end():t.start] for t in topics if t.start >= m.end()), key=len, default="")
         if len(gap.split()) <= 2 and not re.search(r"\b(?:before|after|for|to|of|in|on|with|from|than|time)\b", gap):
-            votes["oppose" if _negated(text, m.start()) else "support"].append(Span.of(text, m.start(), m.end()))
+            said["oppose" if _negated(text, m.start()) else "support"].append(Span.of(text, m.start(), m.end()))
     defiance = DEFIANCE.search(text, s, e)
     if defiance is not None:  # holding a course: for keeping it, against ending it
         direction = {p for p in question_predicates(target.question) if p in KEEP_VERBS | REMOVE_VERBS}
@@ -609,25 +649,26 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
                 Span.of(text, defiance.start(), defiance.end()))
     for hit in topics:  # "remained open to talks"
         if PREPARED.search(text, max(s, hit.start - 30), hit.start):
-            votes["support"].append(hit)
+            said["support"].append(hit)
         if re.search(r"\bopen to\s+(?:[\w\-]+\s+){0,2}$", text[max(s, hit.start - 30):hit.start], re.I):
-            votes["support"].append(hit)
+            said["support"].append(hit)
         # a keyword the user wrote as an act ("lower rates"), asked for right before it: "should lower rates"
         asked = MODAL_BEFORE.search(text, max(s, hit.start - 30), hit.start)
         if asked is not None and not any(v.start <= hit.start < v.end or hit.start <= v.start < hit.end
-                                         for vs in votes.values() for v in vs):
+                                         for vs in (*votes.values(), *said.values()) for v in vs):
             refused = re.search(r"\b(?:not|never|n[’']t|cannot|no)\b", asked.group(0), re.I) or re.search(
                 r"\b(?:no|not|never|n[’']t)\s+(?:\w+\s+)?$", text[max(s, asked.start() - 16):asked.start()], re.I)
             votes["oppose" if refused else "support"].append(Span.of(text, asked.start(), hit.end))
+            acts.append(hit)
     outcome = _consequence(text, s, e, topics)
     if outcome is not None:  # "Recognising Talmar would destabilise the region": what it would bring
-        votes[outcome[0]].append(outcome[1])
+        said[outcome[0]].append(outcome[1])
     # "should be scrapped" is the question's act, not a verdict; "will not" of "will not cut" is its refusal
-    claimed = [x for v in votes.values() for x in v]
+    claimed = [x for v in (*votes.values(), *said.values()) for x in v]
     votes.pop("claimed", None)
     for hit in rel.evidence if not rel.from_context else ():
         if re.search(r"\b(?:no|not any)\s+(?:new\s+|further\s+|more\s+)?$", text[max(s, hit.start - 16):hit.start], re.I):
-            votes["oppose"].append(hit)  # "there would be no exceptions"
+            said["oppose"].append(hit)  # "there would be no exceptions"
     lead = text[max(0, s - 40):s]
     for label, verdict in (("oppose", GOVERNING_OPPOSE), ("support", GOVERNING_SUPPORT)):
         g = verdict.search(lead)
@@ -635,13 +676,14 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         # else, unless what it governs points back ("rejected | the plan")
         if g and (not rel.from_context or ANAPHORIC_OBJECT.fullmatch(text[s:e].strip(" \"“”‘’'.,"))):
             at = max(0, s - 40) + g.start()
-            votes[label].append(Span.of(text, at, at + len(g.group(0).rstrip())))
+            said[label].append(Span.of(text, at, at + len(g.group(0).rstrip())))
     # "refused to comment on the talks": no side taken, whatever verb declines
     claimed += [Span.of(text, x.start(), x.end()) for x in NO_COMMENT.finditer(text, s, e)]
     for x in OPPOSE.finditer(text, s, e):
         if not any(c.start < x.end() and x.start() < c.end for c in claimed) \
                 and not (rel.from_context and _aimed_elsewhere(text, x, s)):
-            votes["oppose"].append(Span.of(text, x.start(), x.end()))
+            # "climate change is a hoax" denies the thing, whatever the question asks done to it
+            (votes if TRUTH.fullmatch(x.group(0)) else said)["oppose"].append(Span.of(text, x.start(), x.end()))
     for x in SUPPORT.finditer(text, s, e):
         if any(c.start < x.end() and x.start() < c.end for c in claimed) or (rel.from_context and _aimed_elsewhere(text, x, s)):
             continue
@@ -650,7 +692,10 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         if (_negated(text, x.start()) or DOUBTED.search(text, s, x.start())) \
                 and not word.startswith(("cannot", "must not", "can")):
             polarity = "oppose"
-        votes[polarity].append(Span.of(text, x.start(), x.end()))
+        (votes if TRUTH.fullmatch(word) else said)[polarity].append(Span.of(text, x.start(), x.end()))
+    reversed_ = not acts and _object_only(target, text, rel.hits or rel.evidence)
+    for label, spans in said.items():
+        votes[FLIP[label] if reversed_ else label].extend(spans)
     hedges = [Span.of(text, x.start(), x.end()) for x in HEDGES.finditer(text, s, e)]
     n_s, n_o = len(votes["support"]), len(votes["oppose"])
     if (n_s or n_o) and len(hedges) < 2 * max(n_s, n_o):
@@ -662,6 +707,7 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     score = valence(text[s:e], tuple((h.start - s, h.end - s) for h in rel.hits))
     if abs(score) >= 0.45 and not rel.from_context:  # only evaluative tone: a weak stance
         label = "support" if score > 0 else "oppose"
+        label = FLIP[label] if reversed_ else label
         return _stance(target, label, "valence", rel, rel.evidence[:1], backend)
     if not rel.from_context:
         return _stance(target, "neutral", "neutral", rel, rel.evidence[:2], backend)
