@@ -525,3 +525,22 @@ def test_a_verdict_near_whom_a_question_would_expel_stays_on_the_act():
     target = Target("envoy", "Should we expel the ambassador?", keywords=("ambassador", "expulsion"))
     text = "Expulsion is the least we owe the victims."
     assert judge(target, text, Span.of(text, 0, len(text)), []).stance == "support"
+
+
+CURFEW = Target("curfew", "Should the council extend the curfew?", keywords=("curfew",))
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The curfew has served its purpose and should now come to an end.", "oppose"),
+    ("Frankly, the curfew has to go.", "oppose"),
+    ("The mayor will request another thirty days of curfew.", "support"),
+    ("The police commissioner has yet to make a recommendation on the curfew.", "undecided"),
+    ("We are hearing from shop owners before deciding on the curfew.", "undecided"),
+    ("A curfew cannot be allowed to become permanent.", "oppose"),
+    ("Each night of curfew costs our restaurants thousands of jobs.", "oppose"),
+    ("The curfew will remain until the looting stops.", "conditional"),
+    ("The curfew will remain until the end of the month.", "support"),  # a date, not a condition
+    ("Police kept the curfew until the crowds went home.", "neutral"),  # a story told, no modal
+])
+def test_rules_from_set_10s_misses(text, label):
+    assert judge(CURFEW, text, Span.of(text, 0, len(text)), []).stance == label

@@ -35,6 +35,11 @@ CONDITION_ONLY = re.compile(r"\bonly\s+((?:an?|the)\s+[^.;,]{3,80}?)\s+(?:will|w
 CONDITION_ONCE = re.compile(r"(?:\bas soon as|\bthe (?:moment|minute|instant)|(?<!\bat )(?<!\bjust )\bonce)\s+(?!again\b|more\b|before\b|in\b|a\s+(?:year|week|month|day)\b|possible\b)"
                             r"((?:the|our|their|its|his|her|this|that|these|those|we|they|it|he|she|[A-Z][\w\-]*)\b"
                             r"[^.;,]{3,80})", re.I)
+# "will stay in place until the last district is secure": a state of things that ends it
+# ("until the end of the year", "until further notice" name a time, not a condition)
+CONDITION_UNTIL = re.compile(r"\buntil\s+((?:the|our|their|its|his|her|this|that|these|those|we|they|it|he|she|[A-Z][\w\-]*)\b"
+                             r"[^.;,]{0,50}?\b(?:is|are|has|have|can|agrees?|returns?|stops?|ends?|compl(?:y|ies)|accepts?|"
+                             r"releases?|withdraws?|leaves?|lays?|hands?|improves?|falls?|drops?)\b(?!\s+of\b)[^.;,]{0,60})")
 MODAL = re.compile(r"\b(?:will|would|could|can|may|might|shall|ready to|willing to|prepared to)\b", re.I)
 # "needed parliamentary approval for any new shipment": what must be granted first
 CONDITION_APPROVAL = re.compile(r"\b(?:needs?|needed|requires?|required|would require|subject to|pending|"
@@ -69,6 +74,9 @@ UNDECIDED = re.compile(
     r"(?:weigh|consider|review|stud(?:y|ie)|examin|assess)(?:s|es|ed|ing|e)? (?:all |the |our |its |their |every |several |"
     r"various |a (?:range|number) of |[\w\-]+[’']s? )*(?:options|possibilities|alternatives|proposals?|requests?)|"
     r"(?:yet to|still to) (?:decide|agree|determine|settle|make up)|"
+    r"(?:yet to|still to|not yet) (?:make|made|reach|reached|take|taken|issue|issued|give|given) (?:a|any|its|his|her|their) "
+    r"(?:final |firm |formal )?(?:decision|recommendation|call|choice|ruling|determination)|"
+    r"before (?:deciding|making (?:a|any|its|the|our|their) (?:final )?decision|a decision is (?:made|taken))|"
     r"(?:one of|among) (?:several|many|a (?:number|range) of|the|various) (?:[\w\-]+ )?(?:options|possibilities|alternatives)|"
     r"(?:remains?|remained|is|was) (?:still )?a (?:real |distinct )?possibility|"
     r"(?:decision|verdict|ruling) (?:on|about) [^.;]{1,60}? (?:will|would|is expected to) (?:come|be (?:made|taken))"
@@ -104,7 +112,10 @@ OPPOSE = re.compile(
     r"makes? no sense|a (?:dangerous )?distraction|reckless|irresponsible|misguided|folly|not convinced|unconvinced|"
     r"(?:a )?non-starter|unnecessary|not needed|dead in the water|out of the question|argu(?:e|es|ed|ing) against|"
     r"naive|na[iï]ve|unrealistic|a trap|not on (?:our|the) agenda|not under (?:discussion|consideration)|question(?:s|ed|ing)? the (?:wisdom|need|logic|merits?) of|"
-    r"(?:cannot|can[’']t|must not|mustn[’']t|should not|shouldn[’']t) (?:go ahead|proceed|happen|continue))\b", re.I)
+    r"(?:cannot|can[’']t|must not|mustn[’']t|should not|shouldn[’']t) (?:go ahead|proceed|happen|continue)|"
+    r"(?:cannot|can[’']t|must not|mustn[’']t|should not|shouldn[’']t) (?:be allowed to )?(?:become|be made) "
+    r"(?:the new normal|permanent)|(?:cannot|can[’']t|must not) (?:go on|last) (?:forever|for ever|indefinitely)|"
+    r"cost(?:s|ing)? (?:us|our|the|them|this|taxpayers|[A-Z]\w+) (?:[\w\-]+ ){0,3}?(?:millions|billions|dearly|jobs|lives))\b", re.I)
 
 SUPPORT = re.compile(
     r"\b(should accept|accept(?:s|ed)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?(?! down| off| away)|endorse[sd]?|welcome[sd]?|"
@@ -346,8 +357,13 @@ KEEP = re.compile(r"\b(?:stays?|stayed|remains?|remained|stay in place|remain in
                   r"(?:to )?(?:hold|continue|go on)\b(?! (?:talks|a |the |on to))|(?:to|will|would|should|must|can|could|may|might) last\b|"
                   r"\blast(?:s|ed)\b|"
                   r"(?:be|been) (?:kept|maintained|extended|renewed|retained|tightened)|maintain(?:ed|ing)? (?:it|them)|"
-                  r"extend(?:ed|ing)? (?:it|them))\b", re.I)
-REMOVE = re.compile(r"\b(?:expire[sd]?|lapse[sd]?|run out|(?:be|been) (?:lifted|ended|removed|scrapped|repealed|abolished|cancell?ed|withdrawn|dropped|"
+                  r"extend(?:ed|ing)? (?:it|them)|"
+                  # "will ask parliament for another ninety days of emergency rule"
+                  r"(?:ask|seek|request|want|need|propos)\w*\b[^.;]{0,40}?\b(?:another|a further|an extra|(?:\w+ )?more) "
+                  r"(?:[\w\-]+ ){0,2}(?:days?|weeks?|months?|years?) of)\b", re.I)
+REMOVE = re.compile(r"\b(?:expire[sd]?|lapse[sd]?|run out|(?:come|comes|came|coming) to an end|"
+                    r"(?:must|should|has to|have to|needs? to|will|ought to) (?:now |finally |soon |simply )?(?:go|end)"
+                    r"(?=\s*(?:[.;,!?\"”]|$|now\b|soon\b|immediately\b))|(?:be|been) (?:lifted|ended|removed|scrapped|repealed|abolished|cancell?ed|withdrawn|dropped|"
                     r"eased|revoked|terminated|suspended)|lift(?:ed|ing)? (?:it|them)|(?:scrap|end)(?:ped|ed|ping|ing)? (?:it|them))\b", re.I)
 
 
@@ -450,6 +466,16 @@ def _once_after_modal(text: str, s: int, e: int) -> re.Match | None:
     if not modal or re.search(r"[.;:!?]", lead[modal[-1].end():]) or NEGATORS.search(lead[modal[-1].start():]):
         return None
     return m
+
+
+def _until_after_modal(text: str, s: int, e: int) -> re.Match | None:
+    """'will stay until X is secure', 'will not lift it until prices fall': a condition; 'waited until
+    the ministers arrived' is none."""
+    m = CONDITION_UNTIL.search(text, s, e)
+    if m is None:
+        return None
+    lead = re.split(r"[.;:!?]", text[max(s, m.start() - 80):m.start()])[-1]
+    return m if MODAL.search(lead) or KEEP.search(lead) else None
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
@@ -606,7 +632,7 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             condition = Span.of(text, m.start(1), m.end(1))
             evidence.append(Span.of(text, m.start(), m.end()))
     if condition is None:
-        m = _once_after_modal(text, s, e) or CONDITION_APPROVAL.search(text, s, e)
+        m = _once_after_modal(text, s, e) or _until_after_modal(text, s, e) or CONDITION_APPROVAL.search(text, s, e)
         if m:
             condition = Span.of(text, *_strip(text, m.start(1), _clause_end(text, m.start(1), min(e, m.end(1)))))
             evidence.append(Span.of(text, *_strip(text, m.start(), m.start(1))))
