@@ -246,3 +246,20 @@ def test_the_questions_own_words_are_no_theme_whatever_their_case():
                   st(2, "p:y", "us-dod", "2030-01-06", "a", "oppose", "this council failed the corridor")]
     found = [f for f in find_all(statements, ACTORS, targets, G.organizations, rank=G.rank) if f.kind == "common_ground"]
     assert [f.details["term"] for f in found] == ["corridor"]
+
+
+def test_one_word_two_governments_share_is_no_theme_but_a_phrase_is():
+    one_word = kinds([st(1, "p:x", "us-dod", "2030-01-05", "a", "oppose", "it would risk a direct confrontation"),
+                      st(2, "p:y", "ru-kremlin", "2030-01-06", "a", "oppose", "a direct party to the conflict")],
+                     "common_ground")
+    assert one_word == []
+    phrase = kinds([st(1, "p:x", "us-dod", "2030-01-05", "a", "oppose", "we want a direct hotline"),
+                    st(2, "p:y", "ru-kremlin", "2030-01-06", "a", "oppose", "a direct hotline is ready")],
+                   "common_ground")
+    assert [f.details["term"] for f in phrase] == ["direct hotline"]
+
+
+def test_a_verbs_past_form_is_no_theme():
+    fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support", "the battlefield has changed"),
+                st(2, "p:y", "us-dod", "2030-01-06", "a", "oppose", "our position has not changed")], "common_ground")
+    assert fs == []

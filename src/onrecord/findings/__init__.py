@@ -337,6 +337,11 @@ def common_ground(statements: list[Statement], actors: dict[str, Actor], targets
                 continue
             scored.append((len(by_actor) + len(body_set), term, by_actor, body_set))
         for row in _phrases(scored):
+            if not re.search(r"[\s\-]", row[1]) and (row[1].endswith("ed") or len(
+                    {tree.government(b) or b for b in row[3]}) > 1):
+                # one word two governments share ("ship", "direct") is mostly chance, and a verb's
+                # form ("changed") no theme: a phrase is
+                continue
             if row[1] not in best or row[0] > best[row[1]][0]:
                 best[row[1]] = row
     n_actors = max(1, len(bodies))
