@@ -1007,7 +1007,7 @@ def test_a_ministry_spokeswoman_after_the_kremlin_is_of_russias_ministry_and_a_p
             "Moscow remained open to talks.\n\nIn Kyiv, President Andriy Melnyk said he was ready to accept a truce. "
             "France's foreign minister, Claire Duval, said the proposal remained on the table.")
     found = bodies(parse, text)
-    assert found["Irina Sokolova"] == "ru-mfa" and found["Andriy Melnyk"] == "gov-ua"
+    assert found["Irina Sokolova"] == "ru-mfa" and found["Andriy Melnyk"] == "ua-presidency"  # within gov-ua
     assert found["Claire Duval"] == "fr-mfa"
 
 
@@ -1245,7 +1245,9 @@ def test_a_leaders_office_on_a_page_about_one_country_is_of_its_government(parse
     assert bodies(parse, "Germany will send tanks, the chancellery said on Tuesday. Berlin had refused for "
                          "months.")["the chancellery"] == "gov-de"
     assert bodies(parse, "The prime minister's office said Japan would respond. Tokyo protested.")[
-        "The prime minister's office"] == "gov-jp"
+        "The prime minister's office"] == "jp-pm"  # the office the gazetteer knows for Japan (its Kantei)
+    assert bodies(parse, "The presidency said South Africa would stay in the court. Pretoria was firm.")[
+        "The presidency"] == "za-presidency"
 
 
 def test_a_name_after_a_post_that_the_tagger_misses_and_a_post_that_says_her_sex(parse):
@@ -1259,3 +1261,29 @@ def test_a_name_after_a_post_that_the_tagger_misses_and_a_post_that_says_her_sex
     assert "Randhir Jaiswal" in names
     assert found[-1].speaker.name == "Mumtaz Zahra Baloch"  # "she": the spokeswoman, not S. Varma
     assert found[-1].speaker.organization_id == found[-2].speaker.organization_id == "gov-pk"
+
+
+def test_a_post_written_before_a_name_stays_with_the_surname(parse):
+    text = ("National security adviser Tom Reyes told reporters the review was under way.\n\n"
+            "His deputy spoke later. “We are not there yet,” Reyes said.\n\n"
+            "In March, Defense Secretary Ann Blake said the plan was sound. A week later, her spokesman, "
+            "Colonel Pat Moreno, said the review would take weeks.\n\nOn Monday, Moreno said nothing had changed.")
+    orgs = [(r.speaker.name, r.speaker.organization_id) for r in speakers(parse, text) if r.speaker]
+    assert ("Tom Reyes", "us-nsc") in orgs and orgs.count(("Tom Reyes", "us-nsc")) == 2
+    assert orgs.count(("Pat Moreno", "us-dod")) == 2
+
+
+def test_a_legislator_speaks_for_no_government():
+    g = load_gazetteer()
+    assert g.organization_in("Democratic U.S. Rep.") is None
+    assert g.organization_in("U.S. Senator") is None
+    assert g.organization_in("U.S. Trade Representative") == "us-ustr"
+
+
+def test_seats_other_governments_are_named_by_are_their_bodies(parse):
+    text = ("BRASÍLIA, May 4 (Wire) - Foreign Minister Ana Prado said the talks would go on.\n\n"
+            "Itamaraty said in a statement that the embassy would stay open. President Rui Costa said he was "
+            "in no hurry.")
+    found = bodies(parse, text)
+    assert found == {"Ana Prado": "br-mfa", "Brazilian Ministry of Foreign Affairs": "br-mfa", "Rui Costa": "br-presidency"}
+    assert load_gazetteer().tree.government("br-presidency") == "gov-br"

@@ -434,7 +434,7 @@ class DocumentResolver:
             # ("Deputy President Paul Mashatile", "presidential spokesman Vincent Magwenya" on a page
             # about South Africa). A vice president, whom the news names far more often for the
             # US, needs the paragraph's or the dateline's seat.
-            org_id = self._leader_seat(mention.start, leader.group(0))
+            org_id = self._leaders_office(self._leader_seat(mention.start, leader.group(0)), leader.group(0))
         elif org_id is None and owned and owned.group(1).lower() in ("his", "her") and CABINET_POST.search(role_title):
             org_id = self._leader_before(mention.start)  # "Her finance minister" right after the president spoke
         if org_id is not None and role_title and self.gaz.organizations[org_id].kind == "government":
@@ -472,10 +472,12 @@ class DocumentResolver:
         if org_id is None:  # "Australia's climate minister said ...", then "Minister Tom Baird": still Australia's
             org_id = seen.get(pid)
             role_title = role_title or (posts.get(pid) if org_id else None)
-        elif how == "title" or (mention_title and role_title == mention_title and self.gaz.rank(mention_title) > 1
-                                and not FORMER.search(description)):
-            # only a post the page names them by (a description's body is often a past one):
-            # "Foreign Ministry spokesman Nasser Rahimi said", then "Rahimi told ...": still the ministry's
+        elif how == "title" or (mention_title and not FORMER.search(description) and (
+                role_title == mention_title and self.gaz.rank(mention_title) > 1
+                or owned or clean_mention(mention.text).endswith(name))):
+            # only a post the page names them by, or the one written before their name (a description's
+            # body is often a past one): "Foreign Ministry spokesman Nasser Rahimi said", then "Rahimi
+            # told ...": still the ministry's; "national security adviser Tom Reyes", then "Reyes said"
             seen.setdefault(pid, org_id)
             posts.setdefault(pid, role_title)
         roles = (Role(role_title, org_id),) if role_title or org_id else ()
@@ -600,6 +602,15 @@ class DocumentResolver:
         presidential = "presiden" in post
         return self._paragraph_seat(pos) or self._dateline_seat() or (
             self._page_country() if not presidential or ("us" not in self._named() and "vice" not in post) else None)
+
+    def _leaders_office(self, seat: str | None, post: str) -> str | None:
+        """The office a leader's staff and office speak for, when the gazetteer has it ("the
+        presidency", "presidential spokesman" of South Africa: its Presidency); else the government."""
+        if seat is None or re.search(r"\b(?:vice|deputy)\b", post, re.I):
+            return seat
+        leader = next((w for w in ("president", "prime minister", "chancellor", "premier")
+                       if w in post.lower().replace("presidency", "president").replace("chancellery", "chancellor")), None)
+        return self.gaz.heads.get((seat, leader), seat) if leader else seat
 
     def _named(self) -> set[str]:
         """The governments and blocs the page names in any way."""
@@ -1430,13 +1441,15 @@ class DocumentResolver:
         org_id = self.gaz.organization_in(state.group(1)) if state else None
         if org_id is not None and self.gaz.organizations[org_id].kind != "government":
             org_id = None
+        if org_id is not None and (tail := LEADERS_OFFICE.search(text)) is not None:
+            org_id = self._leaders_office(org_id, tail.group(1))  # "South Africa's presidency": its Presidency
         if org_id is None and STATE_DEPARTMENT.match(text):  # "the Department of Fisheries" of the page's country
             org_id = self._page_country()
         office = LEADERS_OFFICE.fullmatch(text)
         if org_id is None and office is not None:
             # "the presidency said" on a page about one country that never names the US (as a
             # president); "the chancellery", "the prime minister's office" on a page about one country
-            org_id = self._leader_seat(mention.start, office.group(1))
+            org_id = self._leaders_office(self._leader_seat(mention.start, office.group(1)), office.group(1))
         # "Japan's foreign ministry", "the Iranian army": a body of that country's state
         actor = Actor(f"o:{slug(text.removeprefix('The ').removeprefix('the '))}", text, "organization",
                       (Role(text, org_id),) if org_id else ())

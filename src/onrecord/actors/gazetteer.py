@@ -190,6 +190,8 @@ class Gazetteer:
             return None  # "Russia's opposition leader", "an exiled Belarusian dissident": not its voice
         if best is not None and self.organizations[best].kind == "government" and PRIVATE_ROLE.search(text):
             return None  # "an Israeli blogger", "Mexican-American voters": of the country, not its government
+        if best is not None and self.organizations[best].kind == "government" and LEGISLATOR.search(text):
+            return None  # "Democratic U.S. Rep. Gwen Graham": a legislator speaks for no government
         if best is not None and SHADOW.search(text):
             return None  # "Labour's shadow foreign secretary" holds no office in the Foreign Office
         if best is not None and FORMER.search(text) and not re.search(r"\bcurrent\s+and\s+former\b", text, re.I):
@@ -211,6 +213,9 @@ class Gazetteer:
 HOST_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?|delegates?|delegations?|"
                          r"(?:permanent\s+)?representatives?|missions?|observers?)\s+to\s+(?:the\s+)?$", re.I)
 SHADOW = re.compile(r"\bshadow\b", re.I)
+LEGISLATOR = re.compile(r"\b(?:Reps?\.|(?<!Trade )(?<!Permanent )(?<!Special )(?<!High )Representative|Sen\.|Senator|"
+                        r"Congress(?:wo)?man|lawmakers?|legislators?|MPs?|members? of (?:parliament|congress)|"
+                        r"parliamentarians?)(?!\w)")
 FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|then-|retired|erstwhile)", re.I)
 AGAINST_GOVERNMENT = re.compile(r"\b(?:opposition|dissidents?|exiled?|rebels?|insurgents?|separatists?)\b", re.I)
 # a country's name inside a private body's: "the American Enterprise Institute", "Center for American
@@ -347,10 +352,10 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
             if not isinstance(h, dict) or h.get("organization") not in orgs or not h.get("title"):
                 raise RegistryError(f"a head needs a 'title' and a known 'organization': {h!r}", source=where)
             heads[(orgs[h["organization"]].parent_id, h["title"].lower())] = h["organization"]
+    capitals = _add_countries(orgs, nat)  # first: a body may sit under any country's government ("gov-br")
     for o in orgs.values():
         if o.parent_id and o.parent_id not in orgs:
             raise RegistryError(f"organization {o.id!r} has unknown parent {o.parent_id!r}")
-    capitals = _add_countries(orgs, nat)
     people: dict[str, RegisteredPerson] = {}
     for where, layer in layers:
         for person in _people(layer, where, orgs):
