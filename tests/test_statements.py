@@ -600,6 +600,8 @@ def test_a_content_starts_after_a_wire_dateline(parse):
     assert rows[0][3].startswith("NATO")  # an apposition after a name is no dateline
     rows = found(parse, "BRUSSELS, March 14 (Wire) - Talks on a trade pact have stalled, two diplomats said.")
     assert rows[0][3] == "Talks on a trade pact have stalled"  # a dated dateline too
+    rows = found(parse, "BOGOTÁ, May 2 (Wire) - The ceasefire will hold, the interior minister told reporters.")
+    assert rows[0][3] == "The ceasefire will hold"  # a city written with an accent
 
 
 def test_a_sentence_opening_with_asked_holds_the_question_not_the_answer(parse):

