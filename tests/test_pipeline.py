@@ -491,3 +491,22 @@ def test_a_label_given_in_full_once_names_the_speaker_of_its_short_form():
                  "ADAMS: We will pass it in June, whatever the senators say.")
     names = [(s.speaker.mention.text, s.speaker.name) for s in r.statements if s.cue and s.cue.text == ":"]
     assert ("JANE BAKER", "Jane Baker") in names and ("BAKER", "Jane Baker") in names
+
+
+def test_a_time_the_speaker_set_nearer_than_the_paragraphs_opening_dates_the_remark():
+    text = ("By the summer, the mood had shifted. In July, adviser Tom Reyes told reporters the review "
+            "was under way. “Our support has to change,” Reyes said.")
+    r = run(text, published="2026-10-14")
+    assert {st.content.text[:14]: st.said.label() for st in r.statements}["Our support ha"] == "2026-07"
+
+
+def test_a_position_said_not_to_have_changed_takes_the_bodys_earlier_side():
+    targets = [Target("m", "Should the country send missiles?", keywords=("missiles",))]
+    text = ("In March, Defense Secretary Ann Blake said sending missiles was a mistake.\n\n"
+            "On Monday, Pentagon spokesman Pat Moreno said the department's position on the missiles "
+            "had not changed.")
+    r = run(text, published="2026-10-14", targets=targets)
+    [first, again] = [st for st in r.statements if st.stances]
+    assert first.stances[0].stance == again.stances[0].stance == "oppose"
+    assert again.stances[0].confidence < first.stances[0].confidence
+    assert [e.text for e in again.stances[0].evidence] == ["position on the missiles had not changed", "a mistake"]

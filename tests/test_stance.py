@@ -544,3 +544,12 @@ CURFEW = Target("curfew", "Should the council extend the curfew?", keywords=("cu
 ])
 def test_rules_from_set_10s_misses(text, label):
     assert judge(CURFEW, text, Span.of(text, 0, len(text)), []).stance == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Kyiv should get the tanks without delay.", "support"),
+    ("The rebels must not receive any tanks.", "oppose"),
+])
+def test_what_someone_should_be_given(text, label):
+    tanks = Target("tanks", "Should Germany send tanks to Ukraine?", keywords=("tanks",))
+    assert judge(tanks, text, Span.of(text, 0, len(text)), []).stance == label

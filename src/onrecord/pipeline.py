@@ -237,14 +237,20 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             said = briefed  # a turn, or words reported inside one
         if interviewed is not None and said.basis == "published" and cand.rule == "colon":
             said = interviewed
-        if said.basis == "published" and said.start is None and res.speaker is not None and res.speaker.actor_id \
+        opening = said.basis == "text" and said.span is not None and said.span.start < sentence[0]
+        if (said.basis == "published" and said.start is None or opening) and res.speaker is not None \
+                and res.speaker.actor_id \
                 and not ANOTHER_TIME.search(doc.text, sentence[0], cand.cue.end if cand.cue else anchor):
             # a scene an earlier sentence sets ("Delgado went further last week. Speaking in
             # Brussels, she said"); not "Sharpton later clarified" nor "She has since said"; a
-            # time in what anyone is reported to say is theirs ("Trump said Romney begged him in 2012")
-            said = timing.frame_date(doc.text, _earlier_in_block(sentences, si, blocks[bi], cue_sentences,
-                                                                 res.speaker.actor_id),
-                                     res.speaker.name, doc.published, quoted + contents) or said
+            # time in what anyone is reported to say is theirs ("Trump said Romney begged him in 2012").
+            # It is nearer than the paragraph's opening: "By the summer, the tone had shifted. In
+            # July, Reyes told reporters ... 'Our support has to change,' Reyes said" is July's
+            frame = timing.frame_date(doc.text, _earlier_in_block(sentences, si, blocks[bi], cue_sentences,
+                                                                  res.speaker.actor_id),
+                                      res.speaker.name, doc.published, quoted + contents)
+            if frame is not None and (not opening or frame.span is not None and frame.span.start > said.span.start):
+                said = frame
         context = [(blocks[bi].start, blocks[bi].end)]
         if lead is not None:
             context.append((blocks[lead].start, blocks[lead].end))
@@ -273,7 +279,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             result.actors[res.actor.id] = actors_stage.merge_actor(result.actors.get(res.actor.id), res.actor)
     # one statement per span and kind (its id): a later reading replaces an earlier one, as the
     # ledger has always stored them, so a Spark job's tables hold what the ledger holds
-    result.statements = list({st.id: st for st in result.statements}.values())
+    result.statements = stance_stage.carry_forward(list({st.id: st for st in result.statements}.values()))
     by_actor: dict[str, list[Statement]] = {}
     for st in result.statements:
         if st.speaker and st.speaker.actor_id:

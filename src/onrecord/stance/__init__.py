@@ -7,9 +7,10 @@ options, so a backend can carry settings.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Protocol
 
-from ..model import Span, Stance, Target
+from ..model import Span, Stance, Statement, Target
 from . import rules
 from .targets import load_targets, parse_targets
 
@@ -65,4 +66,35 @@ def get_backend(name: str, **config) -> StanceBackend:
         raise ValueError(f"unknown stance backend {name!r}; known: {', '.join(known)}") from None
 
 
-__all__ = ["BACKENDS", "register", "get_backend", "load_targets", "parse_targets"]
+def carry_forward(statements: list[Statement]) -> list[Statement]:
+    """"Our position has not changed": a neutral reading of such words takes the side the speaker,
+    or the speaker's body, took last in the same document, at a lower confidence, citing both."""
+    def when(st: Statement) -> str:
+        return st.said.start or st.said.end or ""
+
+    out = []
+    for i, st in enumerate(statements):
+        again = [rules.REAFFIRMED.search(st.content.text)] if any(s.stance == "neutral" for s in st.stances) else [None]
+        if again[0] is None or st.speaker is None:
+            out.append(st)
+            continue
+        stances = []
+        for s in st.stances:
+            earlier = [(when(p), p.content.start, p, ps) for p in statements[:i] if p.speaker is not None
+                       and (p.speaker.actor_id == st.speaker.actor_id
+                            or p.speaker.organization_id and p.speaker.organization_id == st.speaker.organization_id)
+                       and when(p) <= when(st)
+                       for ps in p.stances if ps.target_id == s.target_id and ps.stance != "neutral"]
+            if s.stance != "neutral" or not earlier:
+                stances.append(s)
+                continue
+            *_, prior, ps = max(earlier, key=lambda x: (x[0], x[1]))
+            at = st.content.start + again[0].start()
+            said_again = Span(at, at + len(again[0].group(0)), again[0].group(0))
+            stances.append(Stance(s.target_id, ps.stance, round(ps.confidence * 0.8, 3),
+                                  (said_again, *(ps.evidence[:1] or (prior.content,))), ps.condition, ps.source))
+        out.append(replace(st, stances=tuple(stances)))
+    return out
+
+
+__all__ = ["BACKENDS", "register", "get_backend", "carry_forward", "load_targets", "parse_targets"]

@@ -519,6 +519,10 @@ def _aimed_elsewhere(text: str, x: re.Match, s: int) -> bool:
 WEIGHED = re.compile(r"\b(?:weigh(?:s|ing)?|mull(?:s|ing)?|pondering|looking at|exploring|studying|examining)\s+"
                      r"(?:[\w\-]+\s+){0,4}$", re.I)
 # the thing being made ready: "have begun drafting a sanctions package", "drawing up a list"
+# what someone should be given: "should get the missiles", "must not receive any"
+GIVEN = re.compile(r"\b(?:should|must|needs? to|ought to|deserves? to|has to|have to)(\s+not|n[’']t)?\s+"
+                   r"(?:get|receive|be (?:given|sent|supplied with|provided with))\s+"
+                   r"(?:the\s+|these\s+|those\s+|more\s+|its\s+|their\s+|any\s+|new\s+)*$", re.I)
 PREPARED = re.compile(r"\b(?:drafting|drawing up|drew up|drawn up|finali[sz]ing|working on)\s+(?:an?\s+|the\s+|new\s+|fresh\s+)*$",
                       re.I)
 # a doubt that reaches the clause it takes: "I don't believe sanctions are the right tool"
@@ -554,6 +558,12 @@ def _answer(target: Target, text: str, content: Span, backend: str) -> Stance | 
     return None
 
 
+# a position said to hold: it takes whatever side the speaker's body took before
+REAFFIRMED = re.compile(
+    r"\b(?:position|policy|stance|view|approach|assessment|thinking|calculus)\b[^.;]{0,40}?"
+    r"(?:\b(?:has|have|had|did|does)(?: not|n[’']t)\s+(?:\w+ly\s+)?changed?\b|\b(?:remains?|remained|is|was) "
+    r"(?:unchanged|the same)\b)|\bnothing has changed\b|\b(?:stands?|stood) by (?:our|its|his|her|their|the) "
+    r"(?:earlier |previous |original )?(?:position|decision|assessment)\b", re.I)
 FLIP = {"support": "oppose", "oppose": "support"}
 # the act of a question that ends or cuts a thing, said before the thing: "lifting | the sanctions",
 # "an end to | the blockade", "cuts in | aid"
@@ -676,6 +686,9 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     for hit in topics:  # "remained open to talks"
         if PREPARED.search(text, max(s, hit.start - 30), hit.start):
             said["support"].append(hit)
+        given = GIVEN.search(text, max(s, hit.start - 50), hit.start)
+        if given is not None:  # "Ukraine should get the missiles": for giving them
+            said["oppose" if given.group(1) else "support"].append(Span.of(text, given.start(), hit.end))
         if re.search(r"\bopen to\s+(?:[\w\-]+\s+){0,2}$", text[max(s, hit.start - 30):hit.start], re.I):
             said["support"].append(hit)
         # a keyword the user wrote as an act ("lower rates"), asked for right before it: "should lower rates"
@@ -719,7 +732,8 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
                 and not word.startswith(("cannot", "must not", "can")):
             polarity = "oppose"
         (votes if TRUTH.fullmatch(word) else said)[polarity].append(Span.of(text, x.start(), x.end()))
-    reversed_ = not acts and _object_only(target, text, rel.hits or rel.evidence)
+    # (relevant only by its paragraph, a verdict is on whatever the statement says, not on the thing named there)
+    reversed_ = not acts and not rel.from_context and _object_only(target, text, rel.hits)
     for label, spans in said.items():
         votes[FLIP[label] if reversed_ else label].extend(spans)
     hedges = [Span.of(text, x.start(), x.end()) for x in HEDGES.finditer(text, s, e)]
@@ -730,6 +744,9 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         return _stance(target, label, kind, rel, tuple(votes[label][:3]), backend)
     if hedges and not rel.from_context:  # reported, unconfirmed: relevant, no position taken
         return _stance(target, "neutral", "hedged", rel, tuple(hedges[:3]), backend)
+    again = REAFFIRMED.search(text, s, e)
+    if again is not None:  # "our position has not changed": no side in its words; carry_forward gives the earlier one
+        return _stance(target, "neutral", "neutral", rel, (Span.of(text, again.start(), again.end()),), backend)
     score = valence(text[s:e], tuple((h.start - s, h.end - s) for h in rel.hits))
     if abs(score) >= 0.45 and not rel.from_context:  # only evaluative tone: a weak stance
         label = "support" if score > 0 else "oppose"
