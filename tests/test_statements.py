@@ -917,3 +917,9 @@ def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows
     assert ("indirect", "A senior official", "said", "the convoy had been recalled") in rows
+
+
+def test_a_speaker_the_parser_reads_into_the_quotation_before_it(parse):
+    rows = found(parse, "\"We could not reach unanimity today,\" the EU's foreign policy chief, Ana Lind, told a news "
+                        "conference after the meeting.")
+    assert rows == [("direct", "the EU's foreign policy chief, Ana Lind", "told", "We could not reach unanimity today")]

@@ -225,6 +225,39 @@ def repair_coordinated_report(sdoc) -> None:
         tok.head, tok.dep_ = head, "conj"
 
 
+QUOTE_CLOSERS = {'"', "”", "''", "’"}
+
+
+def repair_speaker_read_into_quote(sdoc) -> None:
+    """'"We could not agree," the EU's foreign policy chief, Kaja Kallas, told reporters': the small
+    parser may read the speaker after the closing mark as an object of the quoted verb and the
+    report as its conjunct. A noun phrase right after ',"' whose head hangs inside the quotation,
+    followed by a reporting verb, is that verb's subject, and the quotation what it reports."""
+    for sent in sdoc.sents:
+        toks = list(sent)
+        for k in range(1, len(toks) - 2):
+            q = toks[k]
+            if q.text not in QUOTE_CLOSERS or toks[k - 1].text not in (",", "?", "!"):
+                continue
+            verb = next((t for t in toks[k + 1:] if t.tag_ in ("VBD", "VBZ", "VBP")), None)
+            if verb is None or verb.lower_ not in REPORTED or verb.i - q.i < 2:
+                continue
+            phrase = sdoc[q.i + 1:verb.i]
+            heads = [t for t in phrase if t.head.i < q.i or t.head.i >= verb.i]
+            if len(heads) != 1 or heads[0].head.i >= q.i or heads[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+                continue  # fine already, or no single noun phrase the quotation took in
+            quoted = heads[0].head
+            while quoted.head.i < q.i and quoted.head != quoted:
+                quoted = quoted.head
+            for t in sent:
+                if t.dep_ == "punct" and t.i > verb.i and t.head.i < q.i:
+                    t.head = verb  # the closing full stop is the report's
+            verb.head, verb.dep_ = verb, "ROOT"
+            heads[0].head, heads[0].dep_ = verb, "nsubj"
+            quoted.head, quoted.dep_ = verb, "ccomp"
+            break
+
+
 def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: True,
                     batch_size: int = 64, n_process: int | str = "auto") -> Iterator[Parsed]:
     """Parse documents' blocks in one ``nlp.pipe`` stream; ``keep`` skips blocks worth nothing."""
@@ -247,6 +280,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_coordinated_report(sdoc)
             repair_verb_read_as_modifier(sdoc)
             repair_trailing_report(sdoc)
+            repair_speaker_read_into_quote(sdoc)
             results[i].append(ParsedBlock(b.start, b.kind, sdoc))
     for i, d in enumerate(docs):
         yield Parsed(d, results[i])
