@@ -1287,3 +1287,13 @@ def test_seats_other_governments_are_named_by_are_their_bodies(parse):
     found = bodies(parse, text)
     assert found == {"Ana Prado": "br-mfa", "Brazilian Ministry of Foreign Affairs": "br-mfa", "Rui Costa": "br-presidency"}
     assert load_gazetteer().tree.government("br-presidency") == "gov-br"
+
+
+def test_a_bare_institution_and_a_leader_after_his_government_spoke(parse):
+    text = ("European Commission President Ana Lind said the EU was ready to act. A Commission spokesperson said on "
+            "Wednesday that nothing had changed.\n\n"
+            "The Kestrian government rejected the criticism. Prime Minister Ivo Brandt said Kestria would not be "
+            "intimidated.")
+    found = bodies(parse, text.replace("Kestrian", "Georgian").replace("Kestria", "Georgia"))
+    assert found["A Commission spokesperson"] == "eu"
+    assert found["Ivo Brandt"] == "gov-ge"

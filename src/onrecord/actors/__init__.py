@@ -80,6 +80,8 @@ NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
 # "ministry spokeswoman", "embassy official": a post in a body the role does not name
 INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:[A-Za-z]+\s+(?=[Mm]inistry|[Oo]ffice))?(ministry|Ministry|department|agency|embassy|army|military|navy|police|commission|"
                               r"council|committee|company|campaign|party|bank|court|[Gg]overnment|office)(?:['’]s)?\s+[a-z]")
+# an institution named by its bare noun, capitalised: the one a recent speaker's title named in full
+BARE_INSTITUTION = re.compile(r"\b(?:Commission|Council|Secretariat|Presidency|Ministry|Department)\b")
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer)$", re.I)
 OWNED_ROLE = re.compile(r"((?i:its|their|his|her))\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)$")  # "her deputy"
 TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(?:Col|Gen|Adm|Capt|Sgt|Maj|Lt|Cmdr|Cpl)\.)")
@@ -424,7 +426,11 @@ class DocumentResolver:
         if org_id is None and not owned and not foreign and role_title and CABINET_POST.search(role_title):
             # "In Tokyo, Chief Cabinet Secretary Haruto Sato said": the government where the
             # paragraph opens; "Natural Resources Minister Paul Girard" on a page about Canada alone: Canada's
-            org_id = self._paragraph_seat(mention.start) or self._page_country() or self._dateline_seat()
+            org_id = self._paragraph_seat(mention.start) or self._page_country() or self._dateline_seat() \
+                or self._body_in_paragraph(mention.start)
+            leader = HEAD_OF_STATE.fullmatch(role_title)
+            if leader is not None and org_id is not None:
+                org_id = self._leaders_office(org_id, leader.group(0))
         elif org_id is None and not owned and not foreign and role_title \
                 and (leader := HEAD_OF_STATE.fullmatch(role_title) or PRESIDENCY_POST.fullmatch(role_title)) \
                 and not FORMER.search(mention.text) and not self._once_former(name):
@@ -601,7 +607,17 @@ class DocumentResolver:
         post = post.lower()
         presidential = "presiden" in post
         return self._paragraph_seat(pos) or self._dateline_seat() or (
-            self._page_country() if not presidential or ("us" not in self._named() and "vice" not in post) else None)
+            self._page_country() if not presidential or ("us" not in self._named() and "vice" not in post) else None) \
+            or (self._body_in_paragraph(pos) if "vice" not in post else None)
+
+    def _body_in_paragraph(self, pos: int) -> str | None:
+        """The government a body that spoke earlier in the paragraph belongs to: "The Georgian
+        government rejected the criticism. Prime Minister X said ..." is Georgia's."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        org_id = next((sp.organization_id for at, sp, actor in reversed(self.history)
+                       if start <= at < pos and actor.kind in ("organization", "group")), None)
+        country = self.gaz.tree.government(org_id) if org_id else None
+        return country if country and self.gaz.organizations[country].kind == "government" else None
 
     def _leaders_office(self, seat: str | None, post: str) -> str | None:
         """The office a leader's staff and office speak for, when the gazetteer has it ("the
@@ -1371,6 +1387,11 @@ class DocumentResolver:
         if earlier is not None:
             return earlier
         org_id = self.gaz.organization_in(text) or self._branch_of_page_country(text, mention.start)
+        institution = BARE_INSTITUTION.search(text) if org_id is None and not FORMER.search(text) else None
+        if institution is not None:  # "A Commission spokesperson" after "European Commission President X" spoke
+            org_id = next((sp.organization_id for start, sp, _ in reversed(self.history)
+                           if start < mention.start and mention.start - start < 1500 and sp.organization_id
+                           and sp.mention is not None and institution.group(0) in sp.mention.text), None)
         if org_id is None and STATE_VOICE.search(text) and not FORMER.search(text):
             org_id = self._paragraph_seat(mention.start)  # "In Berlin, a government spokesman said"
             if org_id is None and re.search(r"\bgovernment\b", text, re.I):

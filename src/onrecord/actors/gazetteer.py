@@ -98,6 +98,7 @@ class Gazetteer:
     heads: dict[tuple[str, str], str] = field(default_factory=dict)  # (government, "president"): its office
     confirm: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "gov-ge": words a page must also hold
     generic_titles: frozenset[str] = frozenset()  # posts many countries have ("national security adviser")
+    members: dict[str, frozenset[str]] = field(default_factory=dict)  # "eu": its member governments
     _alias_re: re.Pattern | None = field(default=None, repr=False)
     _alias_map: dict[str, str] = field(default_factory=dict, repr=False)
     _capitals: frozenset[str] = field(default=frozenset(), repr=False)
@@ -296,20 +297,24 @@ def _people(layer: dict, where: str, orgs: dict) -> list[RegisteredPerson]:
     return out
 
 
-def _add_countries(orgs: dict[str, Organization], nationalities: dict[str, list[str]]) -> frozenset[str]:
+def _add_countries(orgs: dict[str, Organization],
+                   nationalities: dict[str, list[str]]) -> tuple[frozenset[str], dict[str, str]]:
     """Every country's government (from pycountry) that the gazetteer does not already define,
-    with its demonyms (demonyms.yaml) so that "a Chadian officer" names its government."""
+    with its demonyms (demonyms.yaml) so that "a Chadian officer" names its government. Returns
+    the capitals and each country code's government id."""
     from .places import countries
 
     demonyms = yaml.safe_load(resources.files(__package__).joinpath("demonyms.yaml").read_text("utf-8"))
     capitals = yaml.safe_load(resources.files(__package__).joinpath("capitals.yaml").read_text("utf-8"))
     by_alias = {a: o.id for o in orgs.values() for a in (o.name, *o.aliases)}
     added: set[str] = set()
+    codes: dict[str, str] = {}
     for code, names in countries().items():
         oid = next((by_alias[n] for n in names if n in by_alias), None)
         if oid is None:
             oid = f"gov-{code.lower()}"
             orgs.setdefault(oid, Organization(oid, names[0], None, tuple(names), "government"))
+        codes[code] = oid
         cities = [c for c in capitals.get(code) or [] if c not in by_alias]  # "Tokyo protested"
         if cities:
             orgs[oid] = replace(orgs[oid], aliases=tuple(dict.fromkeys((*orgs[oid].aliases, *cities))))
@@ -319,7 +324,7 @@ def _add_countries(orgs: dict[str, Organization], nationalities: dict[str, list[
         if words:
             nationalities.setdefault(oid, [])
             nationalities[oid].extend(w for w in words if w not in nationalities[oid])
-    return frozenset(added)
+    return frozenset(added), codes
 
 
 @lru_cache(maxsize=8)
@@ -352,7 +357,14 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
             if not isinstance(h, dict) or h.get("organization") not in orgs or not h.get("title"):
                 raise RegistryError(f"a head needs a 'title' and a known 'organization': {h!r}", source=where)
             heads[(orgs[h["organization"]].parent_id, h["title"].lower())] = h["organization"]
-    capitals = _add_countries(orgs, nat)  # first: a body may sit under any country's government ("gov-br")
+    capitals, codes = _add_countries(orgs, nat)  # first: a body may sit under any country's government ("gov-br")
+    members: dict[str, frozenset[str]] = {}
+    for where, layer in layers:
+        for bloc, listed in (layer.get("members") or {}).items():
+            unknown = [c for c in listed if c not in codes] + ([bloc] if bloc not in orgs else [])
+            if unknown:
+                raise RegistryError(f"members of {bloc!r}: unknown {', '.join(map(str, unknown))}", source=where)
+            members[bloc] = frozenset(codes[c] for c in listed)
     for o in orgs.values():
         if o.parent_id and o.parent_id not in orgs:
             raise RegistryError(f"organization {o.id!r} has unknown parent {o.parent_id!r}")
@@ -362,4 +374,4 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
             for key in (person.name, *person.aliases):
                 people[key.lower()] = person
     return Gazetteer(orgs, titles, nat, dict(data.get("seniority") or {}), people, capitals=capitals,
-                     heads=heads, confirm=confirm, generic_titles=frozenset(generic))
+                     heads=heads, confirm=confirm, generic_titles=frozenset(generic), members=members)
