@@ -553,3 +553,20 @@ def test_rules_from_set_10s_misses(text, label):
 def test_what_someone_should_be_given(text, label):
     tanks = Target("tanks", "Should Germany send tanks to Ukraine?", keywords=("tanks",))
     assert judge(tanks, text, Span.of(text, 0, len(text)), []).stance == label
+
+
+def test_a_member_of_a_bloc_the_question_names_acts_for_it():
+    from onrecord.actors import load_gazetteer
+    from onrecord.stance.rules import about_others
+    gaz = load_gazetteer()
+    bans = Target("bans", "Should the European Union impose sanctions on Kestrian officials?", keywords=("sanctions",))
+    member = "Germany and Poland said they would impose national entry bans."
+    assert not about_others(bans, member, [(0, len(member))], gaz)
+    outsider = "Japan and Canada said they would impose national entry bans."
+    assert about_others(bans, outsider, [(0, len(outsider))], gaz)
+
+
+def test_what_would_push_a_country_away():
+    text = "Sanctions would only push Kestria further away."
+    target = Target("s", "Should the EU impose sanctions on Kestria?", keywords=("sanctions",))
+    assert judge(target, text, Span.of(text, 0, len(text)), []).stance == "oppose"

@@ -323,7 +323,7 @@ CONSEQUENCE = re.compile(
     r"\s+(?:would|could|will|might|may)\s+(?:only\s+|simply\s+|just\s+|also\s+|likely\s+|surely\s+)?"
     r"(?:(?P<harm>destabili[sz]e|undermine|harm|hurt|damage|weaken|endanger|jeopardi[sz]e|embolden|reward|"
     r"provoke|backfire|invite|inflame|escalate|isolate|derail|sabotage|fuel|play into|put [\w\s]{1,30} at risk|"
-    r"set a (?:dangerous )?precedent|be self-defeating)|"
+    r"set a (?:dangerous )?precedent|be self-defeating|push [\w\s]{1,30}?(?:further )?(?:away|into the arms of))|"
     r"(?P<good>protect|strengthen|help|save|boost|create|stabili[sz]e|restore|secure|deter|improve|"
     r"send a (?:clear|strong|powerful) (?:message|signal)|pave the way))\b", re.I)
 
@@ -846,7 +846,11 @@ def about_others(target: Target, text: str, spans: list[tuple[int, int]], gaz) -
     if _names_any(names, chunk, gaz, []):
         return False
     # governments that act there: "will make that case in Cairo", "told reporters in Singapore"
-    # name a venue, not a party
-    return any(gaz.organizations[(gaz.ancestors(oid) or [oid])[-1]].kind == "government"
-               and (not PLACE_BEFORE.search(chunk, max(0, start - 12), start) or RULERS_IN.search(chunk, max(0, start - 40), start))
-               for start, _, oid in gaz.find(chunk))
+    # name a venue, not a party; a member of a bloc the question names is one of its own
+    # ("Germany will impose entry bans" speaks to a question about EU sanctions)
+    members = {m for kind, value in names if kind == "org" for m in gaz.members.get(value, ())}
+    acting = {(gaz.ancestors(oid) or [oid])[-1] for start, _, oid in gaz.find(chunk)
+              if not PLACE_BEFORE.search(chunk, max(0, start - 12), start)
+              or RULERS_IN.search(chunk, max(0, start - 40), start)}
+    acting = {oid for oid in acting if gaz.organizations[oid].kind == "government"}
+    return bool(acting) and not acting & members
