@@ -1297,3 +1297,15 @@ def test_a_bare_institution_and_a_leader_after_his_government_spoke(parse):
     found = bodies(parse, text.replace("Kestrian", "Georgian").replace("Kestria", "Georgia"))
     assert found["A Commission spokesperson"] == "eu"
     assert found["Ivo Brandt"] == "gov-ge"
+
+
+def test_we_in_a_statement_a_body_issues_is_that_body(parse):
+    text = ("Statement by the Ministry of Foreign Affairs on the situation in Kestria\n\n"
+            "Ottawa, March 4, 2031\n\n"
+            "We call on all parties to respect the ceasefire. Canada supports the talks in Nairobi.")
+    found = [(r.speaker.name, r.speaker.organization_id, r.speaker.resolved_from)
+             for r in speakers(parse, text) if r.speaker]
+    assert ("Ministry of Foreign Affairs", "gov-ca", "issuer") in found
+    # in a news story, "we" outside quotes is not the headline's
+    story = "Ministers meet on Kestria\n\nWe call on all parties to respect the ceasefire, the minister said."
+    assert all(r.speaker.resolved_from != "issuer" for r in speakers(parse, story) if r.speaker)

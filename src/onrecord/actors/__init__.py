@@ -80,6 +80,10 @@ NAME_WORD = re.compile(caps(r"[A-Z][\w\-]*\.?"))
 # "ministry spokeswoman", "embassy official": a post in a body the role does not name
 INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:[A-Za-z]+\s+(?=[Mm]inistry|[Oo]ffice))?(ministry|Ministry|department|agency|embassy|army|military|navy|police|commission|"
                               r"council|committee|company|campaign|party|bank|court|[Gg]overnment|office)(?:['’]s)?\s+[a-z]")
+# a page a body issues: "Statement by the Ministry of Foreign Affairs on ...", "Press release from the Élysée"
+ISSUING_TITLE = re.compile(r"(?:Joint\s+)?(?:[Ss]tatement|[Pp]ress [Rr]elease|[Rr]eadout|[Cc]ommuniqu[eé]|[Dd]eclaration)\s+"
+                       r"(?:by|from|of)\s+(?:the\s+)?(.+?)(?:\s+(?:on|regarding|about|concerning|following|after|at|to)\s.*)?$")
+PLACE_LINE = re.compile(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
 # an institution named by its bare noun, capitalised: the one a recent speaker's title named in full
 BARE_INSTITUTION = re.compile(r"\b(?:Commission|Council|Secretariat|Presidency|Ministry|Department)\b")
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer)$", re.I)
@@ -363,6 +367,9 @@ class DocumentResolver:
         # one person's name ("Sara Whitfield"), not "Jane Roe and Tom Hale" or "Staff; Wire"
         self.author = author if re.fullmatch(r"(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+", author) \
             and not re.search(r"\b(?:And|Staff|Editors?|Reporters?|Correspondents?|Desk|News|Wire)\b", author) else None
+        title = parsed.document.title or self.text.lstrip().split("\n", 1)[0]
+        issued = ISSUING_TITLE.match(title.strip())
+        self.issuer = issued.group(1) if issued else None  # "Statement by the Ministry of Foreign Affairs on ..."
         self.gaz = gaz or load_gazetteer()
         self.people = People(parsed, nlp, self.gaz)
         self.people.prefetch_mentions([(m.start, m.end) for m in mentions if m is not None])
@@ -490,6 +497,26 @@ class DocumentResolver:
         actor = Actor(pid, name, "person", roles)
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
                                   self.gaz.path(org_id), how), actor)
+
+    def _issuing_body(self, mention: Span) -> Resolution:
+        """The body that issues a statement page, by its title, of the government its place line
+        ("Ottawa, March 4, 2025") or its one country names when the title does not."""
+        org_id = self.gaz.organization_in(self.issuer)
+        if org_id is None or self.gaz.organizations[org_id].kind == "government" and STATE_VOICE.search(self.issuer):
+            seat = self._place_line_seat() or self._dateline_seat() or self._page_country() or org_id
+            org_id = seat and (self._ministry_of(seat, self.issuer) or seat)
+        name = self.issuer if org_id is None or self.gaz.organizations[org_id].name.lower() not in self.issuer.lower() \
+            else self.gaz.organizations[org_id].name
+        actor = Actor(f"o:{slug(name)}", name, "organization", (Role(name, org_id),) if org_id else ())
+        return Resolution(Speaker(mention, actor.id, name, None, org_id, self.gaz.path(org_id), "issuer"), actor)
+
+    def _place_line_seat(self) -> str | None:
+        """The government whose capital a statement's place-and-date line names ("Ottawa, March 4, 2025")."""
+        for line in [x.strip() for x in self.text[:1500].split("\n") if x.strip()][:4]:
+            m = PLACE_LINE.fullmatch(line)
+            if m is not None:
+                return self._seat_of(m.group(1))
+        return None
 
     def _briefing_seat(self, pos: int) -> str | None:
         """The government whose capital hosts the briefing in this paragraph ("told a regular news
@@ -882,6 +909,9 @@ class DocumentResolver:
             res = self._person(mention, self.author, "author")
             if res.speaker.role is None:
                 res = Resolution(replace(res.speaker, role="the article's author"), res.actor)
+        if res is None and speaking is None and pronoun in ("we", "us", "our") and self.issuer \
+                and not self.people.quoted(mention.start):
+            res = self._issuing_body(mention)  # "We call on all parties ..." in a ministry's statement: the ministry
         res = res or self._resolve(mention, other_than)
         org = res.speaker.organization_id if res.speaker is not None else None
         if org in self.gaz.confirm and res.actor is not None and res.actor.kind != "organization" \
