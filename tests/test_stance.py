@@ -570,3 +570,10 @@ def test_what_would_push_a_country_away():
     text = "Sanctions would only push Kestria further away."
     target = Target("s", "Should the EU impose sanctions on Kestria?", keywords=("sanctions",))
     assert judge(target, text, Span.of(text, 0, len(text)), []).stance == "oppose"
+
+
+def test_a_verb_of_weighing_that_governs_the_content():
+    text = "Canada is reviewing its engagement with Kestria, including targeted sanctions."
+    target = Target("s", "Should Canada impose sanctions on Kestria?", keywords=("sanctions",))
+    content = Span.of(text, text.index("its"), len(text) - 1)
+    assert judge(target, text, content, []).stance == "undecided"

@@ -152,6 +152,8 @@ GOVERNING_OPPOSE = re.compile(r"\b(?:ruled out|rules out|ruling out|rejected|rej
                               r"warned against|warns against|warning against|argued against|argues against|"
                               r"spoke out against|speaks out against|critici[sz]ed|slammed|fought|"
                               r"vowed to fight|vowed to block)\s+$", re.I)
+GOVERNING_WEIGHED = re.compile(r"\b(?:reviewing|weighing|considering|studying|examining|assessing|mulling|"
+                               r"looking at|exploring|re-?evaluating|reassessing)\s+$", re.I)
 GOVERNING_SUPPORT = re.compile(r"\b(?:welcomed|welcomes|backed|backs|endorsed|endorses|supported|supports|praised|"
                                r"praises|called for|calls for|urged|urges|demanded|demands|approved|approves|"
                                r"championed|pushed for|pressed for)\s+$", re.I)
@@ -660,6 +662,8 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     und = list(UNDECIDED.finditer(text, s, e))
     if not rel.from_context:  # "weighing a phone call", "mulling new sanctions": the thing itself weighed
         und += [w for hit in rel.hits for w in WEIGHED.finditer(text, max(s, hit.start - 30), hit.start)]
+        # "Canada is reviewing | its engagement with Rwanda": the verb that governs a noun-phrase content
+        und += list(GOVERNING_WEIGHED.finditer(text, max(0, s - 40), s))
     if und:
         return _stance(target, "undecided", "undecided", rel,
                        tuple(Span.of(text, x.start(), x.end()) for x in und[:3]), backend)
