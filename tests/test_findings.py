@@ -263,3 +263,17 @@ def test_a_verbs_past_form_is_no_theme():
     fs = kinds([st(1, "p:x", "us-state", "2030-01-05", "a", "support", "the battlefield has changed"),
                 st(2, "p:y", "us-dod", "2030-01-06", "a", "oppose", "our position has not changed")], "common_ground")
     assert fs == []
+
+
+def test_of_one_day_what_came_later_is_the_bodys_position_whoever_outranks_whom():
+    from dataclasses import replace
+    morning = replace(st(1, "p:x", "us-state", "2030-03-05", "a", "support"),
+                      speaker=Speaker(None, "p:x", "X", "President", "us-state", G.path("us-state")))
+    late = st(2, "p:y", "us-state", "2030-03-05", "a", "oppose")
+    late = replace(late, said=replace(late.said, expression="late on Tuesday"))
+    [outlook] = [f for f in kinds([morning, late], "outlook") if f.target_id == "a"]
+    assert outlook.details["positions"]["us-state"] == "oppose"  # the correction late that day
+    assert outlook.details["divided"]["us-state"] == "support"
+    [outlook] = [f for f in kinds([morning, st(2, "p:y", "us-state", "2030-03-05", "a", "oppose")], "outlook")
+                 if f.target_id == "a"]
+    assert outlook.details["positions"]["us-state"] == "support"  # no part of the day said: rank decides

@@ -17,6 +17,7 @@ PUB = date(2030, 10, 4)  # a Friday
     ("last week", ("2030-09-23", "2030-09-29", "week")),
     ("yesterday", ("2030-10-03", "2030-10-03", "day")),
     ("on Thursday", ("2030-10-03", "2030-10-03", "day")),
+    ("late on Thursday", ("2030-10-03", "2030-10-03", "day")),
     ("March 3, 2029", ("2029-03-03", "2029-03-03", "day")),
     ("2 April 2030", ("2030-04-02", "2030-04-02", "day")),
     ("earlier this year", ("2030-01-01", "2030-10-04", "year")),
@@ -273,3 +274,9 @@ def test_weeks_later_than_a_month_and_a_summer_that_opens_a_sentence():
     ts = date_statement(text, [Block(0, len(text))], 0, (text.index("The next"), len(text)), a,
                         Span.of(text, at, at + len("it would")), "2027-01-20")
     assert ts.basis == "published"
+
+
+@pytest.mark.parametrize("text", ["late on Thursday", "Thursday evening", "early on Thursday"])
+def test_a_weekday_keeps_the_part_of_the_day_that_orders_remarks(text):
+    [m] = find_expressions(f"The ministry said {text} that talks would resume.")
+    assert m.text == text

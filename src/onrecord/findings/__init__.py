@@ -422,7 +422,13 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
         for body, wps in bodies.items():
             last = max(p.day for _, p in wps)
             recent = [(w, p) for w, p in wps if (last - p.day).days <= 30]
-            positions[body] = max(recent, key=lambda wp: wp[0])[1]
+            best = max(recent, key=lambda wp: wp[0])[1]
+            # of one day, what the text says came later holds: the presidency's correction "late on
+            # Tuesday" over the president's remark that morning, whoever outranks whom
+            same_day = [(w, p) for w, p in recent if p.day == best.day and p.statement.said.granularity == "day"]
+            if len({_part_of_day(p) for _, p in same_day}) > 1 and best.statement.said.granularity == "day":
+                best = max(same_day, key=lambda wp: (_part_of_day(wp[1]), wp[0]))[1]
+            positions[body] = best
             against = [(w, p) for w, p in recent if p.actor_id != positions[body].actor_id
                        and VALUE[p.stance] * VALUE[positions[body].stance] < 0]
             if against:  # "Solberg is open to arbitration on terms; Dahl: 'Not on these terms'"
@@ -455,6 +461,19 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
                             "positions": {b: p.stance for b, p in positions.items()},
                             "divided": {b: p.stance for b, p in dissent.items()}}))
     return out
+
+
+def _part_of_day(p: Point) -> int:
+    """Where in its day a remark falls, as far as its time's words say: morning -1, unsaid 0,
+    afternoon 1, late or evening 2."""
+    words = (p.statement.said.expression or "").lower() if p.statement.said.basis == "text" else ""
+    if re.search(r"\b(?:late|evening|night|tonight)\b", words):
+        return 2
+    if "afternoon" in words:
+        return 1
+    if re.search(r"\b(?:early|morning)\b", words):
+        return -1
+    return 0
 
 
 def _name(actors: dict[str, Actor], p: Point) -> str:

@@ -81,7 +81,9 @@ PATTERNS = [
     ("weekend", re.compile(r"\b(the|this|last|next)\s+weekend\b", re.I)),
     ("next", re.compile(r"\b(?:next|early next|later next)\s+(year|month|week)\b|\b(tomorrow)\b", re.I)),
     ("ref", re.compile(r"\b(now|currently|current|nowadays|recently|lately|recent|the past|the future|soon)\b", re.I)),
-    ("weekday", re.compile(r"\b(?i:on\s+|last\s+|this\s+)?(%s)\b" % DAY_RE)),
+    # with the part of the day that orders remarks of one day: "late on Tuesday", "Tuesday evening"
+    ("weekday", re.compile(r"\b(?i:(?:late|early)\s+(?:on\s+)?|on\s+|last\s+|this\s+)?(%s)"
+                           r"(?i:\s+(?:morning|afternoon|evening|night))?\b" % DAY_RE)),
     ("relative", re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|this evening|last night|"
                             r"last week|this week|earlier this week|last month|this month|earlier this month|"
                             r"last year|earlier this year|this year|"
