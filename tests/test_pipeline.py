@@ -508,5 +508,5 @@ def test_a_position_said_not_to_have_changed_takes_the_bodys_earlier_side():
     r = run(text, published="2026-10-14", targets=targets)
     [first, again] = [st for st in r.statements if st.stances]
     assert first.stances[0].stance == again.stances[0].stance == "oppose"
-    assert again.stances[0].confidence < first.stances[0].confidence
+    assert again.stances[0].confidence < first.stances[0].confidence and "#carried" in again.stances[0].source
     assert [e.text for e in again.stances[0].evidence] == ["position on the missiles had not changed", "a mistake"]

@@ -93,6 +93,14 @@ def test_a_stance_whose_topic_only_its_paragraph_names_says_so():
     assert "the topic is named only in its paragraph" in render_html(inferred)
 
 
+def test_a_stance_carried_from_an_earlier_statement_says_so():
+    assert "said to hold" not in render_markdown(ledger("a plain remark"))
+    carried = ledger("our position has not changed")
+    carried["statements"][0]["stances"][0]["source"] = "rules/1#carried"
+    assert "(the side taken before, said to hold)" in render_markdown(carried)
+    assert "the side taken before, said to hold" in render_html(carried)
+
+
 def test_a_relayed_statement_says_who_relayed_it_escaped():
     relayed = ledger("a plain remark")
     relayed["statements"][0]["via"] = {"text": "The <b>Courier</b>", "start": 0, "end": 3}

@@ -41,6 +41,7 @@ def view(ledger: dict[str, Any]) -> dict[str, Any]:
                          "condition": (s.get("condition") or {}).get("text"),
                          "evidence": [e["text"] for e in s.get("evidence") or []],
                          "from_paragraph": (s.get("source") or "").endswith("@context"),
+                         "carried": "#carried" in (s.get("source") or ""),
                          "source": s.get("source")} for s in st.get("stances") or []],
             "document": doc.get("title") or doc.get("source") or st["document_id"],
             "url": doc.get("url") if _safe_url(doc.get("url")) else None,
@@ -151,6 +152,7 @@ def render_markdown(ledger: dict[str, Any]) -> str:
         stance = "; ".join(f"{s['stance']} ({'analyst' if s['source'] == 'analyst' else format(s['confidence'], '.2f')})"
                            + (f" if {md(s['condition'])}" if s["condition"] else "")
                            + (" (topic named only in its paragraph)" if s["from_paragraph"] else "")
+                           + (" (the side taken before, said to hold)" if s["carried"] else "")
                            for s in r["stances"]) or "—"
         role = " / ".join(md(x) for x in (r["role"], r["organization"]) if x) or "—"
         notes = ([f"{r['confidence']:.2f}"] if r["confidence"] is not None else []) + (

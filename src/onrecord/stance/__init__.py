@@ -91,8 +91,10 @@ def carry_forward(statements: list[Statement]) -> list[Statement]:
             *_, prior, ps = max(earlier, key=lambda x: (x[0], x[1]))
             at = st.content.start + again[0].start()
             said_again = Span(at, at + len(again[0].group(0)), again[0].group(0))
+            # "#carried": the side comes from an earlier statement, not from these words
+            source = f"{ps.source.split('#')[0]}#carried" + ("@context" if s.source.endswith("@context") else "")
             stances.append(Stance(s.target_id, ps.stance, round(ps.confidence * 0.8, 3),
-                                  (said_again, *(ps.evidence[:1] or (prior.content,))), ps.condition, ps.source))
+                                  (said_again, *(ps.evidence[:1] or (prior.content,))), ps.condition, source))
         out.append(replace(st, stances=tuple(stances)))
     return out
 
