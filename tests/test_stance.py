@@ -577,3 +577,21 @@ def test_a_verb_of_weighing_that_governs_the_content():
     target = Target("s", "Should Canada impose sanctions on Kestria?", keywords=("sanctions",))
     content = Span.of(text, text.index("its"), len(text) - 1)
     assert judge(target, text, content, []).stance == "undecided"
+
+
+TARIFF = Target("tariff", "Should the government lift the tariff on steel imports?", keywords=("tariff", "steel tariff"))
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The steel tariff protects our mills, and it is staying.", "oppose"),
+    ("The trade ministry is still reviewing its data on the tariff.", "undecided"),
+    ("The tariff will be reviewed after the elections.", "undecided"),
+    ("We would not rule out a gradual lifting of the tariff.", "undecided"),
+    ("Lifting the tariff now would send imports soaring.", "oppose"),
+    ("Scrapping the tariff would be a gift to foreign producers.", "oppose"),
+    ("Keeping the tariff is a matter of economic survival.", "oppose"),  # for keeping it: against lifting
+    ("Car makers are urging us to lift the tariff, but our mills come first.", "oppose"),
+    ("Importers say the tariff has cost them dearly.", "neutral"),  # their verdict, not the speaker's
+])
+def test_rules_from_set_11s_misses(text, label):
+    assert judge(TARIFF, text, Span.of(text, 0, len(text)), []).stance == label

@@ -51,7 +51,9 @@ UNDECIDED = re.compile(
     r"\b(options? (?:will |would |are |is |being |remain )*(?:be )?(?:considered|on the table|open)|"
     r"all (?:those |the |of the )?options|no decisions?(?: has| have)?(?: been)?(?: made)?|"
     r"(?:not|n[’']t) (?:yet )?(?:decided|(?:made|reached|taken) (?:a|any) (?:firm |final )?decisions?)|undecided|"
-    r"(?:is|are|was|were) reviewing|(?:divided|split|torn) (?:over|on|about) (?:whether|how)|"
+    r"(?:is|are|was|were) (?:still |now |currently |\w+ly )?reviewing|"
+    r"(?:will|would|is to|are to|shall) be (?:reviewed|reconsidered|re-examined|revisited|reassessed)|"
+    r"(?:not|n[’']t) rule (?:anything |it |that |this )?out|(?:divided|split|torn) (?:over|on|about) (?:whether|how)|"
     r"(?:is|are|was|were|remains?|remained) (?:\w+ly )?(?:divided|split|torn) (?:over|on|about)|"
     r"looking at (?:a (?:range|number) of |all (?:the )?|the )?options|get ahead of|"
     r"consider(?:s|ing|ed)? (?:contingencies|options|whether|how)|begun to consider|"
@@ -140,7 +142,7 @@ SUPPORT = re.compile(
     r"(?:is|are|was|were|be|remains?) (?:absolutely |still |very |extremely )?(?:essential|vital|crucial|indispensable|important)|the (?:only )?way forward|"
     r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|call(?:s|ed|ing)? for|"
     r"pledge[sd]? to|promise[sd]? to|advocat(?:e|es|ed|ing)|champion(?:s|ed)?|no objections?|applaud(?:s|ed)?|"
-    r"is the answer|an? (?:good|great|positive|important|welcome) (?:step|idea|move)|(?:long )?overdue|a matter of principle|the only language (?:[\w\-]+ ){1,5}understands?|"
+    r"is the answer|an? (?:good|great|positive|important|welcome) (?:step|idea|move)|(?:long )?overdue|a matter of (?:principle|(?:[\w\-]+ ){0,2}(?:security|survival)|life and death)|the only language (?:[\w\-]+ ){1,5}understands?|"
     r"(?:high|about) time|the least (?:we|they|you|I|he|she|it|the \w+) (?:can do|could do|owe|must do)|"
     r"argu(?:e|es|ed|ing) (?:for|in favou?r)|(?:a|the|our|top) priority|(?:see|sees|saw) (?:some |real |great )?merit|"
     r"(?:is|remains?) (?:our|the|a) (?:[\w\-]+ )?(?:goal|aim|objective|ambition|aspiration)|campaign(?:s|ed|ing)? for)\b",
@@ -325,7 +327,8 @@ CONSEQUENCE = re.compile(
     r"\s+(?:would|could|will|might|may)\s+(?:only\s+|simply\s+|just\s+|also\s+|likely\s+|surely\s+)?"
     r"(?:(?P<harm>destabili[sz]e|undermine|harm|hurt|damage|weaken|endanger|jeopardi[sz]e|embolden|reward|"
     r"provoke|backfire|invite|inflame|escalate|isolate|derail|sabotage|fuel|play into|put [\w\s]{1,30} at risk|"
-    r"set a (?:dangerous )?precedent|be self-defeating|push [\w\s]{1,30}?(?:further )?(?:away|into the arms of))|"
+    r"set a (?:dangerous )?precedent|be self-defeating|push [\w\s]{1,30}?(?:further )?(?:away|into the arms of)|"
+    r"send [\w\s]{1,30}?(?:through the roof|soaring|spiral(?:l?ing)?)|be a gift to)|"
     r"(?P<good>protect|strengthen|help|save|boost|create|stabili[sz]e|restore|secure|deter|improve|"
     r"send a (?:clear|strong|powerful) (?:message|signal)|pave the way))\b", re.I)
 
@@ -355,7 +358,7 @@ REMOVE_VERBS = {"lift", "end", "remove", "scrap", "repeal", "abolish", "cancel",
 REDUCE_VERBS = {"cut", "reduce", "shrink"}
 DESERVE = {"deserve", "merit", "need"}  # what someone should have
 KEEP_VERBS = {"keep", "maintain", "extend", "renew", "retain", "preserve", "prolong", "tighten", "continue"}
-KEEP = re.compile(r"\b(?:stays?|stayed|remains?|remained|stay in place|remain in (?:place|force)|keep(?:s|ing)? (?:it|them|in place)|"
+KEEP = re.compile(r"\b(?:stays?|stayed|staying|remains?|remained|stay in place|remain in (?:place|force)|keep(?:s|ing)? (?:it|them|in place)|"
                   r"(?:to )?(?:hold|continue|go on)\b(?! (?:talks|a |the |on to))|(?:to|will|would|should|must|can|could|may|might) last\b|"
                   r"\blast(?:s|ed)\b|"
                   r"(?:be|been) (?:kept|maintained|extended|renewed|retained|tightened)|maintain(?:ed|ing)? (?:it|them)|"
@@ -521,6 +524,13 @@ def _aimed_elsewhere(text: str, x: re.Match, s: int) -> bool:
 WEIGHED = re.compile(r"\b(?:weigh(?:s|ing)?|mull(?:s|ing)?|pondering|looking at|exploring|studying|examining)\s+"
                      r"(?:[\w\-]+\s+){0,4}$", re.I)
 # the thing being made ready: "have begun drafting a sanctions package", "drawing up a list"
+# what others say, opening the statement: their verdict, not the speaker's
+OTHERS_SAY = re.compile(r"\W*(?!(?:I|We|we|Our|our)\b)(?:[A-Z][\w\-]*|[Tt]he [\w\-]+)(?:\s+[\w\-]+){0,3}?\s+"
+                        r"(say|says|claim|claims|complain|complains|allege|alleges|insist|insists)\b(?=\s+(?:that\s+)?"
+                        r"(?:the|a|an|it|its|their|they|this|these|[A-Z]))")
+# a request put to the speaker, then turned down: "our neighbours beg us to lift it, but ..."
+REBUFFED = re.compile(r"\b(?:ask|urg|beg|press|push|call)\w*\s+(?:us|me|the government|this government)\s+to\s+"
+                      r"[^.;]{3,80}?,\s+but\b", re.I)
 # what someone should be given: "should get the missiles", "must not receive any"
 GIVEN = re.compile(r"\b(?:should|must|needs? to|ought to|deserves? to|has to|have to)(\s+not|n[’']t)?\s+"
                    r"(?:get|receive|be (?:given|sent|supplied with|provided with))\s+"
@@ -670,8 +680,13 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     if re.match(r"\s*[\"“]?(?:whether|if)\b", text[s:e], re.I):
         # "whether existing licences should be extended": a question put, no position taken
         return _stance(target, "neutral", "neutral", rel, rel.evidence[:2], backend) if not rel.from_context else None
+    others = OTHERS_SAY.match(text, s, e)
+    if others is not None and not rel.from_context:  # "Traders say the ban has cost them billions": theirs
+        return _stance(target, "neutral", "neutral", rel, (Span.of(text, others.start(1), others.end(1)),), backend)
     topics = rel.evidence if not rel.from_context else ()
     votes = predicate_votes(target, text, s, e, topics)
+    # "they beg us to lift the ban, but our first duty is ...": the request is theirs, and refused
+    rebuffed = [m for m in REBUFFED.finditer(text, s, e) if any(m.start() <= h.start < m.end() for h in topics)]
     # verdicts on the thing the question names, not on what it asks done to it: "we support the
     # sanctions" is against lifting them
     said: dict[str, list[Span]] = {"support": [], "oppose": []}
@@ -740,6 +755,10 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     reversed_ = not acts and not rel.from_context and _object_only(target, text, rel.hits)
     for label, spans in said.items():
         votes[FLIP[label] if reversed_ else label].extend(spans)
+    if rebuffed:
+        for label in ("support", "oppose"):
+            votes[label] = [v for v in votes[label] if not any(m.start() <= v.start < m.end() for m in rebuffed)]
+        votes["oppose"] += [Span.of(text, m.end() - 3, m.end()) for m in rebuffed]
     hedges = [Span.of(text, x.start(), x.end()) for x in HEDGES.finditer(text, s, e)]
     n_s, n_o = len(votes["support"]), len(votes["oppose"])
     if (n_s or n_o) and len(hedges) < 2 * max(n_s, n_o):
