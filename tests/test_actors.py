@@ -1309,3 +1309,10 @@ def test_we_in_a_statement_a_body_issues_is_that_body(parse):
     # in a news story, "we" outside quotes is not the headline's
     story = "Ministers meet on Kestria\n\nWe call on all parties to respect the ceasefire, the minister said."
     assert all(r.speaker.resolved_from != "issuer" for r in speakers(parse, story) if r.speaker)
+
+
+def test_a_prime_ministers_office_is_the_datelines_or_the_pages_not_downing_streets(parse):
+    text = "TOKYO, June 12 (Wire) - The Prime Minister's Office said in a statement that talks would go on."
+    assert bodies(parse, text)["The Prime Minister's Office"] == "jp-pm"
+    text = "Israel's cabinet met on Sunday. The Prime Minister's Office said in a statement that the war would go on."
+    assert bodies(parse, text)["The Prime Minister's Office"] == "gov-il"
