@@ -595,3 +595,16 @@ TARIFF = Target("tariff", "Should the government lift the tariff on steel import
 ])
 def test_rules_from_set_11s_misses(text, label):
     assert judge(TARIFF, text, Span.of(text, 0, len(text)), []).stance == label
+
+
+def test_a_threat_if_the_thing_happens_an_account_of_messages_and_an_expectation():
+    deal = Target("deal", "Should Kestria accept the truce?", keywords=("truce", "the deal"))
+
+    def label(text, start=0):
+        r = judge(deal, text, Span.of(text, start, len(text)), [])
+        return r.stance if r else None
+
+    text = "The minister threatened to quit the cabinet if the deal went ahead."
+    assert label(text, text.index("to quit")) == "oppose"
+    assert label("mixed messages on the truce as the envoy presses for a deal") is None
+    assert label("Washington expects Kestria to stand by the truce.") == "support"

@@ -145,7 +145,8 @@ SUPPORT = re.compile(
     r"is the answer|an? (?:good|great|positive|important|welcome) (?:step|idea|move)|(?:long )?overdue|a matter of (?:principle|(?:[\w\-]+ ){0,2}(?:security|survival)|life and death)|the only language (?:[\w\-]+ ){1,5}understands?|"
     r"(?:high|about) time|the least (?:we|they|you|I|he|she|it|the \w+) (?:can do|could do|owe|must do)|"
     r"argu(?:e|es|ed|ing) (?:for|in favou?r)|(?:a|the|our|top) priority|(?:see|sees|saw) (?:some |real |great )?merit|"
-    r"(?:is|remains?) (?:our|the|a) (?:[\w\-]+ )?(?:goal|aim|objective|ambition|aspiration)|campaign(?:s|ed|ing)? for)\b",
+    r"(?:is|remains?) (?:our|the|a) (?:[\w\-]+ )?(?:goal|aim|objective|ambition|aspiration)|campaign(?:s|ed|ing)? for|"
+    r"expect(?:s|ed|ing)? [\w\s]{1,30}? to (?:stand by|hono(?:u)?r|accept|say yes|implement|abide by|respect))\b",
     re.I)
 # "ruled out | any foreign force", "welcomed | the plan": the verb that governs a noun-phrase
 # content, just before it, is the speaker's verdict on it
@@ -524,6 +525,9 @@ def _aimed_elsewhere(text: str, x: re.Match, s: int) -> bool:
 WEIGHED = re.compile(r"\b(?:weigh(?:s|ing)?|mull(?:s|ing)?|pondering|looking at|exploring|studying|examining)\s+"
                      r"(?:[\w\-]+\s+){0,4}$", re.I)
 # the thing being made ready: "have begun drafting a sanctions package", "drawing up a list"
+# a writer's account of speech as a thing ("mixed messages on the truce"), and a threat made if something happens
+META_SPEECH = re.compile(r"\W*(?:(?:mixed|conflicting|contradictory|different|confusing)\s+)?(?:messages?|signals?)\b", re.I)
+THREAT = re.compile(r"\bthreat(?:en|ens|ened|ening)\b", re.I)
 # what others say, opening the statement: their verdict, not the speaker's
 OTHERS_SAY = re.compile(r"\W*(?!(?:I|We|we|Our|our)\b)(?:[A-Z][\w\-]*|[Tt]he [\w\-]+)(?:\s+[\w\-]+){0,3}?\s+"
                         r"(say|says|claim|claims|complain|complains|allege|alleges|insist|insists)\b(?=\s+(?:that\s+)?"
@@ -619,8 +623,9 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     if answered is not None:
         return answered
     rel = relevance(target, text, content, context)
-    if rel is None or about_someone_else(target, text, content.start, content.end):
-        return None
+    if rel is None or about_someone_else(target, text, content.start, content.end) \
+            or META_SPEECH.match(text, content.start, content.end):
+        return None  # ("sent mixed messages on the truce": a writer's account of speech, no position in it)
     s, e = content.start, content.end
     condition = None
     evidence: list[Span] = []
@@ -663,6 +668,13 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         # "Deterrence only works if it is credible", relevant only by its paragraph: a condition
         # of something else, not of what the question asks
         condition, evidence = None, []
+    if condition is not None and condition.text.strip() and m is not None and m.re is CONDITION_AFTER \
+            and m.group(1).lower() == "if" and (THREAT.search(text, max(0, s - 40), s) or THREAT.search(text, s, m.start())) \
+            and any(condition.start <= h.start < condition.end for h in rel.hits):
+        # "threatened to quit the government if the deal went ahead": against the deal
+        threat = THREAT.search(text, max(0, s - 40), m.start())
+        return _stance(target, "oppose", "conditional", rel, (Span.of(text, threat.start(), threat.end()),),
+                       backend, condition)
     if condition is not None and condition.text.strip():
         refusal = _refused_while(text, s, m) if m is not None and m.re is CONDITION_AFTER else None
         if refusal is not None:  # "would not support X as long as Y": against it while Y holds
