@@ -277,3 +277,17 @@ def test_of_one_day_what_came_later_is_the_bodys_position_whoever_outranks_whom(
     [outlook] = [f for f in kinds([morning, st(2, "p:y", "us-state", "2030-03-05", "a", "oppose")], "outlook")
                  if f.target_id == "a"]
     assert outlook.details["positions"]["us-state"] == "support"  # no part of the day said: rank decides
+
+
+def test_a_speakers_latest_words_are_their_position_and_an_undated_remark_told_now_is_latest():
+    from dataclasses import replace
+    earlier = st(1, "p:x", "us-dod", "2030-03-01", "a", "conditional")  # "Two weeks ago, X had told ..."
+    now = st(2, "p:x", "us-dod", "2030-03-15", "a", "oppose")
+    now = replace(now, said=TimeSpan(None, "2030-03-15", "unknown", None, "published"),
+                  cue=Span(0, 4, "said"))
+    [outlook] = [f for f in kinds([earlier, now], "outlook") if f.target_id == "a"]
+    assert outlook.details["positions"]["us-dod"] == "oppose"
+    # "has indicated", dated only by publication, is any time before: the dated remark stays
+    vague = replace(now, cue=Span(0, 13, "has indicated"))
+    [outlook] = [f for f in kinds([earlier, vague], "outlook") if f.target_id == "a"]
+    assert outlook.details["positions"]["us-dod"] == "conditional"

@@ -412,16 +412,37 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
             continue
         latest_day = max(p.day for p in pts)
         bodies: dict[str, list[tuple[float, Point]]] = defaultdict(list)
+        # the days the text gives each speaker's remarks, per document
+        dated: dict[tuple[str, str], list[date]] = defaultdict(list)
+        for p in pts:
+            if p.statement.said.basis == "text":
+                dated[(p.statement.document_id, p.actor_id)].append(p.day)
         for p in pts:
             recency = math.pow(0.5, (latest_day - p.day).days / half_life_days)
             weight = rank(p.statement.speaker.role if p.statement.speaker else None) * recency * p.confidence
-            if p.statement.said.basis != "text":
-                weight *= 0.5  # dated only by publication: may be older than it looks
+            if p.statement.said.basis != "text" and not (_told_now(p) and any(
+                    d < p.day for d in dated.get((p.statement.document_id, p.actor_id), ()))):
+                # dated only by publication: may be older than it looks, unless it is told as the
+                # story's present ("Tamir said") and the article dates the speaker's other remarks
+                # before it ("Two weeks ago, Tamir had told ..."); "has indicated" is any time
+                weight *= 0.5
             bodies[tree.body(p.org_id)].append((weight, p))
         positions, dissent = {}, {}
         for body, wps in bodies.items():
             last = max(p.day for _, p in wps)
             recent = [(w, p) for w, p in wps if (last - p.day).days <= 30]
+            # a speaker's own latest words are their position: "Two weeks ago, Tamir had told a
+            # committee a pause could serve Israel" gives way to what he says now
+            own_latest: dict[str, tuple[float, Point]] = {}
+            for w, p in recent:
+                held = own_latest.get(p.actor_id)
+
+                def order(wp):  # a remark dated only by publication counts as the latest only when told now
+                    dated_now = wp[1].statement.said.basis == "text" or _told_now(wp[1])
+                    return (wp[1].day if dated_now else date.min, _part_of_day(wp[1]), wp[0])
+                if held is None or order((w, p)) > order(held):
+                    own_latest[p.actor_id] = (w, p)
+            recent = list(own_latest.values())
             best = max(recent, key=lambda wp: wp[0])[1]
             # of one day, what the text says came later holds: the presidency's correction "late on
             # Tuesday" over the president's remark that morning, whoever outranks whom
@@ -461,6 +482,13 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
                             "positions": {b: p.stance for b, p in positions.items()},
                             "divided": {b: p.stance for b, p in dissent.items()}}))
     return out
+
+
+def _told_now(p: Point) -> bool:
+    """Is a remark dated only by publication told as the story's present? "said", "told
+    reporters" are; "has indicated", "had said" are any time before."""
+    cue = (p.statement.cue.text if p.statement.cue else "").lower()
+    return bool(cue) and not re.match(r"(?:has|have|had)\b", cue)
 
 
 def _part_of_day(p: Point) -> int:
