@@ -291,3 +291,11 @@ def test_a_speakers_latest_words_are_their_position_and_an_undated_remark_told_n
     vague = replace(now, cue=Span(0, 13, "has indicated"))
     [outlook] = [f for f in kinds([earlier, vague], "outlook") if f.target_id == "a"]
     assert outlook.details["positions"]["us-dod"] == "conditional"
+
+
+def test_no_contradiction_with_words_the_speaker_had_since_replaced():
+    old = st(1, "p:x", "us-dod", "2030-03-01", "a", "conditional")
+    new = st(2, "p:x", "us-dod", "2030-03-14", "a", "oppose")
+    other = st(3, "p:y", "us-state", "2030-03-15", "a", "oppose")
+    assert kinds([old, new, other], "contradiction") == []
+    assert kinds([old, other], "contradiction") != []  # without the newer words, the pair stands

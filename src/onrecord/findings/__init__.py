@@ -233,10 +233,22 @@ SEVERITY = {frozenset(("support", "oppose")): ("high", 0.9),
 def contradictions(points: list[Point], actors: dict[str, Actor], targets: dict[str, Target],
                    tree: Tree, window_days: int = 90) -> list[Finding]:
     best: dict[tuple, tuple] = {}
+    own: dict[tuple[str, str], list[Point]] = defaultdict(list)
+    for p in points:
+        if p.statement.said.basis == "text" or _told_now(p):
+            own[(p.actor_id, p.target_id)].append(p)
+
+    def superseded(a: Point, by: date) -> bool:
+        """Had the speaker said something newer on the question by then ("Two weeks ago, Tamir
+        had told a committee a pause could serve Israel"; now: no ceasefire)?"""
+        return any(a.day < p.day <= by for p in own[(a.actor_id, a.target_id)])
+
     for i, a in enumerate(points):
         for b in points[i + 1:]:
             if a.target_id != b.target_id or abs((b.day - a.day).days) > window_days:
                 continue
+            if a.actor_id != b.actor_id and (superseded(a, b.day) or superseded(b, a.day)):
+                continue  # not what either of them held when the other spoke
             gov = tree.government(a.org_id)
             if gov is None or gov != tree.government(b.org_id):
                 continue
