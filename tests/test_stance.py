@@ -608,3 +608,26 @@ def test_a_threat_if_the_thing_happens_an_account_of_messages_and_an_expectation
     assert label(text, text.index("to quit")) == "oppose"
     assert label("mixed messages on the truce as the envoy presses for a deal") is None
     assert label("Washington expects Kestria to stand by the truce.") == "support"
+
+
+def test_a_question_put_takes_no_side_but_a_rhetorical_why_not_does():
+    retaliate = Target("r", "Should Kestria retaliate against the tariffs?", keywords=("retaliate",))
+
+    def label(text):
+        return judge(retaliate, text, Span.of(text, 0, len(text)), []).stance
+
+    assert label("The tariffs are in force. Will Kestria retaliate?") == "neutral"
+    assert label("Why won't Kestria retaliate? It should.") == "support"
+
+
+def test_a_door_to_something_else_is_no_verdict_on_a_question_its_paragraph_names():
+    retaliate = Target("r", "Should Kestria retaliate against the tariffs?", keywords=("retaliate",))
+    text = "Kestria will retaliate, the minister said. \"Our door to dialogue is always open.\""
+    content = Span.of(text, text.index("Our"), len(text) - 1)
+    assert judge(retaliate, text, content, [(0, len(text))]) is None
+
+
+def test_a_contracted_refusal_refuses():
+    release = Target("r", "Should the ministry release the report?", keywords=("the report",))
+    text = "We don't want to release the report."  # not "want to": a refusal
+    assert judge(release, text, Span.of(text, 0, len(text)), []).stance == "oppose"

@@ -170,7 +170,7 @@ QUESTION_SKIP = {"be", "have", "do", "should", "will", "would", "can", "could", 
                  "enough", "own", "its", "their"}
 # Before the question's own predicate: words that refuse it ("refused to release") or ask for
 # it ("should release", "the sooner he releases, the better").
-REFUSE = re.compile(r"\b(not|cannot|n[’']t|never|no|refus\w*|declin\w*|reluctan\w*|resist\w*|against|"
+REFUSE = re.compile(r"\b(not|cannot|\w*n[’']t|never|no|refus\w*|declin\w*|reluctan\w*|resist\w*|against|"
                     r"avoid\w*|stop\w*|without|unwilling|fight\w*|block\w*|prevent\w*|halt\w*|oppos(?:e|es|ed|ing))\b", re.I)
 ASK = re.compile(r"\b(should|must|need\w*|has to|have to|ought|vot(?:e|es|ed|ing)(?: \w+ly)? to|urg\w*|call\w* (?:on|for)|demand\w*|"
                  r"sooner|better|requir\w*|free to|willing|ready|will|would|plan\w* to|want(?:s|ed)? to|time to|vow\w*|"
@@ -518,6 +518,8 @@ def _aimed_elsewhere(text: str, x: re.Match, s: int) -> bool:
         return bool(after) and after[0].isalnum() and not ANAPHORIC_OBJECT.match(after)
     if x.group(0).lower().endswith(" to"):
         return False  # "the United States was | ready to adjust its policy": its own will, not a verdict on it
+    if re.match(r"door\s+to\s+\w", x.group(0), re.I):
+        return True  # "the door to dialogue is open": to what it names
     before = text[max(s, x.start() - 60):x.start()]
     return COPULA_BEFORE.search(before) is not None and ANAPHORIC_SUBJECT.search(before) is None
 
@@ -616,6 +618,22 @@ def _object_only(target: Target, text: str, hits) -> bool:
     return True
 
 
+ASKED = re.compile(r"(?:will|would|should|shall|is|are|was|were|does|do|did|can|could|has|have|may|might)\s+"
+                   r"(?!not\b|n[’']t\b)", re.I)
+WHY_NOT = re.compile(r"\bwhy\s+(?:\w+n[’']t|not|\w+\s+not)\b", re.I)
+
+
+def _in_question(text: str, hit: Span, s: int, e: int) -> bool:
+    """Does the sentence of the statement that holds ``hit`` end with a question mark?"""
+    end = re.compile(r"[.!?](?=[\s\"”’']|$)").search(text, hit.end, min(len(text), max(e, hit.end) + 200))
+    if end is None or end.group(0) != "?":
+        return False
+    start = max(s, *(text.rfind(c, s, hit.start) + 1 for c in ".!?"))
+    # a yes-or-no question put ("Will China retaliate?"); "Why won't he release them?", "Isn't it
+    # time to act?", "How can anyone support this?" are rhetorical: positions
+    return bool(ASKED.match(text[start:hit.start].lstrip(" \"“‘'")))
+
+
 def judge(target: Target, text: str, content: Span, context: list[tuple[int, int]],
           backend: str = "rules/1") -> Stance | None:
     """Return a stance of this content toward the target, or None (not relevant / abstain)."""
@@ -689,6 +707,9 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     if und:
         return _stance(target, "undecided", "undecided", rel,
                        tuple(Span.of(text, x.start(), x.end()) for x in und[:3]), backend)
+    if not rel.from_context and all(_in_question(text, h, s, e) for h in rel.hits):
+        # "Will China retaliate?": a question put, no position taken
+        return _stance(target, "neutral", "neutral", rel, rel.evidence[:2], backend)
     if re.match(r"\s*[\"“]?(?:whether|if)\b", text[s:e], re.I):
         # "whether existing licences should be extended": a question put, no position taken
         return _stance(target, "neutral", "neutral", rel, rel.evidence[:2], backend) if not rel.from_context else None
@@ -747,8 +768,10 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         if g and (not rel.from_context or ANAPHORIC_OBJECT.fullmatch(text[s:e].strip(" \"“”‘’'.,"))):
             at = max(0, s - 40) + g.start()
             said[label].append(Span.of(text, at, at + len(g.group(0).rstrip())))
-    # "refused to comment on the talks": no side taken, whatever verb declines
+    # "refused to comment on the talks": no side taken, whatever verb declines; "Why won't he release
+    # them?" asks for it, its "won't" no refusal of the speaker's
     claimed += [Span.of(text, x.start(), x.end()) for x in NO_COMMENT.finditer(text, s, e)]
+    claimed += [Span.of(text, x.start(), x.end()) for x in WHY_NOT.finditer(text, s, e)]
     for x in OPPOSE.finditer(text, s, e):
         if not any(c.start < x.end() and x.start() < c.end for c in claimed) \
                 and not (rel.from_context and _aimed_elsewhere(text, x, s)):
