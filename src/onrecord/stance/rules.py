@@ -526,7 +526,6 @@ def _aimed_elsewhere(text: str, x: re.Match, s: int) -> bool:
 
 WEIGHED = re.compile(r"\b(?:weigh(?:s|ing)?|mull(?:s|ing)?|pondering|looking at|exploring|studying|examining)\s+"
                      r"(?:[\w\-]+\s+){0,4}$", re.I)
-# the thing being made ready: "have begun drafting a sanctions package", "drawing up a list"
 # a writer's account of speech as a thing ("mixed messages on the truce"), and a threat made if something happens
 META_SPEECH = re.compile(r"\W*(?:(?:mixed|conflicting|contradictory|different|confusing)\s+)?(?:messages?|signals?)\b", re.I)
 THREAT = re.compile(r"\bthreat(?:en|ens|ened|ening)\b", re.I)
@@ -541,6 +540,7 @@ REBUFFED = re.compile(r"\b(?:ask|urg|beg|press|push|call)\w*\s+(?:us|me|the gove
 GIVEN = re.compile(r"\b(?:should|must|needs? to|ought to|deserves? to|has to|have to)(\s+not|n[’']t)?\s+"
                    r"(?:get|receive|be (?:given|sent|supplied with|provided with))\s+"
                    r"(?:the\s+|these\s+|those\s+|more\s+|its\s+|their\s+|any\s+|new\s+)*$", re.I)
+# the thing being made ready: "have begun drafting a sanctions package", "drawing up a list"
 PREPARED = re.compile(r"\b(?:drafting|drawing up|drew up|drawn up|finali[sz]ing|working on)\s+(?:an?\s+|the\s+|new\s+|fresh\s+)*$",
                       re.I)
 # a doubt that reaches the clause it takes: "I don't believe sanctions are the right tool"
@@ -618,13 +618,14 @@ def _object_only(target: Target, text: str, hits) -> bool:
     return True
 
 
+# a question put opens with its verb ("Will China ...?"), not negated ("Won't you ...?" is rhetorical)
 ASKED = re.compile(r"(?:will|would|should|shall|is|are|was|were|does|do|did|can|could|has|have|may|might)\s+"
                    r"(?!not\b|n[’']t\b)", re.I)
 WHY_NOT = re.compile(r"\bwhy\s+(?:\w+n[’']t|not|\w+\s+not)\b", re.I)
 
 
 def _in_question(text: str, hit: Span, s: int, e: int) -> bool:
-    """Does the sentence of the statement that holds ``hit`` end with a question mark?"""
+    """Is the sentence that holds ``hit`` a yes-or-no question put, not a rhetorical one?"""
     end = re.compile(r"[.!?](?=[\s\"”’']|$)").search(text, hit.end, min(len(text), max(e, hit.end) + 200))
     if end is None or end.group(0) != "?":
         return False
