@@ -1316,3 +1316,12 @@ def test_a_prime_ministers_office_is_the_datelines_or_the_pages_not_downing_stre
     assert bodies(parse, text)["The Prime Minister's Office"] == "jp-pm"
     text = "Israel's cabinet met on Sunday. The Prime Minister's Office said in a statement that the war would go on."
     assert bodies(parse, text)["The Prime Minister's Office"] == "gov-il"
+
+
+def test_the_briefer_named_by_a_briefings_title_speaks_for_the_government_their_turns_speak_as(parse):
+    text = ("Foreign Ministry Spokesperson Wen Tao's Regular Press Conference on May 6, 2031\n\n"
+            "Wen Tao: Good afternoon. The floor is open.\n\n"
+            "Reporter: Will China answer the new tariffs?\n\n"
+            "Wen Tao: China firmly opposes the tariffs. If the US insists, China will respond.")
+    found = [(r.speaker.name, r.speaker.organization_id, r.speaker.role) for r in speakers(parse, text) if r.speaker]
+    assert ("Wen Tao", "cn-mfa", "Foreign Ministry Spokesperson") in found

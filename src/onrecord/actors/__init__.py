@@ -84,6 +84,9 @@ INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:[A-Za-z]+\s+(?=[Mm]inistry|[Oo]ff
 ISSUING_TITLE = re.compile(r"(?:Joint\s+)?(?:[Ss]tatement|[Pp]ress [Rr]elease|[Rr]eadout|[Cc]ommuniqu[eé]|[Dd]eclaration)\s+"
                        r"(?:by|from|of)\s+(?:the\s+)?(.+?)(?:\s+(?:on|regarding|about|concerning|following|after|at|to)\s.*)?$")
 PLACE_LINE = re.compile(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+# a briefing's transcript, titled by its briefer's post and name
+BRIEFING_TITLE = re.compile(r"(?P<post>(?:[A-Z][\w\-]*\s+){1,5})(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){1,2})['’]s\s+"
+                            r"(?:Regular\s+|Daily\s+)?(?:Press\s+Conference|Press\s+Briefing|News\s+Conference|Briefing)\b")
 # an institution named by its bare noun, capitalised: the one a recent speaker's title named in full
 BARE_INSTITUTION = re.compile(r"\b(?:Commission|Council|Secretariat|Presidency|Ministry|Department)\b")
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer)$", re.I)
@@ -368,6 +371,9 @@ class DocumentResolver:
         self.author = author if re.fullmatch(r"(?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+", author) \
             and not re.search(r"\b(?:And|Staff|Editors?|Reporters?|Correspondents?|Desk|News|Wire)\b", author) else None
         title = parsed.document.title or self.text.lstrip().split("\n", 1)[0]
+        briefing = BRIEFING_TITLE.match(title.strip())
+        # "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on March 5, 2025": who briefs, and as what
+        self.briefer = (briefing.group("name"), briefing.group("post").strip()) if briefing else None
         issued = ISSUING_TITLE.match(title.strip())
         self.issuer = issued.group(1) if issued else None  # "Statement by the Ministry of Foreign Affairs on ..."
         self.gaz = gaz or load_gazetteer()
@@ -476,6 +482,12 @@ class DocumentResolver:
                 else:  # "In Islamabad, foreign office spokeswoman X said": that capital's, at its ministry
                     seat = self._paragraph_seat(mention.start)
                     org_id = seat and (self._ministry_of(seat, role_title) or seat)
+        if org_id is None and role_title is None and self.briefer and name == self.briefer[0]:
+            # the briefer of a briefing's transcript: the post its title gives, of the one government
+            # that opens the sentences of their turns ("China firmly opposes ...")
+            role_title = self.briefer[1]
+            country = self._turns_country(name)
+            org_id = country and (self._ministry_of(country, role_title) or country)
         ranked = TRAILING_RANK.fullmatch(role_title or "")
         if ranked and re.search(r"\b[a-z]{3,}", ranked.group(1)):  # "Pentagon spokesman Col.": "Col., Pentagon spokesman"
             role_title = f"{ranked.group(2)}, {ranked.group(1)}"
@@ -497,6 +509,21 @@ class DocumentResolver:
         actor = Actor(pid, name, "person", roles)
         return Resolution(Speaker(mention, actor.id, name, role_title, org_id,
                                   self.gaz.path(org_id), how), actor)
+
+    def _turns_country(self, name: str) -> str | None:
+        """The one government that opens sentences in a speaker's transcript turns, if only one does."""
+        key = ("turns_country", name)
+        if key not in self.people._memo:
+            found: set[str] = set()
+            for turn in re.finditer(r"(?m)^%s:(.*)$" % re.escape(name), self.text):
+                body = turn.group(1)
+                for at, _, oid in self.gaz.find(body):
+                    country = self.gaz.tree.government(oid)
+                    if country and self.gaz.organizations[country].kind == "government" \
+                            and re.fullmatch(r"(?:|.*[.!?][\"”’']?)\s*", body[:at], re.S):
+                        found.add(country)
+            self.people._memo[key] = found.pop() if len(found) == 1 else None
+        return self.people._memo[key]
 
     def _issuing_body(self, mention: Span) -> Resolution:
         """The body that issues a statement page, by its title, of the government its place line
