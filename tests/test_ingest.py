@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from onrecord.ingest import date_from_url, ingest, ingest_one, text_blocks
+from onrecord.ingest import date_from_url, ingest, ingest_one, parse_text, text_blocks
 from onrecord.model import Document
 
 PAGE = """<!DOCTYPE html><html><head><title>Envoy changes tune | Example Blog</title>
@@ -178,3 +178,10 @@ def test_a_bylines_name_is_the_texts_author():
     assert doc.author == "Sara Whitfield"
     doc = parse_text("Talks fail\n\nBy Early March, Congress had voted twice.\n\nMore text.\n", "news.txt")
     assert doc.author is None
+
+
+def test_a_place_and_date_line_under_a_statements_title_dates_it():
+    text = ("Statement by the Ministry of Foreign Affairs on the situation in Kestria\n\n"
+            "Ottawa, March 4, 2031\n\nCanada condemns the attack.")
+    assert parse_text(text, "statement.txt").published == "2031-03-04"
+    assert parse_text("Canada condemns the attack, the minister said on March 4, 2031.", "t.txt").published is None
