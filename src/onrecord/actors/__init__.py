@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..ingest import DATE_LINE
 from ..model import Actor, Role, Speaker, Span
 from ..parse import NAME_PARTICLES, caps, find_word, search_before_word
 from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, FORMER, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
@@ -82,8 +83,7 @@ INSTITUTION_ROLE = re.compile(r"(?i:the\s+)?(?:[A-Za-z]+\s+(?=[Mm]inistry|[Oo]ff
                               r"council|committee|company|campaign|party|bank|court|[Gg]overnment|office)(?:['’]s)?\s+[a-z]")
 # a page a body issues: "Statement by the Ministry of Foreign Affairs on ...", "Press release from the Élysée"
 ISSUING_TITLE = re.compile(r"(?:Joint\s+)?(?:[Ss]tatement|[Pp]ress [Rr]elease|[Rr]eadout|[Cc]ommuniqu[eé]|[Dd]eclaration)\s+"
-                       r"(?:by|from|of)\s+(?:the\s+)?(.+?)(?:\s+(?:on|regarding|about|concerning|following|after|at|to)\s.*)?$")
-PLACE_LINE = re.compile(r"([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})")
+                           r"(?:by|from|of)\s+(?:the\s+)?(.+?)(?:\s+(?:on|regarding|about|concerning|following|after|at|to)\s.*)?$")
 # a briefing's transcript, titled by its briefer's post and name
 BRIEFING_TITLE = re.compile(r"(?P<post>(?:[A-Z][\w\-]*\s+){1,5})(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){1,2})['’]s\s+"
                             r"(?:Regular\s+|Daily\s+)?(?:Press\s+Conference|Press\s+Briefing|News\s+Conference|Briefing)\b")
@@ -540,9 +540,9 @@ class DocumentResolver:
     def _place_line_seat(self) -> str | None:
         """The government whose capital a statement's place-and-date line names ("Ottawa, March 4, 2025")."""
         for line in [x.strip() for x in self.text[:1500].split("\n") if x.strip()][:4]:
-            m = PLACE_LINE.fullmatch(line)
-            if m is not None:
-                return self._seat_of(m.group(1))
+            m = DATE_LINE.fullmatch(line)
+            if m is not None and m.group("place"):
+                return self._seat_of(m.group("place"))
         return None
 
     def _briefing_seat(self, pos: int) -> str | None:

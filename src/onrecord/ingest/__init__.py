@@ -177,14 +177,14 @@ def parse_text(text: str, source: str, fmt: str = "text") -> Document:
                    and (m := BYLINE.fullmatch(line))), None)
     author = author.title() if author and author.isupper() else author
     # "Ottawa, March 4, 2031" standing alone under a statement's title: the day it was issued
-    dated = next((m.group(1) for line in lines if (m := DATE_LINE.fullmatch(line))), None)
+    dated = next((m.group("date") for line in lines if (m := DATE_LINE.fullmatch(line))), None)
     return Document(id=document_id(text), text=text, source=source, title=title, author=author, blocks=blocks,
                     published=normalise_date(dated) if dated else None)
 
 
 # a line that is only a place and a full date, or a date: "Ottawa, March 4, 2031", "4 March 2031"
-DATE_LINE = re.compile(r"(?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?,\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-                       r"((?:January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE_LINE = re.compile(r"(?:(?P<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+                       r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
                        r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
                        r"September|October|November|December)\s+\d{4})")
 # "By Sara Whitfield", "BY SARA WHITFIELD, Wire": a byline among a text's first paragraphs
