@@ -520,7 +520,7 @@ class DocumentResolver:
                 for at, _, oid in self.gaz.find(body):
                     country = self.gaz.tree.government(oid)
                     if country and self.gaz.organizations[country].kind == "government" \
-                            and re.fullmatch(r"(?:|.*[.!?][\"”’']?)\s*", body[:at], re.S):
+                            and (not body[:at].strip() or re.search(r"[.!?][\"”’']?\s+$", body[:at])):
                         found.add(country)
             self.people._memo[key] = found.pop() if len(found) == 1 else None
         return self.people._memo[key]

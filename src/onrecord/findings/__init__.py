@@ -235,7 +235,7 @@ def contradictions(points: list[Point], actors: dict[str, Actor], targets: dict[
     best: dict[tuple, tuple] = {}
     own: dict[tuple[str, str], list[Point]] = defaultdict(list)
     for p in points:
-        if p.statement.said.basis == "text" or _told_now(p):
+        if _dated_now(p):
             own[(p.actor_id, p.target_id)].append(p)
 
     def superseded(a: Point, by: date) -> bool:
@@ -448,11 +448,7 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
             own_latest: dict[str, tuple[float, Point]] = {}
             for w, p in recent:
                 held = own_latest.get(p.actor_id)
-
-                def order(wp):  # a remark dated only by publication counts as the latest only when told now
-                    dated_now = wp[1].statement.said.basis == "text" or _told_now(wp[1])
-                    return (wp[1].day if dated_now else date.min, _part_of_day(wp[1]), wp[0])
-                if held is None or order((w, p)) > order(held):
+                if held is None or _lateness(p, w) > _lateness(held[1], held[0]):
                     own_latest[p.actor_id] = (w, p)
             recent = list(own_latest.values())
             best = max(recent, key=lambda wp: wp[0])[1]
@@ -494,6 +490,17 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
                             "positions": {b: p.stance for b, p in positions.items()},
                             "divided": {b: p.stance for b, p in dissent.items()}}))
     return out
+
+
+def _dated_now(p: Point) -> bool:
+    """Does the remark's time place it: dated by the text, or told as the story's present?"""
+    return p.statement.said.basis == "text" or _told_now(p)
+
+
+def _lateness(p: Point, weight: float) -> tuple:
+    """How late a speaker's remark is among their own: its day (a remark dated only by
+    publication counts only when told now), its part of the day, then its weight."""
+    return (p.day if _dated_now(p) else date.min, _part_of_day(p), weight)
 
 
 def _told_now(p: Point) -> bool:

@@ -74,8 +74,8 @@ def carry_forward(statements: list[Statement]) -> list[Statement]:
 
     out = []
     for i, st in enumerate(statements):
-        again = [rules.REAFFIRMED.search(st.content.text)] if any(s.stance == "neutral" for s in st.stances) else [None]
-        if again[0] is None or st.speaker is None:
+        again = rules.REAFFIRMED.search(st.content.text) if any(s.stance == "neutral" for s in st.stances) else None
+        if again is None or st.speaker is None:
             out.append(st)
             continue
         stances = []
@@ -89,8 +89,8 @@ def carry_forward(statements: list[Statement]) -> list[Statement]:
                 stances.append(s)
                 continue
             *_, prior, ps = max(earlier, key=lambda x: (x[0], x[1]))
-            at = st.content.start + again[0].start()
-            said_again = Span(at, at + len(again[0].group(0)), again[0].group(0))
+            at = st.content.start + again.start()
+            said_again = Span(at, at + len(again.group(0)), again.group(0))
             # "#carried": the side comes from an earlier statement, not from these words
             source = f"{ps.source.split('#')[0]}#carried" + ("@context" if s.source.endswith("@context") else "")
             stances.append(Stance(s.target_id, ps.stance, round(ps.confidence * 0.8, 3),

@@ -621,12 +621,13 @@ def _object_only(target: Target, text: str, hits) -> bool:
 # a question put opens with its verb ("Will China ...?"), not negated ("Won't you ...?" is rhetorical)
 ASKED = re.compile(r"(?:will|would|should|shall|is|are|was|were|does|do|did|can|could|has|have|may|might)\s+"
                    r"(?!not\b|n[’']t\b)", re.I)
+SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’']|$)")
 WHY_NOT = re.compile(r"\bwhy\s+(?:\w+n[’']t|not|\w+\s+not)\b", re.I)
 
 
 def _in_question(text: str, hit: Span, s: int, e: int) -> bool:
     """Is the sentence that holds ``hit`` a yes-or-no question put, not a rhetorical one?"""
-    end = re.compile(r"[.!?](?=[\s\"”’']|$)").search(text, hit.end, min(len(text), max(e, hit.end) + 200))
+    end = SENTENCE_END.search(text, hit.end, min(len(text), max(e, hit.end) + 200))
     if end is None or end.group(0) != "?":
         return False
     start = max(s, *(text.rfind(c, s, hit.start) + 1 for c in ".!?"))
@@ -687,11 +688,10 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         # "Deterrence only works if it is credible", relevant only by its paragraph: a condition
         # of something else, not of what the question asks
         condition, evidence = None, []
-    if condition is not None and condition.text.strip() and m is not None and m.re is CONDITION_AFTER \
-            and m.group(1).lower() == "if" and (THREAT.search(text, max(0, s - 40), s) or THREAT.search(text, s, m.start())) \
-            and any(condition.start <= h.start < condition.end for h in rel.hits):
+    threat = THREAT.search(text, max(0, s - 40), m.start()) if condition is not None and m is not None \
+        and m.re is CONDITION_AFTER and m.group(1).lower() == "if" else None
+    if threat is not None and condition.text.strip() and any(condition.start <= h.start < condition.end for h in rel.hits):
         # "threatened to quit the government if the deal went ahead": against the deal
-        threat = THREAT.search(text, max(0, s - 40), m.start())
         return _stance(target, "oppose", "conditional", rel, (Span.of(text, threat.start(), threat.end()),),
                        backend, condition)
     if condition is not None and condition.text.strip():
