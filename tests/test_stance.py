@@ -48,6 +48,10 @@ def stance(text, context=()):
     ("A regional force was not the right answer.", "oppose"),
     ("Moscow could consider a smaller regional force tied to a prisoner exchange.", "undecided"),
     ("that it was reviewing the regional force plan and had not reached a decision", "undecided"),
+    ("It is time for the region to build its own regional force.", "support"),
+    ("Now is not the time for a regional force.", "oppose"),
+    ("A regional force serves the interests of every coastal state.", "support"),
+    ("A regional force is not in our interest.", "oppose"),
 ])
 def test_stance_labels(text, label):
     assert stance(text).stance == label
@@ -73,6 +77,9 @@ def test_condition_span_is_the_condition():
     ("A regional force is a tool. Before we take that step, we need to see whether the talks work.",
      "whether the talks work"),
     ("Before we send a regional force we must have a clear mandate.", "have a clear mandate"),
+    ("Rome will send ships to a regional force the day the coastal states invite it.", "the coastal states invite it"),
+    ("We would only join a regional force after the ceasefire holds for a month.", "the ceasefire holds for a month"),
+    ("Any regional force must be authorised by the Security Council first.", "authorised by the Security Council"),
 ])
 def test_only_once_and_not_until_set_conditions(text, condition):
     s = stance(text)
@@ -82,6 +89,12 @@ def test_only_once_and_not_until_set_conditions(text, condition):
 
 def test_once_in_a_story_or_a_refusal_sets_no_condition():
     assert stance("Once the regional force arrived, the fighting stopped.").stance != "conditional"
+    assert stance("The day a regional force lands is the day we leave the talks.").stance != "conditional"
+    assert stance("Our soldiers only join a regional force when they are paid.").stance != "conditional"  # a habit
+
+
+def test_time_to_stop_is_no_call_for_it():
+    assert stance("It's time to stop pretending a regional force can fix this.").stance != "support"
     assert stance("We would not back a regional force once the rains start.").stance == "oppose"
 
 

@@ -30,9 +30,11 @@ CONDITION_BEFORE_FRONTED = re.compile(
     r"(?:must|needs?(?:\s+to)?|ha(?:s|ve)\s+to|should|wants?(?:\s+to)?|will\s+need(?:\s+to)?|requires?)\s+"
     r"(?:(?:see|know|be\s+sure|make\s+sure|be\s+certain)\s+)?([^.;]{3,150})", re.I)
 CONDITION_ONLY = re.compile(r"\bonly\s+((?:an?|the)\s+[^.;,]{3,80}?)\s+(?:will|would|can|could|may)\b", re.I)
+# "will only restore relations when they withdraw": "only" before the verb, its condition after it
+CONDITION_ONLY_SPLIT = re.compile(r"\bonly\s+(?:[\w\-’']+\s+){1,6}?(when|if|after|once)\s+([^.;,]{3,120})", re.I)
 # "would consider more deliveries once our stocks allow it", "as soon as the rebels free the hostages":
 # "once" opening a clause with its subject
-CONDITION_ONCE = re.compile(r"(?:\bas soon as|\bthe (?:moment|minute|instant)|(?<!\bat )(?<!\bjust )\bonce)\s+(?!again\b|more\b|before\b|in\b|a\s+(?:year|week|month|day)\b|possible\b)"
+CONDITION_ONCE = re.compile(r"(?:\bas soon as|\bthe (?:moment|minute|instant|day)|(?<!\bat )(?<!\bjust )\bonce)\s+(?!again\b|more\b|before\b|in\b|a\s+(?:year|week|month|day)\b|possible\b)"
                             r"((?:the|our|their|its|his|her|this|that|these|those|we|they|it|he|she|[A-Z][\w\-]*)\b"
                             r"[^.;,]{3,80})", re.I)
 # "will stay in place until the last district is secure": a state of things that ends it
@@ -46,6 +48,10 @@ CONDITION_APPROVAL = re.compile(r"\b(?:needs?|needed|requires?|required|would re
                                 r"must (?:have|get|obtain|win|secure))\s+"
                                 r"((?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}(?:approval|consent|authori[sz]ation|mandate|"
                                 r"green light|sign-off|ratification|vote))\b", re.I)
+# "must be approved by parliament first": whose approval it waits on
+CONDITION_APPROVED_BY = re.compile(r"\b(?:must|will have to|would have to|has to|have to|needs? to|should)\s+be\s+(?:first\s+)?"
+                                   r"((?:approved|ratified|endorsed|authori[sz]ed|cleared|signed off|sanctioned)\s+by\s+"
+                                   r"[^.;,]{2,60}?)(?=\s+(?:first|beforehand|before|within)\b|\s*[.;,]|\s*$)", re.I)
 
 UNDECIDED = re.compile(
     r"\b(options? (?:will |would |are |is |being |remain )*(?:be )?(?:considered|on the table|open)|"
@@ -106,7 +112,7 @@ OPPOSE = re.compile(
     r"against (?:any|an?|the)|warn(?:s|ed)? against|no appetite|"
     r"den(?:y|ies|ied)|false|untrue|not true|hoax|fake|debunk(?:s|ed)?|refut(?:e|es|ed)|baseless|"
     r"no evidence|bogus|fabricated|nonsense|no truth|disqualifying|wrong|outrageous|an? (?:total |complete )?waste of|"
-    r"frozen|shelved|on hold|scrapped|"  # "the project was frozen"
+    r"frozen|shelved|on hold|scrapped|(?:is|was|are)(?: not|n[’']t) the (?:right )?(?:time|moment) (?:for|to)|"  # "the project was frozen"
     r"(?:clos\w*|shut\w*|slamm\w*) the door|door (?:\w+ )?(?:is|was|has been|remains?|remained) (?:\w+ly )?(?:closed|shut)|"
     # and against it: "a grave error", "no role for", "makes no sense"
     r"an? (?:grave |serious |big |huge |terrible |historic )?(?:error|blunder)|(?:serious )?doubts (?:about|over)|"
@@ -143,7 +149,9 @@ SUPPORT = re.compile(
     r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|call(?:s|ed|ing)? for|"
     r"pledge[sd]? to|promise[sd]? to|advocat(?:e|es|ed|ing)|champion(?:s|ed)?|no objections?|applaud(?:s|ed)?|"
     r"is the answer|an? (?:good|great|positive|important|welcome) (?:step|idea|move)|(?:long )?overdue|a matter of (?:principle|(?:[\w\-]+ ){0,2}(?:security|survival)|life and death)|the only language (?:[\w\-]+ ){1,5}understands?|"
-    r"(?:high|about) time|the least (?:we|they|you|I|he|she|it|the \w+) (?:can do|could do|owe|must do)|"
+    r"(?:high|about) time|(?:it is|it['’]s|now is the) time (?:for [\w\s]{1,30}? )?to"
+    r"(?! (?:\w+ )?(?:stop|halt|end|abandon|drop|scrap|give up|move on|forget|rethink|reconsider|reverse)\b)|"
+    r"(?:serves?|served|serving|in) (?:our|the|everyone['’]s|[A-Z]\w+['’]s) (?:[\w\-]+ ){0,2}?interests?|the least (?:we|they|you|I|he|she|it|the \w+) (?:can do|could do|owe|must do)|"
     r"argu(?:e|es|ed|ing) (?:for|in favou?r)|(?:a|the|our|top) priority|(?:see|sees|saw) (?:some |real |great )?merit|"
     r"(?:is|remains?) (?:our|the|a) (?:[\w\-]+ )?(?:goal|aim|objective|ambition|aspiration)|campaign(?:s|ed|ing)? for|"
     r"expect(?:s|ed|ing)? [\w\s]{1,30}? to (?:stand by|hono(?:u)?r|accept|say yes|implement|abide by|respect))\b",
@@ -467,11 +475,23 @@ def _once_after_modal(text: str, s: int, e: int) -> re.Match | None:
     m = CONDITION_ONCE.search(text, s, e)
     if m is None or re.match(r"\w+\s+(?:can|could|are able|is able)\b[^.;,]{0,12}$", m.group(1)):
         return None  # "as soon as we can": no condition
+    if re.search(r"\b(?:is|will be|would be) the day\b", m.group(1), re.I):
+        return None  # "the day guns are allowed is the day I resign": a threat, not terms
     lead = text[max(s, m.start() - 80):m.start()]
     modal = list(MODAL.finditer(lead))
     if not modal or re.search(r"[.;:!?]", lead[modal[-1].end():]) or NEGATORS.search(lead[modal[-1].start():]):
         return None
     return m
+
+
+def _only_split(text: str, s: int, e: int) -> re.Match | None:
+    """'will only restore relations when X': a condition; 'they only talk when they need money'
+    (no modal: a habit) is none."""
+    m = CONDITION_ONLY_SPLIT.search(text, s, e)
+    if m is None:
+        return None
+    lead = re.split(r"[.;:!?,]", text[max(s, m.start() - 60):m.start()])[-1] + text[m.start():m.start(1)]
+    return m if MODAL.search(lead) else None
 
 
 def _until_after_modal(text: str, s: int, e: int) -> re.Match | None:
@@ -679,7 +699,13 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             condition = Span.of(text, m.start(1), m.end(1))
             evidence.append(Span.of(text, m.start(), m.end()))
     if condition is None:
-        m = _once_after_modal(text, s, e) or _until_after_modal(text, s, e) or CONDITION_APPROVAL.search(text, s, e)
+        m = _only_split(text, s, e)
+        if m:
+            condition = Span.of(text, *_strip(text, m.start(2), _clause_end(text, m.start(2), e)))
+            evidence.append(Span.of(text, m.start(), m.end(1)))
+    if condition is None:
+        m = _once_after_modal(text, s, e) or _until_after_modal(text, s, e) or CONDITION_APPROVAL.search(text, s, e) \
+            or CONDITION_APPROVED_BY.search(text, s, e)
         if m:
             condition = Span.of(text, *_strip(text, m.start(1), _clause_end(text, m.start(1), min(e, m.end(1)))))
             evidence.append(Span.of(text, *_strip(text, m.start(), m.start(1))))
