@@ -1325,3 +1325,22 @@ def test_the_briefer_named_by_a_briefings_title_speaks_for_the_government_their_
             "Wen Tao: China firmly opposes the tariffs. If the US insists, China will respond.")
     found = [(r.speaker.name, r.speaker.organization_id, r.speaker.role) for r in speakers(parse, text) if r.speaker]
     assert ("Wen Tao", "cn-mfa", "Foreign Ministry Spokesperson") in found
+
+
+def test_governments_named_together_speak_jointly_and_their_count_refers_back(parse):
+    text = ("Spain, Portugal and Morocco said on Monday they would share coast guard patrols.\n\n"
+            "\"Our waters are one sea,\" the three governments said in a joint statement.")
+    first, again = (r.speaker for r in speakers(parse, text))
+    assert first.joint == ("gov-es", "gov-pt", "gov-ma") and first.organization_id is None
+    assert again.actor_id == first.actor_id and again.joint == first.joint
+
+
+def test_the_ministers_of_two_countries_speak_for_their_ministries(parse):
+    text = "The foreign ministers of France and Italy said the talks must resume."
+    assert speakers(parse, text)[0].speaker.joint == ("fr-mfa", "it-mfa")
+
+
+def test_a_count_that_does_not_match_finds_no_joint_voice(parse):
+    text = ("Spain, Portugal and Morocco said on Monday they would share coast guard patrols.\n\n"
+            "The two countries said the patrols would start in May.")
+    assert not speakers(parse, text)[1].speaker.joint

@@ -299,3 +299,16 @@ def test_no_contradiction_with_words_the_speaker_had_since_replaced():
     other = st(3, "p:y", "us-state", "2030-03-15", "a", "oppose")
     assert kinds([old, new, other], "contradiction") == []
     assert kinds([old, other], "contradiction") != []  # without the newer words, the pair stands
+
+
+def test_a_joint_statement_is_the_position_of_each_body_named_together_once():
+    joint = Speaker(None, "g:es-pt", "Spain and Portugal", None, None, (), "group", ("gov-es", "gov-pt"))
+    one = st(2, "p:x", "gov-ma", "2030-05-03", "a", "oppose")
+    text = "we say something 1"
+    together = Statement("s1", "d1", "direct", Span(0, len(text), text), None, joint, None,
+                         TimeSpan("2030-05-02", "2030-05-02", "day", None, "text"), (Stance("a", "support", 0.8),))
+    (out,) = [f for f in find_all([together, one], ACTORS, TARGETS, G.organizations) if f.kind == "outlook"
+              and f.target_id == "a"]
+    assert out.details["positions"] == {"gov-es": "support", "gov-pt": "support", "gov-ma": "oppose"}
+    assert "Spain and Portugal support it" in out.summary and out.summary.count("[s1]") == 1
+    assert out.statement_ids.count("s1") == 1

@@ -17,7 +17,7 @@ def test_statement_roundtrip_keeps_every_field():
                    (Stance("t1", "undecided", 0.7, (Span.of(text, 4, 8),)),), 0.8, "tagger")
     again = Statement.from_dict(st.to_dict())
     assert again == st
-    old = st.to_dict()
+    old = st.to_dict()  # a ledger written before joint speakers
     del old["found_by"]  # ledgers written before the tagger existed
     assert Statement.from_dict(old).found_by == "rules"
     assert all(sp.verify(text) for sp in again.spans())
@@ -36,3 +36,18 @@ def test_a_date_is_shown_as_precise_as_it_is_known():
     assert _when(TimeSpan("2026-11-16", "2026-11-22", "week", basis="text")) == "2026-W47"
     assert _when(TimeSpan(None, "2026-11-20", "unknown", basis="published")) == "≤2026-11-20"
     assert _when(TimeSpan("2026-10-20", "2026-11-20", "unknown", basis="text")) == "2026-10-20…"  # "recently"
+
+
+def test_a_joint_speaker_keeps_its_bodies_through_the_ledger():
+    from onrecord.ledger import flat_rows
+
+    text = "Spain and Portugal said they agree."
+    sp = Speaker(Span.of(text, 0, 18), "g:es-pt", "Spain and Portugal", None, None, (), "group", ("gov-es", "gov-pt"))
+    st = Statement("s_1", "d1", "indirect", Span.of(text, 24, 34), Span.of(text, 19, 23), sp)
+    again = Statement.from_dict(st.to_dict())
+    assert again.speaker.joint == ("gov-es", "gov-pt") and again.speaker.bodies() == ("gov-es", "gov-pt")
+    ledger = {"statements": [st.to_dict()], "organizations": [{"id": "gov-es", "name": "Spain"}]}
+    assert flat_rows(ledger)[0]["organization"] == "jointly: Spain, gov-pt"
+    old = st.to_dict()  # a ledger written before joint speakers
+    del old["speaker"]["joint"]
+    assert Statement.from_dict(old).speaker.joint == ()

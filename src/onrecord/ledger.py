@@ -161,15 +161,25 @@ ROW_TYPES = {"start": int, "end": int, "confidence": float, "statement_confidenc
 # "speaker_mention" is the words of the text; "via" the outlet or person a statement came through
 
 
+def speaker_organization(speaker: dict, organizations: dict[str, dict], sep: str = " > ") -> str | None:
+    """The body a ledger row's speaker speaks for, as a path of names; a joint statement's bodies
+    ("jointly: France, Italy")."""
+    if speaker.get("organization_path"):
+        return sep.join(speaker["organization_path"])
+    joint = [organizations[o]["name"] if o in organizations else o for o in speaker.get("joint") or ()]
+    return "jointly: " + ", ".join(joint) if joint else None
+
+
 def flat_rows(ledger) -> list[dict]:
     rows = []
+    orgs = {o["id"]: o for o in ledger.get("organizations") or ()}
     for st in ledger["statements"]:
         sp = st.get("speaker") or {}
         base = {"statement_id": st["id"], "document_id": st["document_id"], "kind": st["kind"],
                 "text": st["text"], "start": st["start"], "end": st["end"],
                 "speaker": sp.get("name"), "speaker_mention": sp.get("text"),
                 "via": (st.get("via") or {}).get("text"), "actor_id": sp.get("actor_id"),
-                "role": sp.get("role"), "organization": " > ".join(sp.get("organization_path") or []),
+                "role": sp.get("role"), "organization": speaker_organization(sp, orgs) or "",
                 "said_start": st["said"].get("start"), "said_end": st["said"].get("end"),
                 "said_granularity": st["said"].get("granularity"), "said_basis": st["said"].get("basis"),
                 "statement_confidence": st.get("confidence"), "found_by": st.get("found_by") or "rules"}

@@ -245,6 +245,9 @@ class Speaker:
     organization_id: str | None = None
     organization_path: tuple[str, ...] = ()
     resolved_from: str | None = None  # "name", "surname", "pronoun", "title", "anonymous"...
+    # several bodies speaking as one ("France and Germany said in a joint statement"): each
+    # speaks for itself in the findings; organization_id is then None
+    joint: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         m = self.mention
@@ -252,7 +255,11 @@ class Speaker:
                 "end": m.end if m else None, "actor_id": self.actor_id, "name": self.name,
                 "role": self.role, "organization_id": self.organization_id,
                 "organization_path": list(self.organization_path),
-                "resolved_from": self.resolved_from}
+                "resolved_from": self.resolved_from, "joint": list(self.joint)}
+
+    def bodies(self) -> tuple[str, ...]:
+        """The organisations the words speak for: the speaker's, or each of a joint statement's."""
+        return self.joint or ((self.organization_id,) if self.organization_id else ())
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> "Speaker | None":
@@ -261,7 +268,7 @@ class Speaker:
         mention = None if d.get("start") is None else Span(d["start"], d["end"], d["text"])
         return cls(mention, d.get("actor_id"), d.get("name"), d.get("role"),
                    d.get("organization_id"), tuple(d.get("organization_path") or ()),
-                   d.get("resolved_from"))
+                   d.get("resolved_from"), tuple(d.get("joint") or ()))
 
 
 @dataclass(frozen=True)

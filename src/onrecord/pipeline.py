@@ -262,7 +262,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             if speaker and prev.speaker and prev.speaker.actor_id == speaker.actor_id \
                     and bi - _block_index(starts, prev.content.start) <= 2:
                 context.append((prev.content.start, prev.content.end))
-        path_ids = gaz.ancestors(speaker.organization_id) if speaker else []
+        path_ids = [o for body in speaker.bodies() for o in gaz.ancestors(body)] if speaker else []
         day = said.start or said.end
         # a question about other governments than the paragraph's (or its lead-in's) is not read there
         near = [(cand.content.start, cand.content.end), (blocks[bi].start, blocks[bi].end)] + (

@@ -157,6 +157,17 @@ TITLE_ABBREVIATIONS = {"sen", "gen", "gov", "rep", "lt", "col", "adm", "dr", "mr
 
 PARTITIVE = re.compile(r"(?:many|some|most|all|both|each|several|few|a few|none|one|two|three|half|any|either|neither)"
                        r"\s+of\s+(?:them|those)")
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "both": 2, **{str(n): n for n in range(2, 31)}}
+# what may come before the bodies of a joint statement: nothing, or "the foreign ministers of"
+JOINT_LEAD = re.compile(r"(?:the\s+)?(?:(?:(?P<post>(?:foreign|defen[cs]e|finance|trade|interior|energy|economy|"
+                        r"prime)\s+ministers|leaders|governments|presidents|heads of (?:state|government)|"
+                        r"ambassadors|envoys|delegations|representatives|spokespeople)|(?P<other>[a-z]+\s+)?officials)"
+                        r"\s+(?:of|from)\s+(?:the\s+)?)?", re.I)
+# words that stand for the bodies that last spoke together: "the three governments", "both countries"
+JOINT_ANAPHOR = re.compile(r"(?:the\s+)?(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|both|\d+)\s+)?"
+                           r"(?:(?:western|european|arab|african|asian|gulf)\s+)?"
+                           r"(?:governments|countries|nations|allies|capitals|powers|states|partners|neighbou?rs)")
 FLOATING_QUANTIFIER = re.compile(r"(?:\s+(?:both|all|each|alike|himself|herself|themselves|itself))+$", re.I)
 KIN = {"husband": "m", "wife": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f",
        "father": "m", "mother": "f", "widow": "f", "widower": "m", "grandson": "m",
@@ -712,15 +723,51 @@ class DocumentResolver:
                 return actor, sp.organization_id
         return None, None
 
-    def _group(self, mention: Span, text: str, org_id: str | None = None) -> Resolution:
-        actor = Actor(f"g:{slug(text)}", text, "group", (Role(text, org_id),) if org_id else ())
-        return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id), "group"), actor)
+    def _group(self, mention: Span, text: str, org_id: str | None = None, joint: tuple[str, ...] = ()) -> Resolution:
+        roles = tuple(Role(text, o) for o in joint) or ((Role(text, org_id),) if org_id else ())
+        actor = Actor(f"g:{slug(text)}", text, "group", roles)
+        return Resolution(Speaker(mention, actor.id, text, None, org_id, self.gaz.path(org_id), "group", joint), actor)
+
+    def _joint(self, text: str, orgs: list[tuple[int, int, str]]) -> tuple[str, ...]:
+        """The bodies a mention names as speaking together: "The United States, Britain and
+        Germany", "the foreign ministers of France and Italy" (each country's foreign ministry,
+        when the gazetteer has it). Empty unless the names end the mention, joined only by
+        commas and "and", after nothing or a plural head of "of"."""
+        if len(orgs) < 2:
+            return ()
+        gaps = [text[a:b] for a, b in zip([e for _, e, _ in orgs], [s for s, _, _ in orgs[1:]])]
+        if not all(re.fullmatch(r"\s*(?:,|,?\s*(?:and|&))\s+(?:the\s+)?", g, re.I) for g in gaps) \
+                or text[orgs[-1][1]:].strip():
+            return ()
+        lead = JOINT_LEAD.fullmatch(text[:orgs[0][0]])
+        if lead is None:
+            return ()
+        bodies = [o for _, _, o in orgs]
+        post = lead.group("post")
+        if post:  # "the foreign ministers of": each country's ministry, where it is known
+            bodies = [self._ministry_of(o, post.rstrip("s")) or o if self.gaz.organizations[o].kind == "government"
+                      else o for o in bodies]
+        bodies = list(dict.fromkeys(bodies))
+        return tuple(bodies) if len(bodies) > 1 else ()
+
+    def _joint_antecedent(self, mention: Span, low: str) -> Resolution | None:
+        """"the three governments", "both countries", "the allies": the bodies that last spoke
+        together, when as many as the words count."""
+        m = JOINT_ANAPHOR.fullmatch(low)
+        if m is None:
+            return None
+        count = NUMBER_WORDS.get(m.group("n") or "", 0)
+        for start, sp, actor in reversed(self.history):
+            if mention.start - start > 1500:
+                return None
+            if start < mention.start and sp.joint and (not count or count == len(sp.joint)):
+                return Resolution(replace(sp, mention=mention, resolved_from="group-antecedent"), actor)
+        return None
 
     @staticmethod
     def _as_antecedent(mention: Span, sp: Speaker, actor: Actor) -> Resolution:
         """A pronoun that stands for an earlier speaker: that speaker, at this mention."""
-        return Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
-                                  sp.organization_path, "pronoun"), actor)
+        return Resolution(replace(sp, mention=mention, resolved_from="pronoun"), actor)
 
     def _gender(self, name: str) -> str | None:
         """'m' or 'f': an honorific the document gives the person ('Mr. Park'), a kinship word
@@ -928,8 +975,7 @@ class DocumentResolver:
             turn = self._alternation(mention.start, cue, pronoun)
             if turn is not None:
                 sp, actor = turn
-                res = Resolution(Speaker(mention, sp.actor_id, sp.name, sp.role, sp.organization_id,
-                                         sp.organization_path, "pronoun-dialogue"), actor)
+                res = Resolution(replace(sp, mention=mention, resolved_from="pronoun-dialogue"), actor)
         if res is None and speaking is None and pronoun in ("i", "me", "my") and self.author \
                 and not self.people.quoted(mention.start):
             # the writer's own "I think ..." in a signed piece (an official's op-ed): its author
@@ -1251,6 +1297,9 @@ class DocumentResolver:
             res = self._another(mention, text)
             if res is not None:
                 return res
+        together = self._joint_antecedent(mention, low)
+        if together is not None:  # "the three governments said in a joint statement"
+            return together
         if low in STOP_WORDS:  # "Some believe", "Many say": nobody in particular
             return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
         named = NAMED_ADMINISTRATION.fullmatch(text)
@@ -1395,10 +1444,13 @@ class DocumentResolver:
         if owner is not None and len(gap) <= 1 and all(w.islower() and w not in ("news", "media", "press") for w in gap):
             # "a White House readout of the call", "State Department documents": the body's own
             return self._org_speaker(mention, owner[2], "organization")
+        joint = self._joint(text, orgs)
+        if joint:  # "France and Ireland", "the leaders of France and Ireland": both, not the last named
+            return self._group(mention, text, joint=joint)
         gaps = [text[a:b] for a, b in zip([0] + [e for _, e, _ in orgs], [s for s, _, _ in orgs] + [len(text)])]
         if len(orgs) > 1 and all(re.fullmatch(r"\s*(?:,|,?\s*(?:and|or|&))\s+(?:the\s+)?", g) for g in gaps[1:-1]) \
                 and re.fullmatch(r"(?:the\s+)?", gaps[0], re.I) and not gaps[-1].strip():
-            return self._group(mention, text)  # "France and Ireland": both, not the last named
+            return self._group(mention, text)  # "France or Ireland": one of them, not said which
         if orgs and orgs[-1][1] == len(text):
             # the mention *is* a body ("the State Department"); "The Washington Post" is not
             # Washington, because the alias does not end the phrase. A bare word that is also a

@@ -16,6 +16,8 @@ from ..orgtree import Tree
 VALUE = {"support": 1.0, "conditional": 0.5, "undecided": 0.0, "oppose": -1.0}
 VERB = {"support": "supports it", "conditional": "supports it on conditions", "oppose": "opposes it",
         "undecided": "is undecided on it", "neutral": "mentions it"}
+VERB_PLURAL = {"support": "support it", "conditional": "support it on conditions", "oppose": "oppose it",
+               "undecided": "are undecided on it", "neutral": "mention it"}
 STOP = set("""a an the and or but if of to in on at by for with from as is are was were be been being
 it its this that these those there their they them we our us you your he she his her i my me not no
 will would could should can may might must have has had do does did so than then such into over
@@ -141,9 +143,9 @@ def stance_points(statements: list[Statement]) -> list[Point]:
         if day is None:
             continue
         for s in st.stances:
-            if s.stance in VALUE:
-                out.append(Point(st, s.target_id, st.speaker.actor_id, st.speaker.organization_id,
-                                 day, s.stance, s.confidence))
+            if s.stance in VALUE:  # a joint statement: a position of each body that signed it
+                out.extend(Point(st, s.target_id, st.speaker.actor_id, org, day, s.stance, s.confidence)
+                           for org in st.speaker.joint or (st.speaker.organization_id,))
     return sorted(out, key=lambda p: (p.day, p.statement.content.start))
 
 
@@ -331,20 +333,20 @@ def common_ground(statements: list[Statement], actors: dict[str, Actor], targets
     topic = set()
     for t in targets.values():
         topic |= _terms(" ".join((t.question, *t.keywords, *t.means)).lower())  # "the Security Council": "council"
-    bodies: dict[str, str] = {}
+    bodies: dict[str, tuple[str, ...]] = {}  # a joint statement's speakers: each of its bodies
     best: dict[str, tuple] = {}
     for conversation in _conversations(statements):
         holders: dict[str, dict[str, list[Statement]]] = defaultdict(lambda: defaultdict(list))
         for st in conversation:
             sp = st.speaker
-            if not sp or not sp.actor_id or not sp.organization_id or st.kind == "belief":
+            if not sp or not sp.actor_id or not sp.bodies() or st.kind == "belief":
                 continue
-            bodies[sp.actor_id] = tree.body(sp.organization_id) or sp.organization_id
+            bodies[sp.actor_id] = tuple(tree.body(o) or o for o in sp.bodies())
             for term in _terms(st.content.text) - topic:
                 holders[term][sp.actor_id].append(st)
         scored = []
         for term, by_actor in holders.items():
-            body_set = {bodies[a] for a in by_actor}
+            body_set = {b for a in by_actor for b in bodies[a]}
             if len(by_actor) < 2 or len(body_set) < 2:
                 continue
             scored.append((len(by_actor) + len(body_set), term, by_actor, body_set))
@@ -471,10 +473,19 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
             uncertainty, conf = "medium", 0.55
         else:
             uncertainty, conf = "high", 0.35
-        parts = [f"{tree.name(b)} {VERB[p.stance]} (latest: {_name(actors, p)}, {_when(p)}) [{p.statement.id}]"
-                 + (f", though {_name(actors, dissent[b])} {VERB[dissent[b].stance]} ({_when(dissent[b])}) "
-                    f"[{dissent[b].statement.id}]" if b in dissent else "")
-                 for b, p in sorted(positions.items())]
+        # bodies whose position is one joint statement are named together, once
+        together: dict[tuple, list[str]] = defaultdict(list)
+        for b, p in sorted(positions.items()):
+            together[(p.statement.id, p.stance) if b not in dissent else (b,)].append(b)
+        parts = []
+        for members in together.values():
+            b, p = members[0], positions[members[0]]
+            names = [tree.name(m) for m in members]
+            who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+            parts.append(f"{who} {(VERB if len(names) == 1 else VERB_PLURAL)[p.stance]} "
+                         f"(latest: {_name(actors, p)}, {_when(p)}) [{p.statement.id}]"
+                         + (f", though {_name(actors, dissent[b])} {VERB[dissent[b].stance]} ({_when(dissent[b])}) "
+                            f"[{dissent[b].statement.id}]" if b in dissent else ""))
         agreement = ("the bodies agree" if len(labels) == 1 else
                      "the bodies agree in favour, some on conditions" if labels == {"support", "conditional"} else
                      "the bodies do not agree")
@@ -485,7 +496,7 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
         cited = [*positions.values(), *dissent.values()]
         out.append(Finding(_fid("outlook", tid), "outlook", summary, conf, tid,
                            tuple(dict.fromkeys(p.actor_id for p in cited)),
-                           tuple(p.statement.id for p in cited),
+                           tuple(dict.fromkeys(p.statement.id for p in cited)),
                            {"uncertainty": uncertainty,
                             "positions": {b: p.stance for b, p in positions.items()},
                             "divided": {b: p.stance for b, p in dissent.items()}}))
@@ -547,7 +558,7 @@ def find_all(statements: list[Statement], actors: dict[str, Actor], targets: lis
     points = stance_points(statements)
     undated = defaultdict(list)  # positions findings cannot place in time
     for st in statements:
-        if _day(st) is None and st.speaker and tree.body(st.speaker.organization_id):
+        if _day(st) is None and st.speaker and any(tree.body(o) for o in st.speaker.bodies()):
             for s in st.stances:
                 if s.stance in VALUE:
                     undated[s.target_id].append(st.id)

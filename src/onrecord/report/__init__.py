@@ -8,6 +8,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..ledger import speaker_organization
+
 STANCE_COLORS = {"support": "#1a9850", "conditional": "#91cf60", "undecided": "#fdae61",
                  "oppose": "#d73027", "neutral": "#999999"}
 KIND_TITLES = {"outlook": "Outlook", "shift": "Shifts over time", "contradiction": "Contradictions",
@@ -31,7 +33,7 @@ def view(ledger: dict[str, Any]) -> dict[str, Any]:
             "speaker": sp.get("name") or (f"unresolved ({sp['text']})" if sp.get("text") else "unknown speaker"),
             "mention": sp.get("text"), "role": sp.get("role"),
             "corrected": sp.get("resolved_from") == "analyst",
-            "organization": " › ".join(sp.get("organization_path") or []) or None,
+            "organization": speaker_organization(sp, orgs, " › "),
             "said": _when(said), "basis": said.get("basis"), "expression": said.get("expression"),
             "cue": (st.get("cue") or {}).get("text"),
             "via": (st.get("via") or {}).get("text"),  # who relayed it: "TASS", "the Post"
@@ -93,7 +95,7 @@ def timeline_svg(ledger: dict[str, Any], target_id: str) -> str | None:
             if s["target_id"] != target_id or not day:
                 continue
             path = sp.get("organization_path") or []
-            body = path[1] if len(path) > 1 else (path[0] if path else "other")
+            body = path[1] if len(path) > 1 else (path[0] if path else "jointly" if sp.get("joint") else "other")
             values.append({"date": day, "speaker": f"{body} · {sp.get('name') or sp.get('text') or '?'}",
                            "stance": s["stance"], "ref": str(n),
                            "dated": "from the text" if said.get("basis") == "text" else "by publication only"})
