@@ -510,3 +510,21 @@ def test_a_position_said_not_to_have_changed_takes_the_bodys_earlier_side():
     assert first.stances[0].stance == again.stances[0].stance == "oppose"
     assert again.stances[0].confidence < first.stances[0].confidence and "#carried" in again.stances[0].source
     assert [e.text for e in again.stances[0].evidence] == ["position on the missiles had not changed", "a mistake"]
+
+
+def test_a_paragraph_that_goes_on_with_the_speakers_words_keeps_the_scene_set_above():
+    text, blocks = page(("Marta Quiroga, the finance minister, told reporters on Tuesday that the levy would be halved.", "paragraph"),
+                        ("\"Families cannot wait another winter,\" Quiroga said.", "paragraph"))
+    said = {s.content.text: s.said for s in run(text, blocks).statements}
+    assert said["Families cannot wait another winter"].start == "2025-06-17"
+    assert said["Families cannot wait another winter"].span.text == "on Tuesday"
+
+
+def test_an_old_time_above_or_a_present_perfect_sets_no_scene():
+    text, blocks = page(("Marta Quiroga, who drafted the levy in Lima, Peru, in March 2019, told reporters it would be halved.",
+                         "paragraph"),
+                        ("\"Families cannot wait another winter,\" Quiroga said.", "paragraph"),
+                        ("Quiroga spoke on Tuesday at the port. She has also said the levy must end.", "paragraph"))
+    said = {s.content.text: s.said for s in run(text, blocks).statements}
+    assert said["Families cannot wait another winter"].basis == "published"
+    assert said["the levy must end"].basis == "published"

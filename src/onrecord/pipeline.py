@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Iterable, Iterator
@@ -240,15 +241,19 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         opening = said.basis == "text" and said.span is not None and said.span.start < sentence[0]
         if (said.basis == "published" and said.start is None or opening) and res.speaker is not None \
                 and res.speaker.actor_id \
-                and not ANOTHER_TIME.search(doc.text, sentence[0], cand.cue.end if cand.cue else anchor):
+                and not ANOTHER_TIME.search(doc.text, sentence[0], cand.cue.end if cand.cue else anchor) \
+                and not (cand.cue and timing.perfect_at(doc.text, cand.cue.start)):
             # a scene an earlier sentence sets ("Delgado went further last week. Speaking in
             # Brussels, she said"); not "Sharpton later clarified" nor "She has since said"; a
             # time in what anyone is reported to say is theirs ("Trump said Romney begged him in 2012").
             # It is nearer than the paragraph's opening: "By the summer, the tone had shifted. In
             # July, Reyes told reporters ... 'Our support has to change,' Reyes said" is July's
             frame = timing.frame_date(doc.text, _earlier_in_block(sentences, si, blocks[bi], cue_sentences,
-                                                                  res.speaker.actor_id),
+                                                                  res.speaker.actor_id, blocks[bi - 1] if bi else None),
                                       res.speaker.name, doc.published, quoted + contents)
+            if frame is not None and frame.span is not None and frame.span.start < blocks[bi].start \
+                    and not _recent(frame, doc.published):
+                frame = None  # the paragraph above sets a scene of these days, not an aside's "in 1976"
             if frame is not None and (not opening or frame.span is not None and frame.span.start > said.span.start):
                 said = frame
         context = [(blocks[bi].start, blocks[bi].end)]
@@ -292,17 +297,38 @@ ANOTHER_TIME = re.compile(r"\b(?:later|afterwards?|since|subsequently|at the tim
                           r"recall(?:s|ed)?|remember(?:s|ed)?|look(?:s|ed)? back)\b", re.I)
 
 
-def _earlier_in_block(sentences: list, si: int, block, cue_sentences: dict, actor_id: str) -> list:
+def _recent(said, published: str | None, days: int = 31) -> bool:
+    """Whether a time falls within ``days`` before publication (or the page has no date)."""
+    if not published or not said.start:
+        return published is None
+    try:
+        return (date.fromisoformat(published[:10]) - date.fromisoformat(said.start)).days <= days
+    except ValueError:
+        return False
+
+
+def _earlier_in_block(sentences: list, si: int, block, cue_sentences: dict, actor_id: str,
+                      above: Block | None = None) -> list:
     """The sentences of the paragraph before sentence ``si``, back to the last one where
-    somebody else speaks: (start, end, whether this actor speaks there)."""
-    out = []
-    k = si - 1
-    while k >= 0 and sentences[k][0] >= block.start:
-        who = cue_sentences.get(k, set())
-        if who - {actor_id}:
-            break
-        out.append((*sentences[k], actor_id in who))
-        k -= 1
+    somebody else speaks: (start, end, whether this actor speaks there). A paragraph that
+    opens with the speaker's words goes on from the paragraph ``above`` when that one ends with
+    the same speaker's ("Spain and Portugal said on Monday they ... [new paragraph] 'Our waters
+    are one sea,' the two governments said"): the scene it set holds."""
+    out: list = []
+
+    def walk(k: int, start: int) -> int:
+        while k >= 0 and sentences[k][0] >= start:
+            who = cue_sentences.get(k, set())
+            if who - {actor_id}:
+                return -1
+            out.append((*sentences[k], actor_id in who))
+            k -= 1
+        return k
+
+    k = walk(si - 1, block.start)
+    if not out and above is not None and above.kind == "paragraph" and k >= 0 and sentences[k][0] >= above.start \
+            and cue_sentences.get(k) == {actor_id}:
+        walk(k, above.start)
     return out[::-1]
 
 

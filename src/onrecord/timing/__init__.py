@@ -662,7 +662,8 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
                             text[m.start:m.end], "text", Span.of(text, m.start, m.end))
     own_time = 0 <= block_index < len(blocks) and sentence[0] > blocks[block_index].start + 20 \
         and any(m.start - sentence[0] <= 12 for m in in_sentence)
-    if 0 <= block_index < len(blocks) and not own_time:
+    if 0 <= block_index < len(blocks) and not own_time and not (sentence[0] > blocks[block_index].start
+                                                                and perfect_at(text, anchor)):
         # (a later sentence that opens with a time of its own, "Last month, however, he
         # indicated ...", is not dated by the paragraph's opening "In January")
         b = blocks[block_index]
@@ -681,12 +682,25 @@ def date_statement(text: str, blocks: list[Block], block_index: int, sentence: t
     return TimeSpan()
 
 
+# the present perfect is any time up to now: "She spoke on Tuesday. She has also said ..."
+PERFECT_BEFORE = re.compile(r"\b(?:has|have)(?:\s+(?:also|long|repeatedly|often|since|\w+ly))*\s+$", re.I)
+
+
+def perfect_at(text: str, cue_start: int) -> bool:
+    """Whether the reporting verb at ``cue_start`` is in the present perfect ("has said", "has also warned")."""
+    return bool(PERFECT_BEFORE.search(text, max(0, cue_start - 30), cue_start)
+                or re.match(r"(?:has|have)\b", text[cue_start:cue_start + 5], re.I))
+
+
 # a sentence that places itself at the time the paragraph last named
 THAT_TIME = re.compile(r"[\s\"“]*(?:At the time|At that time|Back then|At that point)\b")
 
 
-# a relative clause or a parenthesis still open before a time: "Reid, who endorsed her in February,"
-ASIDE_BEFORE = re.compile(r"(?:\b(?:who|whom|whose|which|where)\b|\()[^,;()]*$")
+# a relative clause or a parenthesis still open before a time: "Reid, who endorsed her in February,",
+# a place's commas and all ("who lost her daughter in Aurora, Colorado, in July 2012")
+ASIDE_BEFORE = re.compile(r"(?:\b(?:who|whom|whose|which|where)\b|\()(?:[^,;()]|,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,)*$")
+# a time remembered is not the scene: "recalled of a June conversation"
+RECALLED = re.compile(r"\b(?:recall(?:s|ed|ing)?|remember(?:s|ed|ing)?|look(?:s|ed|ing)? back)\b[^.;]*$", re.I)
 
 
 # where and how people speak: a sentence that sets such a scene dates what follows in it
@@ -716,7 +730,8 @@ def frame_date(text: str, earlier: list[tuple[int, int, bool]], name: str | None
             return None  # "Weddle started work at Carrier 24 years ago. He said ...": no scene of speech
         for m in find_expressions(text, start, end):
             if m.kind in NOT_FOR_STATEMENTS or any(a <= m.start < b for a, b in quoted) \
-                    or ASIDE_BEFORE.search(text, start, m.start) or direction_of(text, m) == "future" \
+                    or ASIDE_BEFORE.search(text, start, m.start) or RECALLED.search(text, start, m.start) \
+                    or direction_of(text, m) == "future" \
                     or text.startswith(("'s", "’s"), m.end) or AHEAD_OF.search(text, max(start, m.start - 40), m.start):
                 # (nor "before Monday's caucus", "ahead of the June 7 primary": an event to come)
                 continue  # "Reid, who endorsed her in February, ...": the aside's time, not the scene's
