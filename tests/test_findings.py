@@ -312,3 +312,15 @@ def test_a_joint_statement_is_the_position_of_each_body_named_together_once():
     assert out.details["positions"] == {"gov-es": "support", "gov-pt": "support", "gov-ma": "oppose"}
     assert "Spain and Portugal support it" in out.summary and out.summary.count("[s1]") == 1
     assert out.statement_ids.count("s1") == 1
+
+
+def test_an_op_ed_is_its_authors_latest_word_on_the_day_it_appeared():
+    text = "we say something 9"
+    old = st(1, "p:x", "us-state", "2030-05-02", "a", "oppose")
+    op_ed = Statement("s9", "d2", "authored", Span(0, len(text), text), None,
+                      Speaker(None, "p:x", "X", "Secretary", "us-state", G.path("us-state")), None,
+                      TimeSpan("2030-05-20", "2030-05-20", "day", None, "published"), (Stance("a", "support", 0.8),))
+    (out,) = [f for f in kinds([old, op_ed], "outlook") if f.target_id == "a"]
+    assert "support" in out.summary and "2030-05-20, in a signed piece" in out.summary
+    (shift,) = [f for f in kinds([old, op_ed], "shift") if f.details["level"] == "actor"]
+    assert shift.statement_ids == ("s1", "s9")

@@ -528,3 +528,15 @@ def test_an_old_time_above_or_a_present_perfect_sets_no_scene():
     said = {s.content.text: s.said for s in run(text, blocks).statements}
     assert said["Families cannot wait another winter"].basis == "published"
     assert said["the levy must end"].basis == "published"
+
+
+def test_an_officials_op_ed_speaks_for_their_government_on_the_day_it_appeared():
+    text, blocks = page(("Last spring, Estonia opened twelve rural clinics, and critics called them a luxury.", "paragraph"),
+                        ("We will keep every rural clinic open through the next budget.", "paragraph"),
+                        ("Mira Kallas is Estonia's minister of health.", "paragraph"))
+    clinics = Target("clinics", "Should Estonia keep its rural clinics open?", keywords=("rural clinic", "rural clinics"))
+    own = [s for s in run(text, blocks, targets=[clinics]).statements if s.kind == "authored"]
+    assert {(s.speaker.name, s.speaker.role, s.speaker.organization_id) for s in own} == {
+        ("Mira Kallas", "Estonia's minister of health", "gov-ee")}
+    assert {(s.said.start, s.said.basis) for s in own} == {("2025-06-20", "published")}  # not "last spring"
+    assert [st.stance for s in own for st in s.stances] == ["support"]  # the critics' sentence is theirs

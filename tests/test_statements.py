@@ -923,3 +923,32 @@ def test_a_speaker_the_parser_reads_into_the_quotation_before_it(parse):
     rows = found(parse, "\"We could not reach unanimity today,\" the EU's foreign policy chief, Ana Lind, told a news "
                         "conference after the meeting.")
     assert rows == [("direct", "the EU's foreign policy chief, Ana Lind", "told", "We could not reach unanimity today")]
+
+
+OP_ED = ("Keeping the clinics open\n\n"
+         "Five years ago, Norland opened its first rural clinics. Some economists now say the programme costs too much.\n\n"
+         "We will keep every clinic open through the next budget, and we will ask parliament to fund twenty more.\n\n"
+         "{tagline}")
+
+
+def test_an_officials_signed_piece_is_the_authors_own_words_paragraph_by_paragraph(parse):
+    from onrecord.statements import extract
+
+    text = OP_ED.format(tagline="Mira Kallas is Norland's minister of health.")
+    found = extract(parse(text))
+    own = [c for c in found if c.kind == "authored"]
+    assert [c.content.text for c in own] == [
+        "Five years ago, Norland opened its first rural clinics",
+        "We will keep every clinic open through the next budget, and we will ask parliament to fund twenty more"]
+    assert {c.source.text for c in own} == {"Mira Kallas"} and all(c.cue is None for c in own)
+    assert any(c.kind != "authored" and c.source.text == "Some economists" for c in found)
+    assert not any(c.source is not None and c.source.text.lower() == "we" for c in found)  # the author's "we"
+
+
+@pytest.mark.parametrize("tagline", ["Mira Kallas is a senior fellow at the Norland Institute.",
+                                     "Mira Kallas is president of Northfield University.",
+                                     "Mira Kallas is a former minister of health of Norland."])
+def test_a_piece_by_no_official_has_no_authored_statements(parse, tagline):
+    from onrecord.statements import extract
+
+    assert not any(c.kind == "authored" for c in extract(parse(OP_ED.format(tagline=tagline))))

@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from typing import Any, Literal
 
-StatementKind = Literal["direct", "indirect", "mixed", "belief", "question"]  # a question: put to a speaker, no stance
+# a question: put to a speaker, no stance; authored: an official's own signed piece (an op-ed), no quotation
+StatementKind = Literal["direct", "indirect", "mixed", "belief", "question", "authored"]
 StanceLabel = Literal["support", "oppose", "conditional", "undecided", "neutral"]
 FindingKind = Literal["shift", "contradiction", "separate_questions", "common_ground", "outlook"]
 ActorKind = Literal["person", "anonymous", "group", "organization"]

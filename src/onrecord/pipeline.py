@@ -16,7 +16,7 @@ from . import statements as statements_stage
 from . import stance as stance_stage
 from . import timing
 from .errors import OnrecordError
-from .model import Actor, Block, Document, Span, Speaker, Statement, Target
+from .model import Actor, Block, Document, Span, Speaker, Statement, Target, TimeSpan
 from .parse import Parsed, map_parsed
 
 
@@ -231,6 +231,8 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         others = [(a, b) for cue, a, b in reported.get(si, ()) if cue > anchor and not a <= anchor < b]  # a later report
         said = timing.date_statement(doc.text, blocks, bi, sentence, anchor, cand.content,
                                      doc.published, lead, quoted + others)
+        if cand.rule == "authored":  # an op-ed's words are of the day it appeared, whatever times it names
+            said = TimeSpan(doc.published, doc.published, "day", None, "published") if doc.published else TimeSpan()
         if stamps and said.basis == "published" and said.start is None:
             said = timing.live_entry(stamps, bi, doc.published) or said
         if briefed is not None and said.basis == "published" and (

@@ -387,6 +387,10 @@ class DocumentResolver:
         self.briefer = (briefing.group("name"), briefing.group("post").strip()) if briefing else None
         issued = ISSUING_TITLE.match(title.strip())
         self.issuer = issued.group(1) if issued else None  # "Statement by the Ministry of Foreign Affairs on ..."
+        from ..statements.authored import author_line  # an official's op-ed: the post its tagline gives
+        signed = author_line(parsed)
+        self.signed = (signed[0].text if signed[0].text.lower() not in ("the writer", "the author")
+                       else parsed.document.author, signed[2]) if signed else None
         self.gaz = gaz or load_gazetteer()
         self.people = People(parsed, nlp, self.gaz)
         self.people.prefetch_mentions([(m.start, m.end) for m in mentions if m is not None])
@@ -499,6 +503,11 @@ class DocumentResolver:
             role_title = self.briefer[1]
             country = self._turns_country(name)
             org_id = country and (self._ministry_of(country, role_title) or country)
+        if org_id is None and role_title is None and self.signed and name == self.signed[0]:
+            # the author of an official's signed piece: the post its tagline gives
+            role_title = re.sub(r"^(?:the|a|an)\s+", "", self.signed[1])
+            org_id = self.gaz.organization_in(role_title)
+            org_id = org_id and (self._ministry_of(org_id, role_title) or org_id)
         ranked = TRAILING_RANK.fullmatch(role_title or "")
         if ranked and re.search(r"\b[a-z]{3,}", ranked.group(1)):  # "Pentagon spokesman Col.": "Col., Pentagon spokesman"
             role_title = f"{ranked.group(2)}, {ranked.group(1)}"

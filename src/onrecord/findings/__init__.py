@@ -181,8 +181,8 @@ def shifts(points: list[Point], actors: dict[str, Actor], targets: dict[str, Tar
         for a, b in zip(seq, seq[1:]):
             if a.stance == b.stance or (key not in groups and a.actor_id == b.actor_id):
                 continue
-            if b.statement.said.basis != "text":
-                continue  # dated only by publication: it may have been said before the other
+            if b.statement.said.basis != "text" and b.statement.kind != "authored":
+                continue  # dated only by publication: it may have been said before the other (an op-ed was not)
             first = _odds_first(a.statement.said, b.statement.said)
             if first < 0.5:
                 continue  # "last year" and "in March" of it: which came first is unknown
@@ -434,7 +434,7 @@ def outlook(points: list[Point], actors: dict[str, Actor], targets: dict[str, Ta
         for p in pts:
             recency = math.pow(0.5, (latest_day - p.day).days / half_life_days)
             weight = rank(p.statement.speaker.role if p.statement.speaker else None) * recency * p.confidence
-            if p.statement.said.basis != "text" and not (_told_now(p) and any(
+            if p.statement.said.basis != "text" and p.statement.kind != "authored" and not (_told_now(p) and any(
                     d < p.day for d in dated.get((p.statement.document_id, p.actor_id), ()))):
                 # dated only by publication: may be older than it looks, unless it is told as the
                 # story's present ("Tamir said") and the article dates the speaker's other remarks
@@ -517,6 +517,8 @@ def _lateness(p: Point, weight: float) -> tuple:
 def _told_now(p: Point) -> bool:
     """Is a remark dated only by publication told as the story's present? "said", "told
     reporters" are; "has indicated", "had said" are any time before."""
+    if p.statement.kind == "authored":  # an official's op-ed speaks on the day it appears
+        return True
     cue = (p.statement.cue.text if p.statement.cue else "").lower()
     return bool(cue) and not re.match(r"(?:has|have|had)\b", cue)
 
@@ -541,6 +543,8 @@ def _name(actors: dict[str, Actor], p: Point) -> str:
 def _when(p: Point) -> str:
     """When it was said, in words as precise as the text ("2031-01" for "In January")."""
     said = p.statement.said
+    if p.statement.kind == "authored" and said.start:
+        return f"{said.start}, in a signed piece"
     if said.basis != "text" or not said.start:
         return f"on or before {p.day.isoformat()}"
     if said.granularity in ("week", "weekend"):

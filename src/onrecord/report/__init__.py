@@ -34,7 +34,8 @@ def view(ledger: dict[str, Any]) -> dict[str, Any]:
             "mention": sp.get("text"), "role": sp.get("role"),
             "corrected": sp.get("resolved_from") == "analyst",
             "organization": speaker_organization(sp, orgs, " › "),
-            "said": _when(said), "basis": said.get("basis"), "expression": said.get("expression"),
+            "said": f"{said['start']}, the day it appeared" if st["kind"] == "authored" and said.get("start") else _when(said),
+            "basis": said.get("basis"), "expression": said.get("expression"),
             "cue": (st.get("cue") or {}).get("text"),
             "via": (st.get("via") or {}).get("text"),  # who relayed it: "TASS", "the Post"
             "stances": [{"target": targets.get(s["target_id"], {}).get("question", s["target_id"]),

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..model import Span
 from ..parse import NAME_PARTICLES, Parsed, caps
+from .authored import authored
 from .confidence import calibrate
 from .cuemodel import load_model
 from .quotes import STRAIGHT_SINGLE, Quote, find_quotes
@@ -397,6 +398,7 @@ def extract(parsed: Parsed, tagger=None) -> list[Candidate]:
     ``tagger.Tagger``, also the ones it adds."""
     found = rule_candidates(parsed)
     kept = calibrate(parsed, found)
+    kept = authored(parsed, kept)  # an official's signed piece: their own words
     if tagger is not None:  # it reads every rule statement, as it was trained, abstained or not
         kept += tagger_candidates(parsed, found, find_quotes(parsed.document.text, parsed.document.blocks), tagger)
     return sorted(kept, key=lambda c: (c.content.start, c.content.end))
