@@ -1344,3 +1344,9 @@ def test_a_count_that_does_not_match_finds_no_joint_voice(parse):
     text = ("Spain, Portugal and Morocco said on Monday they would share coast guard patrols.\n\n"
             "The two countries said the patrols would start in May.")
     assert not speakers(parse, text)[1].speaker.joint
+
+
+def test_a_countrys_representative_speaks_for_that_country(parse):
+    text = "Japan's representative said Tokyo backed the mission but wanted a shorter mandate."
+    sp = speakers(parse, text)[0].speaker
+    assert sp.organization_id == "gov-jp" and sp.resolved_from == "anonymous"

@@ -577,6 +577,20 @@ def test_a_member_of_a_bloc_the_question_names_acts_for_it():
     assert not about_others(bans, member, [(0, len(member))], gaz)
     outsider = "Japan and Canada said they would impose national entry bans."
     assert about_others(bans, outsider, [(0, len(outsider))], gaz)
+    # every government may speak for a body whose members the gazetteer does not list
+    mission = Target("m", "Should the UN extend its mission in Kestria?", keywords=("mission",))
+    council = "Speaking after the vote, Japan said the mission remained essential."
+    assert not about_others(mission, council, [(0, len(council))], gaz)
+
+
+@pytest.mark.parametrize("question,text,label", [
+    ("Should the UN extend its mission in Kestria?", "The mandate should be scaled back and an exit strategy drawn up.",
+     "oppose"),
+    ("Should the EU lift its sanctions on Kestria?", "The sanctions should be reduced step by step.", "support"),
+])
+def test_a_thing_cut_back_is_against_keeping_it_and_for_lifting_it(question, text, label):
+    target = Target("t", question, keywords=("mandate", "sanctions"))
+    assert judge(target, text, Span.of(text, 0, len(text)), []).stance == label
 
 
 def test_what_would_push_a_country_away():

@@ -336,6 +336,9 @@ DEMONYM_SHAPE = re.compile(r"(?!(?:Republic|Democrat|Americ|Christi|Muslim|Liber
 AGENT_NOUNS = {"representative", "lawyer", "attorney", "counsel", "assistant", "surrogate", "associate",
                "confidant", "ally", "friend", "colleague"}  # plurals stay groups ("lawyers for X")
 AGENT_OF = re.compile(r"\b(?:%s)\s+(?:for|to|of|with|from)\b" % "|".join(sorted(AGENT_NOUNS | ANONYMOUS_HEADS)))
+# "China's representative", "the European Union's special envoy": a body's agent, named by the body
+POSSESSED_AGENT = re.compile(r"(?P<owner>(?:[Tt]he\s+)?[A-Z][\w.\- ]*?)['’]s?\s+(?:(?:permanent|deputy|special|chief|top)\s+)?"
+                             r"(?:representative|envoy|delegate|delegation|negotiator)")
 AGENTS_OF = re.compile(r"\b(?:%s)s?\s+(?:for|to|of|with|from)\b" % "|".join(sorted(AGENT_NOUNS | ANONYMOUS_HEADS)), re.I)
 
 
@@ -1437,6 +1440,9 @@ class DocumentResolver:
         head = words[-1].lower() if words else ""
         orgs = self.gaz.find(text)
         head_word = re.sub(r"[^a-z]", "", (low.split(" involved")[0].split(" who ")[0].split()[-1:] or [""])[0])
+        possessed = POSSESSED_AGENT.fullmatch(text)
+        if possessed and self.gaz.names_body(possessed.group("owner")):
+            return self._anonymous(mention, text)  # "China's representative": of China, not a body of that name
         if (any(w in ANONYMOUS_HEADS for w in re.findall(r"[a-z]+", low)) or AGENT_OF.search(text)) and not (
                 head_word in GROUP_HEADS and not re.match(r"^(an?|one|another|the)\b", low)):
             return self._anonymous(mention, text)

@@ -378,7 +378,7 @@ KEEP = re.compile(r"\b(?:stays?|stayed|staying|remains?|remained|stay in place|r
 REMOVE = re.compile(r"\b(?:expire[sd]?|lapse[sd]?|run out|(?:come|comes|came|coming) to an end|"
                     r"(?:must|should|has to|have to|needs? to|will|ought to) (?:now |finally |soon |simply )?(?:go|end)"
                     r"(?=\s*(?:[.;,!?\"”]|$|now\b|soon\b|immediately\b))|(?:be|been) (?:lifted|ended|removed|scrapped|repealed|abolished|cancell?ed|withdrawn|dropped|"
-                    r"eased|revoked|terminated|suspended)|lift(?:ed|ing)? (?:it|them)|(?:scrap|end)(?:ped|ed|ping|ing)? (?:it|them))\b", re.I)
+                    r"eased|revoked|terminated|suspended|cut|reduced|scaled (?:back|down)|wound down|phased out|shortened|curtailed)|lift(?:ed|ing)? (?:it|them)|(?:scrap|end)(?:ped|ed|ping|ing)? (?:it|them))\b", re.I)
 
 
 _VADER = None
@@ -927,6 +927,8 @@ def about_others(target: Target, text: str, spans: list[tuple[int, int]], gaz) -
     names = question_names(target.question, gaz)
     if not any(kind == "org" for kind, _ in names):
         return False
+    if any(kind == "org" and gaz.organizations[value].kind == "igo" and value not in gaz.members for kind, value in names):
+        return False  # a body whose members the gazetteer does not list (the UN): any government may be one
     chunk = "\n".join(text[a:b] for a, b in spans)
     if _names_any(names, chunk, gaz, []):
         return False
