@@ -540,3 +540,21 @@ def test_an_officials_op_ed_speaks_for_their_government_on_the_day_it_appeared()
         ("Mira Kallas", "Estonia's minister of health", "gov-ee")}
     assert {(s.said.start, s.said.basis) for s in own} == {("2025-06-20", "published")}  # not "last spring"
     assert [st.stance for s in own for st in s.stances] == ["support"]  # the critics' sentence is theirs
+
+
+
+def test_in_an_officials_op_ed_we_is_the_author():
+    text, blocks = page(("We will ask parliament to fund twenty more rural clinics next year.", "paragraph"),
+                        ("Mira Kallas is Estonia's minister of health.", "paragraph"))
+    asked = [s for s in run(text, blocks).statements if s.kind != "authored"]
+    assert asked and all((s.speaker.name, s.speaker.organization_id) == ("Mira Kallas", "gov-ee") for s in asked)
+
+
+def test_a_readouts_later_sentences_keep_the_day_of_the_call_and_its_purpose_is_nobodys_statement():
+    text, blocks = page(("Secretary of State Ana Ruiz spoke on Tuesday with Foreign Minister Tomas Berg to discuss the "
+                         "ceasefire. The Secretary welcomed the release of the aid workers and said convoys must reach "
+                         "the border. She underscored support for the mediation talks.", "paragraph"),)
+    statements = run(text, blocks).statements
+    assert not any(s.speaker and s.speaker.name == "Tomas Berg" for s in statements)
+    ruiz = [s for s in statements if s.speaker and s.speaker.name == "Ana Ruiz"]
+    assert len(ruiz) >= 2 and {s.said.start for s in ruiz} == {"2025-06-17"}

@@ -49,6 +49,8 @@ def stance(text, context=()):
     ("Moscow could consider a smaller regional force tied to a prisoner exchange.", "undecided"),
     ("that it was reviewing the regional force plan and had not reached a decision", "undecided"),
     ("It is time for the region to build its own regional force.", "support"),
+    ("We will not abandon the regional force now.", "support"),
+    ("Paris won't walk away from the regional force.", "support"),
     ("Now is not the time for a regional force.", "oppose"),
     ("A regional force serves the interests of every coastal state.", "support"),
     ("A regional force is not in our interest.", "oppose"),

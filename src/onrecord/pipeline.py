@@ -223,6 +223,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             reported.setdefault(at, []).append((c.cue.start, c.content.start, c.content.end))
             cue_sentences.setdefault(at, set()).add(r.speaker.actor_id if r.speaker else None)
     contents = [(c.content.start, c.content.end) for c in candidates]
+    dated_at: dict[tuple[int, str], TimeSpan] = {}  # (sentence, speaker): when the text says they spoke there
     for cand, res, lead, via in zip(candidates, resolutions, leads, vias):
         anchor = cand.cue.start if cand.cue else cand.content.start
         bi = _block_index(starts, anchor)
@@ -250,9 +251,14 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             # time in what anyone is reported to say is theirs ("Trump said Romney begged him in 2012").
             # It is nearer than the paragraph's opening: "By the summer, the tone had shifted. In
             # July, Reyes told reporters ... 'Our support has to change,' Reyes said" is July's
-            frame = timing.frame_date(doc.text, _earlier_in_block(sentences, si, blocks[bi], cue_sentences,
-                                                                  res.speaker.actor_id, blocks[bi - 1] if bi else None),
-                                      res.speaker.name, doc.published, quoted + contents)
+            earlier = _earlier_in_block(sentences, si, blocks[bi], cue_sentences, res.speaker.actor_id,
+                                        blocks[bi - 1] if bi else None)
+            frame = timing.frame_date(doc.text, [e[:3] for e in earlier], res.speaker.name, doc.published,
+                                      quoted + contents)
+            own = next((dated_at[(e[3], res.speaker.actor_id)] for e in reversed(earlier) if e[2]
+                        and (e[3], res.speaker.actor_id) in dated_at), None) if frame is None and not opening else None
+            if own is not None:  # "The Secretary welcomed ... She underscored ...": the scene her last words had
+                frame = own
             if frame is not None and frame.span is not None and frame.span.start < blocks[bi].start \
                     and not _recent(frame, doc.published):
                 frame = None  # the paragraph above sets a scene of these days, not an aside's "in 1976"
@@ -282,6 +288,8 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
                        via, said, stances, cand.confidence,
                        found_by="tagger" if cand.rule == "tagger" else "rules")
         result.statements.append(st)
+        if said.basis == "text" and speaker is not None and speaker.actor_id:
+            dated_at[(si, speaker.actor_id)] = said
         if res.actor is not None:
             result.actors[res.actor.id] = actors_stage.merge_actor(result.actors.get(res.actor.id), res.actor)
     # one statement per span and kind (its id): a later reading replaces an earlier one, as the
@@ -312,7 +320,7 @@ def _recent(said, published: str | None, days: int = 31) -> bool:
 def _earlier_in_block(sentences: list, si: int, block, cue_sentences: dict, actor_id: str,
                       above: Block | None = None) -> list:
     """The sentences of the paragraph before sentence ``si``, back to the last one where
-    somebody else speaks: (start, end, whether this actor speaks there). A paragraph that
+    somebody else speaks: (start, end, whether this actor speaks there, its index). A paragraph that
     opens with the speaker's words goes on from the paragraph ``above`` when that one ends with
     the same speaker's ("Spain and Portugal said on Monday they ... [new paragraph] 'Our waters
     are one sea,' the two governments said"): the scene it set holds."""
@@ -323,7 +331,7 @@ def _earlier_in_block(sentences: list, si: int, block, cue_sentences: dict, acto
             who = cue_sentences.get(k, set())
             if who - {actor_id}:
                 return -1
-            out.append((*sentences[k], actor_id in who))
+            out.append((*sentences[k], actor_id in who, k))
             k -= 1
         return k
 

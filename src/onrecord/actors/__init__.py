@@ -988,10 +988,12 @@ class DocumentResolver:
             if turn is not None:
                 sp, actor = turn
                 res = Resolution(replace(sp, mention=mention, resolved_from="pronoun-dialogue"), actor)
-        if res is None and speaking is None and pronoun in ("i", "me", "my") and self.author \
-                and not self.people.quoted(mention.start):
-            # the writer's own "I think ..." in a signed piece (an official's op-ed): its author
-            res = self._person(mention, self.author, "author")
+        writer = self.signed[0] if self.signed else self.author
+        if res is None and speaking is None and writer and not self.people.quoted(mention.start) and (
+                pronoun in ("i", "me", "my") or self.signed and pronoun in ("we", "us", "our")):
+            # the writer's own "I think ..." in a signed piece; an official's "we will ask parliament"
+            # in their op-ed: its author, who speaks for the body their tagline names
+            res = self._person(mention, writer, "author")
             if res.speaker.role is None:
                 res = Resolution(replace(res.speaker, role="the article's author"), res.actor)
         if res is None and speaking is None and pronoun in ("we", "us", "our") and self.issuer \

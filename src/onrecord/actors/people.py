@@ -494,7 +494,8 @@ class People:
         if key not in self._memo:
             counts: Counter = Counter()
             # not "Vice President X" or "former President X" for "president"
-            for m in re.finditer(caps(r"(?<![Vv]ice )(?<![Dd]eputy )(?<![Ff]ormer )\b%s\.?\s+"
+            # ("Secretary of State Ana Ruiz" holds "the Secretary" too)
+            for m in re.finditer(caps(r"(?<![Vv]ice )(?<![Dd]eputy )(?<![Ff]ormer )\b%s\.?\s+(?:of\s+(?:the\s+)?(?:[A-Z][\w\-]+\s+){1,2})?"
                                       r"((?:[A-Z](?:[\w'’\-]+|\.)\s+){0,2}[A-Z][\w'’\-]+)") % role.title(),
                                  self.text):
                 words = m.group(1).split()

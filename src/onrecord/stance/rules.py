@@ -99,12 +99,15 @@ TO_END = (r"[^;!?]{0,60}?\bto (?:\w+ )?(?:stop|halt|end|cancel|abandon|drop|scra
 # giving way, which a speaker refuses when holding a course ("we will not be intimidated")
 YIELD = (r"(?:intimidated|deterred|cowed|bullied|silenced|blackmailed|pressured|back(?:ing)? down|give in|"
          r"give way|bow(?:ing)? to|yield|cave|retreat|surrender|budge)")
+# what one stands by in refusing it: "will not abandon the people of the Sahel", "won't walk away from"
+FORSAKE = r"(?:abandon|walk away from|turn (?:our|its|their|his|her|my) backs? on|desert|betray|give up on|let \w+ down)\b"
 DEFIANCE = re.compile(r"\b(?:(?:will|would|shall|must|do|does|did|can)(?: not|n[’']t)|won[’']t|cannot|never)\s+"
                       r"(?:be\s+)?" + YIELD + r"\b", re.I)
 
 OPPOSE = re.compile(
     r"\b(ill-advised|not feasible|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
-    r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r"| (?:be )?" + YIELD + r"| hesitate)|"
+    r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r"| (?:be )?" + YIELD + r"| hesitate|"
+    r" " + FORSAKE + r")|"
     r"cannot support|do(?:es)? not support|(?:urge[sd]?|urging|call(?:s|ed|ing)? on)\b" + TO_END + r"|"
     r"could not exist|no (?:plans?|intention) to|(?:is|are|was|were|be|been)\s+(?:not|never)\s+(?:\w+\s+)?"
     r"(?:necessary|justified|warranted|proportionate|legitimate|lawful)|(?:not|n[’']t) (?:even |currently |actively |seriously )?(?:considering|contemplating)|a mistake|premature|counterproductive|"
@@ -138,6 +141,7 @@ SUPPORT = re.compile(
     r"(?:urge[sd]?|urging)(?!" + TO_END + r"| (?:\w+ )?(?:restraint|calm|caution|patience))|"
     # "will not hesitate to take further action"; "the strikes were limited, necessary and proportionate"
     r"(?:will|would|shall|do|does|did)(?: not|n[’']t) hesitate|won[’']t hesitate|"
+    r"(?:will|would|shall|must|can)(?: not|n[’']t| never)\s+" + FORSAKE + r"|won[’']t\s+" + FORSAKE + r"|"
     r"(?:is|are|was|were|be|been|remains?|remained)\s+(?:(?!not\b|never\b)[\w\-]+,?\s+(?:and\s+)?){0,3}?"
     r"(?:necessary|justified|warranted|proportionate|legitimate|lawful)(?!\s+(?:to|for|if|only)\b)|"
     r"the only (?:path|way|route|road) (?:to|forward|out)|"

@@ -74,24 +74,22 @@ def author_line(parsed: Parsed) -> tuple[Span, int, str] | None:
     return None
 
 
-FIRST_PERSON = {"i", "we", "me", "us"}
-
-
 def authored(parsed: Parsed, found: list[Candidate]) -> list[Candidate]:
     """``found`` with the author's own words of an official's signed piece: a paragraph at a
     time, and in a paragraph that also reports someone ("As the French minister told me, ...")
-    the sentences that report nobody. The author's "we will ask parliament to ..." is theirs:
-    the paragraph holds it, not a statement of an unresolved "we"."""
+    the sentences that report nobody. The author's own "I think ...", "we will ask parliament
+    to ..." stay statements of their own, which the actors stage gives to the author."""
     signed = author_line(parsed)
     if signed is None:
         return found
-    found = [c for c in found if c.source is None or c.source.text.lower() not in FIRST_PERSON]
     return sorted(found + _pieces(parsed, found, *signed[:2]), key=lambda c: (c.content.start, c.content.end))
 
 
 def _pieces(parsed: Parsed, found: list[Candidate], who: Span, at: int) -> list[Candidate]:
     doc = parsed.document
-    taken = [s for c in found for s in (c.content, c.cue, c.source) if s is not None]
+    # what others are reported to say is theirs; the author's own "we will ask ..." is not taken
+    taken = [s for c in found if c.source is None or c.source.text.lower() not in ("i", "we", "me", "us")
+             for s in (c.content, c.cue, c.source) if s is not None]
     out = []
     for i, b in enumerate(doc.blocks):
         line = doc.text[b.start:b.end].strip()

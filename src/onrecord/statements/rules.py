@@ -937,6 +937,9 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                 continue
             if subj is not None and subj.lower_ == "it" and subj.head != tok and infinitive_of(tok):
                 continue  # "it was too early to talk about cuts", "it is important to say": nobody says it
+            if subj is not None and subj.head == tok and infinitive_of(tok) and any(
+                    c.dep_ == "mark" and c.lower_ == "with" for c in tok.children):
+                continue  # "spoke today with Minister Oduya to discuss the ceasefire": a purpose, said by nobody
             sourceless = subj is None or subj.dep_ == "expl" or subj.lower_ == "there" or (
                 subj.lower_ == "it" and any(c.dep_ == "auxpass" for c in tok.children))
             if sourceless:
