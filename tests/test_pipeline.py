@@ -558,3 +558,17 @@ def test_a_readouts_later_sentences_keep_the_day_of_the_call_and_its_purpose_is_
     assert not any(s.speaker and s.speaker.name == "Tomas Berg" for s in statements)
     ruiz = [s for s in statements if s.speaker and s.speaker.name == "Ana Ruiz"]
     assert len(ruiz) >= 2 and {s.said.start for s in ruiz} == {"2025-06-17"}
+
+
+def test_according_to_an_outlet_is_its_via_not_a_second_statement():
+    text, blocks = page(("Russia is ready to discuss a grain deal, Kremlin spokesman Dmitry Peskov said on Tuesday, "
+                         "according to the TASS news agency.", "paragraph"),)
+    (st,) = run(text, blocks).statements
+    assert st.speaker.name == "Dmitry Peskov" and st.via.text == "the TASS news agency"
+
+
+def test_a_bare_spokesman_speaks_for_the_body_that_just_spoke_in_the_paragraph():
+    text, blocks = page(("Estonia's foreign ministry dismissed the remarks. \"This is a provocation,\" spokesman "
+                         "Marko Tamm told reporters in Tallinn.", "paragraph"),)
+    tamm = [s for s in run(text, blocks).statements if s.speaker and s.speaker.name == "Marko Tamm"]
+    assert tamm and {s.speaker.organization_id for s in tamm} == {"gov-ee"}

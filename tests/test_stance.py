@@ -50,6 +50,7 @@ def stance(text, context=()):
     ("that it was reviewing the regional force plan and had not reached a decision", "undecided"),
     ("It is time for the region to build its own regional force.", "support"),
     ("We will not abandon the regional force now.", "support"),
+    ("We have never closed the door to a regional force.", "support"),
     ("Paris won't walk away from the regional force.", "support"),
     ("Now is not the time for a regional force.", "oppose"),
     ("A regional force serves the interests of every coastal state.", "support"),
@@ -87,6 +88,14 @@ def test_only_once_and_not_until_set_conditions(text, condition):
     s = stance(text)
     assert s.stance == "conditional" and s.condition.text == condition
     assert s.evidence[0].text.strip() == s.evidence[0].text
+
+
+def test_what_a_condition_waits_for_is_wanted_not_conditional():
+    probe = Target("probe", "Should there be an independent inquiry?", keywords=("inquiry",))
+    text = "Washington would lift the visa bans once the inquiry is complete."
+    assert judge(probe, text, Span.of(text, 0, len(text)), []).stance == "support"
+    text = "We will cut aid if they open an inquiry."  # after "if", feared as well: its terms stay
+    assert judge(probe, text, Span.of(text, 0, len(text)), []).stance == "conditional"
 
 
 def test_once_in_a_story_or_a_refusal_sets_no_condition():
@@ -592,6 +601,15 @@ def test_a_member_of_a_bloc_the_question_names_acts_for_it():
 ])
 def test_a_thing_cut_back_is_against_keeping_it_and_for_lifting_it(question, text, label):
     target = Target("t", question, keywords=("mandate", "sanctions"))
+    assert judge(target, text, Span.of(text, 0, len(text)), []).stance == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Kestria would not accept any deal that rewarded Moscow with sanctions relief.", "oppose"),
+    ("Sanctions relief now would reward the junta.", "oppose"),
+])
+def test_the_ending_named_after_the_thing_is_the_act_itself(text, label):
+    target = Target("t", "Should the EU ease its sanctions on Kestria?", keywords=("sanctions", "sanctions relief"))
     assert judge(target, text, Span.of(text, 0, len(text)), []).stance == label
 
 

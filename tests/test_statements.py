@@ -951,3 +951,16 @@ def test_a_piece_by_no_official_has_no_authored_statements(parse, tagline):
     from onrecord.statements import extract
 
     assert not any(c.kind == "authored" for c in extract(parse(OP_ED.format(tagline=tagline))))
+
+
+@pytest.mark.parametrize("text,speaker,via", [
+    ("\"Our doors remain open to talks,\" Peskov was quoted as saying.", "Peskov", None),
+    ("\"The corridor can work again,\" Erdogan was cited as saying by the state broadcaster TRT.", "Erdogan",
+     "the state broadcaster TRT"),
+])
+def test_a_speaker_quoted_in_the_passive_is_the_speaker(parse, text, speaker, via):
+    from onrecord.statements import extract
+
+    (c,) = [c for c in extract(parse(text)) if c.source is not None]
+    assert c.source.text == speaker and (c.via.text if c.via else None) == via
+    assert c.content.text.startswith(("Our doors", "The corridor"))

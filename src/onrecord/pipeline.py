@@ -199,6 +199,12 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     memo = {}
     vias = _relays(doc.text, candidates, resolutions, blocks, starts,
                    [_lead_in(doc, blocks, _block_index(starts, c.content.start), {}, None, memo) for c in candidates])
+    # "Peskov said ..., according to the TASS news agency": one statement, Peskov's via TASS, not
+    # a second one of TASS's with the same words
+    relays = {(v.start, v.end): c for c, v in zip(candidates, vias) if v is not None}
+    keep = [i for i, c in enumerate(candidates) if c.rule != "according_to" or c.source is None or not _holds_only(
+        c.content, relays.get((c.source.start, c.source.end)))]
+    candidates, resolutions, leads, vias = ([xs[i] for i in keep] for xs in (candidates, resolutions, leads, vias))
     quoted = [(q.start, q.end) for q in statements_stage.find_quotes(doc.text, doc.blocks)]
     headings = _headings_above(blocks)
     opening = set(starts)
@@ -305,6 +311,18 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
 
 ANOTHER_TIME = re.compile(r"\b(?:later|afterwards?|since|subsequently|at the time|now|these days|today|"
                           r"recall(?:s|ed)?|remember(?:s|ed)?|look(?:s|ed)? back)\b", re.I)
+
+
+def _holds_only(relayed: Span, inner) -> bool:
+    """Whether what an outlet relays ("according to TASS") is all one statement ``inner`` it
+    relays: its words, speaker and cue make up nearly all of it."""
+    if inner is None:
+        return False
+    covered = set()
+    for part in (inner.content, inner.source, inner.cue):
+        if part is not None:
+            covered.update(range(max(part.start, relayed.start), min(part.end, relayed.end)))
+    return len(covered) >= 0.8 * len(relayed.text.rstrip(" ,.;"))
 
 
 def _recent(said, published: str | None, days: int = 31) -> bool:

@@ -474,6 +474,11 @@ class DocumentResolver:
             org_id = self._leaders_office(self._leader_seat(mention.start, leader.group(0)), leader.group(0))
         elif org_id is None and owned and owned.group(1).lower() in ("his", "her") and CABINET_POST.search(role_title):
             org_id = self._leader_before(mention.start)  # "Her finance minister" right after the president spoke
+        elif org_id is None and not owned and not foreign and role_title and SPOKESPERSON.search(role_title) \
+                and len(role_title.split()) == 1:
+            # "Ukraine's foreign ministry dismissed the remarks. '...,' spokesman Heorhiy Tykhyi said":
+            # the spokesman of the body that just spoke in the paragraph
+            org_id = self._paragraph_body(mention.start)
         if org_id is not None and role_title and self.gaz.organizations[org_id].kind == "government":
             org_id = self._ministry_of(org_id, role_title) or org_id  # "France's foreign minister": its ministry
             leader = HEAD_OF_STATE.fullmatch(role_title)
@@ -686,6 +691,12 @@ class DocumentResolver:
         return self._paragraph_seat(pos) or self._dateline_seat() or (
             self._page_country() if not presidential or ("us" not in self._named() and "vice" not in post) else None) \
             or (self._body_in_paragraph(pos) if "vice" not in post else None)
+
+    def _paragraph_body(self, pos: int) -> str | None:
+        """The organisation of the last body that spoke earlier in the paragraph."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        return next((sp.organization_id for at, sp, actor in reversed(self.history)
+                     if start <= at < pos and actor.kind == "organization" and sp.organization_id), None)
 
     def _body_in_paragraph(self, pos: int) -> str | None:
         """The government a body that spoke earlier in the paragraph belongs to: "The Georgian

@@ -146,8 +146,8 @@ SUPPORT = re.compile(
     r"(?:necessary|justified|warranted|proportionate|legitimate|lawful)(?!\s+(?:to|for|if|only)\b)|"
     r"the only (?:path|way|route|road) (?:to|forward|out)|"
     r"(?:is|are|was|were|remains?) (?:the|our) (?:best |right |surest |quickest )?(?:path|way|route|road) (?:to|forward|out)|"
-    # "the door to dialogue remains open", "leave the door open to talks"
-    r"door\b[^.;!?]{0,40}?\b(?:remains?|remained|is|was|stays?|stayed|still) (?:always |still |\w+ly )?(?:wide )?open|"
+    # "the door to dialogue remains open", "leave the door open to talks", "never closed the door to"
+    r"(?:not|n[’']t|never)\s+(?:\w+\s+)?(?:clos\w*|shut\w*|slamm\w*) the door|door\b[^.;!?]{0,40}?\b(?:remains?|remained|is|was|stays?|stayed|still) (?:always |still |\w+ly )?(?:wide )?open|"
     r"(?:keep|kept|leave|left)(?:s|ing)? (?:the|our|a|all|these|those) (?:[\w\-]+ ){0,6}?(?:wide )?open\b|"
     r"(?:is|are|was|were|be|remains?) (?:absolutely |still |very |extremely )?(?:essential|vital|crucial|indispensable|important)|the (?:only )?way forward|"
     r"make[s]? a (?:real |big |huge )?difference|stands? ready|determined to|call(?:s|ed|ing)? for|"
@@ -637,9 +637,13 @@ def _object_only(target: Target, text: str, hits) -> bool:
     for h in hits:
         lead = text[max(0, h.start - 40):h.start]
         ending = [m for m in act.finditer(lead) if re.fullmatch(r"\s+(?:[\w\-]+\s+){0,2}", lead[m.end():])]
-        if ending or act.match(h.text):
+        if ending or act.match(h.text) or ENDING_AFTER.search(text[h.start:h.end + 20]):
             return False
     return True
+
+
+# the ending named after the thing: "sanctions relief", "a tariff cut", "the embargo's removal"
+ENDING_AFTER = re.compile(r"^[\w\-’' ]*?\b(?:relief|removal|repeal|easing|lifting|cuts?|reduction|suspension|rollback)\b", re.I)
 
 
 # a question put opens with its verb ("Will China ...?"), not negated ("Won't you ...?" is rhetorical)
@@ -724,6 +728,13 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         # "threatened to quit the government if the deal went ahead": against the deal
         return _stance(target, "oppose", "conditional", rel, (Span.of(text, threat.start(), threat.end()),),
                        backend, condition)
+    if condition is not None and condition.text.strip() and not rel.from_context and rel.hits \
+            and m is not None and m.re in (CONDITION_ONCE, CONDITION_UNTIL) \
+            and all(condition.start <= h.start < condition.end for h in rel.hits):
+        # "would lift the visa bans once the investigation is complete", on a question about the
+        # investigation: what the speaker waits for is wanted ("if" may be feared as well, and
+        # its terms stay conditional)
+        return _stance(target, "support", "conditional", rel, tuple(evidence) + rel.evidence[:1], backend)
     if condition is not None and condition.text.strip():
         refusal = _refused_while(text, s, m) if m is not None and m.re is CONDITION_AFTER else None
         if refusal is not None:  # "would not support X as long as Y": against it while Y holds
@@ -804,6 +815,8 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     claimed += [Span.of(text, x.start(), x.end()) for x in NO_COMMENT.finditer(text, s, e)]
     claimed += [Span.of(text, x.start(), x.end()) for x in WHY_NOT.finditer(text, s, e)]
     for x in OPPOSE.finditer(text, s, e):
+        if "door" in x.group(0).lower() and _negated(text, x.start()):
+            continue  # "have never closed the door to talks": open to them (a support of its own)
         if not any(c.start < x.end() and x.start() < c.end for c in claimed) \
                 and not (rel.from_context and _aimed_elsewhere(text, x, s)):
             # "climate change is a hoax" denies the thing, whatever the question asks done to it

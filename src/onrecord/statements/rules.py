@@ -411,7 +411,12 @@ def _quoted_as(text, pb, tok) -> Candidate | None:
     as_ = tok.head
     verb = as_.head
     speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.i < as_.i), None)
+    # "Peskov was quoted as saying ...", '"...," Erdogan was cited as saying by TRT': the passive
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if speaker is None else None
+    speaker = speaker or passive
     clause = next((c for c in tok.children if c.dep_ in ("ccomp", "dobj") and c.i > tok.i), None)
+    if clause is None and passive is not None:  # the quotation before it
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < passive.i), None)
     if speaker is None or clause is None:
         return None
     content = span(text, *subtree_range(pb, clause))
@@ -420,6 +425,9 @@ def _quoted_as(text, pb, tok) -> Candidate | None:
     relay, exclude = next((c for c in verb.children if c.dep_ == "nsubj"), None), ()
     if relay is None and verb.dep_ == "relcl" and verb.head.i < verb.i:  # "state news agency TASS quoted ..."
         relay, exclude = verb.head, (verb,)
+    if relay is None and passive is not None:  # "by the state broadcaster TRT"
+        by = next((c for h in (verb, tok) for c in h.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"), None)
+        relay = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     via = span(text, *subtree_range(pb, relay, exclude=exclude)) if relay is not None else None
     return Candidate("indirect", content, Span.of(text, pb.char(as_), pb.char(tok) + len(tok.text)),
                      span(text, *subtree_range(pb, speaker)), 0.8, via=via, rule="quoted_as")
