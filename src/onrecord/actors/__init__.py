@@ -162,7 +162,7 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 # what may come before the bodies of a joint statement: nothing, or "the foreign ministers of"
 JOINT_LEAD = re.compile(r"(?:the\s+)?(?:(?:(?P<post>(?:foreign|defen[cs]e|finance|trade|interior|energy|economy|"
                         r"prime)\s+ministers|leaders|governments|presidents|heads of (?:state|government)|"
-                        r"ambassadors|envoys|delegations|representatives|spokespeople)|(?P<other>[a-z]+\s+)?officials)"
+                        r"ambassadors|envoys|delegations|representatives|spokespeople)|(?:[a-z]+\s+)?officials)"
                         r"\s+(?:of|from)\s+(?:the\s+)?)?", re.I)
 # words that stand for the bodies that last spoke together: "the three governments", "both countries"
 JOINT_ANAPHOR = re.compile(r"(?:the\s+)?(?:(?P<n>two|three|four|five|six|seven|eight|nine|ten|both|\d+)\s+)?"
