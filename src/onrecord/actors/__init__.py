@@ -18,6 +18,7 @@ from ..model import Actor, Role, Speaker, Span
 from ..parse import NAME_PARTICLES, caps, find_word, search_before_word
 from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, FORMER, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
+from ..statements.authored import author_line
 from ..statements.rules import DATELINE, INTERVIEW_TURNS, QUESTION_TURNS
 from .people import (HONORIFICS, HONORIFIC_SEX, NAME_SUFFIXES, ROLE_WORDS, People, first_name_gender,
                      is_given_name)
@@ -390,8 +391,7 @@ class DocumentResolver:
         self.briefer = (briefing.group("name"), briefing.group("post").strip()) if briefing else None
         issued = ISSUING_TITLE.match(title.strip())
         self.issuer = issued.group(1) if issued else None  # "Statement by the Ministry of Foreign Affairs on ..."
-        from ..statements.authored import author_line  # an official's op-ed: the post its tagline gives
-        signed = author_line(parsed)
+        signed = author_line(parsed)  # an official's op-ed: the post its tagline gives
         self.signed = (signed[0].text if signed[0].text.lower() not in ("the writer", "the author")
                        else parsed.document.author, signed[2]) if signed else None
         self.gaz = gaz or load_gazetteer()
