@@ -4,7 +4,7 @@ one question per set, the sentence as the whole statement, no context.
 
 Prints accuracy per set and overall, and the sentences the backend reads otherwise than the
 team (--show). Sets 1-4 were read while writing rules; each later set was held out when written
-and gave rules only once the next set existed, so the newest set (13) is the held-out one (see the
+and gave rules only once the next set existed, so the newest set (14) is the held-out one (see the
 file's header). Add a new set before writing rules from a held-out set's misses.
 
 Usage: python benchmarks/stance_sentences.py [--backend rules/1] [--show]
