@@ -678,3 +678,26 @@ def test_a_contracted_refusal_refuses():
     release = Target("r", "Should the ministry release the report?", keywords=("the report",))
     text = "We don't want to release the report."  # not "want to": a refusal
     assert judge(release, text, Span.of(text, 0, len(text)), []).stance == "oppose"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("We have not given up on the truce, and neither should the parties.", "support"),
+    ("The truce talks are not dead.", "support"),
+    ("The truce is still alive, the envoy insisted.", "support"),
+    ("Any truce would have to let aid convoys through.", "conditional"),
+    ("Any ceasefire must include the western provinces.", "conditional"),
+    ("The truce must be respected by all sides.", "support"),  # no "any": what is asked, not a term set
+])
+def test_keeping_a_thing_alive_and_terms_set_for_any_one(text, label):
+    truce = Target("t", "A negotiated truce in Valdoria", keywords=("truce", "ceasefire"))
+    assert judge(truce, text, Span.of(text, 0, len(text)), []).stance == label
+
+
+def test_a_verdict_withheld_is_undecided():
+    sanctions = Target("s", "Sanctions on the arms suppliers", keywords=("sanctions",))
+    text = "Roe declined to endorse such sanctions publicly."
+    content = Span.of(text, text.index("to endorse"), len(text) - 1)
+    assert judge(sanctions, text, content, []).stance == "undecided"
+    text = "Roe refused to lift the sanctions."  # refusing the act itself stays a refusal
+    content = Span.of(text, text.index("to lift"), len(text) - 1)
+    assert judge(sanctions, text, content, []).stance != "undecided"

@@ -53,6 +53,11 @@ CONDITION_APPROVED_BY = re.compile(r"\b(?:must|will have to|would have to|has to
                                    r"((?:approved|ratified|endorsed|authori[sz]ed|cleared|signed off|sanctioned)\s+by\s+"
                                    r"[^.;,]{2,60}?)(?=\s+(?:first|beforehand|before|within)\b|\s*[.;,]|\s*$)", re.I)
 
+# "Any IMF loan must protect spending on health", "any truce would have to allow aid in": what
+# the speaker requires of it, whichever one comes
+CONDITION_ANY = re.compile(r"\bany\s+(?:[\w\-’']+\s+){0,5}?(?:must|will have to|would have to|has to|have to|"
+                           r"needs? to|will need to|would need to)\s+([^.;]{3,150})", re.I)
+
 UNDECIDED = re.compile(
     r"\b(options? (?:will |would |are |is |being |remain )*(?:be )?(?:considered|on the table|open)|"
     r"all (?:those |the |of the )?options|no decisions?(?: has| have)?(?: been)?(?: made)?|"
@@ -142,6 +147,9 @@ SUPPORT = re.compile(
     # "will not hesitate to take further action"; "the strikes were limited, necessary and proportionate"
     r"(?:will|would|shall|do|does|did)(?: not|n[’']t) hesitate|won[’']t hesitate|"
     r"(?:will|would|shall|must|can)(?: not|n[’']t| never)\s+" + FORSAKE + r"|won[’']t\s+" + FORSAKE + r"|"
+    r"(?:have|has|had)(?: not|n[’']t| never)\s+(?:given up on|abandoned|deserted|walked away from)|"
+    # "the talks are not dead", "the deal is still alive": kept going
+    r"(?:not|n[’']t|far from)\s+(?:yet\s+)?dead\b|(?:is|are|remains?|still|very much)\s+alive\b|"
     r"(?:is|are|was|were|be|been|remains?|remained)\s+(?:(?!not\b|never\b)[\w\-]+,?\s+(?:and\s+)?){0,3}?"
     r"(?:necessary|justified|warranted|proportionate|legitimate|lawful)(?!\s+(?:to|for|if|only)\b)|"
     r"the only (?:path|way|route|road) (?:to|forward|out)|"
@@ -167,6 +175,10 @@ GOVERNING_OPPOSE = re.compile(r"\b(?:ruled out|rules out|ruling out|rejected|rej
                               r"warned against|warns against|warning against|argued against|argues against|"
                               r"spoke out against|speaks out against|critici[sz]ed|slammed|fought|"
                               r"vowed to fight|vowed to block)\s+$", re.I)
+# "declined | to endorse such sanctions", "refused | to rule out strikes": a verdict withheld
+WITHHELD = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|would not|wouldn[’']t|did not|didn[’']t)\s+$", re.I)
+VERDICT_WITHHELD = re.compile(r"\W*to\s+(?:\w+ly\s+)?(?:endorse|back|support|commit(?:\s+\w+)?\s+to|rule\s+out|oppose|reject|"
+                              r"condemn|criticize|criticise|say\s+(?:whether|if))\b", re.I)
 GOVERNING_WEIGHED = re.compile(r"\b(?:reviewing|weighing|considering|studying|examining|assessing|mulling|"
                                r"looking at|exploring|re-?evaluating|reassessing)\s+$", re.I)
 GOVERNING_SUPPORT = re.compile(r"\b(?:welcomed|welcomes|backed|backs|endorsed|endorses|supported|supports|praised|"
@@ -664,6 +676,13 @@ def _in_question(text: str, hit: Span, s: int, e: int) -> bool:
     return bool(ASKED.match(text[start:hit.start].lstrip(" \"“‘'")))
 
 
+def _required_of_any(text: str, s: int, e: int, hits) -> re.Match | None:
+    """'Any IMF loan must protect spending': a requirement of whichever one comes, when the
+    question's words are in the "any" phrase itself."""
+    m = CONDITION_ANY.search(text, s, e)
+    return m if m is not None and any(m.start() < h.start < m.start(1) for h in hits) else None
+
+
 def judge(target: Target, text: str, content: Span, context: list[tuple[int, int]],
           backend: str = "rules/1") -> Stance | None:
     """Return a stance of this content toward the target, or None (not relevant / abstain)."""
@@ -713,7 +732,7 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             evidence.append(Span.of(text, m.start(), m.end(1)))
     if condition is None:
         m = _once_after_modal(text, s, e) or _until_after_modal(text, s, e) or CONDITION_APPROVAL.search(text, s, e) \
-            or CONDITION_APPROVED_BY.search(text, s, e)
+            or CONDITION_APPROVED_BY.search(text, s, e) or _required_of_any(text, s, e, rel.hits)
         if m:
             condition = Span.of(text, *_strip(text, m.start(1), _clause_end(text, m.start(1), min(e, m.end(1)))))
             evidence.append(Span.of(text, *_strip(text, m.start(), m.start(1))))
@@ -746,6 +765,9 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         und += [w for hit in rel.hits for w in WEIGHED.finditer(text, max(s, hit.start - 30), hit.start)]
         # "Canada is reviewing | its engagement with Rwanda": the verb that governs a noun-phrase content
         und += list(GOVERNING_WEIGHED.finditer(text, max(0, s - 40), s))
+    withheld = WITHHELD.search(text, max(0, s - 40), s) if VERDICT_WITHHELD.match(text, s, e) else None
+    if withheld is not None and not rel.from_context:
+        und.append(withheld)  # "Roe declined to endorse such sanctions publicly": no verdict given
     if und:
         return _stance(target, "undecided", "undecided", rel,
                        tuple(Span.of(text, x.start(), x.end()) for x in und[:3]), backend)
