@@ -243,3 +243,27 @@ def test_a_search_by_words_reads_the_words_index_and_follows_every_change(files,
     assert run("copy", str(db), str(copy)).exit_code == 0
     with Store(copy) as store:
         assert len(store.statements(words="an error")) == 1 and store.count_statements(words="regional") == 4
+
+
+def test_a_correction_follows_its_statement_when_a_new_version_moves_its_span(files):
+    from dataclasses import replace as changed
+
+    from onrecord.model import Span
+
+    db = files / "x.db"
+    run("analyze", files / "a.txt", "--targets", files / "t.yaml", "--db", db, "--published", "2031-04-02")
+    with Store(db) as store:
+        varga = store.statements(actor_id="p:lena-varga")[0]
+        store.add_correction(varga.id, "stance", {"stance": "oppose"}, target_id="force")
+        [doc] = store.documents([varga.document_id])
+        found = store.statements(document_id=doc.id, corrected=False)
+        actors = store.actors()
+        # a new version reads Varga's words one character longer: another id
+        text, c = doc.text, varga.content
+        moved = changed(varga, id="s_moved", content=Span.of(text, c.start, c.end + 1))
+        again = [moved if st.id == varga.id else st for st in found]
+        store.save_analysis(doc, again, actors, "a newer version")
+        after = store.statements(actor_id="p:lena-varga")[0]
+        assert after.id == "s_moved"
+        assert [(s.target_id, s.stance, s.source) for s in after.stances] == [("force", "oppose", "analyst")]
+        assert store.count_statements(target_id="force", stance="oppose") == 1

@@ -185,6 +185,24 @@ def _marks(items) -> str:
     return ",".join("?" * len(items))
 
 
+def _follow_corrections(db, corrected: list[tuple], statements: list[Statement]) -> None:
+    """An analyst's correction of a statement whose words a new version reads a little
+    differently (its span, and so its id, moved: a closing quotation mark now kept) goes to
+    the new statement that covers most of the old words, at least half of them. One the new
+    version no longer finds stays as it was, for a later version that finds it again."""
+    ids = {st.id for st in statements}
+    for old_id, start, end in corrected:
+        if old_id in ids or end <= start:
+            continue
+        best, share = None, 0.5
+        for st in statements:
+            common = min(end, st.content.end) - max(start, st.content.start)
+            if common / (end - start) >= share and common > 0:
+                best, share = st.id, common / (end - start)
+        if best is not None:
+            db.execute("UPDATE corrections SET statement_id=? WHERE statement_id=?", (best, old_id))
+
+
 def _corrections_of(db, ids: list[str]) -> list[dict]:
     out = []
     for part in _chunks(ids):
@@ -417,6 +435,9 @@ class Store:
             self._insert_document(db, doc)
             before = {r[0] for r in db.execute(
                 "SELECT DISTINCT actor_id FROM statements WHERE document_id=? AND actor_id IS NOT NULL", (doc.id,))}
+            corrected = db.execute(
+                'SELECT DISTINCT s.id, s.start, s."end" FROM statements s JOIN corrections c ON c.statement_id = s.id '
+                "WHERE s.document_id=?", (doc.id,)).fetchall()
             for table in ("stances", "statement_words"):
                 db.execute(f"DELETE FROM {table} WHERE statement_id IN "
                            "(SELECT id FROM statements WHERE document_id=?)", (doc.id,))
@@ -429,6 +450,7 @@ class Store:
             for part in _chunks([st.id for st in statements]):  # an id another document had held
                 db.execute(f"DELETE FROM stances WHERE statement_id IN ({_marks(part)})", tuple(part))
                 db.execute(f"DELETE FROM statement_words WHERE statement_id IN ({_marks(part)})", tuple(part))
+            _follow_corrections(db, corrected, statements)  # before the index, which applies them
             _index(db, statements)
             for actor in actors.values():
                 self._upsert_actor(db, actor)
