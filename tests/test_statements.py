@@ -116,7 +116,7 @@ def test_a_second_that_clause_is_more_of_the_same_content(parse):
 def test_a_content_never_stops_inside_a_quotation_it_opened(parse):
     rows = found(parse, "The mayor said she wanted “more buses on the night routes, which would help shift workers get home.”")
     assert ("mixed", "The mayor", "said",
-            "she wanted “more buses on the night routes, which would help shift workers get home") in rows
+            "she wanted “more buses on the night routes, which would help shift workers get home.”") in rows
 
 
 def test_an_as_clause_with_its_own_content_does_not_report_the_main_clause(parse):
@@ -486,7 +486,7 @@ def test_a_quotation_that_goes_on_with_a_reported_clause_is_part_of_that_stateme
     rows = found(parse, "Ms. Hale also argued that it would be better to sell the land than the port, "
                         "“because the buyers of ports will be getting all of the credit.”")
     assert rows == [("mixed", "Ms. Hale", "also argued", "that it would be better to sell the land than the port, "
-                     "“because the buyers of ports will be getting all of the credit")]
+                     "“because the buyers of ports will be getting all of the credit.”")]
 
 
 def test_who_heard_a_remark_is_not_what_was_said(parse):
@@ -643,7 +643,7 @@ def test_signatures_and_transcript_labels_read_accented_capitals(parse):
 
 def test_a_word_of_the_writers_before_a_quotation_makes_it_mixed_not_direct(parse):
     rows = found(parse, 'Vogel rejected the plan, saying Berlin "will not sign a blank cheque."')
-    assert ("mixed", "Vogel", "saying", 'Berlin "will not sign a blank cheque') in rows
+    assert ("mixed", "Vogel", "saying", 'Berlin "will not sign a blank cheque."') in rows
     rows = found(parse, 'Vogel said that "the plan is dead."')
     assert rows[0][0] == "direct"
 
@@ -819,7 +819,7 @@ def test_a_second_that_clause_after_a_quotation_is_the_same_cues_content(parse):
             'authorities on a timetable for elections," and that aid could resume "once a credible calendar is '
             'on the table."')
     second = extract(parse(text))[-1]
-    assert second.content.text == 'that aid could resume "once a credible calendar is on the table'
+    assert second.content.text == 'that aid could resume "once a credible calendar is on the table."'
     assert second.kind == "mixed" and second.source.text == "Hale"
 
 
@@ -964,3 +964,22 @@ def test_a_speaker_quoted_in_the_passive_is_the_speaker(parse, text, speaker, vi
     (c,) = [c for c in extract(parse(text)) if c.source is not None]
     assert c.source.text == speaker and (c.via.text if c.via else None) == via
     assert c.content.text.startswith(("Our doors", "The corridor"))
+
+
+def test_who_was_told_is_no_part_of_what_was_said_however_the_parser_joins_them(parse):
+    # a headline's verb-less clause, and a listener the parser took into the clause's subject
+    rows = found(parse, "Envoy tells senators truce talks 'not dead'\n\nThe talks resume on Monday.")
+    assert [r[3] for r in rows if r[1] == "Envoy"] == ["truce talks 'not dead'"]
+    rows = found(parse, "WASHINGTON — Hale tells Reuters sanctions will stay.")
+    assert [r[3] for r in rows if r[1] == "Hale"] == ["sanctions will stay"]
+    rows = found(parse, "The minister urged voters to stay home.")  # who is urged stays in it
+    assert [r[3] for r in rows] == ["voters to stay home"]
+
+
+def test_a_quoted_fragment_ending_the_words_keeps_its_closing_mark(parse):
+    rows = found(parse, 'The ministry called on both sides to exercise "maximum restraint."')
+    assert [r[3] for r in rows] == ['both sides to exercise "maximum restraint."']
+    rows = found(parse, "Roe said the talks were “not dead” and would resume.")
+    assert [r[3] for r in rows] == ["the talks were “not dead” and would resume"]
+    rows = found(parse, "“We are ready,” Roe said.")  # a direct quotation's own marks stay outside
+    assert [r[3] for r in rows] == ["We are ready"]

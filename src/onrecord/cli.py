@@ -461,7 +461,7 @@ def review(statement_id, db, target_id, stance, condition, speaker, note, list_,
 
     \b
     Example:
-        onrecord review s_3257eb387f8d --target ecowas --stance conditional --condition "must be defined"
+        onrecord review s_3c6f2ae4f674 --target ecowas --stance conditional --condition "must be defined"
         onrecord review s_16339c71f838 --speaker "Carter Ham"
         onrecord review --export labels.jsonl
     """

@@ -84,7 +84,36 @@ def trim(text: str, start: int, end: int, chars: str = EDGE_PUNCT) -> tuple[int,
         if text[end - 1] == "." and ABBREVIATION_END.search(text, max(start, end - 12), end):
             break
         end -= 1
+    close = _closing_mark(text, start, end)
+    if close is not None:  # 'said both sides should show "maximum restraint."': the fragment's own mark
+        end = close + 1
     return start, end
+
+
+QUOTE_PAIRS = {"“": "”", "\"": "\"", "‘": "’", "'": "'"}
+
+
+def _closing_mark(text: str, start: int, end: int) -> int | None:
+    """Where the quotation mark closing a fragment the words open stands, just past their
+    end or past a stop or comma the fragment holds ('"maximum restraint."'), or None."""
+    k = end
+    while k < len(text) and k < end + 2 and text[k] in ".,;:!?":
+        k += 1
+    if k >= len(text) or text[k] not in "”\"’'":
+        return None
+    # a mark opening a paragraph goes on a quotation the paragraph above opened
+    words = re.sub(r"\n\s*[“\"‘']", "\n", text[start:end])
+    for opening, closing in QUOTE_PAIRS.items():
+        if closing != text[k]:
+            continue
+        if opening == closing:  # straight marks: an opening one starts a word ("'not dead", not "Roe's")
+            opened = len(re.findall(r"(?:^|(?<=[\s(\[—–-]))%s(?=\w)" % re.escape(opening), words))
+            closed = len(re.findall(r"(?<=[\w.,!?])%s(?=$|[\s.,;:!?)\]—–-])" % re.escape(closing), words))
+        else:
+            opened, closed = words.count(opening), words.count(closing)
+        if opened > closed:
+            return k
+    return None
 
 
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but)$")  # "said it was too early and | warned ..."
@@ -711,6 +740,8 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
                 if c.i > node.i and (c.dep_ == "ccomp" or c.dep_ == "conj" and any(
                         m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
                     c_end = max(c_end, subtree_range(pb, c, exclude=_trailing_asides(c, lex))[1])
+        if comp == "ccomp" and lemma in ADDRESSEE_VERBS and node.i > tok.i:
+            c_start = max(c_start, _heard_by_end(pb, tok, node))
         if node.i < tok.i:  # content before the cue ("..., X said") runs to the sentence start
             c_start = min(c_start, s_start)
             c_end = max(c_end, _hung_on_cue(pb, tok, node, subj))
@@ -747,10 +778,29 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
     return []
 
 
+def _heard_by_end(pb, verb, clause) -> int:
+    """Where the one told ends, when the parser took them into the clause's subject: "tells
+    Reuters sanctions will stay", "told parliament the ceasefire was close" ("Reuters" a compound
+    of "sanctions"). Names and listeners right after the verb, before the subject's own head."""
+    doc, k = verb.doc, verb.i + 1
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.left_edge.i != k:
+        return 0
+    first = doc[k]
+    if k >= subj.i or first.dep_ != "compound" or not (first.pos_ == "PROPN" or first.lower_ in lexicon().listeners):
+        return 0
+    k += 1  # one word, or the whole body it begins ("tells Human Rights Watch the army ...")
+    while first.ent_iob_ == "B" and first.ent_type_ in ("ORG", "GPE", "NORP", "FAC") and k < subj.i and doc[k].ent_iob_ == "I":
+        k += 1
+    return pb.char(doc[k])
+
+
 def _told_to(verb, infinitive):
     """The one asked, urged or called on to act, between the verb and its infinitive ("urged
     voters to", "called on Congress to", "called for a prosecutor to"); None for a date parsed
     as an object ("promised Monday to"). PolNeAR's annotators put it in the content."""
+    if infinitive.tag_ in ("VBP", "VBZ", "VBD") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None  # a headline's "tells senators truce talks 'not dead'", "truce" parsed as a verb
     for c in verb.children:
         if not verb.i < c.i < infinitive.i:
             continue
