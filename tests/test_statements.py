@@ -983,3 +983,19 @@ def test_a_quoted_fragment_ending_the_words_keeps_its_closing_mark(parse):
     assert [r[3] for r in rows] == ["the talks were “not dead” and would resume"]
     rows = found(parse, "“We are ready,” Roe said.")  # a direct quotation's own marks stay outside
     assert [r[3] for r in rows] == ["We are ready"]
+
+
+def test_a_report_joined_to_what_was_said_is_the_outer_speakers(parse):
+    rows = found(parse, "The envoy said the ceasefire was holding and called on both sides to keep talking.")
+    assert ("indirect", "The envoy", "said", "the ceasefire was holding") in rows
+    assert any(r[1] == "The envoy" and r[2].startswith("called") and r[3].startswith("both sides") for r in rows)
+    assert not any(r[1] == "the ceasefire" for r in rows)
+    rows = found(parse, "Ms. Ortiz said Mr. Blake was wrong about the budget and criticized him for the delay.")
+    assert any(r[1] == "Ms. Ortiz" and r[2] == "criticized" for r in rows)
+
+
+def test_a_closing_report_the_parser_joins_to_a_long_clause_still_holds_it(parse):
+    rows = found(parse, "This includes a special unit to assist Kurdish fighters, Defense Secretary Helen Sato "
+                        "told a Senate panel Wednesday.")
+    assert rows == [("indirect", "Defense Secretary Helen Sato", "told a Senate panel",
+                     "This includes a special unit to assist Kurdish fighters")]

@@ -201,6 +201,30 @@ def repair_trailing_report(sdoc) -> None:
             break
 
 
+def repair_report_read_as_conjunct(sdoc) -> None:
+    """"Troops will stay, Defense Secretary Ann Roe told a Senate panel Wednesday": after a long
+    clause the small parser may join the closing report to it as one more event (conj), with no
+    'and' between them. A report after a comma with its own subject, no conjunction, no clause
+    of its own and nothing after it but its object or a time holds the clause before it."""
+    for sent in sdoc.sents:
+        first = sent.root
+        for tok in first.children:
+            if tok.dep_ != "conj" or tok.lower_ not in REPORTED or tok.i < first.i \
+                    or any(c.dep_ in ("ccomp", "xcomp", "conj") for c in tok.children):
+                continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+            if subject is None or sdoc[subject.left_edge.i - 1].text != "," \
+                    or any(c.dep_ == "cc" and first.i < c.i < tok.i for c in first.children) \
+                    or any(t.head.i < subject.left_edge.i and not t.is_punct for t in sdoc[tok.right_edge.i + 1:sent.end]):
+                continue
+            for t in sent:
+                if t.head == first and t.dep_ == "punct" and t.i > tok.i or t.i == subject.left_edge.i - 1:
+                    t.head = tok
+            tok.head, tok.dep_ = tok, "ROOT"
+            first.head, first.dep_ = tok, "ccomp"
+            break
+
+
 REPORTED = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "warned", "warns", "insisted",
             "insists", "stressed", "stresses", "argued", "argues", "announced", "announces", "wrote", "writes",
             "reported", "reports"}
@@ -280,6 +304,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_coordinated_report(sdoc)
             repair_verb_read_as_modifier(sdoc)
             repair_trailing_report(sdoc)
+            repair_report_read_as_conjunct(sdoc)
             repair_speaker_read_into_quote(sdoc)
             results[i].append(ParsedBlock(b.start, b.kind, sdoc))
     for i, d in enumerate(docs):
