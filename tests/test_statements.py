@@ -999,3 +999,13 @@ def test_a_closing_report_the_parser_joins_to_a_long_clause_still_holds_it(parse
                         "told a Senate panel Wednesday.")
     assert rows == [("indirect", "Defense Secretary Helen Sato", "told a Senate panel",
                      "This includes a special unit to assist Kurdish fighters")]
+
+
+def test_a_report_set_inside_the_clause_with_its_speaker_after_it(parse):
+    # "X, said Y, is Z": Y speaks; X is the clause's subject, not the speaker
+    for text, speaker in [("The real danger, said the general, is a wider war.", "the general"),
+                          ("Part of the trouble in finding the tunnels, say engineers like Omar Haddad, "
+                           "a Jordanian surveyor, is the soil itself.", "engineers like Omar Haddad, a Jordanian surveyor")]:
+        rows = found(parse, text)
+        assert rows and {r[1] for r in rows} == {speaker}, rows
+        assert any(r[3].startswith("is ") for r in rows)

@@ -225,6 +225,55 @@ def repair_report_read_as_conjunct(sdoc) -> None:
             break
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def repair_inverted_aside(sdoc) -> None:
+    """"The real danger, said the general, is a wider war": the small parser may take the
+    clause's subject for the speaker's and the speaker for the clause's. A report right after
+    a comma, then a noun phrase with no verb of its own up to a comma, then a finite verb: the
+    noun phrase speaks, and the report is an aside in the clause around it, as the parser
+    reads "The real danger, he said, is a wider war"."""
+    for sent in sdoc.sents:
+        toks = list(sent)
+        for k, verb in enumerate(toks):
+            if verb.lower_ not in REPORTED | {"say"} or verb.tag_ not in ("VBD", "VBZ", "VBP") or k < 2 \
+                    or toks[k - 1].text != ",":
+                continue
+            close = next((j for j in range(k + 2, len(toks) - 1) if toks[j].text == ","
+                          and toks[j + 1].tag_ in FINITE_TAGS | {"RB"}), None)
+            if close is None:
+                continue
+            phrase, lead = toks[k + 1:close], toks[:k - 1]
+            main = next((t for t in toks[close + 1:close + 3] if t.tag_ in FINITE_TAGS), None)
+            if main is None or any(t.tag_ in FINITE_TAGS for t in phrase + lead) \
+                    or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase) \
+                    or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in lead):
+                continue
+            if main.tag_ == "MD":  # "would read": the clause's verb is the one the modal helps
+                main = main.head if main.head.i > main.i and main.head in sent else main
+            speaker = [t for t in phrase if t.head not in phrase]
+            subject = [t for t in lead if t.head not in lead]
+            if len(speaker) != 1 or not subject:
+                continue
+            root = sent.root
+            for t in sent:  # what hung on the report outside the aside is the clause's
+                if t.head == verb and t not in phrase and t.i not in (k - 1, close) and t != verb:
+                    t.head = main
+            if root == verb or main.head == main or main.head.i in range(verb.i, close + 1) or main.head == verb:
+                main.head, main.dep_ = main, "ROOT"
+            elif root != main:
+                continue
+            verb.head, verb.dep_ = main, "parataxis"
+            speaker[0].head, speaker[0].dep_ = verb, "nsubj"
+            toks[k - 1].head, toks[close].head = verb, verb
+            head = subject[-1]
+            head.head, head.dep_ = main, "nsubj"
+            for t in subject[:-1]:  # an opening circumstance ("In Kabul,") stays on the clause
+                t.head = main
+            break
+
+
 REPORTED = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "warned", "warns", "insisted",
             "insists", "stressed", "stresses", "argued", "argues", "announced", "announces", "wrote", "writes",
             "reported", "reports"}
@@ -305,6 +354,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_verb_read_as_modifier(sdoc)
             repair_trailing_report(sdoc)
             repair_report_read_as_conjunct(sdoc)
+            repair_inverted_aside(sdoc)
             repair_speaker_read_into_quote(sdoc)
             results[i].append(ParsedBlock(b.start, b.kind, sdoc))
     for i, d in enumerate(docs):
