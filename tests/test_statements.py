@@ -1009,3 +1009,11 @@ def test_a_report_set_inside_the_clause_with_its_speaker_after_it(parse):
         rows = found(parse, text)
         assert rows and {r[1] for r in rows} == {speaker}, rows
         assert any(r[3].startswith("is ") for r in rows)
+
+
+def test_a_quotation_closing_right_before_its_speaker_is_what_they_said(parse):
+    rows = found(parse, '"Look at what happened in Ohio," Roe told supporters in Dayton, Ohio, while 300 delegates '
+                        'in Columbus were casting their ballots.')
+    assert rows[0] == ("direct", "Roe", rows[0][2], "Look at what happened in Ohio")
+    assert rows[0][2].startswith("told")
+    assert not any(r[3].startswith("supporters") for r in rows)

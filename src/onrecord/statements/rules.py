@@ -711,6 +711,12 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
     if q is not None:  # 'he said "Absolutely not," and left': the words right after the cue
         content = span(text, q.start, q.end) or Span.of(text, q.start, q.end)
         return [Candidate("direct", content, cue, src, max(conf, 0.85), rule="adjacent_quote")]
+    q = _quote_framed_by(text, quotes, pb, sent, tok, subj) if comp not in ("ccomp", "xcomp") and lemma in lex.speech else None
+    if q is not None:  # '"Look at the map," Roe told supporters, while ...': the quotation is what was told
+        content = span(text, q.start, q.end) or Span.of(text, q.start, q.end)
+        if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":  # "says to a friend": who heard it
+            cue = Span.of(text, cue.start, min(cue.end, pb.char(tok) + len(tok.text)))
+        return [Candidate("direct", content, cue, src, max(conf, 0.85), rule="framed_quote")]
     infinitive = _loose_infinitive(tok) if comp not in ("ccomp", "xcomp") and lemma in lex.takes_infinitive else None
     if infinitive is not None:  # "vowed on Monday to finish the job", the infinitive parsed loosely
         comp = "xcomp"
@@ -1186,6 +1192,25 @@ def _quote_right_after(text: str, quotes: list[Quote], pos: int) -> Quote | None
     """The quotation opening right after ``pos``, with at most a comma or colon between."""
     return next((q for q in _overlapping_quotes(quotes, pos, pos + 4)
                  if pos <= q.open <= pos + 3 and not text[pos:q.open].strip(" ,:")), None)
+
+
+def _quote_framed_by(text: str, quotes: list[Quote], pb: ParsedBlock, sent, verb, subj) -> Quote | None:
+    """'"...," Roe told supporters': a quotation that opens the sentence and closes (on a comma,
+    question or exclamation mark) right before the verb's subject, which stands right before
+    the verb. Its words are the verb's, whatever the parser hung them on. (Not when the
+    quotation goes on after the attribution: the split-quote rules join those parts.)"""
+    if subj is None or subj.i > verb.i or subj.right_edge.i + 1 != verb.i or subj.lower_ in FIRST_SECOND_PERSON:
+        return None
+    s_start, s_end = token_range(pb, sent)
+    at = pb.char(subj.left_edge)
+    verb_at = pb.char(verb)
+    if any(verb_at < q.open < s_end for q in _overlapping_quotes(quotes, verb_at, s_end)):
+        return None
+    for q in _overlapping_quotes(quotes, at - 4, at):
+        if q.close < at and q.open <= s_start + 1 and not text[q.close + 1:at].strip("\"”’' ") \
+                and text[q.close - 1:q.close] in (",", "?", "!") and "\n" not in text[q.close:at]:
+            return q
+    return None
 
 
 def _adjacent_quote(text: str, quotes: list[Quote], pb: ParsedBlock, sent, verb) -> Quote | None:
