@@ -1017,3 +1017,11 @@ def test_a_quotation_closing_right_before_its_speaker_is_what_they_said(parse):
     assert rows[0] == ("direct", "Roe", rows[0][2], "Look at what happened in Ohio")
     assert rows[0][2].startswith("told")
     assert not any(r[3].startswith("supporters") for r in rows)
+
+
+def test_a_second_reporting_participle_after_and_keeps_the_first_ones_speaker(parse):
+    rows = found(parse, "She stepped up her attacks on Tuesday, telling NPR that Blake is a “fraud” and questioning "
+                        "how he has “dodged every audit of his accounts.”")
+    assert ("mixed", "She", "telling NPR", "that Blake is a “fraud”") in rows or \
+        ("mixed", "She", "telling", "that Blake is a “fraud”") in rows
+    assert any(r[1] == "She" and r[2] == "questioning" and r[3].startswith("how he has") for r in rows)

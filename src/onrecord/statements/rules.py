@@ -581,6 +581,9 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
             out.append(t)  # "..., according to two people familiar with his remarks": who relayed it
         elif t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in lex.speech and t.head.i < t.i:
             out.append(t)  # "... while adding that ...": a new report, not more of this one
+        elif _outer_participle(t, lex) is not None and root.dep_ == "ccomp" and _outer_participle(t, lex) == root.head:
+            out.append(t)  # "telling CNN that X and questioning Y": the second participle's own report
+            out += [c for c in t.head.children if c.dep_ == "cc" and c.i == t.i - 1]
         elif finite_after_infinitive(t) and (not finite_after_modal(t) or _reports(t, lex)):
             # "... his pledge to hold elections and urged ...", "... a draft could be ready, and
             # went on to say ...": the outer clause's
@@ -613,10 +616,31 @@ def _reports(verb, lex: Lexicon) -> bool:
         c.lemma_.lower() in lex.speech and infinitive_of(c) for c in verb.children)
 
 
+def _outer_participle(verb, lex: Lexicon):
+    """'..., telling CNN that Roe is a fraud and questioning how he ...': a reporting participle
+    after 'and', inside what another reporting participle reports, is joined to that one (the
+    same form), and so has its speaker: the outer participle, or None."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("conj", "advcl") or verb.i == 0 \
+            or verb.doc[verb.i - 1].lower_ != "and" or not _reports(verb, lex):
+        return None
+    node = verb.head
+    for _ in range(3):
+        if node.dep_ == "ccomp" or node.head == node:
+            break
+        node = node.head
+    outer = node.head
+    if node.dep_ == "ccomp" and outer.tag_ == "VBG" and outer.i < verb.i and _reports(outer, lex):
+        return outer
+    return None
+
+
 def _outer_reporter(verb, lex: Lexicon):
     """'Officials said the talks would resume, while insisting that ...': a reporting
     participle inside another report's content goes on with that report's speaker, not with
     the subject of the clause it hangs from ('the talks')."""
+    outer = _outer_participle(verb, lex)
+    if outer is not None:
+        return subject(outer)
     if verb.lemma_.lower() not in lex.speech:
         return None
     if verb.dep_ == "conj" and _new_report(verb, lex) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
