@@ -191,6 +191,46 @@ def score(data: Path, preds: dict, label: str) -> None:
             print(f"{k:18s} P {p:.3f} R {r:.3f} F1 {f:.3f}  (tp {tp}, pred {npred}, gold {ngold})")
 
 
+def speech_figures(data: Path, preds: dict) -> None:
+    """Content P/R/F1 on reports of speech alone: gold and predicted statements whose cue has a
+    reporting verb of onrecord's lexicon ("said", "told reporters", "warned"), matched only with
+    each other. PolNeAR also marks beliefs, sentiments and evaluations ("supporting Clinton",
+    "seemed rattled", "fear"), which onrecord reports as beliefs or not at all; this figure
+    shows how it does on what an analyst reads a ledger for."""
+    from onrecord import nlp as nlp_mod
+    from onrecord.statements.rules import lexicon
+
+    speech = lexicon().speech
+    texts = {}
+    for txt in sorted((data / "text").glob("*.txt")):
+        if txt.stem in preds and sorted((data / "attributions").glob(txt.stem + "*.ann")):
+            texts[txt.stem] = txt.read_text("utf-8")
+    cues = {}
+    for stem, text in texts.items():
+        gold = load_gold(sorted((data / "attributions").glob(stem + "*.ann"))[0])
+        for row in gold + preds[stem]:
+            if row.get("cue"):
+                cues.setdefault(text[row["cue"][0]:row["cue"][1]], None)
+    nlp = nlp_mod.load()
+    for cue, doc in zip(list(cues), nlp.pipe(list(cues), batch_size=256)):
+        cues[cue] = any(t.lemma_.lower() in speech for t in doc)
+    tp = src = npred = ngold = 0
+    for stem, text in texts.items():
+        said = lambda row: bool(row.get("cue")) and cues[text[row["cue"][0]:row["cue"][1]]]
+        gold = [g for g in load_gold(sorted((data / "attributions").glob(stem + "*.ann"))[0]) if said(g)]
+        pred = [p for p in preds[stem] if said(p)]
+        pairs = match(text, gold, pred)
+        tp += len(pairs)
+        src += sum(bool(gold[i]["source"] and pred[j].get("source")
+                        and tokens(text, gold[i]["source"]) & tokens(text, tuple(pred[j]["source"]))) for i, j in pairs)
+        npred += len(pred)
+        ngold += len(gold)
+    for label, hits in (("content_speech", tp), ("source_speech", src)):
+        p, r, f = prf(hits, npred, ngold)
+        print(f"{label:18s} P {p:.3f} R {r:.3f} F1 {f:.3f}  (tp {hits}, pred {npred}, gold {ngold}; "
+              "cues with a reporting verb only)")
+
+
 SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev.tsv"
 FRESH_SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev_fresh.tsv"
 HELDOUT_SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev_heldout.tsv"
@@ -296,6 +336,7 @@ def main() -> int:
     print(f"onrecord: {len(files)} articles in {secs:.1f}s = {len(files) / secs:.1f} articles/s "
           f"(statements stage incl. parsing), peak RSS of one process {rss:.0f} MB")
     score(args.data, preds, "onrecord")
+    speech_figures(args.data, preds)
     confidence_figures(args.data, preds)
     if not args.no_speakers:
         speaker_resolution(args.data, files)

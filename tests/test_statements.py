@@ -992,6 +992,11 @@ def test_a_report_joined_to_what_was_said_is_the_outer_speakers(parse):
     assert not any(r[1] == "the ceasefire" for r in rows)
     rows = found(parse, "Ms. Ortiz said Mr. Blake was wrong about the budget and criticized him for the delay.")
     assert any(r[1] == "Ms. Ortiz" and r[2] == "criticized" for r in rows)
+    rows = found(parse, "He announced that he was stepping down and vowed to focus on his family.")
+    assert ("indirect", "He", "announced", "that he was stepping down") in rows
+    assert ("indirect", "He", "vowed", "to focus on his family") in rows
+    rows = found(parse, "She said the plan was sound and refused to resign.")
+    assert ("indirect", "She", "said", "the plan was sound and refused to resign") in rows
 
 
 def test_a_closing_report_the_parser_joins_to_a_long_clause_still_holds_it(parse):
