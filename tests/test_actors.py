@@ -640,12 +640,15 @@ def test_the_speaker_of_a_mention_with_a_title_has_that_role(parse):
 def test_who_speaks_for_someone_is_not_that_someone(parse):
     text = "Ivo Reyes hosted the talks. {} said the talks went well."
     for mention in ("A spokesman for Mr. Reyes", "A lawyer for Reyes", "An aide to Mr. Reyes",
-                    "A representative for Mr. Reyes"):
+                    "A representative for Mr. Reyes", "The speaker for Mr. Reyes"):
         [res] = speakers(parse, text.format(mention))
         assert res.speaker.name != "Ivo Reyes", mention
         assert res.speaker.resolved_from == "anonymous", mention
     [res] = speakers(parse, "Representative Ann Cole hosted the talks. Representative Cole said they went well.")
     assert res.speaker.name == "Ann Cole"
+    # "the speaker for" a body, as translated news writes a spokesperson: the body's agent, no body itself
+    [res] = speakers(parse, "The speaker for the Norwegian Foreign Ministry said the talks went well.")
+    assert res.speaker.resolved_from == "anonymous" and res.speaker.organization_id is not None
 
 
 def test_merge_suggestions_name_the_candidates_and_never_merge():

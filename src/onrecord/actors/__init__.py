@@ -344,7 +344,7 @@ POST_HOLDERS = {"leader": ("president", "prime minister", "premier", "chancellor
 DEMONYM_SHAPE = re.compile(r"(?!(?:Republic|Democrat|Americ|Christi|Muslim|Libert|Civil)\w*$)" + DEMONYM_WORD)
 # Who speaks for someone else ("a lawyer for Mr. Roe", "an aide to Roe"): never that someone.
 AGENT_NOUNS = {"representative", "lawyer", "attorney", "counsel", "assistant", "surrogate", "associate",
-               "confidant", "ally", "friend", "colleague"}  # plurals stay groups ("lawyers for X")
+               "confidant", "ally", "friend", "colleague", "speaker"}  # plurals stay groups ("lawyers for X")
 AGENT_OF = re.compile(r"\b(?:%s)\s+(?:for|to|of|with|from)\b" % "|".join(sorted(AGENT_NOUNS | ANONYMOUS_HEADS)))
 # "China's representative", "the European Union's special envoy": a body's agent, named by the body
 POSSESSED_AGENT = re.compile(r"(?P<owner>(?:[Tt]he\s+)?[A-Z][\w.\- ]*?)['’]s?\s+(?:(?:permanent|deputy|special|chief|top)\s+)?"
