@@ -34,6 +34,8 @@ def stance(text, context=()):
     ("The regional force should take effect by January.", "support"),
     ("Deploying a regional force is the right thing to do.", "support"),
     ("We will push for a regional force at the summit.", "support"),
+    ("I won't pretend a regional force can end the fighting overnight.", "neutral"),
+    ("We won't pretend it is easy, but we will push for a regional force at the summit.", "support"),
     ("A regional force would be a grave error.", "oppose"),
     ("We see no role for a regional force.", "oppose"),
     ("Our position has not changed: a regional force must be deployed.", "support"),

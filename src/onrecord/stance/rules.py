@@ -98,6 +98,9 @@ UNDECIDED = re.compile(
 # words no stance is taken with ("would not comment") and verbs that ask for a thing to end
 # ("urge X to stop Y"), shared by the lexicons below
 COMMENT_VERBS = r"(?:comment|say|discuss|speculate|confirm|elaborate)"
+# what a speaker won't claim about a thing is no refusal of it: "I won't pretend we can force a
+# ceasefire", "we will not promise quick results", "I won't sugarcoat it"
+CANDOUR_VERBS = r"(?:pretend|claim|promise|guarantee|predict|lie|sugarcoat|sugar-coat|hide|deny|overstate|minimi[sz]e)"
 TO_END = (r"[^;!?]{0,60}?\bto (?:\w+ )?(?:stop|halt|end|cancel|abandon|drop|scrap|refrain|reconsider|reverse|"
           r"withdraw|suspend|freeze|block)")
 
@@ -111,7 +114,7 @@ DEFIANCE = re.compile(r"\b(?:(?:will|would|shall|must|do|does|did|can)(?: not|n[
 
 OPPOSE = re.compile(
     r"\b(ill-advised|not feasible|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
-    r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r"| (?:be )?" + YIELD + r"| hesitate|"
+    r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r"| " + CANDOUR_VERBS + r"\b| (?:be )?" + YIELD + r"| hesitate|"
     r" " + FORSAKE + r")|"
     r"cannot support|do(?:es)? not support|(?:urge[sd]?|urging|call(?:s|ed|ing)? on)\b" + TO_END + r"|"
     r"could not exist|no (?:plans?|intention) to|(?:is|are|was|were|be|been)\s+(?:not|never)\s+(?:\w+\s+)?"
