@@ -572,3 +572,29 @@ def test_a_bare_spokesman_speaks_for_the_body_that_just_spoke_in_the_paragraph()
                          "Marko Tamm told reporters in Tallinn.", "paragraph"),)
     tamm = [s for s in run(text, blocks).statements if s.speaker and s.speaker.name == "Marko Tamm"]
     assert tamm and {s.speaker.organization_id for s in tamm} == {"gov-ee"}
+
+
+def test_the_ledes_occasion_dates_the_speakers_later_undated_words():
+    r = run(*page(("The special envoy, Ann Roe, told senators on Thursday that truce talks were not dead.", "paragraph"),
+                  ("Senator Tom Lee said the administration had waited too long.", "paragraph"),
+                  ("Roe said both armies had sent delegations to the talks.", "paragraph"),
+                  ("The war has displaced millions since it began.", "paragraph"),
+                  ("“We are not giving up,” Roe said.", "paragraph"),
+                  ("In May, Roe said the talks had collapsed.", "paragraph"),
+                  ("Roe said the United States would keep pressing.", "paragraph")))
+    roe = [s for s in r.statements if s.speaker and s.speaker.name == "Ann Roe"]
+    assert [s.said.label() for s in roe] == ["2025-06-19", "2025-06-19", "2025-06-19", "2025-05", "≤2025-06-20"]
+    assert roe[1].said.basis == "text" and roe[1].said.expression == "on Thursday"
+    lee = next(s for s in r.statements if s.speaker and s.speaker.name == "Tom Lee")
+    assert lee.said.start is None  # the lede dates its own speaker, no one else
+
+
+def test_the_ledes_occasion_does_not_date_a_look_back_or_another_occasion():
+    r = run(*page(("The special envoy, Ann Roe, told senators on Thursday that truce talks were not dead.", "paragraph"),
+                  ("In 2023, the talks had failed.", "paragraph"),
+                  ("Roe said the army had never been serious.", "paragraph"),
+                  ("Roe has since said the army might return.", "paragraph"),
+                  ("The aid arrived after Roe said the roads were open.", "paragraph")))
+    roe = [s for s in r.statements if s.speaker and s.speaker.name == "Ann Roe"]
+    assert roe[0].said.start == "2025-06-19"
+    assert all(s.said.start is None for s in roe[1:]), [(s.content.text, s.said.label()) for s in roe]

@@ -230,6 +230,10 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             cue_sentences.setdefault(at, set()).add(r.speaker.actor_id if r.speaker else None)
     contents = [(c.content.start, c.content.end) for c in candidates]
     dated_at: dict[tuple[int, str], TimeSpan] = {}  # (sentence, speaker): when the text says they spoke there
+    # the lede's occasion ("The U.S. envoy told senators on Thursday that ..."): a story about one
+    # occasion goes on with that speaker's words from it, undated ("He said ...", "Roe added")
+    lede = [i for i, b in enumerate(blocks) if b.kind not in ("heading", "title")][:LEDE_PARAGRAPHS]
+    scenes: dict[str, TimeSpan | None] = {}  # speaker -> the lede's day, or None once another day is theirs
     for cand, res, lead, via in zip(candidates, resolutions, leads, vias):
         anchor = cand.cue.start if cand.cue else cand.content.start
         bi = _block_index(starts, anchor)
@@ -270,6 +274,19 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
                 frame = None  # the paragraph above sets a scene of these days, not an aside's "in 1976"
             if frame is not None and (not opening or frame.span is not None and frame.span.start > said.span.start):
                 said = frame
+        actor_id = res.speaker.actor_id if res.speaker is not None else None
+        if actor_id and said.basis == "text":
+            if bi in lede and actor_id not in scenes and _recent(said, doc.published, LEDE_SCENE_DAYS):
+                scenes[actor_id] = said
+            elif actor_id in scenes and scenes[actor_id] is not None and said.start != scenes[actor_id].start:
+                scenes[actor_id] = None  # "In May, Roe said ...": which day a later "Roe said" is, is unknown
+        elif actor_id and scenes.get(actor_id) is not None and bi not in lede and said.basis == "published" \
+                and said.start is None and cand.kind != "authored" and cand.rule != "authored" \
+                and not ANOTHER_TIME.search(doc.text, sentence[0], cand.cue.end if cand.cue else anchor) \
+                and not EVENT_CLAUSE.search(doc.text, sentence[0], cand.source.start if cand.source else anchor) \
+                and not timing.find_expressions(doc.text, blocks[bi - 1].start if bi else 0, max(anchor, cand.content.start)) \
+                and not (cand.cue and timing.perfect_at(doc.text, cand.cue.start)):
+            said = scenes[actor_id]
         context = [(blocks[bi].start, blocks[bi].end)]
         if lead is not None:
             context.append((blocks[lead].start, blocks[lead].end))
@@ -308,6 +325,12 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     result.actors = {aid: date_roles(a, by_actor.get(aid, [])) for aid, a in result.actors.items()}
     return result
 
+
+LEDE_PARAGRAPHS = 2  # the paragraphs that open a story and set its occasion
+LEDE_SCENE_DAYS = 3  # an occasion of the last days is the news; an older one, a look back
+# a report told as an event in a clause of time ("received $250,000 after Sanders endorsed him"):
+# a moment of the story, not the occasion the story is about
+EVENT_CLAUSE = re.compile(r"\b(?:after|before|when|since|until|once|as soon as)\b[^,;:.]*$", re.I)
 
 ANOTHER_TIME = re.compile(r"\b(?:later|afterwards?|since|subsequently|at the time|now|these days|today|"
                           r"recall(?:s|ed)?|remember(?:s|ed)?|look(?:s|ed)? back)\b", re.I)
