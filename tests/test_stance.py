@@ -532,6 +532,18 @@ def test_a_country_named_as_a_venue_does_not_take_a_paragraph_away_from_the_ques
     assert about_others(talks, elsewhere, [(0, len(elsewhere))], gaz)
 
 
+def test_the_words_of_a_government_the_question_names_are_never_about_others():
+    from onrecord.actors import load_gazetteer
+    from onrecord.stance.rules import about_others
+
+    gaz = load_gazetteer()
+    truce = Target("q", "Will the United States press for a truce in Sudan?", keywords=("truce", "talks"))
+    paragraph = "Egypt has offered to host talks, and Saudi Arabia backs the offer, the envoy said."
+    assert about_others(truce, paragraph, [(0, len(paragraph))], gaz)  # whose words, unknown: gated
+    assert not about_others(truce, paragraph, [(0, len(paragraph))], gaz, speaker_bodies=["us-state", "us"])
+    assert about_others(truce, paragraph, [(0, len(paragraph))], gaz, speaker_bodies=["uk"])
+
+
 END_CONTROLS = Target("controls", "Should the government scrap the price controls?", keywords=("price controls",))
 
 

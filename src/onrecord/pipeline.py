@@ -305,7 +305,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             [(blocks[lead].start, blocks[lead].end)] if lead is not None else [])
         stances = tuple(s for s in (backend(t, doc.text, cand.content, context) for t in targets
                                     if t.in_scope(path_ids, day)
-                                    and not stance_stage.rules.about_others(t, doc.text, near, gaz)) if s) \
+                                    and not stance_stage.rules.about_others(t, doc.text, near, gaz, path_ids)) if s) \
             if cand.kind != "question" else ()
         st = Statement(cand.make_id(doc.id), doc.id, cand.kind, cand.content, cand.cue, speaker,
                        via, said, stances, cand.confidence,

@@ -960,14 +960,17 @@ def concerning(targets: list[Target], text: str, gaz) -> list[Target]:
     return [t for t in targets if speaks_to(t)]
 
 
-def about_others(target: Target, text: str, spans: list[tuple[int, int]], gaz) -> bool:
+def about_others(target: Target, text: str, spans: list[tuple[int, int]], gaz, speaker_bodies=()) -> bool:
     """Is a statement, read with its paragraph (``spans``), about other governments than the
     ones its question names? In an article on Germany's tanks that names Ukraine, "talks with
     our partners", in a paragraph where only Germany and the US act, are not talks between
     Russia and Ukraine. A question that names no government is never gated so, nor a paragraph
-    where no government acts."""
+    where no government acts, nor the words of a government the question names (a US envoy on
+    Egypt's offer to host talks speaks to a question about US pressure for a truce)."""
     names = question_names(target.question, gaz)
     if not any(kind == "org" for kind, _ in names):
+        return False
+    if any(kind == "org" and value in speaker_bodies for kind, value in names):
         return False
     if any(kind == "org" and gaz.organizations[value].kind == "igo" and value not in gaz.members for kind, value in names):
         return False  # a body whose members the gazetteer does not list (the UN): any government may be one
