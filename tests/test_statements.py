@@ -944,7 +944,19 @@ def test_an_officials_signed_piece_is_the_authors_own_words_paragraph_by_paragra
     assert any(c.kind != "authored" and c.source.text == "Some economists" for c in found)
 
 
+@pytest.mark.parametrize("tagline", ["Mira Kallas is a Democratic senator from Ohio.",
+                                     "Mira Kallas is a member of the European Parliament for Estonia.",
+                                     "Mira Kallas represents Ohio's 5th District in Congress."])
+def test_a_legislators_signed_piece_is_the_authors_own_words(parse, tagline):
+    from onrecord.statements import extract
+
+    own = [c for c in extract(parse(OP_ED.format(tagline=tagline))) if c.kind == "authored"]
+    assert len(own) == 2 and {c.source.text for c in own} == {"Mira Kallas"}
+
+
 @pytest.mark.parametrize("tagline", ["Mira Kallas is a senior fellow at the Norland Institute.",
+                                     "Mira Kallas represents the Norland Bankers' Association.",
+                                     "Mira Kallas is a candidate for the Senate in Ohio.",
                                      "Mira Kallas is president of Northfield University.",
                                      "Mira Kallas is a former minister of health of Norland."])
 def test_a_piece_by_no_official_has_no_authored_statements(parse, tagline):

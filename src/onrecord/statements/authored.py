@@ -17,14 +17,20 @@ from .rules import Candidate, trim
 OFFICE = (r"(?:(?:prime |foreign |deputy |state |cabinet )?minister|ambassador|envoy|chancellor|commissioner|"
           r"secretary-general|secretary of state|foreign secretary|home secretary|defen[cs]e secretary|"
           r"high representative|governor|national security adviser|undersecretary|under secretary|"
-          r"spokes(?:man|woman|person) (?:of|for) the (?:government|ministry|presidency)|head of (?:state|government))")
+          r"spokes(?:man|woman|person) (?:of|for) the (?:government|ministry|presidency)|head of (?:state|government)|"
+          # legislators: "a Republican senator from Ohio", "a member of the European Parliament"
+          r"senator|congress(?:man|woman)|(?:U\.S\. )?representative from|MP|MEP|member of (?:the )?(?:European )?"
+          r"(?:parliament|congress|house of representatives|senate|bundestag|national assembly)|"
+          r"chair(?:man|woman)? of the (?:house|senate|parliament)\w*|speaker of the (?:house|parliament|assembly))")
+# "Ann Roe represents Ohio's 5th District in Congress.": a seat, which is office
+SEAT = re.compile(r"\b(?:district|constituency|congress|house of representatives|parliament|senate)\b", re.I)
 # ... and posts that are so only of a government or an international body ("president of
 # Butler University" is none)
 OFFICE_OF_A_BODY = r"(?:president|vice president|secretary|director|chief|representative|spokes(?:man|woman|person)|adviser)"
 # "Ingrid Solheim is Norway's minister of foreign affairs." / "The writer is the U.S. ambassador to ...",
 # closing the piece
 TAGLINE = re.compile(r"[\s_*\-—–]*(?P<who>(?:[A-Z][\w.'’\-]+\s+){1,3}[A-Z][\w'’\-]+|[Tt]he (?:writer|author))"
-                     r"\s+(?:is|serves as|has been)\s+(?P<post>(?:the|a|an|[A-Z][\w.'’\-]*)\b[^.;]{3,120}?)\.?[\s_*]*$")
+                     r"\s+(?P<verb>is|serves as|has been|represents)\s+(?P<post>(?:the|a|an|[A-Z][\w.'’\-]*)\b[^.;]{3,120}?)\.?[\s_*]*$")
 # "By Ingrid Solheim, Norway's Minister of Foreign Affairs", opening it
 BYLINE = re.compile(r"[\s_*]*By\s+(?P<who>(?:[A-Z][\w.'’\-]+\s+){1,3}[A-Z][\w'’\-]+),\s+(?P<post>[^.;]{3,120}?)\.?[\s_*]*$")
 # what an official post is not: "a former minister", "a senior fellow at ...", "a candidate for president"
@@ -62,7 +68,10 @@ def author_line(parsed: Parsed) -> tuple[Span, int, str] | None:
         b = blocks[i]
         line = doc.text[b.start:b.end]
         m = pattern.fullmatch(line) if len(line) <= 240 else None
-        if m is None or not _official(m.group("post")):
+        if m is None:
+            continue
+        seat = pattern is TAGLINE and m.group("verb") == "represents"
+        if not (SEAT.search(m.group("post")) if seat else _official(m.group("post"))):
             continue
         who = m.group("who")
         if who.lower() in ("the writer", "the author"):
