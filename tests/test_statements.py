@@ -1042,3 +1042,10 @@ def test_a_second_reporting_participle_after_and_keeps_the_first_ones_speaker(pa
     assert ("mixed", "She", "telling NPR", "that Blake is a “fraud”") in rows or \
         ("mixed", "She", "telling", "that Blake is a “fraud”") in rows
     assert any(r[1] == "She" and r[2] == "questioning" and r[3].startswith("how he has") for r in rows)
+
+
+def test_a_statement_put_out_carries_its_words(parse):
+    rows = found(parse, "On Saturday, the governor issued a statement saying that the bridge would reopen in May.")
+    assert ("indirect", "the governor", "issued a statement saying", "that the bridge would reopen in May") in rows
+    rows = found(parse, "The ministry released a statement saying the talks had failed.")
+    assert ("indirect", "The ministry", "released a statement saying", "the talks had failed") in rows

@@ -821,6 +821,13 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
     if q is not None and kind != "belief":
         content = span(text, q.start, q.end) or Span.of(text, q.start, q.end)
         return [Candidate("direct", content, cue, src, max(conf, 0.85), rule="adjacent_quote")]
+    carried = _carried_words(tok, lex) if comp in ("object", "prep") else None
+    if carried is not None:  # "issued a statement saying that ...": the words the statement carries
+        saying, clause = carried
+        content = span(text, *subtree_range(pb, clause, exclude=_trailing_asides(clause, lex)))
+        if content is not None:
+            cue = Span.of(text, cue.start, pb.char(saying) + len(saying.text))
+            return [Candidate(kind, content, cue, src, conf, rule="carried")]
     if comp in ("object", "prep") and model is not None and prob >= model.object_threshold:
         content = _object_content(text, pb, tok)
         if content is not None:
@@ -843,6 +850,21 @@ def _heard_by_end(pb, verb, clause) -> int:
     while first.ent_iob_ == "B" and first.ent_type_ in ("ORG", "GPE", "NORP", "FAC") and k < subj.i and doc[k].ent_iob_ == "I":
         k += 1
     return pb.char(doc[k])
+
+
+def _carried_words(verb, lex: Lexicon):
+    """'issued a statement saying that ...', 'posted a video warning that ...': a medium the verb
+    puts out, and the reporting participle that gives its words; (participle, clause) or None.
+    PolNeAR's annotators make 'issued a statement saying' the cue and the clause the content."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.lower_ not in MEDIA:
+            continue
+        for saying in obj.children:
+            if saying.dep_ == "acl" and saying.tag_ == "VBG" and saying.lemma_.lower() in lex.speech:
+                clause = next((c for c in saying.children if c.dep_ == "ccomp" and c.i > saying.i), None)
+                if clause is not None:
+                    return saying, clause
+    return None
 
 
 def _told_to(verb, infinitive):
