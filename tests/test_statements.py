@@ -1049,3 +1049,10 @@ def test_a_statement_put_out_carries_its_words(parse):
     assert ("indirect", "the governor", "issued a statement saying", "that the bridge would reopen in May") in rows
     rows = found(parse, "The ministry released a statement saying the talks had failed.")
     assert ("indirect", "The ministry", "released a statement saying", "the talks had failed") in rows
+
+
+def test_would_joined_to_a_report_goes_on_with_what_was_reported(parse):
+    rows = found(parse, "On Tuesday, the director announced that the senator was extremely careless with classified "
+                        "material and in the normal course of sanctions would face some penalty, but that her conduct "
+                        "did not rise to the level of a crime.")
+    assert rows[0][2] == "announced" and rows[0][3].endswith("did not rise to the level of a crime"), rows

@@ -788,7 +788,7 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
                 if node.i < tok.i and not (c.i > node.i and c.i < tok.i and c.dep_ == "ccomp" and _joined_clause(node, c)):
                     continue  # before the cue, only "A, and B, officials said"
                 if c.i > node.i and (c.dep_ == "ccomp" or c.dep_ == "conj" and any(
-                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or _future_in_past(c)):
                     c_end = max(c_end, subtree_range(pb, c, exclude=_trailing_asides(c, lex))[1])
         if comp == "ccomp" and lemma in ADDRESSEE_VERBS and node.i > tok.i:
             c_start = max(c_start, _heard_by_end(pb, tok, node))
@@ -850,6 +850,14 @@ def _heard_by_end(pb, verb, clause) -> int:
     while first.ent_iob_ == "B" and first.ent_type_ in ("ORG", "GPE", "NORP", "FAC") and k < subj.i and doc[k].ent_iob_ == "I":
         k += 1
     return pb.char(doc[k])
+
+
+def _future_in_past(verb) -> bool:
+    """'announced that X was careless and would face some punishment': a verb joined to the
+    report with no subject of its own and 'would' goes on with what was reported (the parser
+    hangs it on the report), not with what the reporter did."""
+    return verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in verb.children)
 
 
 def _carried_words(verb, lex: Lexicon):
