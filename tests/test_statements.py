@@ -1056,3 +1056,9 @@ def test_would_joined_to_a_report_goes_on_with_what_was_reported(parse):
                         "material and in the normal course of sanctions would face some penalty, but that her conduct "
                         "did not rise to the level of a crime.")
     assert rows[0][2] == "announced" and rows[0][3].endswith("did not rise to the level of a crime"), rows
+
+
+def test_that_said_is_a_turn_of_phrase(parse):
+    assert found(parse, "That said, the plan is risky.") == []
+    rows = found(parse, "That said, officials insist the plan is safe.")
+    assert [r[1] for r in rows] == ["officials"]

@@ -1073,6 +1073,9 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             if apposed is not None:  # "X will happen, its chief economist, Tom Hale, said."
                 out.append(apposed)
                 continue
+            if subj is not None and subj.lower_ in ("that", "this") and subj.i == sent.start and tok.i == subj.i + 1 \
+                    and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ",":
+                continue  # "That said, the plan is risky": a turn of phrase ("even so"), no report
             if subj is not None and subj.lower_ == "it" and subj.head != tok and infinitive_of(tok):
                 continue  # "it was too early to talk about cuts", "it is important to say": nobody says it
             if subj is not None and subj.head == tok and infinitive_of(tok) and any(
