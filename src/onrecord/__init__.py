@@ -7,7 +7,7 @@ Python API::
 """
 from __future__ import annotations
 
-__version__ = "0.3.5"
+__version__ = "0.3.6"
 
 
 def analyze_files(inputs, targets=None, db=":memory:", **options):
