@@ -1062,3 +1062,12 @@ def test_that_said_is_a_turn_of_phrase(parse):
     assert found(parse, "That said, the plan is risky.") == []
     rows = found(parse, "That said, officials insist the plan is safe.")
     assert [r[1] for r in rows] == ["officials"]
+
+
+def test_quoted_words_are_never_the_speaker(parse):
+    rows = found(parse, '"Meh," wrote a Roe supporter who runs the account @VotersForRoe.')
+    assert rows == [("direct", "a Roe supporter", "wrote", "Meh")]
+    rows = found(parse, "\"Watch the tape, its sound cut, its frames slowed while someone says, 'We have to keep it "
+                        "quiet,'\" said former executive Carla Fiorelli during the debate, suggesting that she had seen it.")
+    assert {r[1] for r in rows} == {"former executive Carla Fiorelli"}
+    assert any(r[2] == "suggesting" and r[3] == "that she had seen it" for r in rows)

@@ -1092,6 +1092,20 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                 continue  # "I think ..." inside a quotation belongs to the quotation
             kind = "belief" if lemma in lex.belief and lemma not in lex.speech else "indirect"
             src = None if sourceless else _source_span(text, pb, subj, tok)
+            inverted = None
+            if src is not None and not inside and _inside(quotes, src.start) is not None \
+                    and _inside(quotes, src.end - 1) is not None:
+                # '"Meh," wrote a supporter': the quoted words, read as the verb's subject, say
+                # nothing; the name after the verb speaks, or the verb gives no statement here
+                # (and '"...," said Ann Roe, suggesting that ...': the participle's own subject)
+                alternatives = (subject(tok), _inverted_subject(tok),
+                                _inverted_subject(tok.head) if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp") else None)
+                src = next((sp for alt in alternatives if alt is not None
+                            for sp in [_source_span(text, pb, alt, tok)]
+                            if sp is not None and _inside(quotes, sp.start) is None), None)
+                if src is None:
+                    continue
+                inverted = src
             cue = Span.of(text, *_cue_range(pb, tok, lex))
             found: list[Candidate] = []
             if model is None or prob >= model.threshold:
@@ -1109,7 +1123,8 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                         found = [] if _own_object(tok, lex) else _main_clause(text, pb, tok, cue, src)
                     elif kind != "belief" or option != "quote":
                         found = [Candidate(kind, Span.of(text, a, b), cue, src, conf, rule=f"chooser:{option}")]
-            out += [c for c in found if not ANONYMITY_REQUEST.match(c.content.text)]
+            out += [c for c in found if not ANONYMITY_REQUEST.match(c.content.text)
+                    and not (inverted is not None and c.content.start < inverted.end and inverted.start < c.content.end)]
     return out
 
 
