@@ -1071,3 +1071,12 @@ def test_quoted_words_are_never_the_speaker(parse):
                         "quiet,'\" said former executive Carla Fiorelli during the debate, suggesting that she had seen it.")
     assert {r[1] for r in rows} == {"former executive Carla Fiorelli"}
     assert any(r[2] == "suggesting" and r[3] == "that she had seen it" for r in rows)
+
+
+def test_a_clause_split_by_its_attribution_keeps_its_verbless_half(parse):
+    rows = found(parse, "It was, he said, one of the worst failures of his term.")
+    assert [r[3] for r in rows] == ["It was", "one of the worst failures of his term"]
+    rows = found(parse, "That, she added, would be a disaster.")
+    assert [r[3] for r in rows] == ["That", "would be a disaster"]
+    rows = found(parse, "As a result, he said, the talks failed.")  # an adverbial is no part of it
+    assert [r[3] for r in rows] == ["the talks failed"]

@@ -529,14 +529,18 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
         c_start = min(c_start, subtree_range(pb, strays[0])[0])
     before = span(text, c_start, a_start) if a_start > c_start else None
     after = span(text, a_end, c_end) if c_end > a_end else None
+    def core(p: Span) -> bool:  # "It was, he said, | one of his failures": the clause's own argument
+        return any(t.head == tok.head and t.dep_ in CORE_ARGUMENTS for t in tok.doc
+                   if p.start <= pb.char(t) < p.end and t not in tok.subtree)
+
     def informative(p: Span) -> bool:
-        return any((t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass")) for t in tok.doc
-                   if p.start <= pb.char(t) < p.end and (t not in tok.subtree or t in strays))
+        return core(p) or any((t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass")) for t in tok.doc
+                              if p.start <= pb.char(t) < p.end and (t not in tok.subtree or t in strays))
 
     # a part with neither verb nor subject ("As a result, he said, ...") is an adverbial, and
     # so is a time after the attribution ("..., the military said, hours before the talks")
     parts = [p for p in (before, after) if p is not None and informative(p)
-             and (len(p.text.split()) >= 2 or (strays and p is before))
+             and (len(p.text.split()) >= 2 or (strays and p is before) or core(p))
              and not (p is after and NARRATIVE_TIME.match(p.text))]
     condition = _condition_after(tok.head, after=tok.i)
     if len(parts) == 2 and condition is not None and parts[1].start <= pb.char(condition) < parts[1].end:
@@ -549,6 +553,7 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
     return out
 
 
+CORE_ARGUMENTS = {"nsubj", "nsubjpass", "attr", "dobj", "acomp", "oprd", "ccomp", "xcomp"}
 NARRATIVE_TIME = re.compile(r"(?:(?:just|shortly|hours|minutes|days|weeks|months|moments|a day|a week|soon|"
                             r"two|three|several|only)\s+)*(?:before|after)\b", re.I)
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify"}
