@@ -553,7 +553,7 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
     return out
 
 
-CORE_ARGUMENTS = {"nsubj", "nsubjpass", "attr", "dobj", "acomp", "oprd", "ccomp", "xcomp"}
+CORE_ARGUMENTS = {"nsubj", "nsubjpass", "attr", "dobj", "acomp", "oprd"}
 NARRATIVE_TIME = re.compile(r"(?:(?:just|shortly|hours|minutes|days|weeks|months|moments|a day|a week|soon|"
                             r"two|three|several|only)\s+)*(?:before|after)\b", re.I)
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify"}
