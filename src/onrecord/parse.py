@@ -193,12 +193,18 @@ def repair_trailing_report(sdoc) -> None:
             if subject is None or not said_first or sdoc[subject.left_edge.i - 1].text != "," \
                     or any(not t.is_punct for t in sdoc[tok.right_edge.i + 1:sent.end]):
                 continue
-            for t in sent:
-                if t.head == first and t.dep_ == "punct" and t.i > tok.i or t.i == subject.left_edge.i - 1:
-                    t.head = tok
-            tok.head, tok.dep_ = tok, "ROOT"
-            first.head, first.dep_ = tok, "ccomp"
+            _report_holds(sent, first, tok, subject)
             break
+
+
+def _report_holds(sent, first, tok, subject) -> None:
+    """Make the closing report ``tok`` the sentence's root, holding the clause ``first``, with
+    the comma before its subject and the closing stop its own."""
+    for t in sent:
+        if t.head == first and t.dep_ == "punct" and t.i > tok.i or t.i == subject.left_edge.i - 1:
+            t.head = tok
+    tok.head, tok.dep_ = tok, "ROOT"
+    first.head, first.dep_ = tok, "ccomp"
 
 
 def repair_report_read_as_conjunct(sdoc) -> None:
@@ -217,11 +223,7 @@ def repair_report_read_as_conjunct(sdoc) -> None:
                     or any(c.dep_ == "cc" and first.i < c.i < tok.i for c in first.children) \
                     or any(t.head.i < subject.left_edge.i and not t.is_punct for t in sdoc[tok.right_edge.i + 1:sent.end]):
                 continue
-            for t in sent:
-                if t.head == first and t.dep_ == "punct" and t.i > tok.i or t.i == subject.left_edge.i - 1:
-                    t.head = tok
-            tok.head, tok.dep_ = tok, "ROOT"
-            first.head, first.dep_ = tok, "ccomp"
+            _report_holds(sent, first, tok, subject)
             break
 
 
