@@ -287,6 +287,8 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
                 words = words[1:]  # "talks with Russia's foreign minister": from "Russia's"
             whose = any(w[:1].isupper() or w.endswith(("'s", "’s")) for w in words[:-1])
             plain = all(w[:1].isupper() or w.endswith(("'s", "’s")) or w.lower() in ROLE_MODIFIERS | {"of"}
+                        or w.lower() in ("for", "to") and i > 0 and words[i - 1].lower() in ROLE_HEADS
+                        or w.lower() in ROLE_HEADS and i < len(words) - 1 and words[i + 1].lower() in ("of", "for", "to")
                         or w == "and" and 0 < i < len(words) - 1 and {words[i - 1].lower(), words[i + 1].lower()} <= PORTFOLIOS
                         for i, w in enumerate(words[:-1]))  # not "the Democratic nomination for president"
             role = " ".join(words)
@@ -330,9 +332,13 @@ def _description(text: str, end: int) -> str | None:
 
 # a role and whose it is, set before a name by a comma ("Russia's foreign minister, ", "the
 # company's chief executive, ")
-ROLE_BEFORE = re.compile(r"((?:[\w’'.\-]+\s+){0,4}?(?i:%s)),\s*$" % "|".join(sorted(
-    (set(APPOSITION_HEADS) - {"the", "top", "head", "chair", "deputy"}) | {"chairwoman", "governor", "mayor", "general"})))
-ROLE_MODIFIERS = {"the", "former", "deputy", "acting", "interim", "foreign", "prime", "top", "vice", "chief",
+LEDE_BLOCKS = 2  # the paragraphs after a headline that name whom it calls by a post alone
+ROLE_HEADS = (set(APPOSITION_HEADS) - {"the", "top", "head", "chair", "deputy"}) | {"chairwoman", "governor", "mayor", "general"}
+ROLE_BEFORE = re.compile(r"((?:[\w’'.\-]+\s+){0,4}?(?i:%s)"
+                         # "The U.S. special envoy for Sudan, Ann Roe": the post's body after it
+                         r"(?:\s+(?:for|of|to)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?),\s*$"
+                         % "|".join(sorted(ROLE_HEADS)))
+ROLE_MODIFIERS = {"the", "former", "deputy", "acting", "interim", "foreign", "prime", "top", "vice", "chief", "special",
                   "defense", "defence", "finance", "economy", "interior", "senior", "state", "attorney", "press",
                   "campaign", "national", "executive", "opposition", "majority", "minority", "party", "parliamentary",
                   "military", "army", "trade", "health", "justice", "energy", "transport", "education", "shadow"}
@@ -1412,6 +1418,8 @@ class DocumentResolver:
                 if fits:
                     return self._person(mention, holder, "title")
             holder = self._epithet_holder(low, mention.start)  # "the Florida senator": "Florida Sen. Ann Roe"
+            if holder is None and self.people._block_of(mention.start) == 0 and adj is None and owner is None:
+                holder = self._lede_titled(word)  # a headline's "Envoy tells senators ...": the lede's envoy
             return self._person(mention, holder, "epithet") if holder else self._anonymous(mention, text)
         # a person named inside the mention: the one heading it ("Jane Roe, like Obama, ...",
         # not "Brexit and Trump's threats")
@@ -1601,6 +1609,21 @@ class DocumentResolver:
         desc = self._owner_in_full(text, mention.start)
         actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous", (Role(desc, org_id),) if org_id else ())
         return Resolution(Speaker(mention, actor.id, desc, desc, org_id, self.gaz.path(org_id), "anonymous"), actor)
+
+    def _lede_titled(self, word: str) -> str | None:
+        """The one person the first paragraphs after the headline name with a title holding
+        ``word`` ("The U.S. special envoy for Sudan, Ann Roe, told senators ..." for a headline's
+        "Envoy"); None for none or two."""
+        starts = self.people._block_starts
+        end = starts[LEDE_BLOCKS + 1] if LEDE_BLOCKS + 1 < len(starts) else len(self.text)
+        found = set()
+        for person in self.people.persons_in(starts[1] if len(starts) > 1 else 0, end):
+            name = self.people.longest_form(person.name) if len(person.name.split()) > 1 else \
+                self.people.full_name(person.name, person.start)
+            if name and len(name.split()) > 1 and \
+                    word in re.findall(r"[a-z]+", " ".join(t for t in self._titles(name) if t).lower()):
+                found.add(name)
+        return found.pop() if len(found) == 1 else None
 
     def _lede_holders(self) -> dict[int, tuple[str, str, str | None, str]]:
         """A lede's posts named in the paragraphs after: "The U.S. special envoy for Sudan told
