@@ -1395,10 +1395,11 @@ def test_a_ledes_post_is_not_someone_elses_titled_holder(parse):
 def test_a_post_before_the_name_with_its_body_is_the_persons_title(parse):
     text = ("Envoy tells senators truce talks are not dead\n\n"
             "The U.S. special envoy for Sudan, Ann Roe, told senators on Thursday that talks on a truce were not dead.\n\n"
-            "Roe said both armies had sent delegations.")
+            "Roe said both armies had sent delegations.\n\nThe envoy said the army had agreed.")
     found = [r.speaker for r in speakers(parse, text) if r.speaker]
-    assert {s.name for s in found} == {"Ann Roe"}  # the headline's "Envoy" too: the lede's envoy
+    assert {s.name for s in found} == {"Ann Roe"}  # the headline's "Envoy" and "the envoy" too
     assert all(s.role and "special envoy for Sudan" in s.role for s in found if s.mention.text != "Envoy")
     # two envoys in the lede: the headline's is neither
-    text = text.replace("Roe said both", "Russia's special envoy, Ivan Petrov, said both")
+    text = text.replace("Roe said both", "Russia's special envoy, Ivan Petrov, said both").replace(
+        "\n\nThe envoy said the army had agreed.", "")
     assert next(r for r in speakers(parse, text) if r.speaker and r.speaker.mention.text == "Envoy").speaker.name != "Ann Roe"

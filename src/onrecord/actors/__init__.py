@@ -58,7 +58,8 @@ EPITHET_HEADS = (ROLE_WORDS | {
     "candidate", "nominee", "front-runner", "frontrunner", "billionaire", "mogul", "magnate", "tycoon",
     "actor", "actress", "star", "host", "anchor", "congressman", "congresswoman", "lawmaker", "speaker",
     "secretary", "chairman", "chairwoman", "businessman", "businesswoman", "developer", "comedian",
-    "singer", "rapper", "hopeful", "contender", "challenger", "incumbent", "frontman", "leader"})
+    "singer", "rapper", "hopeful", "contender", "challenger", "incumbent", "frontman", "leader",
+    "envoy", "ambassador", "commander"})
 EPITHET = re.compile(r"the\s+(?:[\w.’'\-]+\s+){0,5}?(%s)(?:\s+of\s+(?:state|defense|the\s+treasury|[a-z]+))?"
                      % "|".join(sorted(map(re.escape, EPITHET_HEADS))))
 DEFINITE_PERSON = re.compile(r"the\s+(?:[\w.’'\-]+\s+){0,4}?(%s)" % "|".join(sorted(UNNAMED_PERSON_HEADS)))
