@@ -546,6 +546,9 @@ def test_a_name_the_entity_tagger_misses_is_still_a_person(parse):
     # a two-word body is not taken for a person: no first name, no role apposition
     [res] = speakers(parse, "Blue Harbour Partners said that the fund would close.")
     assert res.actor.kind == "organization"
+    # a role apposition without its article
+    [res] = speakers(parse, "Murshed Zaheed, acting political director of Votewell Action, disagreed with the plan.")
+    assert res.actor.kind == "person" and res.speaker.name == "Murshed Zaheed"
 
 
 def test_interview_labels_and_you_are_never_taken_for_names(parse):

@@ -1204,7 +1204,10 @@ class DocumentResolver:
             return False  # "Red Hot Chili Peppers", "Dan Loeb's Third Point"
         if self.gaz.organization_in(" ".join(words)) or any(w.lower() in BODY_WORDS for w in words):
             return False
-        role = re.match(r",\s+(?:the|a|an)\s+(?:[\w.\-’']+\s+){0,4}?(%s)\b" % "|".join(
+        # (", acting political director of ...", ", his chief of staff": the article may be left
+        # out, not before a capital, "Ohio Secretary of State" being a state's post the
+        # gazetteer would give the federal department)
+        role = re.match(r",\s+(?:(?:the|a|an)\s+|(?-i:(?=[a-z])))(?:[\w.\-’']+\s+){0,4}?(%s)\b" % "|".join(
             sorted(ROLE_WORDS | {w.lower() for w in APPOSITION_HEADS if w != "the"})), rest, re.I)
         titled = titled and not any(w.lower() in STOP_WORDS for w in lead)  # "CNN President On Trump"
         return titled or is_given_name(lead[0].rstrip(".")) or role is not None
