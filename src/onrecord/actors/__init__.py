@@ -1459,6 +1459,7 @@ class DocumentResolver:
                 name = head_words[-1]
             elif self._unseen_name(lead, head_words[-1], text[len(head_part):], titled=titled >= 0):
                 name = " ".join(lead + head_words[-1:])
+                self.people._memo.setdefault("unseen", {}).setdefault(head_words[-1], set()).add(name)
         parts = [p.strip() for p in text.split(",")]
         if name is None and len(parts) >= 2 and re.search(r"['’]s?\s|^(?:the|a|an|his|her|its|their)\s", parts[0], re.I):
             # "Okafor's spokesman, Ivo Brandt", "her deputy, Anders Lie": an apposition with a
@@ -1467,6 +1468,7 @@ class DocumentResolver:
             if 2 <= len(apposed) <= 3 and all(w[:1].isupper() for w in apposed) \
                     and self._unseen_name(apposed[:-1], apposed[-1], ""):
                 name = " ".join(apposed)
+                self.people._memo.setdefault("unseen", {}).setdefault(apposed[-1], set()).add(name)
         role = re.fullmatch(r"the\s+(%s)" % "|".join(ROLE_WORDS), head_part, re.I)
         if name is None and role:  # "the president said": the person the article titles so
             holder = self.people.title_holder(role.group(1).lower())
@@ -1507,6 +1509,9 @@ class DocumentResolver:
                 label = clean_mention(mention.text).split()
                 if name.isupper() and len(label) > 1 and label[0].rstrip(".").capitalize() in {*HONORIFIC_SEX, *TITLE_NOUNS}:
                     name = name.capitalize()  # "MR. ALVAREZ:" on a page that writes him nowhere else
+                unseen = self.people._memo.get("unseen", {}).get(name, set())
+                if len(unseen) == 1:  # "Zaheed said", after "Murshed Zaheed, acting political director of ..."
+                    return self._person(mention, next(iter(unseen)), "surname")
                 return self._person(mention, name, "surname-unresolved")
             if name.split()[0].lower() in NAME_PARTICLES and name[:1].isupper():
                 # "De la Fuente added", capitalised at a sentence's start: Laura de la Fuente
