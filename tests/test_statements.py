@@ -1080,3 +1080,8 @@ def test_a_clause_split_by_its_attribution_keeps_its_verbless_half(parse):
     assert [r[3] for r in rows] == ["That", "would be a disaster"]
     rows = found(parse, "As a result, he said, the talks failed.")  # an adverbial is no part of it
     assert [r[3] for r in rows] == ["the talks failed"]
+
+
+def test_what_was_told_to_a_body_is_no_relative_clause_of_it(parse):
+    rows = found(parse, "In March, Chen had told a Senate hearing that the Pentagon was reviewing its force posture.")
+    assert ("indirect", "Chen", "had told", "that the Pentagon was reviewing its force posture") in rows

@@ -228,6 +228,23 @@ def repair_report_read_as_conjunct(sdoc) -> None:
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+TELLING = {"tell", "inform", "assure", "remind", "warn", "brief", "notify", "convince", "persuade"}
+
+
+def repair_told_clause_read_as_relative(sdoc) -> None:
+    """"Chen told a Senate hearing that the Pentagon was reviewing its posture": the small
+    parser may read the clause as a relative clause of the listener ("a hearing that ...").
+    A clause opening with "that" as its mark, with a subject of its own, after the object of
+    a verb of telling, is what was told."""
+    for tok in sdoc:
+        if tok.lemma_.lower() not in TELLING or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        for heard in [c for c in tok.children if c.dep_ in ("dobj", "dative")]:
+            for clause in list(heard.children):
+                if clause.dep_ in ("acl", "relcl") and clause.i > heard.i \
+                        and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i for m in clause.children) \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                    clause.head, clause.dep_ = tok, "ccomp"
 
 
 def repair_inverted_aside(sdoc) -> None:
@@ -357,6 +374,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_trailing_report(sdoc)
             repair_report_read_as_conjunct(sdoc)
             repair_inverted_aside(sdoc)
+            repair_told_clause_read_as_relative(sdoc)
             repair_speaker_read_into_quote(sdoc)
             results[i].append(ParsedBlock(b.start, b.kind, sdoc))
     for i, d in enumerate(docs):
