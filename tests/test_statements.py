@@ -1022,7 +1022,9 @@ def test_a_report_set_inside_the_clause_with_its_speaker_after_it(parse):
     # "X, said Y, is Z": Y speaks; X is the clause's subject, not the speaker
     for text, speaker in [("The real danger, said the general, is a wider war.", "the general"),
                           ("Part of the trouble in finding the tunnels, say engineers like Omar Haddad, "
-                           "a Jordanian surveyor, is the soil itself.", "engineers like Omar Haddad, a Jordanian surveyor")]:
+                           "a Jordanian surveyor, is the soil itself.", "engineers like Omar Haddad, a Jordanian surveyor"),
+                          ("The decision on the brigade, said a senior official who spoke on condition of anonymity, "
+                           "is not expected before July.", "a senior official")]:
         rows = found(parse, text)
         assert rows and {r[1] for r in rows} == {speaker}, rows
         assert any(r[3].startswith("is ") for r in rows)

@@ -228,6 +228,7 @@ def repair_report_read_as_conjunct(sdoc) -> None:
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+ANONYMOUS_ASIDE = re.compile(r"\b(?:anonymity|anonymously|not (?:be )?(?:named|identified|authori[sz]ed))\b", re.I)
 TELLING = {"tell", "inform", "assure", "remind", "warn", "brief", "notify", "convince", "persuade"}
 
 
@@ -265,7 +266,11 @@ def repair_inverted_aside(sdoc) -> None:
                 continue
             phrase, lead = toks[k + 1:close], toks[:k - 1]
             main = next((t for t in toks[close + 1:close + 3] if t.tag_ in FINITE_TAGS), None)
-            if main is None or any(t.tag_ in FINITE_TAGS for t in phrase + lead) \
+            relative = next((t.i for t in phrase if t.lower_ in ("who", "whom", "which", "that")), None)
+            if relative is not None and not ANONYMOUS_ASIDE.search(sdoc[relative:phrase[-1].i + 1].text):
+                relative = None  # only "an official who spoke on condition of anonymity": how the source spoke
+            own = [t for t in phrase if relative is None or t.i < relative]  # the aside's own verb aside
+            if main is None or any(t.tag_ in FINITE_TAGS for t in own + lead) \
                     or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in phrase) \
                     or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in lead):
                 continue
