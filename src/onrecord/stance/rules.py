@@ -93,7 +93,10 @@ UNDECIDED = re.compile(
     r"(?:one of|among) (?:several|many|a (?:number|range) of|the|various) (?:[\w\-]+ )?(?:options|possibilities|alternatives)|"
     r"(?:remains?|remained|is|was) (?:still )?a (?:real |distinct )?possibility|"
     r"(?:decision|verdict|ruling) (?:on|about) [^.;]{1,60}? (?:will|would|is expected to) (?:come|be (?:made|taken))"
-    r" (?:after|once|when|following|only after))\b", re.I)
+    r" (?:after|once|when|following|only after)|"
+    # "would not be taken before the summit", "is not expected until July": a decision put off
+    r"(?:decision|verdict|ruling) (?:on|about) [^.;]{1,60}? (?:(?:will|would) not (?:come|be (?:made|taken))|"
+    r"(?:is|was) not expected) (?:before|until))\b", re.I)
 
 # words no stance is taken with ("would not comment") and verbs that ask for a thing to end
 # ("urge X to stop Y"), shared by the lexicons below
