@@ -598,3 +598,14 @@ def test_the_ledes_occasion_does_not_date_a_look_back_or_another_occasion():
     roe = [s for s in r.statements if s.speaker and s.speaker.name == "Ann Roe"]
     assert roe[0].said.start == "2025-06-19"
     assert all(s.said.start is None for s in roe[1:]), [(s.content.text, s.said.label()) for s in roe]
+
+
+def test_a_clause_split_by_its_attribution_is_judged_and_dated_whole():
+    brigade = Target("brigade", "Should NATO station a new brigade?", keywords=("brigade",))
+    r = run(*page(("The decision on the brigade, said a senior NATO official who spoke on condition of anonymity, "
+                   "would not be taken before the summit in July.", "paragraph")), targets=[brigade])
+    halves = [s for s in r.statements if s.speaker and s.speaker.mention.text.startswith("a senior NATO official")]
+    assert [s.content.text for s in halves] == ["The decision on the brigade",
+                                                "would not be taken before the summit in July"]
+    assert all(s.said.start is None for s in halves)  # July is in the words, not when they were said
+    assert all([st.stance for st in s.stances] == ["undecided"] for s in halves)

@@ -37,6 +37,8 @@ def stance(text, context=()):
     ("I won't pretend a regional force can end the fighting overnight.", "neutral"),
     ("The decision on the regional force would not be taken before the summit in July.", "undecided"),
     ("A decision on the regional force is not expected until July.", "undecided"),
+    ("The regional force will stay for as long as it takes.", "support"),
+    ("The regional force can stay as long as the talks go on.", "conditional"),
     ("We won't pretend it is easy, but we will push for a regional force at the summit.", "support"),
     ("A regional force would be a grave error.", "oppose"),
     ("We see no role for a regional force.", "oppose"),

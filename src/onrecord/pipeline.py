@@ -230,6 +230,12 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             cue_sentences.setdefault(at, set()).add(r.speaker.actor_id if r.speaker else None)
     contents = [(c.content.start, c.content.end) for c in candidates]
     dated_at: dict[tuple[int, str], TimeSpan] = {}  # (sentence, speaker): when the text says they spoke there
+    # "The real danger, he said, is a wider war": the halves of one clause an attribution splits
+    split_clauses: dict[int, list] = {}
+    for c in candidates:
+        if c.rule == "main_clause" and c.cue is not None:
+            split_clauses.setdefault(c.cue.start, []).append(c)
+    split_clauses = {k: v for k, v in split_clauses.items() if len(v) > 1}
     # the lede's occasion ("The U.S. envoy told senators on Thursday that ..."): a story about one
     # occasion goes on with that speaker's words from it, undated ("He said ...", "Roe added")
     lede = [i for i, b in enumerate(blocks) if b.kind not in ("heading", "title")][:LEDE_PARAGRAPHS]
@@ -240,6 +246,11 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         si = bisect.bisect_right(sent_starts, anchor) - 1
         sentence = sentences[si] if si >= 0 else (blocks[bi].start, blocks[bi].end)
         others = [(a, b) for cue, a, b in reported.get(si, ()) if cue > anchor and not a <= anchor < b]  # a later report
+        whole = split_clauses.get(cand.cue.start if cand.cue else -1)
+        if whole is not None and cand.rule == "main_clause":
+            # "The decision, an official said, would not come before the summit in July": the
+            # other half's time is in the words, not when they were said
+            others += [(c.content.start, c.content.end) for c in whole if c is not cand]
         said = timing.date_statement(doc.text, blocks, bi, sentence, anchor, cand.content,
                                      doc.published, lead, quoted + others)
         if cand.rule == "authored":  # an op-ed's words are of the day it appeared, whatever times it names
@@ -303,7 +314,10 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         # a question about other governments than the paragraph's (or its lead-in's) is not read there
         near = [(cand.content.start, cand.content.end), (blocks[bi].start, blocks[bi].end)] + (
             [(blocks[lead].start, blocks[lead].end)] if lead is not None else [])
-        stances = tuple(s for s in (backend(t, doc.text, cand.content, context) for t in targets
+        judged = cand.content
+        if whole is not None and cand.rule == "main_clause":  # one clause in two halves is judged whole
+            judged = Span.of(doc.text, min(c.content.start for c in whole), max(c.content.end for c in whole))
+        stances = tuple(s for s in (backend(t, doc.text, judged, context) for t in targets
                                     if t.in_scope(path_ids, day)
                                     and not stance_stage.rules.about_others(t, doc.text, near, gaz, path_ids)) if s) \
             if cand.kind != "question" else ()

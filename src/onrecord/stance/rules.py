@@ -16,7 +16,8 @@ from ..parse import MID_SENTENCE_CAPITAL
 NEGATORS = re.compile(r"\b(not|n[’']t|never|no|cannot|neither|nor)\b", re.I)
 
 CONDITION_AFTER = re.compile(
-    r"\b(only if|if|unless|provided(?: that)?|as long as|on condition that|so long as|only once|only when|"
+    # ("for as long as it takes" is no condition: for good)
+    r"\b(only if|if|unless|provided(?: that)?|(?<!for )as long as(?! (?:it|that) takes?\b)|on condition that|so long as|only once|only when|"
     r"only after|not until|(?:must|will have to|has to|have to|should|can only) wait (?:for|until)|"
     r"(?:only )?in (?:return|exchange) for|"
     r"(?:hinges?|depends?|dependent|contingent|conditional) (?:\w+ly )?on|subject to|"
@@ -95,7 +96,7 @@ UNDECIDED = re.compile(
     r"(?:decision|verdict|ruling) (?:on|about) [^.;]{1,60}? (?:will|would|is expected to) (?:come|be (?:made|taken))"
     r" (?:after|once|when|following|only after)|"
     # "would not be taken before the summit", "is not expected until July": a decision put off
-    r"(?:decision|verdict|ruling) (?:on|about) [^.;]{1,60}? (?:(?:will|would) not (?:come|be (?:made|taken))|"
+    r"(?:decision|verdict|ruling) (?:on|about) [^.;]{1,120}? (?:(?:will|would) not (?:come|be (?:made|taken))|"
     r"(?:is|was) not expected) (?:before|until))\b", re.I)
 
 # words no stance is taken with ("would not comment") and verbs that ask for a thing to end
@@ -142,7 +143,7 @@ OPPOSE = re.compile(
 SUPPORT = re.compile(
     r"\b(should accept|accept(?:s|ed)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?(?! down| off| away)|endorse[sd]?|welcome[sd]?|"
     r"favou?r(?:s|ed)?|in favou?r of|must act|need to (?:act|intervene|move|start|accelerate)|"
-    r"ready to|willing to|prepared to|will help|committed to|approve[sd]?|"
+    r"ready to|willing to|prepared to|will help|committed to|approve[sd]?|for as long as (?:it|that) takes|"
     r"cannot allow|must not allow|can(?:not|[’']t) let|have to find a way|should (?:intervene|act|deploy|help)|"
     r"(?:cannot|can[’']t|must not) (?:stand|sit) (?:on the sidelines|idly by|by)|"
     r"confirm(?:s|ed)?|verified|agree(?:s|d)? (?:with|that)|done deal|go-ahead|green light|"
