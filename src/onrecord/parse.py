@@ -257,7 +257,7 @@ def repair_inverted_aside(sdoc) -> None:
     for sent in sdoc.sents:
         toks = list(sent)
         for k, verb in enumerate(toks):
-            if verb.lower_ not in REPORTED | {"say"} or verb.tag_ not in ("VBD", "VBZ", "VBP") or k < 2 \
+            if verb.lower_ not in ASIDE_REPORTS or verb.tag_ not in ("VBD", "VBZ", "VBP") or k < 2 \
                     or toks[k - 1].text != ",":
                 continue
             close = next((j for j in range(k + 2, len(toks) - 1) if toks[j].text == ","
@@ -284,7 +284,7 @@ def repair_inverted_aside(sdoc) -> None:
             for t in sent:  # what hung on the report outside the aside is the clause's
                 if t.head == verb and t not in phrase and t.i not in (k - 1, close) and t != verb:
                     t.head = main
-            if root == verb or main.head == main or main.head.i in range(verb.i, close + 1) or main.head == verb:
+            if root == verb or main.head == main or verb.i <= main.head.i <= close:
                 main.head, main.dep_ = main, "ROOT"
             elif root != main:
                 continue
@@ -301,6 +301,7 @@ def repair_inverted_aside(sdoc) -> None:
 REPORTED = {"said", "says", "told", "tells", "added", "adds", "noted", "notes", "warned", "warns", "insisted",
             "insists", "stressed", "stresses", "argued", "argues", "announced", "announces", "wrote", "writes",
             "reported", "reports"}
+ASIDE_REPORTS = REPORTED | {"say"}  # "..., say experts, ..." too
 
 
 def repair_coordinated_report(sdoc) -> None:

@@ -246,8 +246,8 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         si = bisect.bisect_right(sent_starts, anchor) - 1
         sentence = sentences[si] if si >= 0 else (blocks[bi].start, blocks[bi].end)
         others = [(a, b) for cue, a, b in reported.get(si, ()) if cue > anchor and not a <= anchor < b]  # a later report
-        whole = split_clauses.get(cand.cue.start if cand.cue else -1)
-        if whole is not None and cand.rule == "main_clause":
+        whole = split_clauses.get(cand.cue.start) if cand.rule == "main_clause" else None
+        if whole is not None:
             # "The decision, an official said, would not come before the summit in July": the
             # other half's time is in the words, not when they were said
             others += [(c.content.start, c.content.end) for c in whole if c is not cand]
@@ -292,7 +292,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             elif actor_id in scenes and scenes[actor_id] is not None and said.start != scenes[actor_id].start:
                 scenes[actor_id] = None  # "In May, Roe said ...": which day a later "Roe said" is, is unknown
         elif actor_id and scenes.get(actor_id) is not None and bi not in lede and said.basis == "published" \
-                and said.start is None and cand.kind != "authored" and cand.rule != "authored" \
+                and said.start is None and cand.rule != "authored" \
                 and not ANOTHER_TIME.search(doc.text, sentence[0], cand.cue.end if cand.cue else anchor) \
                 and not EVENT_CLAUSE.search(doc.text, sentence[0], cand.source.start if cand.source else anchor) \
                 and not timing.find_expressions(doc.text, blocks[bi - 1].start if bi else 0, max(anchor, cand.content.start)) \
@@ -315,7 +315,7 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         near = [(cand.content.start, cand.content.end), (blocks[bi].start, blocks[bi].end)] + (
             [(blocks[lead].start, blocks[lead].end)] if lead is not None else [])
         judged = cand.content
-        if whole is not None and cand.rule == "main_clause":  # one clause in two halves is judged whole
+        if whole is not None:  # one clause in two halves is judged whole
             judged = Span.of(doc.text, min(c.content.start for c in whole), max(c.content.end for c in whole))
         stances = tuple(s for s in (backend(t, doc.text, judged, context) for t in targets
                                     if t.in_scope(path_ids, day)

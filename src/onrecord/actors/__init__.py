@@ -1071,8 +1071,7 @@ class DocumentResolver:
             return None  # "the billionaire" is no title's
         found = set()
         for person in self.people.persons_in(0, pos):
-            name = self.people.longest_form(person.name) if len(person.name.split()) > 1 else \
-                self.people.full_name(person.name, person.start)
+            name = self._written_out(person)
             if not name or name in found:
                 continue
             title = " ".join(t for t in self._titles(name) if t)
@@ -1089,8 +1088,7 @@ class DocumentResolver:
             # "the governor" alone: only the person named last, when the title says it too (a
             # debate story names one governor by title and the next by name alone)
             last = self.people.persons_in(max(0, pos - ANAPHOR_REACH // 2), pos)[-1:]
-            named = [self.people.longest_form(p.name) if len(p.name.split()) > 1 else
-                     self.people.full_name(p.name, p.start) for p in last]
+            named = [self._written_out(p) for p in last]
             return holder if named == [holder] else None
         return holder
 
@@ -1619,6 +1617,13 @@ class DocumentResolver:
         actor = Actor(f"anon:{self.doc_id[:8]}:{slug(desc)}", desc, "anonymous", (Role(desc, org_id),) if org_id else ())
         return Resolution(Speaker(mention, actor.id, desc, desc, org_id, self.gaz.path(org_id), "anonymous"), actor)
 
+    def _written_out(self, person) -> str | None:
+        """A person mention's full name: as written when it has several words, else the person
+        its surname stands for there."""
+        if len(person.name.split()) > 1:
+            return self.people.longest_form(person.name)
+        return self.people.full_name(person.name, person.start)
+
     def _lede_titled(self, word: str) -> str | None:
         """The one person the first paragraphs after the headline name with a title holding
         ``word`` ("The U.S. special envoy for Sudan, Ann Roe, told senators ..." for a headline's
@@ -1627,8 +1632,7 @@ class DocumentResolver:
         end = starts[LEDE_BLOCKS + 1] if LEDE_BLOCKS + 1 < len(starts) else len(self.text)
         found = set()
         for person in self.people.persons_in(starts[1] if len(starts) > 1 else 0, end):
-            name = self.people.longest_form(person.name) if len(person.name.split()) > 1 else \
-                self.people.full_name(person.name, person.start)
+            name = self._written_out(person)
             if name and len(name.split()) > 1 and \
                     word in re.findall(r"[a-z]+", " ".join(t for t in self._titles(name) if t).lower()):
                 found.add(name)
@@ -1656,8 +1660,7 @@ class DocumentResolver:
             end = starts[block + 3] if block + 3 < len(starts) else len(self.text)
             found = set()
             for person in self.people.persons_in(mention.end, end):
-                name = self.people.longest_form(person.name) if len(person.name.split()) > 1 else \
-                    self.people.full_name(person.name, person.start)
+                name = self._written_out(person)
                 if not name or len(name.split()) < 2:
                     continue
                 title = " ".join(t for t in self._titles(name) if t)

@@ -586,7 +586,7 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
             out.append(t)  # "..., according to two people familiar with his remarks": who relayed it
         elif t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in lex.speech and t.head.i < t.i:
             out.append(t)  # "... while adding that ...": a new report, not more of this one
-        elif _outer_participle(t, lex) is not None and root.dep_ == "ccomp" and _outer_participle(t, lex) == root.head:
+        elif root.dep_ == "ccomp" and _outer_participle(t, lex) == root.head:
             out.append(t)  # "telling CNN that X and questioning Y": the second participle's own report
             out += [c for c in t.head.children if c.dep_ == "cc" and c.i == t.i - 1]
         elif finite_after_infinitive(t) and (not finite_after_modal(t) or _reports(t, lex)):
