@@ -1087,3 +1087,23 @@ def test_a_clause_split_by_its_attribution_keeps_its_verbless_half(parse):
 def test_what_was_told_to_a_body_is_no_relative_clause_of_it(parse):
     rows = found(parse, "In March, Chen had told a Senate hearing that the Pentagon was reviewing its force posture.")
     assert ("indirect", "Chen", "had told", "that the Pentagon was reviewing its force posture") in rows
+
+
+def test_a_reason_or_condition_after_a_comma_stays_in_the_content(parse):
+    rows = found(parse, "The minister said the border would stay closed, because the talks had failed.")
+    assert ("indirect", "The minister", "said", "the border would stay closed, because the talks had failed") in rows
+    rows = found(parse, "Officials said the convoy would leave on Friday, unless the rains came early.")
+    assert any(r[3].endswith("unless the rains came early") for r in rows)
+
+
+def test_a_writers_comment_after_a_comma_is_still_cut(parse):
+    rows = found(parse, "The minister said the border would stay closed, which surprised the traders.")
+    assert ("indirect", "The minister", "said", "the border would stay closed") in rows
+
+
+def test_a_quote_framed_by_a_name_with_an_apposition_and_a_rare_verb(parse):
+    rows = found(parse, "“We need a plan for the northern districts,” Ana Ruiz, the analyst who runs the "
+                        "survey, tweeted on Monday. “The numbers are moving fast.”")
+    speakers = {r[3]: r[1] for r in rows}
+    assert speakers["We need a plan for the northern districts"] == "Ana Ruiz, the analyst who runs the survey"
+    assert speakers["The numbers are moving fast"] == "Ana Ruiz, the analyst who runs the survey"
