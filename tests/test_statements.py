@@ -1107,3 +1107,15 @@ def test_a_quote_framed_by_a_name_with_an_apposition_and_a_rare_verb(parse):
     speakers = {r[3]: r[1] for r in rows}
     assert speakers["We need a plan for the northern districts"] == "Ana Ruiz, the analyst who runs the survey"
     assert speakers["The numbers are moving fast"] == "Ana Ruiz, the analyst who runs the survey"
+
+
+def test_a_report_in_brackets_reports_what_is_in_them(parse):
+    rows = found(parse, "The union members were angry (“I want my dues back,” wrote Ed Nolan, a welder in "
+                        "Ohio, on the union page).")
+    assert ("direct", "Ed Nolan, a welder in Ohio", "wrote", "I want my dues back") in rows
+    assert not any(r[3].startswith("The union members") for r in rows)
+
+
+def test_a_bracket_closing_outside_the_content_is_not_part_of_it(parse):
+    rows = found(parse, "The plan (the minister said it would cost little) was dropped.")
+    assert ("indirect", "the minister", "said", "it would cost little") in rows

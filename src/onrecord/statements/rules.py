@@ -87,6 +87,10 @@ def trim(text: str, start: int, end: int, chars: str = EDGE_PUNCT) -> tuple[int,
     close = _closing_mark(text, start, end)
     if close is not None:  # 'said both sides should show "maximum restraint."': the fragment's own mark
         end = close + 1
+    while end > start and text[end - 1] == ")" and "(" not in text[start:end]:
+        end = trim(text, start, end - 1, chars)[1]  # "(which Roe said would cost little)": a bracket closing outside
+    while start < end and text[start] == "(" and ")" not in text[start:end]:
+        start = trim(text, start + 1, end, chars)[0]
     return start, end
 
 
@@ -731,6 +735,31 @@ def _object_glued_to_day(verb):
     return None
 
 
+def _bracketed(tok) -> tuple[int, int] | None:
+    """Indices of the round brackets around ``tok`` within its sentence, or None."""
+    sent = tok.sent
+    depth, open_i = 0, None
+    for t in reversed(tok.doc[sent.start:tok.i]):
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            if depth == 0:
+                open_i = t.i
+                break
+            depth -= 1
+    if open_i is None:
+        return None
+    depth = 0
+    for t in tok.doc[tok.i + 1:sent.end]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            if depth == 0:
+                return open_i, t.i
+            depth -= 1
+    return None
+
+
 def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cue, src, conf) -> list[Candidate]:
     """The content by rule: the verb's clause or infinitive, the main clause it comments on,
     a quotation beside it, or (for a sure cue) its object."""
@@ -767,6 +796,15 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
         comp = "xcomp"
     if comp in ("ccomp", "xcomp"):
         node = infinitive or first_child(tok, (comp,))
+        inner = _bracketed(tok)
+        if inner is not None and not inner[0] < node.i < inner[1]:
+            # 'Members were angry ("We want our dues back," wrote Roe)': a report in brackets
+            # reports what is in them, whatever the parser hung on it from outside
+            node = next((c for c in tok.children if c.dep_ == comp and inner[0] < c.i < inner[1]), None)
+            if node is None:
+                return []
+        if inner is not None:
+            s_start = pb.char(tok.doc[inner[0] + 1])
         after = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
                       and not any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children)), None)
         parenthetical = tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ","
