@@ -1119,3 +1119,8 @@ def test_a_report_in_brackets_reports_what_is_in_them(parse):
 def test_a_bracket_closing_outside_the_content_is_not_part_of_it(parse):
     rows = found(parse, "The plan (the minister said it would cost little) was dropped.")
     assert ("indirect", "the minister", "said", "it would cost little") in rows
+
+
+def test_a_verb_of_saying_right_before_a_quote_is_not_read_as_a_modifier(parse):
+    rows = found(parse, "When the mayor thanked the crowd, a man yelled “Stay there!”")
+    assert ("direct", "a man", "yelled", "Stay there!") in rows

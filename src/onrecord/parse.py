@@ -326,6 +326,31 @@ def repair_coordinated_report(sdoc) -> None:
 QUOTE_CLOSERS = {'"', "”", "''", "’"}
 
 
+QUOTE_OPENING = {'"', "“", "``", "‘", "«"}
+SHOUTED = REPORTED | {"yelled", "shouted", "screamed", "cried", "asked", "replied", "answered", "declared", "tweeted"}
+
+
+def repair_report_before_quote_read_as_modifier(sdoc) -> None:
+    """'..., a man yelled “Stay there!”': the small parser may read the verb as a modifier of
+    the noun before it (acl) and make that noun the subject of the quoted words. A verb of
+    saying in the past or present tense, right before an opening quote mark, whose noun is
+    the subject of a verb inside that quotation, is the speaker's verb; the quotation is what
+    it reports."""
+    for verb in sdoc:
+        if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBZ") or verb.lower_ not in SHOUTED \
+                or verb.i + 1 >= len(sdoc) or sdoc[verb.i + 1].text not in QUOTE_OPENING:
+            continue
+        noun, quoted = verb.head, verb.head.head
+        if noun.dep_ != "nsubj" or quoted.i <= verb.i + 1 or noun.i > verb.i:
+            continue
+        verb.head, verb.dep_ = (verb, "ROOT") if quoted.head == quoted else (quoted.head, quoted.dep_)
+        for tok in list(quoted.children):
+            if tok.i < noun.left_edge.i or (tok.dep_ == "punct" and tok.i > quoted.right_edge.i):
+                tok.head = verb  # what opened the sentence, and its closing full stop, are the report's
+        noun.head, noun.dep_ = verb, "nsubj"
+        quoted.head, quoted.dep_ = verb, "ccomp"
+
+
 def repair_speaker_read_into_quote(sdoc) -> None:
     """'"We could not agree," the EU's foreign policy chief, Kaja Kallas, told reporters': the small
     parser may read the speaker after the closing mark as an object of the quoted verb and the
@@ -377,6 +402,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_asked_aside(sdoc)
             repair_coordinated_report(sdoc)
             repair_verb_read_as_modifier(sdoc)
+            repair_report_before_quote_read_as_modifier(sdoc)
             repair_trailing_report(sdoc)
             repair_report_read_as_conjunct(sdoc)
             repair_inverted_aside(sdoc)
