@@ -1124,3 +1124,9 @@ def test_a_bracket_closing_outside_the_content_is_not_part_of_it(parse):
 def test_a_verb_of_saying_right_before_a_quote_is_not_read_as_a_modifier(parse):
     rows = found(parse, "When the mayor thanked the crowd, a man yelled “Stay there!”")
     assert ("direct", "a man", "yelled", "Stay there!") in rows
+
+
+def test_a_clause_subject_the_parser_took_for_an_object_stays_in_the_content(parse):
+    rows = found(parse, "Several organisers said their lists of volunteers, almost entirely students until "
+                        "a few years ago, were now made up mostly of retirees.")
+    assert any(r[2] == "said" and r[3].startswith("their lists of volunteers") for r in rows)

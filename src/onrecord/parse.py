@@ -351,6 +351,33 @@ def repair_report_before_quote_read_as_modifier(sdoc) -> None:
         quoted.head, quoted.dep_ = verb, "ccomp"
 
 
+OBJECT_AS_SUBJECT_VERBS = {"say", "add", "note", "insist", "argue", "claim", "believe", "think", "suggest",
+                            "acknowledge", "admit", "report", "write", "predict", "stress", "contend", "estimate"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def repair_subject_read_as_object(sdoc) -> None:
+    """'Donors said their networks, once mostly men, were now mostly women': the small parser
+    may take the clause's subject for the reporting verb's object and leave the clause with
+    no subject. A finite clause reported by a verb that takes no object of its own, with no
+    subject and an object of that verb just before it, has that object as its subject."""
+    for verb in sdoc:
+        if verb.lemma_.lower() not in OBJECT_AS_SUBJECT_VERBS:
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and obj is not None and c.i > obj.right_edge.i), None)
+        if clause is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in clause.children) \
+                or not (clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                                         for c in clause.children if c.i < clause.i)) \
+                or any(c.dep_ == "mark" for c in clause.children):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in clause.children)
+        for tok in list(verb.children):
+            if obj.right_edge.i < tok.i < clause.left_edge.i and tok.dep_ != "punct":
+                tok.head = clause  # "..., once mostly men until a few years ago, were": the clause's
+        obj.head, obj.dep_ = clause, "nsubjpass" if passive else "nsubj"
+
+
 def repair_speaker_read_into_quote(sdoc) -> None:
     """'"We could not agree," the EU's foreign policy chief, Kaja Kallas, told reporters': the small
     parser may read the speaker after the closing mark as an object of the quoted verb and the
@@ -403,6 +430,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_coordinated_report(sdoc)
             repair_verb_read_as_modifier(sdoc)
             repair_report_before_quote_read_as_modifier(sdoc)
+            repair_subject_read_as_object(sdoc)
             repair_trailing_report(sdoc)
             repair_report_read_as_conjunct(sdoc)
             repair_inverted_aside(sdoc)
