@@ -15,3 +15,11 @@ def test_search_before_word_reads_just_before_each_place_the_word_stands():
     assert m.group(1) == "Mr" and text[m.start():m.end()] == "Mr. Roe"
     assert search_before_word(r"\b(Mr|Mrs|Ms)\.?\s+(?:[A-Z]\w*\s+){0,2}", "Lee", text).group(1) == "Ms"
     assert search_before_word(r"\bformer\s+", "Roe", text) is None
+
+
+def test_verb_lemmas_without_the_attribute_ruler(parse):
+    parsed = parse("Ministers hoped for a deal. They need more time, and they bring no plan. "
+                   "The envoy stared at the map and hopped on a plane. She retweeted the statement.")
+    lemmas = {t.lower_: t.lemma_ for pb in parsed.blocks for t in pb.doc if t.pos_ == "VERB"}
+    assert lemmas["hoped"] == "hope" and lemmas["hopped"] == "hop" and lemmas["stared"] == "stare"
+    assert lemmas["need"] == "need" and lemmas["bring"] == "bring" and lemmas["retweeted"] == "retweet"

@@ -121,7 +121,26 @@ def fill_attributes(sdoc, lemmatizer) -> None:
             pos = "AUX"
         tok.pos_ = pos
         if lemmatizer is not None and pos in LEMMA_POS:
-            tok.lemma_ = lemmatizer.rule_lemmatize(tok)[0]
+            tok.lemma_ = verb_lemma(tok, lemmatizer)
+
+
+SHORT_VOWEL_END = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$")
+
+
+def verb_lemma(tok, lemmatizer) -> str:
+    """The lemma of a verb, without the attribute ruler's morphology: a base form ("need",
+    "bring", "proceed" tagged VB or VBP) is its own lemma, where the rules alone would cut it
+    to "nee" or "bre"; and of two readings "hop" and "hope" for "hoped", the spelling decides
+    (a short vowel would have doubled its consonant: "hopped"; "retweeted" is no "retweete"),
+    where the rules take the first."""
+    if tok.pos_ == "VERB" and tok.tag_ in ("VB", "VBP"):
+        return tok.lower_
+    forms = lemmatizer.rule_lemmatize(tok)
+    stems = set(forms)
+    for form in forms:
+        if form + "e" in stems:
+            return form + "e" if SHORT_VOWEL_END.search(form) else form
+    return forms[0]
 
 
 def repair_asked_aside(sdoc) -> None:

@@ -158,8 +158,10 @@ def _source_span(text: str, pb: ParsedBlock, subj, cue) -> Span | None:
     toks = sorted(subj.subtree, key=lambda t: t.i)
     first, last = toks[0].i, toks[-1].i
     doc = subj.doc
-    def beside(tok) -> bool:  # a name, not a pronoun's neighbour or a date ("on Saturday she")
-        return tok.pos_ == "PROPN" and subj.pos_ != "PRON" and tok.ent_type_ not in ("DATE", "TIME")
+    def beside(tok) -> bool:  # a name, not a pronoun's neighbour or a date ("On Thursday his office")
+        return tok.pos_ == "PROPN" and subj.pos_ != "PRON" and tok.ent_type_ not in ("DATE", "TIME") \
+            and tok.lower_ not in DAYS and DAY_WORD.fullmatch(tok.text) is None \
+            and not (tok.dep_ == "pobj" and tok.head not in subj.subtree)
 
     while last + 1 < cue.i and beside(doc[last + 1]):
         last += 1
