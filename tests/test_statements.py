@@ -1130,3 +1130,20 @@ def test_a_clause_subject_the_parser_took_for_an_object_stays_in_the_content(par
     rows = found(parse, "Several organisers said their lists of volunteers, almost entirely students until "
                         "a few years ago, were now made up mostly of retirees.")
     assert any(r[2] == "said" and r[3].startswith("their lists of volunteers") for r in rows)
+
+
+def test_and_that_after_a_report_is_a_second_clause_of_what_was_said(parse):
+    rows = found(parse, "He said the city still hoped for a quick settlement and that its lawyers had asked "
+                        "for a meeting before May.")
+    assert ("indirect", "He", "said", "the city still hoped for a quick settlement and that its lawyers "
+            "had asked for a meeting before May") in rows
+
+
+def test_an_aside_right_after_the_cue_is_who_relayed_it_not_what_was_said(parse):
+    rows = found(parse, "He told her, she said, that the council wanted a deal “but not at any price.”")
+    assert any(r[1] == "He" and r[3].startswith("that the council wanted a deal") for r in rows)
+
+
+def test_a_subject_the_parser_took_for_a_second_object_of_told(parse):
+    rows = found(parse, "The mayor told reporters the talks, he said, were over.")
+    assert any(r[2] == "told reporters" and r[3].startswith("the talks") for r in rows)

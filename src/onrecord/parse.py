@@ -246,6 +246,7 @@ def repair_report_read_as_conjunct(sdoc) -> None:
             break
 
 
+TOLD_VERBS = {"tell", "inform", "assure", "remind", "warn", "brief"}  # with their listener given
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 ANONYMOUS_ASIDE = re.compile(r"\b(?:anonymity|anonymously|not (?:be )?(?:named|identified|authori[sz]ed))\b", re.I)
 TELLING = {"tell", "inform", "assure", "remind", "warn", "brief", "notify", "convince", "persuade"}
@@ -372,6 +373,7 @@ def repair_report_before_quote_read_as_modifier(sdoc) -> None:
 
 OBJECT_AS_SUBJECT_VERBS = {"say", "add", "note", "insist", "argue", "claim", "believe", "think", "suggest",
                             "acknowledge", "admit", "report", "write", "predict", "stress", "contend", "estimate"}
+TOLD_VERBS = {"tell", "inform", "assure", "remind", "warn", "brief"}  # with their listener given
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
@@ -381,9 +383,14 @@ def repair_subject_read_as_object(sdoc) -> None:
     no subject. A finite clause reported by a verb that takes no object of its own, with no
     subject and an object of that verb just before it, has that object as its subject."""
     for verb in sdoc:
-        if verb.lemma_.lower() not in OBJECT_AS_SUBJECT_VERBS:
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+        if lemma in OBJECT_AS_SUBJECT_VERBS:
+            obj = next((c for c in objects if c.dep_ == "dobj"), None)
+        elif lemma in TOLD_VERBS and len(objects) == 2 and objects[1].dep_ == "dobj":
+            obj = objects[1]  # "told reporters the talks, he said, were over": the listener comes first
+        else:
             continue
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and obj is not None and c.i > obj.right_edge.i), None)
         if clause is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass") for c in clause.children) \
                 or not (clause.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS

@@ -600,9 +600,11 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
             # went on to say ...": the outer clause's
             out.append(t)
             out += [c for c in t.head.children if c.dep_ == "cc" and t.head.i < c.i < t.i]
-        elif new_reports and t.dep_ == "conj" and t.head == root and _new_report(t, lex):
+        elif new_reports and t.dep_ == "conj" and t.head == root and _new_report(t, lex) \
+                and not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
             # a new report has a clause or object of its own ("and warned that ...", "and called
-            # the plan a mistake"), unlike "and refused to go"
+            # the plan a mistake"), unlike "and refused to go"; "and that it had asked for
+            # talks" is a second clause of what was said
             out.append(t)
             out += [c for c in root.children if c.dep_ == "cc" and root.i < c.i < t.i]
     return out
@@ -823,6 +825,9 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
         # "refused to threaten X or declare Y": a verb joined to an infinitive is more of it
         excl = ([subj] if subj is not None and subj in node.subtree else []) + _trailing_asides(
             node, lex, new_reports=comp != "xcomp")
+        if node.i > tok.i:  # "He told her, she said, that ...": the aside right after the cue is who relayed it
+            excl += [c for c in node.children if c.dep_ == "parataxis" and tok.i < c.i < node.i
+                     and c.lemma_.lower() in lex.speech and c.left_edge.i <= tok.right_edge.i + 2]
         c_start, c_end = subtree_range(pb, node, exclude=excl)
         if comp == "xcomp":  # "vowed to cut X, grow Y and create Z": the list goes on
             for c in tok.children:
