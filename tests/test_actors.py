@@ -1408,3 +1408,16 @@ def test_a_post_before_the_name_with_its_body_is_the_persons_title(parse):
     text = text.replace("Roe said both", "Russia's special envoy, Ivan Petrov, said both").replace(
         "\n\nThe envoy said the army had agreed.", "")
     assert next(r for r in speakers(parse, text) if r.speaker and r.speaker.mention.text == "Envoy").speaker.name != "Ann Roe"
+
+
+def test_a_lower_case_body_in_an_unnamed_source_is_the_body_that_just_spoke(parse):
+    res = speakers(parse, "The U.S. Commerce Department announced on Monday that it would raise duties on imported "
+                          "timber. A department spokeswoman said on Wednesday the decision would stand.")
+    assert res[-1].speaker.resolved_from == "anonymous" and res[-1].speaker.organization_id == "us-commerce"
+
+
+def test_an_unnamed_official_in_a_capital_is_of_its_government_unless_posted_there(parse):
+    res = speakers(parse, "A ministry spokesman in Ottawa said the offer stood. "
+                          "A Western diplomat in Ottawa said the talks had stalled.")
+    assert res[0].speaker.organization_path[:1] == ("Canada",)
+    assert res[1].speaker.organization_id is None

@@ -1147,3 +1147,9 @@ def test_an_aside_right_after_the_cue_is_who_relayed_it_not_what_was_said(parse)
 def test_a_subject_the_parser_took_for_a_second_object_of_told(parse):
     rows = found(parse, "The mayor told reporters the talks, he said, were over.")
     assert any(r[2] == "told reporters" and r[3].startswith("the talks") for r in rows)
+
+
+def test_a_contrast_after_a_comma_is_the_writers_and_its_report_stands_alone(parse):
+    rows = found(parse, "He claimed that paying no tax was smart, although he again refused to pledge to "
+                        "release his returns.")
+    assert ("indirect", "He", "claimed", "that paying no tax was smart") in rows

@@ -1603,11 +1603,20 @@ class DocumentResolver:
             name, role, org_id, _ = later
             actor = Actor(person_id(name), name, "person", (Role(role, org_id),))
             return Resolution(Speaker(mention, actor.id, name, role, org_id, self.gaz.path(org_id), "named-later"), actor)
-        institution = BARE_INSTITUTION.search(text) if org_id is None and not FORMER.search(text) else None
-        if institution is not None:  # "A Commission spokesperson" after "European Commission President X" spoke
+        institution = (BARE_INSTITUTION.search(text) or INSTITUTION_NOUN.search(text)) \
+            if org_id is None and not FORMER.search(text) else None
+        if institution is not None:  # "A Commission spokesperson" after "European Commission President X"
+            # spoke; "a department spokeswoman" after "the Commerce Department announced"
+            word = institution.group(0).lower()
             org_id = next((sp.organization_id for start, sp, _ in reversed(self.history)
                            if start < mention.start and mention.start - start < 1500 and sp.organization_id
-                           and sp.mention is not None and institution.group(0) in sp.mention.text), None)
+                           and sp.mention is not None and word in sp.mention.text.lower()), None)
+        seat = SEAT_IN.search(text) if org_id is None and STATE_VOICE.search(text) and not FORMER.search(text) else None
+        if seat is not None and ("diplomat" in text.lower() or any(w[0].isupper() for w in text[:seat.start()].split()[1:])):
+            seat = None  # "a Western diplomat in Beijing", "a diplomat in Brussels": posted there, not its government's
+        if seat is not None:  # "a ministry spokesman in Ottawa": that capital's government, at its ministry
+            country = self._seat_of(seat.group(1))
+            org_id = country and (self._ministry_of(country, text) or country)
         if org_id is None and STATE_VOICE.search(text) and not FORMER.search(text):
             org_id = self._paragraph_seat(mention.start)  # "In Berlin, a government spokesman said"
             if org_id is None and re.search(r"\bgovernment\b", text, re.I):
@@ -1768,6 +1777,8 @@ PRESIDENCY_POST = re.compile(r"(?:[Tt]he\s+)?(?:[Vv]ice|[Dd]eputy)\s+[Pp]residen
                              r"adviser|advisor|aide)|[Pp]residency\s+spokes(?:man|woman|person)")
 HEAD_OF_STATE = re.compile(r"(?:[Tt]he\s+)?(?!Vice\b|Deputy\b|Former\b)(?:[A-Z][a-z]+\s+)?"
                            r"([Pp]resident|[Pp]rime [Mm]inister|[Cc]hancellor|[Pp]remier)")
+INSTITUTION_NOUN = re.compile(r"\b(?:department|ministry|embassy|agency|commission)\b")  # lower case: a body just named
+SEAT_IN = re.compile(r"\bin\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s*$")  # "a ministry spokesman in Ottawa"
 STATE_VOICE = re.compile(r"\b(?:government|official|officials|spokes(?:man|woman|person)|minist(?:er|ers|ry)|diplomats?)\b", re.I)
 BRIEFING_IN = re.compile(r"\b(?:briefing|news conference|press conference)\s+in\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 SEAT_OPENING = re.compile(r"[ \t]*(?:In|From|Meanwhile in|Meanwhile, in)\s+([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?),")
