@@ -1153,3 +1153,10 @@ def test_a_contrast_after_a_comma_is_the_writers_and_its_report_stands_alone(par
     rows = found(parse, "He claimed that paying no tax was smart, although he again refused to pledge to "
                         "release his returns.")
     assert ("indirect", "He", "claimed", "that paying no tax was smart") in rows
+
+
+def test_a_speaker_described_by_a_participle_is_not_read_as_a_clause(parse):
+    rows = found(parse, "But Democratic donors clamoring to stop Mark Hale from the party nomination say they're "
+                        "suddenly in the midst of a revival.")
+    assert ("indirect", "Democratic donors clamoring to stop Mark Hale from the party nomination", "say",
+            "they're suddenly in the midst of a revival") in rows

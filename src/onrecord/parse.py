@@ -404,6 +404,24 @@ def repair_subject_read_as_object(sdoc) -> None:
         obj.head, obj.dep_ = clause, "nsubjpass" if passive else "nsubj"
 
 
+def repair_participle_read_as_clause_subject(sdoc) -> None:
+    """'Activists clamoring to block him say they ...': the small parser may read a noun and the
+    participle after it as a clause that is the sentence's subject (csubj). The noun is the
+    subject, the participle phrase describes it."""
+    for verb in sdoc:
+        if verb.dep_ != "csubj" or verb.tag_ != "VBG" or verb.head.i <= verb.i:
+            continue
+        noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.i != verb.i - 1:
+            continue
+        head = verb.head
+        for tok in list(verb.children):
+            if tok.i < noun.left_edge.i:
+                tok.head = head  # "But" opening the sentence is the main verb's
+        noun.head, noun.dep_ = head, "nsubj"
+        verb.head, verb.dep_ = noun, "acl"
+
+
 def repair_speaker_read_into_quote(sdoc) -> None:
     """'"We could not agree," the EU's foreign policy chief, Kaja Kallas, told reporters': the small
     parser may read the speaker after the closing mark as an object of the quoted verb and the
@@ -457,6 +475,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_verb_read_as_modifier(sdoc)
             repair_report_before_quote_read_as_modifier(sdoc)
             repair_subject_read_as_object(sdoc)
+            repair_participle_read_as_clause_subject(sdoc)
             repair_trailing_report(sdoc)
             repair_report_read_as_conjunct(sdoc)
             repair_inverted_aside(sdoc)
