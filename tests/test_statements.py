@@ -1160,3 +1160,13 @@ def test_a_speaker_described_by_a_participle_is_not_read_as_a_clause(parse):
                         "suddenly in the midst of a revival.")
     assert ("indirect", "Democratic donors clamoring to stop Mark Hale from the party nomination", "say",
             "they're suddenly in the midst of a revival") in rows
+
+
+def test_a_statement_that_said_carries_the_words_of_who_issued_it(parse):
+    rows = found(parse, "The agency released a statement which said the border would reopen.")
+    assert rows == [("indirect", "The agency", "released a statement which said", "the border would reopen")]
+
+
+def test_a_report_that_warned_keeps_the_subject_of_what_it_warned(parse):
+    rows = found(parse, "The mayor cited a council report that warned the bridge was unsafe.")
+    assert any(r[2] == "warned" and r[3] == "the bridge was unsafe" for r in rows)

@@ -387,8 +387,8 @@ def repair_subject_read_as_object(sdoc) -> None:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
         if lemma in OBJECT_AS_SUBJECT_VERBS:
             obj = next((c for c in objects if c.dep_ == "dobj"), None)
-        elif lemma in TOLD_VERBS and len(objects) == 2 and objects[1].dep_ == "dobj":
-            obj = objects[1]  # "told reporters the talks, he said, were over": the listener comes first
+        elif lemma in TOLD_VERBS and objects and objects[-1].dep_ == "dobj":
+            obj = objects[-1]  # "told reporters the talks, he said, were over": the listener comes first
         else:
             continue
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and obj is not None and c.i > obj.right_edge.i), None)

@@ -924,14 +924,17 @@ def _future_in_past(verb) -> bool:
 
 
 def _carried_words(verb, lex: Lexicon):
-    """'issued a statement saying that ...', 'posted a video warning that ...': a medium the verb
+    """'issued a statement saying that ...', 'posted a video warning that ...', 'released a
+    statement that said ...': a medium the verb
     puts out, and the reporting participle that gives its words; (participle, clause) or None.
     PolNeAR's annotators make 'issued a statement saying' the cue and the clause the content."""
     for obj in verb.children:
         if obj.dep_ != "dobj" or obj.lower_ not in MEDIA:
             continue
         for saying in obj.children:
-            if saying.dep_ == "acl" and saying.tag_ == "VBG" and saying.lemma_.lower() in lex.speech:
+            relative = saying.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which")
+                                                     for c in saying.children)  # "a statement that said ..."
+            if (saying.dep_ == "acl" and saying.tag_ == "VBG" or relative) and saying.lemma_.lower() in lex.speech:
                 clause = next((c for c in saying.children if c.dep_ == "ccomp" and c.i > saying.i), None)
                 if clause is not None:
                     return saying, clause
