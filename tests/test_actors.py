@@ -1421,3 +1421,11 @@ def test_an_unnamed_official_in_a_capital_is_of_its_government_unless_posted_the
                           "A Western diplomat in Ottawa said the talks had stalled.")
     assert res[0].speaker.organization_path[:1] == ("Canada",)
     assert res[1].speaker.organization_id is None
+
+
+def test_one_of_them_is_one_of_the_people_just_named_not_a_government(parse):
+    res = speakers(parse, "According to two EU officials familiar with the talks, Budapest has asked for more time. "
+                          "One of them, who asked not to be named, said the request was reasonable.")
+    last = res[-1].speaker
+    assert last.name == "one of two EU officials familiar with the talks" and last.resolved_from == "anonymous"
+    assert last.organization_id == "eu"

@@ -185,3 +185,12 @@ def test_a_place_and_date_line_under_a_statements_title_dates_it():
             "Ottawa, March 4, 2031\n\nCanada condemns the attack.")
     assert parse_text(text, "statement.txt").published == "2031-03-04"
     assert parse_text("Canada condemns the attack, the minister said on March 4, 2031.", "t.txt").published is None
+
+
+def test_a_wire_dateline_with_its_year_dates_a_text():
+    doc = parse_text("Ministers split\n\nLISBON, June 9, 2031 (Wire) - Ministers failed on Monday to agree.", "t.txt")
+    assert doc.published == "2031-06-09"
+    assert parse_text("Ministers split\n\nLAGOS, 4 March 2031 - Ministers met.", "t.txt").published == "2031-03-04"
+    # a day without its year dates nothing; neither does a date inside the story
+    assert parse_text("Split\n\nLISBON, June 9 (Wire) - Ministers met.", "t.txt").published is None
+    assert parse_text("Split\n\nMinisters met. LISBON, June 9, 2031 - they said.", "t.txt").published is None

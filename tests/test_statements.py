@@ -1170,3 +1170,8 @@ def test_a_statement_that_said_carries_the_words_of_who_issued_it(parse):
 def test_a_report_that_warned_keeps_the_subject_of_what_it_warned(parse):
     rows = found(parse, "The mayor cited a council report that warned the bridge was unsafe.")
     assert any(r[2] == "warned" and r[3] == "the bridge was unsafe" for r in rows)
+
+
+def test_a_dateline_with_its_year_is_no_part_of_the_first_content(parse):
+    rows = found(parse, "LISBON, June 9, 2031 (Wire) - The ministers will meet again next week, officials said.")
+    assert ("indirect", "officials", "said", "The ministers will meet again next week") in rows

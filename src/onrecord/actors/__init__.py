@@ -168,6 +168,11 @@ TITLE_ABBREVIATIONS = {"sen", "gen", "gov", "rep", "lt", "col", "adm", "dr", "mr
 
 PARTITIVE = re.compile(r"(?:many|some|most|all|both|each|several|few|a few|none|one|two|three|half|any|either|neither)"
                        r"\s+of\s+(?:them|those)")
+# a group of people named by their number or kind: "two EU officials familiar with the talks"
+PEOPLE_PHRASE = re.compile(r"\b(?:(?:two|three|four|five|several|some|many|\d+|senior|other)\s+)(?:[A-Za-z.\-]+\s+){0,3}?"
+                           r"(?:officials|diplomats|sources|aides|advisers|advisors|negotiators|officers|lawmakers|"
+                           r"people|analysts|envoys|ministers)"
+                           r"(?:\s+(?:familiar with|close to|involved in|briefed on|with knowledge of|in)\s+[^,.;:\n]{1,60})?")
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "both": 2, **{str(n): n for n in range(2, 31)}}
 # what may come before the bodies of a joint statement: nothing, or "the foreign ministers of"
@@ -1042,6 +1047,14 @@ class DocumentResolver:
                 self.dialogue.append((mention.start, res.speaker, res.actor))
         return res
 
+    def _people_named_before(self, pos: int, since: int):
+        """The last plural phrase of people ("two EU officials familiar with the talks") between
+        ``since`` and ``pos``: whom a following "one of them" is one of."""
+        last = None
+        for m in PEOPLE_PHRASE.finditer(self.text, since, pos):
+            last = m
+        return last
+
     def _descriptions(self) -> dict[str, str]:
         """Descriptions the article ties to a named person: 'Jane Roe, the top U.S. diplomat
         for Africa,' or 'the top U.S. diplomat for Africa, Jane Roe,'."""
@@ -1332,6 +1345,12 @@ class DocumentResolver:
             found = self._antecedent(mention.start, "plural", "they", other_than=other_than)
             starts = self.people._starts
             near = starts[max(0, bisect_right(starts, mention.start) - 3)] if starts else 0
+            group = self._people_named_before(mention.start, near)
+            if group is not None and (found is None or found[0] is None or found[0].mention is None
+                                      or found[0].mention.start < group.start() or found[1].kind == "organization"):
+                # "According to two officials familiar with the talks, ... One of them said": a
+                # member of the people just named, who did not speak as a group of their own
+                return self._anonymous(mention, f"{low.split()[0]} of {group.group(0)}")
             if found is None or found[0] is None or found[0].mention is None or found[0].mention.start < near:
                 # only a group that spoke in this sentence or the two before
                 return Resolution(Speaker(mention, None, None, resolved_from="pronoun-unresolved"), None)

@@ -179,7 +179,18 @@ def parse_text(text: str, source: str, fmt: str = "text") -> Document:
     # "Ottawa, March 4, 2031" standing alone under a statement's title: the day it was issued
     dated = next((m.group("date") for line in lines if (m := DATE_LINE.fullmatch(line))), None)
     return Document(id=document_id(text), text=text, source=source, title=title, author=author, blocks=blocks,
-                    published=normalise_date(dated) if dated else None)
+                    published=normalise_date(dated) if dated else dateline_date(text, blocks))
+
+
+def dateline_date(text: str, blocks) -> str | None:
+    """The day a wire dateline gives, opening one of the first paragraphs ("BRUSSELS, June 9,
+    2025 (Wire) - ..."): when the story was filed, where the page carries no other date. A
+    dateline without a year ("OTTAWA, March 14 -") dates nothing."""
+    for b in blocks[:4]:
+        m = WIRE_DATELINE.match(text, b.start, b.end)
+        if m is not None:
+            return normalise_date(m.group("date"))
+    return None
 
 
 # a line that is only a place and a full date, or a date: "Ottawa, March 4, 2031", "4 March 2031"
@@ -187,6 +198,12 @@ DATE_LINE = re.compile(r"(?:(?P<place>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+)?(?:
                        r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
                        r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
                        r"September|October|November|December)\s+\d{4})")
+# "BRUSSELS, June 9, 2025 (Wire) - ", "LAGOS, 4 March 2031 -": a wire dateline with its year
+WIRE_DATELINE = re.compile(r"[A-Z][\w.'’\-]*(?:[ /][A-Z][\w.'’\-]*){0,3},\s+(?:[A-Z][\w.]*,\s+)?"
+                           r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},?\s+\d{4}"
+                           r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December)\s+\d{4})\s*(?:\([^()\n]{1,40}\)\s*)?(?:[-—–]{1,2}|:)\s")
 # "By Sara Whitfield", "BY SARA WHITFIELD, Wire": a byline among a text's first paragraphs
 BYLINE = re.compile(r"(?:By|BY)\s+((?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+)(?:\s*(?:,|\||—|–|-)\s*.{0,60})?")
 

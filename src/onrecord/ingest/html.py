@@ -56,7 +56,7 @@ def _assemble(blocks: list[tuple[str, str]]) -> tuple[str, tuple[Block, ...]]:
 def parse_html(html: str, source: str) -> Iterator[Document | InputError]:
     import trafilatura
 
-    from . import date_from_url, document_id, normalise_date
+    from . import date_from_url, dateline_date, document_id, normalise_date
 
     try:
         result = trafilatura.bare_extraction(html, include_comments=True, with_metadata=True,
@@ -71,7 +71,7 @@ def parse_html(html: str, source: str) -> Iterator[Document | InputError]:
     if not text.strip():
         yield InputError("no article text found in the HTML", source=source)
         return
-    published = normalise_date(result.date) or date_from_url(result.url)
+    published = normalise_date(result.date) or date_from_url(result.url) or dateline_date(text, blocks)
     article = Document(id=document_id(text), text=text, kind="article", source=source,
                        url=result.url, title=result.title, author=result.author,
                        published=published, blocks=blocks)

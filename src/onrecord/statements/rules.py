@@ -203,11 +203,12 @@ TIME_LEADS = {"on", "in", "at", "during", "last", "this", "early", "late", "over
 
 
 # the day of a dateline whose city the parser left out of the subject ("WASHINGTON, June 24 - ")
-DATELINE_DAY = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
+DATELINE_DAY = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 # A wire dateline the parser took into the subject: "BRUSSELS -", "WASHINGTON (Reuters) —".
 DATELINE = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’]+(?:[ ,/]+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’]+)*"  # "BRASÍLIA", "BOGOTÁ"
                       r"(?:,\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\.?(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)?"
-                      r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # "ABUJA, Nigeria (AP) —", "BRUSSELS, March 14 (Wire) - "
+                      r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"
+                      # "ABUJA, Nigeria (AP) —", "BRUSSELS, March 14 (Wire) - ", "BRUSSELS, June 9, 2025 (Wire) -"
                       r"(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+")
 
 
