@@ -1175,3 +1175,12 @@ def test_a_report_that_warned_keeps_the_subject_of_what_it_warned(parse):
 def test_a_dateline_with_its_year_is_no_part_of_the_first_content(parse):
     rows = found(parse, "LISBON, June 9, 2031 (Wire) - The ministers will meet again next week, officials said.")
     assert ("indirect", "officials", "said", "The ministers will meet again next week") in rows
+
+
+def test_a_content_opening_on_a_quoted_fragment_keeps_its_opening_mark():
+    from onrecord.statements.rules import span
+    for text in ('would back "any legal means" to move it', "would back “any legal means” to move it"):
+        start = text.index("any")
+        assert span(text, start, len(text)).text == text[start - 1:]
+    text = '"The port will reopen," he said.'
+    assert span(text, 1, text.index(",")).text == "The port will reopen"

@@ -87,6 +87,8 @@ def trim(text: str, start: int, end: int, chars: str = EDGE_PUNCT) -> tuple[int,
     close = _closing_mark(text, start, end)
     if close is not None:  # 'said both sides should show "maximum restraint."': the fragment's own mark
         end = close + 1
+    if start > 0 and text[start - 1] in QUOTE_PAIRS and _closes_unopened(text[start:end], text[start - 1]):
+        start -= 1  # 'would back "any legal means" to ...': the fragment's opening mark stays with it
     while end > start and text[end - 1] == ")" and "(" not in text[start:end]:
         end = trim(text, start, end - 1, chars)[1]  # "(which Roe said would cost little)": a bracket closing outside
     while start < end and text[start] == "(" and ")" not in text[start:end]:
@@ -118,6 +120,16 @@ def _closing_mark(text: str, start: int, end: int) -> int | None:
         if opened > closed:
             return k
     return None
+
+
+def _closes_unopened(words: str, opening: str) -> bool:
+    """Do the words close a quotation that ``opening``, just before them, opened?"""
+    closing = QUOTE_PAIRS[opening]
+    if opening != closing:
+        return words.count(closing) > words.count(opening)
+    opened = len(re.findall(r"(?:^|(?<=[\s(\[—–-]))%s(?=\w)" % re.escape(opening), words))
+    closed = len(re.findall(r"(?<=[\w.,!?])%s(?=$|[\s.,;:!?)\]—–-])" % re.escape(closing), words))
+    return closed > opened
 
 
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but)$")  # "said it was too early and | warned ..."
