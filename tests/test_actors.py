@@ -1429,3 +1429,10 @@ def test_one_of_them_is_one_of_the_people_just_named_not_a_government(parse):
     last = res[-1].speaker
     assert last.name == "one of two EU officials familiar with the talks" and last.resolved_from == "anonymous"
     assert last.organization_id == "eu"
+
+
+def test_a_policy_chief_or_top_diplomat_before_the_name_is_the_role(parse):
+    assert roles(parse, "“We are close,” the bloc's foreign policy chief, Kaja Marten, told reporters.") == \
+        {"Kaja Marten": "the bloc's foreign policy chief"}
+    assert roles(parse, "“We are close,” Norland's top diplomat, Ivo Brandt, told reporters.") == \
+        {"Ivo Brandt": "Norland's top diplomat"}

@@ -298,7 +298,7 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
                         or w == "and" and 0 < i < len(words) - 1 and {words[i - 1].lower(), words[i + 1].lower()} <= PORTFOLIOS
                         for i, w in enumerate(words[:-1]))  # not "the Democratic nomination for president"
             role = " ".join(words)
-            owned = re.search(r"['’]s?\s+(?:\w+\s+)?\w+$", role) is not None  # "The party's leader"
+            owned = re.search(r"['’]s?\s+(?:\w+\s+){0,2}\w+$", role) is not None  # "The party's leader"
             if role and whose and plain and (gaz.rank(role) > 1 or gaz.organization_in(role) or gaz.find(role) or owned):
                 title = role  # "Russia's opposition leader": of Russia, whose government it is not
         if title or appos:
@@ -339,7 +339,8 @@ def _description(text: str, end: int) -> str | None:
 # a role and whose it is, set before a name by a comma ("Russia's foreign minister, ", "the
 # company's chief executive, ")
 LEDE_BLOCKS = 2  # the paragraphs after a headline that name whom it calls by a post alone
-ROLE_HEADS = (set(APPOSITION_HEADS) - {"the", "top", "head", "chair", "deputy"}) | {"chairwoman", "governor", "mayor", "general"}
+ROLE_HEADS = (set(APPOSITION_HEADS) - {"the", "top", "head", "chair", "deputy"}) | {"chairwoman", "governor", "mayor", "general",
+                                                                          "diplomat", "negotiator"}
 ROLE_BEFORE = re.compile(r"((?:[\w’'.\-]+\s+){0,4}?(?i:%s)"
                          # "The U.S. special envoy for Sudan, Ann Roe": the post's body after it
                          r"(?:\s+(?:for|of|to)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?),\s*$"
@@ -347,7 +348,8 @@ ROLE_BEFORE = re.compile(r"((?:[\w’'.\-]+\s+){0,4}?(?i:%s)"
 ROLE_MODIFIERS = {"the", "former", "deputy", "acting", "interim", "foreign", "prime", "top", "vice", "chief", "special",
                   "defense", "defence", "finance", "economy", "interior", "senior", "state", "attorney", "press",
                   "campaign", "national", "executive", "opposition", "majority", "minority", "party", "parliamentary",
-                  "military", "army", "trade", "health", "justice", "energy", "transport", "education", "shadow"}
+                  "military", "army", "trade", "health", "justice", "energy", "transport", "education", "shadow",
+                  "policy"}
 # a post alone, or after the country's adjective: "President", "French leader", "the premier"
 BARE_POST = re.compile(r"(?:(?i:the)\s+)?(?:(?P<owner>[A-Z][\w\-]+)['’]s\s+)?(?:(?P<adj>[A-Z][\w\-]+)\s+)?(?P<word>%s)" % "|".join(
     sorted(ROLE_WORDS | {"leader", "prime minister", "foreign minister", "envoy", "commander", "spokesman",
