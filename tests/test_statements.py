@@ -1184,3 +1184,11 @@ def test_a_content_opening_on_a_quoted_fragment_keeps_its_opening_mark():
         assert span(text, start, len(text)).text == text[start - 1:]
     text = '"The port will reopen," he said.'
     assert span(text, 1, text.index(",")).text == "The port will reopen"
+
+
+def test_a_clause_goes_on_past_its_aside_and_a_report_after_it_is_the_asides_speakers(parse):
+    rows = found(parse, "He had no known links to any group, the airline added, and had passed every "
+                        "background check.")
+    assert {r[1] for r in rows} == {"the airline"} and any(r[3].endswith("every background check") for r in rows)
+    rows = found(parse, "The talks will resume, she said, and added that a deal was near.")
+    assert ("indirect", "she", "added", "that a deal was near") in rows

@@ -422,6 +422,40 @@ def repair_participle_read_as_clause_subject(sdoc) -> None:
         verb.head, verb.dep_ = noun, "acl"
 
 
+REPORT_LEMMAS = {"say", "tell", "add", "note", "warn", "insist", "stress", "argue", "announce", "write", "report",
+                 "explain", "claim", "suggest", "urge", "call", "ask", "reply", "vow", "promise", "predict"}
+
+
+def repair_clause_continued_past_aside(sdoc) -> None:
+    """'He had no links, the airline added, and had passed all checks': the small parser may
+    join the second half of the clause to the aside's verb, as one more thing the airline
+    did. A verb after the aside with no subject of its own, and no report itself, goes on
+    with the clause the aside comments on; a report after it ("..., she said, and added that
+    ...") is the aside speaker's."""
+    for aside in sdoc:
+        if aside.dep_ != "parataxis" or aside.lower_ not in ASIDE_REPORTS or aside.head.i > aside.i \
+                or not any(c.dep_ == "nsubj" for c in aside.children):
+            continue
+        for conj in [c for c in aside.children if c.dep_ == "conj" and c.i > aside.i]:
+            if conj.pos_ not in ("VERB", "AUX") or conj.lemma_.lower() in REPORT_LEMMAS \
+                    or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+                continue
+            head = aside.head
+            for tok in list(aside.children):
+                if tok.i > aside.i and (tok.dep_ == "cc" and tok.i < conj.i or tok.dep_ == "punct" and tok.i > conj.right_edge.i):
+                    tok.head = head if tok.dep_ == "punct" else conj  # "and" joins the two halves; the stop ends the clause
+            conj.head = head
+        for conj in [c for c in aside.head.children if c.dep_ == "conj" and c.i > aside.i]:
+            # "The talks will resume, she said, and added that ...": the other way round, a report
+            # with words of its own and no subject is the aside speaker's next report
+            if conj.lemma_.lower() in REPORT_LEMMAS and any(c.dep_ == "ccomp" for c in conj.children) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+                for tok in list(aside.head.children):
+                    if tok.dep_ == "cc" and aside.right_edge.i < tok.i < conj.i:
+                        tok.head = aside
+                conj.head = aside
+
+
 def repair_speaker_read_into_quote(sdoc) -> None:
     """'"We could not agree," the EU's foreign policy chief, Kaja Kallas, told reporters': the small
     parser may read the speaker after the closing mark as an object of the quoted verb and the
@@ -476,6 +510,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_report_before_quote_read_as_modifier(sdoc)
             repair_subject_read_as_object(sdoc)
             repair_participle_read_as_clause_subject(sdoc)
+            repair_clause_continued_past_aside(sdoc)
             repair_trailing_report(sdoc)
             repair_report_read_as_conjunct(sdoc)
             repair_inverted_aside(sdoc)
