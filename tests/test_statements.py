@@ -1192,3 +1192,10 @@ def test_a_clause_goes_on_past_its_aside_and_a_report_after_it_is_the_asides_spe
     assert {r[1] for r in rows} == {"the airline"} and any(r[3].endswith("every background check") for r in rows)
     rows = found(parse, "The talks will resume, she said, and added that a deal was near.")
     assert ("indirect", "she", "added", "that a deal was near") in rows
+
+
+def test_another_speakers_report_joined_by_while_is_a_statement_of_its_own(parse):
+    rows = found(parse, "The two parties accused each other of playing politics with the flood while engineers "
+                        "warned of the risk of a second breach.")
+    assert ("indirect", "The two parties", "accused", "each other of playing politics with the flood") in rows
+    assert any(r[1] == "engineers" for r in rows)

@@ -605,6 +605,13 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
             out.append(t)  # "..., according to two people familiar with his remarks": who relayed it
         elif t.dep_ == "advcl" and t.tag_ == "VBG" and t.lemma_.lower() in lex.speech and t.head.i < t.i:
             out.append(t)  # "... while adding that ...": a new report, not more of this one
+        elif t.dep_ in ("advcl", "conj") and t.head.i < t.i and t.lemma_.lower() in lex.speech \
+                and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) \
+                and any(c.dep_ in ("ccomp", "prep") for c in t.children):
+            # "... while doctors warned of an outbreak", "... and one in four said ...": someone
+            # else's report, a statement of its own
+            out.append(t)
+            out += [c for c in t.head.children if c.dep_ == "cc" and t.head.i < c.i < t.i]
         elif root.dep_ == "ccomp" and _outer_participle(t, lex) == root.head:
             out.append(t)  # "telling CNN that X and questioning Y": the second participle's own report
             out += [c for c in t.head.children if c.dep_ == "cc" and c.i == t.i - 1]
