@@ -607,7 +607,8 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
             out.append(t)  # "... while adding that ...": a new report, not more of this one
         elif t.dep_ in ("advcl", "conj") and t.head.i < t.i and t.lemma_.lower() in lex.speech \
                 and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) \
-                and any(c.dep_ in ("ccomp", "prep") for c in t.children):
+                and any(c.dep_ in ("ccomp", "prep") for c in t.children) \
+                and not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
             # "... while doctors warned of an outbreak", "... and one in four said ...": someone
             # else's report, a statement of its own
             out.append(t)
