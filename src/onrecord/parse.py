@@ -383,7 +383,11 @@ def repair_subject_read_as_object(sdoc) -> None:
     no subject. A finite clause reported by a verb that takes no object of its own, with no
     subject and an object of that verb just before it, has that object as its subject."""
     for verb in sdoc:
+        if verb.pos_ != "VERB":
+            continue
         lemma = verb.lemma_.lower()
+        if lemma not in OBJECT_AS_SUBJECT_VERBS and lemma not in TOLD_VERBS:
+            continue
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
         if lemma in OBJECT_AS_SUBJECT_VERBS:
             obj = next((c for c in objects if c.dep_ == "dobj"), None)
