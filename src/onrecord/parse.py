@@ -249,7 +249,7 @@ def repair_report_read_as_conjunct(sdoc) -> None:
 TOLD_VERBS = {"tell", "inform", "assure", "remind", "warn", "brief"}  # with their listener given
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 ANONYMOUS_ASIDE = re.compile(r"\b(?:anonymity|anonymously|not (?:be )?(?:named|identified|authori[sz]ed))\b", re.I)
-TELLING = {"tell", "inform", "assure", "remind", "warn", "brief", "notify", "convince", "persuade"}
+TELLING = TOLD_VERBS | {"notify", "convince", "persuade"}
 
 
 def repair_told_clause_read_as_relative(sdoc) -> None:
@@ -373,8 +373,6 @@ def repair_report_before_quote_read_as_modifier(sdoc) -> None:
 
 OBJECT_AS_SUBJECT_VERBS = {"say", "add", "note", "insist", "argue", "claim", "believe", "think", "suggest",
                             "acknowledge", "admit", "report", "write", "predict", "stress", "contend", "estimate"}
-TOLD_VERBS = {"tell", "inform", "assure", "remind", "warn", "brief"}  # with their listener given
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def repair_subject_read_as_object(sdoc) -> None:

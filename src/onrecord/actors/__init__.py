@@ -339,8 +339,8 @@ def _description(text: str, end: int) -> str | None:
 # a role and whose it is, set before a name by a comma ("Russia's foreign minister, ", "the
 # company's chief executive, ")
 LEDE_BLOCKS = 2  # the paragraphs after a headline that name whom it calls by a post alone
-ROLE_HEADS = (set(APPOSITION_HEADS) - {"the", "top", "head", "chair", "deputy"}) | {"chairwoman", "governor", "mayor", "general",
-                                                                          "diplomat", "negotiator"}
+ROLE_HEADS = (set(APPOSITION_HEADS) - {"the", "top", "head", "chair", "deputy"}) | {
+    "chairwoman", "governor", "mayor", "general", "diplomat", "negotiator"}
 ROLE_BEFORE = re.compile(r"((?:[\w’'.\-]+\s+){0,4}?(?i:%s)"
                          # "The U.S. special envoy for Sudan, Ann Roe": the post's body after it
                          r"(?:\s+(?:for|of|to)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?),\s*$"
@@ -1632,10 +1632,11 @@ class DocumentResolver:
             org_id = next((sp.organization_id for start, sp, _ in reversed(self.history)
                            if start < mention.start and mention.start - start < 1500 and sp.organization_id
                            and sp.mention is not None and word in sp.mention.text.lower()), None)
-        seat = SEAT_IN.search(text) if org_id is None and STATE_VOICE.search(text) and not FORMER.search(text) else None
-        if seat is not None and ("diplomat" in text.lower() or any(w[0].isupper() for w in text[:seat.start()].split()[1:])):
-            seat = None  # "a Western diplomat in Beijing", "a diplomat in Brussels": posted there, not its government's
-        if seat is not None:  # "a ministry spokesman in Ottawa": that capital's government, at its ministry
+        seat = SEAT_IN.search(text) if org_id is None and STATE_VOICE.search(text) and not FORMER.search(text) \
+            and "diplomat" not in text.lower() else None
+        if seat is not None and not any(w[0].isupper() for w in text[:seat.start()].split()[1:]):
+            # "a ministry spokesman in Ottawa": that capital's government, at its ministry ("a
+            # Western diplomat in Beijing", "a diplomat in Brussels" are posted there, not its own)
             country = self._seat_of(seat.group(1))
             org_id = country and (self._ministry_of(country, text) or country)
         if org_id is None and STATE_VOICE.search(text) and not FORMER.search(text):

@@ -87,7 +87,7 @@ def trim(text: str, start: int, end: int, chars: str = EDGE_PUNCT) -> tuple[int,
     close = _closing_mark(text, start, end)
     if close is not None:  # 'said both sides should show "maximum restraint."': the fragment's own mark
         end = close + 1
-    if start > 0 and text[start - 1] in QUOTE_PAIRS and _closes_unopened(text[start:end], text[start - 1]):
+    if start > 0 and text[start - 1] in QUOTE_PAIRS and _marks_left_open(text[start:end], text[start - 1]) < 0:
         start -= 1  # 'would back "any legal means" to ...': the fragment's opening mark stays with it
     while end > start and text[end - 1] == ")" and "(" not in text[start:end]:
         end = trim(text, start, end - 1, chars)[1]  # "(which Roe said would cost little)": a bracket closing outside
@@ -110,26 +110,21 @@ def _closing_mark(text: str, start: int, end: int) -> int | None:
     # a mark opening a paragraph goes on a quotation the paragraph above opened
     words = re.sub(r"\n\s*[“\"‘']", "\n", text[start:end])
     for opening, closing in QUOTE_PAIRS.items():
-        if closing != text[k]:
-            continue
-        if opening == closing:  # straight marks: an opening one starts a word ("'not dead", not "Roe's")
-            opened = len(re.findall(r"(?:^|(?<=[\s(\[—–-]))%s(?=\w)" % re.escape(opening), words))
-            closed = len(re.findall(r"(?<=[\w.,!?])%s(?=$|[\s.,;:!?)\]—–-])" % re.escape(closing), words))
-        else:
-            opened, closed = words.count(opening), words.count(closing)
-        if opened > closed:
+        if closing == text[k] and _marks_left_open(words, opening) > 0:
             return k
     return None
 
 
-def _closes_unopened(words: str, opening: str) -> bool:
-    """Do the words close a quotation that ``opening``, just before them, opened?"""
+def _marks_left_open(words: str, opening: str) -> int:
+    """How many more quotations of the pair ``opening`` opens the words open than close
+    (negative: they close some opened before them)."""
     closing = QUOTE_PAIRS[opening]
     if opening != closing:
-        return words.count(closing) > words.count(opening)
+        return words.count(opening) - words.count(closing)
+    # straight marks: an opening one starts a word ("'not dead", not "Roe's")
     opened = len(re.findall(r"(?:^|(?<=[\s(\[—–-]))%s(?=\w)" % re.escape(opening), words))
     closed = len(re.findall(r"(?<=[\w.,!?])%s(?=$|[\s.,;:!?)\]—–-])" % re.escape(closing), words))
-    return closed > opened
+    return opened - closed
 
 
 TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|but)$")  # "said it was too early and | warned ..."
