@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Callable, Iterable, Iterator, TypeVar
 
+from threadpoolctl import threadpool_limits
+
 from .model import Block, Document
 
 MAX_BLOCK_CHARS = 20_000  # longer blocks are cut at sentence-like boundaries
@@ -503,7 +505,9 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
         n_process = 2 if len(plan) >= PARALLEL_MIN_BLOCKS else 1
     disabled = [p for p in SKIPPED_PIPES if p in nlp.pipe_names]
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in disabled else None
-    with nlp.select_pipes(disable=disabled):
+    # one BLAS thread a process: onrecord spreads work over processes (here, or Spark's tasks),
+    # and more threads on the same cores only make them wait for each other
+    with nlp.select_pipes(disable=disabled), threadpool_limits(1, "blas"):
         for sdoc, (i, b) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
             fill_attributes(sdoc, lemmatizer)
             repair_asked_aside(sdoc)
@@ -678,12 +682,13 @@ def _chunks(docs: Iterable[Document], chars: int) -> Iterator[list[Document]]:
 
 
 def _start_worker(nlp, work, keep, batch_size) -> None:
-    """Keep what every chunk needs. A torch model (the statement tagger) runs on one thread
-    per worker, as torch's own DataLoader workers do: the workers already fill the cores, and
+    """Keep what every chunk needs. A torch model (the statement tagger) and BLAS run on one
+    thread per worker, as torch's own DataLoader workers do: the workers already fill the cores, and
     OpenMP's thread pool does not survive a fork."""
     global _worker
     if "torch" in sys.modules:
         sys.modules["torch"].set_num_threads(1)
+    threadpool_limits(1, "blas")  # numpy's OpenBLAS too: spaCy's NER on speaker mentions runs outside the parse
     _worker = (nlp, work, keep, batch_size)
 
 
