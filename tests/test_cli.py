@@ -96,6 +96,9 @@ def test_statements_and_export(files):
     run("analyze", files / "a.html", "--targets", files / "t.yaml", "--db", db)
     r = run("statements", "--db", db)
     assert "Omar Hale" in r.output and "statement(s)" in r.output
+    # a quote split by its attribution reads as one remark in two rows
+    assert "We first need a legitimate government in the capital …" in r.output
+    assert "… Nothing else will hold" in r.output
     shown = [float(line.split()[2]) for line in r.output.splitlines() if line.startswith("s_")]
     assert shown and all(0 < c <= 1 for c in shown)  # each statement's confidence
     sure = run("statements", "--db", db, "--min-confidence", max(shown)).output

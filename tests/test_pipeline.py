@@ -608,4 +608,19 @@ def test_a_clause_split_by_its_attribution_is_judged_and_dated_whole():
     assert [s.content.text for s in halves] == ["The decision on the brigade",
                                                 "would not be taken before the summit in July"]
     assert all(s.said.start is None for s in halves)  # July is in the words, not when they were said
-    assert all([st.stance for st in s.stances] == ["undecided"] for s in halves)
+    first, second = halves
+    assert [st.stance for st in first.stances] == ["undecided"]  # "before the summit": read in the second half
+    assert second.part_of == first.id and first.part_of is None and second.stances == ()  # counted once
+
+
+def test_the_parts_of_a_quote_split_by_its_attribution_are_linked_and_judged_apart():
+    ports = Target("ports", "Should the ports close?", keywords=("ports",))
+    r = run(*page(("“We will not close the ports,” the mayor said. “Never, while I hold this office.”", "paragraph"),
+                  ("“The ports must close,” a union leader said.", "paragraph"),
+                  ("“Nor will we,” the mayor replied.", "paragraph")), targets=[ports])
+    by_text = {s.content.text: s for s in r.statements}
+    first, second = by_text["We will not close the ports"], by_text["Never, while I hold this office"]
+    assert second.part_of == first.id and first.part_of is None
+    assert [st.stance for st in first.stances] == ["oppose"]
+    # another paragraph is another remark, even from the same speaker
+    assert by_text["Nor will we"].part_of is None and by_text["The ports must close"].part_of is None

@@ -107,3 +107,14 @@ def test_a_relayed_statement_says_who_relayed_it_escaped():
     assert "via The &lt;b&gt;Courier&lt;/b&gt;" in render_html(relayed)
     assert "via The" in render_markdown(relayed) and "<b>Courier" not in render_markdown(relayed)
     assert "via " not in render_html(ledger("a plain remark")).split("<h2>Statements</h2>")[1]
+
+
+def test_the_parts_of_words_an_attribution_splits_read_as_one():
+    data = ledger("The cap")
+    second = dict(data["statements"][0], id="s2", text="would <b>help</b>", part_of="s1", stances=[])
+    data["statements"].append(second)
+    md, html = render_markdown(data), render_html(data)
+    assert "| The cap … —" in md and "| … would \\<b\\>help\\</b\\> (continues [1]) —" in md
+    assert "The cap …</blockquote>" in html and "… would &lt;b&gt;help&lt;/b&gt;</blockquote>" in html
+    assert 'continues <a class="ref" href="#s1">[1]</a>' in html
+    assert " …" not in render_markdown(ledger("The cap"))

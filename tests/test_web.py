@@ -33,6 +33,10 @@ def test_statement_page_shows_it_in_its_document(client):
     page = client.get(f"/statements/{st['id']}").text
     assert "<mark>" in page and "In May" in page and "Dana Whitfield" in page
     assert client.get("/statements/s_nope").status_code == 404
+    first, rest = (next(s for s in led["statements"] if s["text"].startswith(w)) for w in ("We first need", "Nothing else"))
+    assert rest["part_of"] == first["id"]
+    assert f'continued in <a href="/statements/{rest["id"]}">' in client.get(f"/statements/{first['id']}").text
+    assert f'continues <a href="/statements/{first["id"]}">' in client.get(f"/statements/{rest['id']}").text
 
 
 def test_actor_page_and_filtered_api(client):

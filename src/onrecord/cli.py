@@ -323,13 +323,15 @@ def statements(db, document_id, width, min_confidence, actor_id, target_id, stan
                                               words=words, limit=limit) if st.confidence >= min_confidence]
     finally:
         store.close()
+    continued = {st.part_of for st in rows if st.part_of}
     for st in rows:
         sp = st.speaker
         # an unresolved mention is shown as such ("? (he)"), never as a name
         who = (sp.name or (f"? ({sp.mention.text})" if sp.mention else None)) if sp else None
         when = st.said.label()
         stance = ",".join(f"{s.target_id}:{s.stance}" for s in st.stances) or "-"
-        text = st.content.text.replace("\n", " ")
+        # the parts of words an attribution splits: "The cap …", then "… would help"
+        text = ("… " if st.part_of else "") + st.content.text.replace("\n", " ") + (" …" if st.id in continued else "")
         text = text if len(text) <= width else text[:width - 1] + "…"
         click.echo(f"{st.id}  {st.kind:<8} {st.confidence:.2f} {str(who or '?')[:28]:<28} {when:<11} {stance:<28} {text}")
     click.echo(f"{len(rows)} statement(s)")

@@ -153,12 +153,14 @@ def verify(ledger: dict[str, Any]) -> list[str]:
 
 ROW_FIELDS = ("statement_id", "document_id", "kind", "text", "start", "end", "speaker", "actor_id", "role",
               "organization", "said_start", "said_end", "said_granularity", "said_basis", "target_id",
-              "stance", "confidence", "condition", "statement_confidence", "found_by", "speaker_mention", "via")
+              "stance", "confidence", "condition", "statement_confidence", "found_by", "speaker_mention", "via",
+              "part_of")
 ROW_TYPES = {"start": int, "end": int, "confidence": float, "statement_confidence": float}  # the rest are text
 # "confidence" is the stance's; "statement_confidence" is the statement's own (the measured
 # share an annotator marks), added last so that existing readers of the columns keep working.
 # "speaker" is who the mention was resolved to, empty when it was not ("he" with no antecedent);
-# "speaker_mention" is the words of the text; "via" the outlet or person a statement came through
+# "speaker_mention" is the words of the text; "via" the outlet or person a statement came through;
+# "part_of" the first part of words an attribution splits, where the row is a later part
 
 
 def speaker_organization(speaker: dict, organizations: dict[str, dict], sep: str = " > ") -> str | None:
@@ -182,7 +184,8 @@ def flat_rows(ledger) -> list[dict]:
                 "role": sp.get("role"), "organization": speaker_organization(sp, orgs) or "",
                 "said_start": st["said"].get("start"), "said_end": st["said"].get("end"),
                 "said_granularity": st["said"].get("granularity"), "said_basis": st["said"].get("basis"),
-                "statement_confidence": st.get("confidence"), "found_by": st.get("found_by") or "rules"}
+                "statement_confidence": st.get("confidence"), "found_by": st.get("found_by") or "rules",
+                "part_of": st.get("part_of")}
         stances = st.get("stances") or [None]
         for s in stances:
             rows.append({**base, "target_id": s and s["target_id"], "stance": s and s["stance"],

@@ -285,6 +285,10 @@ class Statement:
     stances: tuple[Stance, ...] = ()
     confidence: float = 0.5
     found_by: str = "rules"  # or "tagger": the optional MiniLM tagger, where the rules found nothing
+    # a later part of words its attribution splits ('"We will act," she said. "Soon."'; "The cap,
+    # she said, would help"): the id of the first part. A clause split so is judged whole, and
+    # its first part holds the stance
+    part_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "document_id": self.document_id, "kind": self.kind,
@@ -293,7 +297,8 @@ class Statement:
                 "speaker": self.speaker.to_dict() if self.speaker else None,
                 "via": self.via.to_dict() if self.via else None,
                 "said": self.said.to_dict(), "confidence": round(self.confidence, 3),
-                "found_by": self.found_by, "stances": [s.to_dict() for s in self.stances]}
+                "found_by": self.found_by, "stances": [s.to_dict() for s in self.stances],
+                "part_of": self.part_of}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Statement":
@@ -301,7 +306,7 @@ class Statement:
                    Span.from_dict(d.get("cue")), Speaker.from_dict(d.get("speaker")),
                    Span.from_dict(d.get("via")), TimeSpan.from_dict(d.get("said")),
                    tuple(Stance.from_dict(s) for s in d.get("stances") or ()),
-                   float(d.get("confidence", 0.5)), d.get("found_by") or "rules")
+                   float(d.get("confidence", 0.5)), d.get("found_by") or "rules", d.get("part_of"))
 
     def spans(self) -> list[Span]:
         """Every span the statement claims, for verification against its document."""

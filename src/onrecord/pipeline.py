@@ -240,7 +240,8 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     # occasion goes on with that speaker's words from it, undated ("He said ...", "Roe added")
     lede = [i for i, b in enumerate(blocks) if b.kind not in ("heading", "title")][:LEDE_PARAGRAPHS]
     scenes: dict[str, TimeSpan | None] = {}  # speaker -> the lede's day, or None once another day is theirs
-    for cand, res, lead, via in zip(candidates, resolutions, leads, vias):
+    parts_of = statements_stage.first_parts(doc.text, candidates, doc.id)
+    for cand, res, lead, via, part_of in zip(candidates, resolutions, leads, vias, parts_of):
         anchor = cand.cue.start if cand.cue else cand.content.start
         bi = _block_index(starts, anchor)
         si = bisect.bisect_right(sent_starts, anchor) - 1
@@ -320,10 +321,10 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
         stances = tuple(s for s in (backend(t, doc.text, judged, context) for t in targets
                                     if t.in_scope(path_ids, day)
                                     and not stance_stage.rules.about_others(t, doc.text, near, gaz, path_ids)) if s) \
-            if cand.kind != "question" else ()
+            if cand.kind != "question" and not (whole is not None and part_of) else ()  # the first part holds the whole's
         st = Statement(cand.make_id(doc.id), doc.id, cand.kind, cand.content, cand.cue, speaker,
                        via, said, stances, cand.confidence,
-                       found_by="tagger" if cand.rule == "tagger" else "rules")
+                       found_by="tagger" if cand.rule == "tagger" else "rules", part_of=part_of)
         result.statements.append(st)
         if said.basis == "text" and speaker is not None and speaker.actor_id:
             dated_at[(si, speaker.actor_id)] = said

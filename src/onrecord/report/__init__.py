@@ -49,7 +49,12 @@ def view(ledger: dict[str, Any]) -> dict[str, Any]:
             "document": doc.get("title") or doc.get("source") or st["document_id"],
             "url": doc.get("url") if _safe_url(doc.get("url")) else None,
             "confidence": st.get("confidence"), "found_by": st.get("found_by") or "rules",
+            "continues": st.get("part_of"),  # the first part's id; its row number below
         })
+    continued = {r["continues"] for r in rows if r["continues"]}
+    for r in rows:  # words an attribution splits read as one: "The cap …" / "… would help" (continues [3])
+        r["continued"] = r["id"] in continued
+        r["continues"] = number.get(r["continues"]) if r["continues"] else None
     findings: dict[str, list] = {k: [] for k in KIND_TITLES}
     for f in ledger["findings"]:
         findings.setdefault(f["kind"], []).append({
@@ -162,6 +167,8 @@ def render_markdown(ledger: dict[str, Any]) -> str:
             ["tagger only"] if r["found_by"] == "tagger" else []) + ([f"via {md(r['via'])}"] if r["via"] else [])
         kind = r["kind"] + (f" ({', '.join(notes)})" if notes else "")
         words = f"“{md(r['text'])}”" if r["kind"] in ("direct", "mixed") else md(r["text"])  # paraphrase is no quotation
+        words = ("… " if r["continues"] else "") + words + (" …" if r["continued"] else "") + (
+            f" (continues [{r['continues']}])" if r["continues"] else "")
         out.append(f"| {r['n']} | {md(r['speaker'])} | {role} | {md(r['said'])} | {kind} | {stance} | "
                    f"{words} — {md(r['document'])} |")
     return "\n".join(out) + "\n"

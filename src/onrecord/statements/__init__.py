@@ -16,7 +16,7 @@ from .authored import authored
 from .confidence import calibrate
 from .cuemodel import load_model
 from .quotes import STRAIGHT_SINGLE, Quote, find_quotes
-from .rows import whole_statements
+from .rows import first_parts, whole_statements
 from .rules import (DATELINE, NOT_CUES, Candidate, SpanIndex, _inside, _overlapping_quotes, about_anonymity, classify,
                     colon_candidates, cue_candidates, cue_takes_its_particle, lexicon, noun_clause_candidates, noun_cue_candidates,
                     quotative_frame, span, trailing_frame, with_trailing_clauses)
@@ -481,4 +481,4 @@ def _split_quote_heads(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-__all__ = ["extract", "rule_candidates", "has_signal", "whole_statements", "Candidate", "find_quotes"]
+__all__ = ["extract", "rule_candidates", "has_signal", "whole_statements", "first_parts", "Candidate", "find_quotes"]

@@ -53,6 +53,18 @@ def joins_previous(text: str, cand: Candidate) -> bool:
     return cand.continues is not None and "\n" not in text[cand.continues.end:cand.content.start]
 
 
+def first_parts(text: str, candidates: list[Candidate], document_id: str) -> list[str | None]:
+    """For each candidate, the id of the first part of the words it continues ('"A," X said.
+    "B."' within a paragraph, as ``whole_statements`` joins them), or None for a first part."""
+    heads: dict[tuple[int, int], str] = {}
+    out: list[str | None] = []
+    for c in candidates:
+        head = heads.get((c.continues.start, c.continues.end)) if joins_previous(text, c) else None
+        out.append(head)
+        heads[(c.content.start, c.content.end)] = head or c.make_id(document_id)
+    return out
+
+
 def statement_rows(text: str, candidates: list[Candidate], *,
                    polnear_edges: bool = True) -> tuple[list[dict], list[int]]:
     """``whole_statements``, and the row each candidate went into."""

@@ -79,9 +79,10 @@ def create_app(db: str | Path) -> FastAPI:
         doc = _document(store(), st["document_id"])
         text = doc["text"]
         a, b = max(0, st["start"] - 600), min(len(text), st["end"] + 600)
+        parts = [p.id for p in store().statements(st["document_id"]) if p.part_of == statement_id]
         return _env.get_template("statement.html.j2").render(
             st=st, doc=doc, before=text[a:st["start"]], quote=text[st["start"]:st["end"]],
-            after=text[st["end"]:b], targets=questions())
+            after=text[st["end"]:b], targets=questions(), parts=parts)
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse)
     def actor(actor_id: str, page: int = Query(1, ge=1)):
