@@ -17,6 +17,13 @@ def stance(text, context=()):
     ("The government should accept a regional force.", "support"),
     ("We do not support a regional force.", "oppose"),
     ("The regional force must be defined before we make any commitment.", "conditional"),
+    ("The regional force must be defined before any force deploys.", "conditional"),
+    # a deadline is what is wanted soon, not what must come first
+    ("The regional force should take effect before the rainy season.", "support"),
+    ("The regional force must be in place before the end of the year.", "support"),
+    # what it would bring, said of it as the subject
+    ("A regional force would cost us our best allies in the region.", "oppose"),
+    ("A regional force would bring stability to the border towns.", "support"),
     ("Support for a regional force may hinge on whether elections are held.", "conditional"),
     ("All options for a regional force will be considered; no decisions have been made.", "undecided"),
     ("A regional force was discussed at the meeting.", "neutral"),

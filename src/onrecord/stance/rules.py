@@ -25,6 +25,14 @@ CONDITION_AFTER = re.compile(
     r"(?:must|should|has to|have to|will have to|can only) (?:begin|start|open) with|(?:must|should) be preceded by)\b",
     re.I)
 CONDITION_BEFORE = re.compile(r"\b(must|needs? to|has to|have to|should)\b[^.;]{0,80}?\bbefore\b", re.I)
+# "must take effect before the harvest": a deadline, what is wanted soon, not what must come first
+DEADLINE = re.compile(
+    r"\s+(?:(?:the|this|next|its|their|our|a|an)\s+)?(?:[\w\-’']+\s+){0,3}?"
+    r"(?:end|start|beginning|close|middle|deadline|elections?|vote|referendum|summit|harvest|games|olympics|season|"
+    r"winter|summer|spring|autumn|fall|holidays?|christmas|recess|break|session|weekend|week|month|year|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b"
+    r"(?!\s+(?:is|are|was|were|can|could|will|would|begins?|starts?|ends?|takes? place)\b)", re.I)
 # "Before we take that step, we need to see whether the talks produce anything": what must come first
 CONDITION_BEFORE_FRONTED = re.compile(
     r"(?:^|(?<=[.;!?\"“])\s*)before\s+[^.;,]{3,120},?\s+(?:we|they|I|you|he|she|it|the\s+\w+)\s+"
@@ -147,7 +155,8 @@ SUPPORT = re.compile(
     r"cannot allow|must not allow|can(?:not|[’']t) let|have to find a way|should (?:intervene|act|deploy|help)|"
     r"(?:cannot|can[’']t|must not) (?:stand|sit) (?:on the sidelines|idly by|by)|"
     r"confirm(?:s|ed)?|verified|agree(?:s|d)? (?:with|that)|done deal|go-ahead|green light|"
-    r"(?:should|must) (?:take effect|go ahead|proceed|be (?:adopted|introduced|imposed|approved|implemented|extended))|"
+    r"(?:should|must) (?:take effect|go ahead|proceed|be (?:adopted|introduced|imposed|approved|implemented|extended|"
+    r"built|finished|completed|put in place|in place))|"
     # what policy speech says for a thing: "the right thing to do", "push for", "essential"
     r"the right (?:thing|decision|step|move|call|approach|tool|response|course)|(?:push|press)(?:es|ed|ing)? for|"
     r"(?:urge[sd]?|urging)(?!" + TO_END + r"| (?:\w+ )?(?:restraint|calm|caution|patience))|"
@@ -359,9 +368,11 @@ CONSEQUENCE = re.compile(
     r"\s+(?:would|could|will|might|may)\s+(?:only\s+|simply\s+|just\s+|also\s+|likely\s+|surely\s+)?"
     r"(?:(?P<harm>destabili[sz]e|undermine|harm|hurt|damage|weaken|endanger|jeopardi[sz]e|embolden|reward|"
     r"provoke|backfire|invite|inflame|escalate|isolate|derail|sabotage|fuel|play into|put [\w\s]{1,30} at risk|"
+    r"cost|destroy|ruin|wreck|threaten|drive (?:away|out)|"
     r"set a (?:dangerous )?precedent|be self-defeating|push [\w\s]{1,30}?(?:further )?(?:away|into the arms of)|"
     r"send [\w\s]{1,30}?(?:through the roof|soaring|spiral(?:l?ing)?)|be a gift to)|"
     r"(?P<good>protect|strengthen|help|save|boost|create|stabili[sz]e|restore|secure|deter|improve|"
+    r"bring (?:[\w\-]+ ){0,3}?(?:jobs|investment|growth|prosperity|stability|peace|relief|security)|"
     r"send a (?:clear|strong|powerful) (?:message|signal)|pave the way))\b", re.I)
 
 
@@ -714,7 +725,7 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             condition = Span.of(text, m.end() + 1 if text[m.end()] == " " else m.end(), cend)
             evidence.append(Span.of(text, m.start(), m.end()))
     if condition is None:
-        m = CONDITION_BEFORE.search(text, s, e)
+        m = next((x for x in CONDITION_BEFORE.finditer(text, s, e) if not DEADLINE.match(text, x.end(), e)), None)
         if m:
             # the prerequisite is what must happen: from the clause start to "before"
             clause_start = max(text.rfind(",", s, m.start()) + 1, text.rfind(".", s, m.start()) + 1, s)
