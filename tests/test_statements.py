@@ -1207,3 +1207,9 @@ def test_a_line_ending_a_sentence_is_not_the_next_lines_report(parse):
     rows = found(parse, text)
     assert not any("\n" in content for *_, content in rows), rows
     assert ("indirect", "Dana Roe", "said", "she was ready to lead") in rows
+
+
+def test_a_list_of_infinitives_stays_in_the_reported_words(parse):
+    rows = found(parse, "Health experts have said the money is desperately needed to develop a vaccine, "
+                        "educate the public and learn more about the virus.")
+    assert rows[0][3] == "the money is desperately needed to develop a vaccine, educate the public and learn more about the virus"

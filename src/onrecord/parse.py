@@ -345,6 +345,25 @@ def repair_coordinated_report(sdoc) -> None:
         tok.head, tok.dep_ = head, "conj"
 
 
+def repair_infinitive_list_read_as_adverbial(sdoc) -> None:
+    """"said the money was needed to develop a vaccine, educate the public and learn more": the
+    small parser may hang the second infinitive of a list on the reporting verb (advcl), which
+    cuts the reported words at the comma. A bare infinitive right after a comma that closes a
+    'to' infinitive is the next item of its list."""
+    for tok in sdoc:
+        if tok.dep_ != "advcl" or tok.tag_ != "VB" or tok.i < 3 or sdoc[tok.i - 1].text != "," \
+                or any(c.dep_ in ("aux", "mark", "nsubj", "nsubjpass") and c.i < tok.i for c in tok.children):
+            continue
+        first = sdoc[tok.i - 2]
+        while first.head.i < tok.i and first.head != first and not (first.tag_ == "VB" and first.dep_ == "xcomp"):
+            first = first.head
+        if first.tag_ != "VB" or first.dep_ != "xcomp" or first.right_edge.i != tok.i - 2 \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children) or first.i < tok.head.i:
+            continue
+        sdoc[tok.i - 1].head = first
+        tok.head, tok.dep_ = first, "conj"
+
+
 QUOTE_CLOSERS = {'"', "”", "''", "’"}
 
 
@@ -512,6 +531,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             fill_attributes(sdoc, lemmatizer)
             repair_asked_aside(sdoc)
             repair_coordinated_report(sdoc)
+            repair_infinitive_list_read_as_adverbial(sdoc)
             repair_verb_read_as_modifier(sdoc)
             repair_report_before_quote_read_as_modifier(sdoc)
             repair_subject_read_as_object(sdoc)
