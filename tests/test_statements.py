@@ -1213,3 +1213,16 @@ def test_a_list_of_infinitives_stays_in_the_reported_words(parse):
     rows = found(parse, "Health experts have said the money is desperately needed to develop a vaccine, "
                         "educate the public and learn more about the virus.")
     assert rows[0][3] == "the money is desperately needed to develop a vaccine, educate the public and learn more about the virus"
+
+
+@pytest.mark.parametrize("text,content", [
+    ("The tax has not driven banks away: Vienna was the region's banking centre in 2024, according to one index.",
+     "Vienna was the region's banking centre in 2024"),
+    ("He repeated the claim (the real figure is closer to 15 percent, according to the statistics office) twice.",
+     "the real figure is closer to 15 percent"),
+    ("The mayor said: the bridge will reopen in May, according to a city memo.",
+     "The mayor said: the bridge will reopen in May"),
+])
+def test_a_trailing_according_to_vouches_for_its_own_clause(parse, text, content):
+    rows = found(parse, text)
+    assert any(r[2] == "according to" and r[3] == content for r in rows), rows

@@ -365,6 +365,22 @@ class SpanIndex:
         return i >= 0 and self.reach[i] > start
 
 
+def _last_clause_start(text: str, start: int, end: int) -> int:
+    """Where the words a trailing 'according to' vouches for begin: after the bracket it stands
+    in ("(the real number is closer to 15 percent, according to ...)"), or after a colon
+    ("...: London was the financial capital in 2015, according to one index")."""
+    stretch = text[start:end]
+    opened = stretch.rfind("(")
+    if opened != -1 and ")" not in stretch[opened:]:
+        return start + opened + 1
+    cut = stretch.rfind(": ")  # (not a semicolon: "A was paid $3; B was paid $5, according to ..." is the list)
+    if cut != -1 and len(stretch[cut:].split()) > 3 and stretch[:cut].count("\"") % 2 == 0 \
+            and not re.search(r"\b(?:said|says|say|wrote|writes|added|stated|declared|tweeted)$", stretch[:cut]) \
+            and stretch[:cut].count("“") == stretch[:cut].count("”"):
+        return start + cut + 2
+    return start
+
+
 def _according_to(text, pb, sent, tok) -> Candidate | None:
     to = tok.doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -373,7 +389,10 @@ def _according_to(text, pb, sent, tok) -> Candidate | None:
     phrase = sorted(set(tok.subtree) | set(to.subtree), key=lambda t: t.i)
     p_start, p_end = token_range(pb, phrase)
     s_start, s_end = token_range(pb, sent)
-    content = span(text, s_start, p_start) if p_start - s_start > s_end - p_end else span(text, p_end, s_end)
+    if p_start - s_start > s_end - p_end:  # "..., according to the poll": the words before it
+        content = span(text, _last_clause_start(text, s_start, p_start), p_start)
+    else:
+        content = span(text, p_end, s_end)
     if content is None:
         return None
     cue = Span.of(text, pb.char(tok), pb.char(to) + len(to.text))
