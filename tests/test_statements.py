@@ -1124,6 +1124,10 @@ def test_a_clause_subject_the_parser_took_for_an_object_stays_in_the_content(par
 def test_an_aside_right_after_the_cue_is_who_relayed_it_not_what_was_said(parse):
     rows = found(parse, "He told her, she said, that the council wanted a deal “but not at any price.”")
     assert any(r[1] == "He" and r[3].startswith("that the council wanted a deal") for r in rows)
+    for text in ("She told him, one of the officials said, that delays would raise costs for all three partners.",
+                 "He told her, she said, that the talks were over."):
+        told = [r for r in found(parse, text) if r[2] == "told"]
+        assert told and told[0][3].startswith("that "), (text, told)
 
 
 def test_a_subject_the_parser_took_for_a_second_object_of_told(parse):

@@ -345,6 +345,25 @@ def repair_coordinated_report(sdoc) -> None:
         tok.head, tok.dep_ = head, "conj"
 
 
+def repair_report_hung_on_its_aside(sdoc) -> None:
+    """"She told him, one of the officials said, that delays would raise costs": the small
+    parser may hang the 'that' clause on the aside's verb. A clause opening with 'that' right
+    after an aside between commas, itself right after a verb of telling and its listener, is
+    what was told; the aside says who relayed it."""
+    for aside in sdoc:
+        told = aside.head
+        if aside.dep_ != "parataxis" or aside.lower_ not in ASIDE_REPORTS or told.i > aside.i \
+                or told.lemma_.lower() not in TELLING or aside.left_edge.i < 2 \
+                or "," not in (sdoc[aside.left_edge.i].text, sdoc[aside.left_edge.i - 1].text):
+            continue
+        clause = next((c for c in aside.children if c.dep_ == "ccomp" and c.i > aside.i
+                       and sdoc[c.left_edge.i].lower_ == "that" and sdoc[c.left_edge.i - 1].text == ","), None)
+        if clause is None or any(t.i > told.i and t.dep_ in ("ccomp", "xcomp") for t in told.children):
+            continue
+        sdoc[clause.left_edge.i - 1].head = aside
+        clause.head, clause.dep_ = told, "ccomp"
+
+
 def repair_infinitive_list_read_as_adverbial(sdoc) -> None:
     """"said the money was needed to develop a vaccine, educate the public and learn more": the
     small parser may hang the second infinitive of a list on the reporting verb (advcl), which
@@ -532,6 +551,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_asked_aside(sdoc)
             repair_coordinated_report(sdoc)
             repair_infinitive_list_read_as_adverbial(sdoc)
+            repair_report_hung_on_its_aside(sdoc)
             repair_verb_read_as_modifier(sdoc)
             repair_report_before_quote_read_as_modifier(sdoc)
             repair_subject_read_as_object(sdoc)
