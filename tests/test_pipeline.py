@@ -624,3 +624,22 @@ def test_the_parts_of_a_quote_split_by_its_attribution_are_linked_and_judged_apa
     assert [st.stance for st in first.stances] == ["oppose"]
     # another paragraph is another remark, even from the same speaker
     assert by_text["Nor will we"].part_of is None and by_text["The ports must close"].part_of is None
+
+
+def test_she_after_an_unnamed_listener_is_left_unresolved_and_the_aside_relays_her():
+    r = run(*page(("“We will not move on the tariffs,” Senator Ana Ruiz said on Monday.", "paragraph"),
+                  ("The talks went on all week. Negotiators met again on Thursday.", "paragraph"),
+                  ("Minister Karl Berg met his Swedish counterpart in Oslo last month. According to two aides, "
+                   "he assured her that the bridge would open.", "paragraph"),
+                  ("She told him, one of the aides said, that delays would raise costs.", "paragraph")))
+    told = next(s for s in r.statements if s.content.text == "that delays would raise costs")
+    assert told.speaker.mention.text == "She" and told.speaker.name is None  # not Ana Ruiz
+    assert told.via is not None and told.via.text == "one of the aides"
+    assert not any(s.content.text.startswith("She told him") for s in r.statements)  # the aside relays, says nothing more
+
+
+def test_she_after_a_named_listener_is_that_listener():
+    r = run(*page(("Minister Karl Berg met Maria Lopez in Oslo. He assured her that the bridge would open.", "paragraph"),
+                  ("She told him that delays would raise costs.", "paragraph")))
+    told = next(s for s in r.statements if s.content.text == "that delays would raise costs")
+    assert told.speaker.name == "Maria Lopez"

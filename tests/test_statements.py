@@ -1230,3 +1230,9 @@ def test_a_list_of_infinitives_stays_in_the_reported_words(parse):
 def test_a_trailing_according_to_vouches_for_its_own_clause(parse, text, content):
     rows = found(parse, text)
     assert any(r[2] == "according to" and r[3] == content for r in rows), rows
+
+
+def test_that_said_is_a_turn_of_phrase_not_a_report(parse):
+    rows = found(parse, "(That said, she also noted, “When you attack him, he will punch back ten times harder.”)")
+    assert ("direct", "she", "also noted", "When you attack him, he will punch back ten times harder") in rows
+    assert not any(r[1] == "That" or r[3] == "That said" for r in rows), rows

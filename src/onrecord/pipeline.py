@@ -202,8 +202,9 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     # "Peskov said ..., according to the TASS news agency": one statement, Peskov's via TASS, not
     # a second one of TASS's with the same words
     relays = {(v.start, v.end): c for c, v in zip(candidates, vias) if v is not None}
-    keep = [i for i, c in enumerate(candidates) if c.rule != "according_to" or c.source is None or not _holds_only(
-        c.content, relays.get((c.source.start, c.source.end)))]
+    keep = [i for i, c in enumerate(candidates) if c.source is None or not (
+        c.rule == "according_to" and _holds_only(c.content, relays.get((c.source.start, c.source.end)))
+        or c.rule == "main_clause" and _frames_only(candidates, c, relays.get((c.source.start, c.source.end))))]
     candidates, resolutions, leads, vias = ([xs[i] for i in keep] for xs in (candidates, resolutions, leads, vias))
     quoted = [(q.start, q.end) for q in statements_stage.find_quotes(doc.text, doc.blocks)]
     headings = _headings_above(blocks)
@@ -330,9 +331,14 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
             dated_at[(si, speaker.actor_id)] = said
         if res.actor is not None:
             result.actors[res.actor.id] = actors_stage.merge_actor(result.actors.get(res.actor.id), res.actor)
-    # one statement per span and kind (its id): a later reading replaces an earlier one, as the
-    # ledger has always stored them, so a Spark job's tables hold what the ledger holds
-    result.statements = stance_stage.carry_forward(list({st.id: st for st in result.statements}.values()))
+    # one statement per span and kind (its id), so a Spark job's tables hold what the ledger holds:
+    # of two readings of one span ("She told him, an aide said, that X": hers, and the aide's
+    # account of it), the surer one
+    unique: dict[str, Statement] = {}
+    for st in result.statements:
+        if st.id not in unique or st.confidence > unique[st.id].confidence:
+            unique[st.id] = st
+    result.statements = stance_stage.carry_forward(list(unique.values()))
     by_actor: dict[str, list[Statement]] = {}
     for st in result.statements:
         if st.speaker and st.speaker.actor_id:
@@ -349,6 +355,17 @@ EVENT_CLAUSE = re.compile(r"\b(?:after|before|when|since|until|once|as soon as)\
 
 ANOTHER_TIME = re.compile(r"\b(?:later|afterwards?|since|subsequently|at the time|now|these days|today|"
                           r"recall(?:s|ed)?|remember(?:s|ed)?|look(?:s|ed)? back)\b", re.I)
+
+
+def _frames_only(candidates, part, inner) -> bool:
+    """Whether the clause an aside splits ("She told him, an aide said, that X") is all one
+    statement ``inner`` that the aside relays: each part is its words, or its speaker, cue and
+    listener. The aside is then who relayed it, not a speaker of the same words again."""
+    if inner is None or inner.source is None or inner.cue is None:
+        return False
+    parts = [c for c in candidates if c.rule == "main_clause" and c.cue == part.cue]
+    return all(_holds_only(c.content, inner) or inner.source.start <= c.content.start
+               and c.content.end <= inner.content.start for c in parts)
 
 
 def _holds_only(relayed: Span, inner) -> bool:

@@ -28,6 +28,7 @@ ANOTHER = {"another", "a second", "a third", "another one"}
 SINGULAR_HEADS = {h for h in ANONYMOUS_HEADS if not h.endswith("s") or h + "es" in ANONYMOUS_HEADS} - {"people"}
 NONRESTRICTIVE = re.compile(r"\s*,\s*(?:who|whom|whose|which|dated)\b.*$", re.S)  # "The note, dated May 2"
 PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
+OBJECT_FORM = {"he": "him", "she": "her"}
 # Heads of a description that is one unnamed person ("a federal judge", "one Iowa Democrat")
 UNNAMED_PERSON_HEADS = {
     "man", "woman", "judge", "reporter", "friend", "user", "executive", "republican", "democrat", "independent",
@@ -44,6 +45,9 @@ UNNAMED_PERSON_HEADS = {
     # office-holders the page does not name ("One backbencher said", "a Tory peer", "a minister")
     "backbencher", "mp", "peer", "minister", "senator", "congressman", "congresswoman", "mayor", "governor",
     "councillor", "councilor", "commander", "general", "colonel", "admiral", "ambassador", "judge"}
+# whom one meets or tells things, unnamed ("met his British counterpart", "a partner at the firm")
+LISTENER_HEADS = UNNAMED_PERSON_HEADS | {"counterpart", "partner", "aide", "official", "host", "guest", "visitor",
+                                         "interviewer", "envoy", "adviser", "advisor", "spokesman", "spokeswoman"}
 UNNAMED_PERSON = re.compile(r"(?:an?|one|another)\s+(?:[\w.’'\-]+\s+){0,4}?(%s)(?=$|\s+(?:of|from|at|in|on|with|who|whose|that|outside|inside|near|behind|for|by|after|during)\b|,)"
                             % "|".join(sorted(UNNAMED_PERSON_HEADS)))
 GENDERED = {"man": "m", "boy": "m", "father": "m", "husband": "m", "son": "m", "brother": "m", "spokesman": "m",
@@ -961,10 +965,26 @@ class DocumentResolver:
                         ranked.append(((dist, 0, -at), found[0], found[1]))
         if not ranked:
             return None
-        _, sp, actor = min(ranked, key=lambda r: r[0])
+        (dist, _, at), sp, actor = min(ranked, key=lambda r: r[0])
+        if dist > 2 and pronoun in OBJECT_FORM and depth == 0 and self._unnamed_listener_between(-at, pos, pronoun):
+            # "He assured her ... She told him ...": she is whom he told, never named, and not
+            # a woman who spoke paragraphs before
+            return None
         if sp is None:  # a person named where they spoke: as resolved there, with their post and body
             sp = next((s for start, s, a in reversed(self.history) if a.id == actor.id and start < pos), None)
         return sp, actor
+
+    def _unnamed_listener_between(self, start: int, pos: int, pronoun: str) -> bool:
+        """Did the sentence before ``pos``, after ``start``, tell something to a "her" (for a
+        "she") who is an unnamed person just met ("met his British counterpart ... assured
+        her")? Then that listener, never named, is who the pronoun most likely is, and the
+        person named before is not."""
+        gender = PRONOUN_SEX[pronoun]
+        for at in self.people.pronoun_objects(pos, OBJECT_FORM[pronoun]):
+            if at > start and any(s > start and _description_gender(self.text[s:e]) in (gender, None)
+                                  for s, e in self.people.unnamed_persons(at, LISTENER_HEADS)):
+                return True
+        return False
 
     def _known_surnames(self) -> frozenset[str]:
         """The surnames of the persons resolved so far, kept up to date as the history grows."""

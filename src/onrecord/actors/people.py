@@ -529,6 +529,29 @@ class People:
             out += [(dist, h) for h in hits if not self.quoted(h)]
         return out
 
+    def unnamed_persons(self, pos: int, heads: set[str]) -> list[tuple[int, int]]:
+        """Spans of unnamed persons ("his British counterpart") as the object of a verb or
+        preposition in the sentence holding ``pos`` and the one before it, ahead of ``pos``."""
+        i = bisect_right(self._starts, pos) - 1
+        out = []
+        for s, e in self.sentences[max(0, i - 1):i + 1]:
+            for t in self._sentence_tokens(s, e):
+                if t.pos_ == "NOUN" and t.lower_ in heads and t.dep_ in ("dobj", "pobj", "dative") \
+                        and not any(c.pos_ == "PROPN" and c.dep_ in ("appos", "compound") for c in t.children) \
+                        and self._char(t) < pos and not self.quoted(self._char(t)):
+                    out.append((self._char(t.left_edge), self._char(t) + len(t.text)))
+        return out
+
+    def pronoun_objects(self, pos: int, pronoun: str) -> list[int]:
+        """Offsets of ``pronoun`` ("her", "him") as an object in the sentence before the one
+        holding ``pos``, outside quotation marks ("he assured her that ...")."""
+        i = bisect_right(self._starts, pos) - 1
+        if i < 1:
+            return []
+        s, e = self.sentences[i - 1]
+        return [self._char(t) for t in self._sentence_tokens(s, e) if t.lower_ == pronoun and t.tag_ == "PRP"
+                and t.dep_ in ("dobj", "dative", "iobj", "pobj") and not self.quoted(self._char(t))]
+
     def _sentence_tokens(self, start: int, end: int):
         found = self._parsed_sentence.get((start, end))
         return list(found[1]) if found else []

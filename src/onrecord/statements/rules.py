@@ -550,6 +550,10 @@ def _condition_after(verb, after: int = -1):
     return None
 
 
+# "That said, she noted, ...": a turn of phrase ("even so") opening the sentence, nobody's words
+TURN_OF_PHRASE = re.compile(r"(?:that|this)(?: being)? said|having said (?:that|this)|needless to say", re.I)
+
+
 def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
     """'As X says, <content>', '<content>, X said', and '<con>, X said, <tent>' in two parts."""
     # "Voters, Roe suggested, don't ...": the parser may give the cue the clause's own subject
@@ -573,6 +577,7 @@ def _main_clause(text, pb, tok, cue, src) -> list[Candidate]:
     # a part with neither verb nor subject ("As a result, he said, ...") is an adverbial, and
     # so is a time after the attribution ("..., the military said, hours before the talks")
     parts = [p for p in (before, after) if p is not None and informative(p)
+             and not TURN_OF_PHRASE.fullmatch(p.text.strip(" ,(\"“"))
              and (len(p.text.split()) >= 2 or (strays and p is before) or core(p))
              and not (p is after and NARRATIVE_TIME.match(p.text))]
     condition = _condition_after(tok.head, after=tok.i)
@@ -1174,7 +1179,8 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             if apposed is not None:  # "X will happen, its chief economist, Tom Hale, said."
                 out.append(apposed)
                 continue
-            if subj is not None and subj.lower_ in ("that", "this") and subj.i == sent.start and tok.i == subj.i + 1 \
+            if subj is not None and subj.lower_ in ("that", "this") and tok.i == subj.i + 1 \
+                    and all(t.is_punct for t in tok.doc[sent.start:subj.i]) \
                     and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ",":
                 continue  # "That said, the plan is risky": a turn of phrase ("even so"), no report
             if subj is not None and subj.lower_ == "it" and subj.head != tok and infinitive_of(tok):
