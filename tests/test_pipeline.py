@@ -414,6 +414,16 @@ def test_an_earlier_sentence_about_the_speaker_dates_the_paragraphs_later_remark
     assert said["the collapse was reg"].basis == "published"  # another person's paragraph
 
 
+def test_a_recent_meeting_sets_the_scene_of_what_is_reported_from_it():
+    text = ("Minister Ana Roe met her British counterpart in London last month. According to two aides, "
+            "she assured him that the bridge would open.\n\n"
+            "Tom Hale met his wife in 1986. He said the plan was wrong.")
+    r = run(text, published="2025-11-14")
+    said = {st.content.text[:20]: st.said for st in r.statements}
+    assert said["that the bridge woul"].label() == "2025-10"
+    assert said["the plan was wrong"].basis == "published"  # a meeting long ago is no scene for today's words
+
+
 def test_a_readers_comment_reports_no_statement():
     comment = Document("c1", "The minister said the plan was dead, I heard.", kind="comment", parent_id="a1",
                        published="2025-06-20")

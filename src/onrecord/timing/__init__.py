@@ -711,6 +711,11 @@ OCCASION = re.compile(r"\b(?:interviews?|rall(?:y|ies)|debates?|speech(?:es)?|st
                       r"went further|struck an? (?:\w+ )?(?:note|tone)|weighed in|chimed in)\b", re.I)
 
 
+# a meeting sets a scene of speech too ("Harada met his British counterpart in London last
+# month. ... he assured her that ..."), when it was lately
+MEETING = re.compile(r"\b(?:met|meets|visited|visits|hosted|hosts|held talks|spoke by (?:tele)?phone|phoned|called)\b", re.I)
+MEETING_DAYS = 366
+
 AHEAD_OF = re.compile(r"\b(?:ahead of|before|until|by)\s+(?:[\w’']+\s+){0,2}$", re.I)
 
 
@@ -726,7 +731,8 @@ def frame_date(text: str, earlier: list[tuple[int, int, bool]], name: str | None
     for start, end, speaks in reversed(earlier):
         if not speaks and not (surname and re.search(r"(?<!\w)%s(?!\w)" % re.escape(surname), text[start:end])):
             continue
-        if not speaks and not OCCASION.search(text, start, end):
+        met = not speaks and not OCCASION.search(text, start, end)
+        if met and not MEETING.search(text, start, end):
             return None  # "Weddle started work at Carrier 24 years ago. He said ...": no scene of speech
         for m in find_expressions(text, start, end):
             if m.kind in NOT_FOR_STATEMENTS or any(a <= m.start < b for a, b in quoted) \
@@ -737,6 +743,8 @@ def frame_date(text: str, earlier: list[tuple[int, int, bool]], name: str | None
                 continue  # "Reid, who endorsed her in February, ...": the aside's time, not the scene's
             ts = _timespan(text, m, pub)
             if ts is not None and ts.basis == "text":
+                if met and (pub is None or ts.start is None or (pub - date.fromisoformat(ts.start[:10])).days > MEETING_DAYS):
+                    return None  # "Roe met her husband in 1976": a meeting long ago sets no scene for today's words
                 return ts
         return None
     return None
