@@ -258,6 +258,15 @@ def test_a_condition_in_a_statement_relevant_only_by_its_paragraph_is_not_the_qu
     assert st is None or st.stance != "conditional"
 
 
+def test_a_conditional_verdict_on_it_takes_the_paragraphs_question():
+    text = ('The party could accept a regional force if screening was strict. "We are not against it in principle, '
+            'as long as the troops never fire first," the lawmaker said.')
+    content = text.index("We are")
+    end = text.index(',"')
+    st = judge(T, text, Span.of(text, content, end), [(0, len(text))])
+    assert st.stance == "conditional" and st.condition.text == "the troops never fire first"
+
+
 def test_a_verb_of_the_same_direction_before_the_topic_is_the_questions_act():
     target = Target("t", "Should Japan lift its export controls?", keywords=("export controls", "controls"))
 

@@ -554,6 +554,10 @@ ANSWER_YES = re.compile(r"[\s\"“‘']*(?:yes|absolutely|certainly|of course|de
 # nouns that point back at what a paragraph spoke of ("the plan", "this proposal")
 POINTER_NOUNS = (r"plan|proposal|idea|move|measure|draft|resolution|step|option|initiative|request|offer|deal|bill|"
                  r"decision|demand|call|policy|approach")
+# a verdict on what the paragraph is about, by a pronoun: "We are not against it in principle, as
+# long as ...", "we could accept that if ..."
+VERDICT_ON_IT = re.compile(r"\b(?:against|for|support\w*|back(?:s|ed|ing)?|oppos\w*|reject\w*|accept\w*|"
+                           r"welcom\w*|endors\w*|approv\w*)\s+(?:it|this|that|them)\b(?!\s+(?:is|was|are|were|will|would)\b)", re.I)
 ANAPHORIC_OBJECT = re.compile(r"(?:it|this|that|them|these|those|(?:the|this|that|such an?|any such|these|those)\s+"
                               r"(?:[\w\-]+\s+)?(?:%s)s?)" % POINTER_NOUNS, re.I)
 VERDICT_VERB = re.compile(r"(?:support|back|welcome|endorse|favou?r|approve|accept|oppose|reject|condemn|denounce)\w*|"
@@ -755,7 +759,7 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             condition = Span.of(text, *_strip(text, m.start(1), _clause_end(text, m.start(1), min(e, m.end(1)))))
             evidence.append(Span.of(text, *_strip(text, m.start(), m.start(1))))
     if condition is not None and rel.from_context and not _names_question_verb(target, text, s, e) \
-            and not _names_question_place(target, text, s, e):
+            and not _names_question_place(target, text, s, e) and not VERDICT_ON_IT.search(text, s, e):
         # "Deterrence only works if it is credible", relevant only by its paragraph: a condition
         # of something else, not of what the question asks
         condition, evidence = None, []
