@@ -75,6 +75,16 @@ def test_a_minister_with_no_country_is_of_the_one_country_the_page_is_about(pars
     assert [r.speaker.organization_id for r in speakers(parse, text)] == ["gov-ca", "gov-ca"]
 
 
+def test_a_ministry_with_no_country_is_of_the_dateline_or_the_page_country(parse):
+    text = ("TOKYO, November 14, 2025 (Wire) - The government is weighing new export rules.\n\n"
+            "The Foreign Ministry said it was reviewing the draft.\n\n"
+            "The Fisheries Ministry said it had not been consulted.")
+    assert [r.speaker.organization_id for r in speakers(parse, text)] == ["gov-jp", "gov-jp"]
+    # a ministry the gazetteer knows is that ministry, not the whole government
+    text = text.replace("TOKYO", "LONDON").replace("The Foreign Ministry", "The Defence Ministry")
+    assert [r.speaker.organization_id for r in speakers(parse, text)] == ["uk-mod", "uk"]
+
+
 def test_a_countrys_post_named_first_is_the_one_person_the_page_titles_so(parse):
     text = ("Kazakhstan's energy minister said on Friday that the plan would not change.\n\n"
             "\"We are not going to sign up to that date,\" Minister Erlan Dosov told the radio.\n\n"

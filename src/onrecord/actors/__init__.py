@@ -1796,6 +1796,12 @@ class DocumentResolver:
             org_id = self._leaders_office(org_id, tail.group(1))  # "South Africa's presidency": its Presidency
         if org_id is None and STATE_DEPARTMENT.match(text):  # "the Department of Fisheries" of the page's country
             org_id = self._page_country()
+        unowned = UNOWNED_MINISTRY.fullmatch(text)
+        if org_id is None and unowned is not None and unowned.group(1).lower() in PORTFOLIOS:
+            # "The Foreign Ministry declined to comment" in a story from Tokyo: Japan's, its own
+            # ministry where the gazetteer knows it, else its government
+            country = self._page_country() or self._dateline_seat()
+            org_id = (self._ministry_of(country, text) or country) if country else None
         office = LEADERS_OFFICE.fullmatch(text)
         if org_id is None and office is not None:
             # "the presidency said" on a page about one country that never names the US (as a
@@ -1830,6 +1836,7 @@ UNNAMED_BRANCH = re.compile(r"(?:an?|one|two|three|several|some|other|another)\s
                             r"current|military|civilian)\s+)*(administration|defen[cs]e|military)\s+"
                             r"(?:officials?|sources?|aides?|officers?)\b", re.I)
 CABINET_POST = re.compile(r"\b(?:minister|ministry|premier|cabinet secretary|secretary of state for)\b", re.I)
+UNOWNED_MINISTRY = re.compile(r"(?:[Tt]he\s+)?(\w+)\s+[Mm]inistry")  # "the Foreign Ministry", no country named
 STATE_DEPARTMENT = re.compile(r"(?:[Tt]he\s+)?(?:Department|Ministry)\s+(?:of|for)\s+[A-Z]")
 STATE_BODY = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?:['’]s?)?)\s+(?:[a-z\-]+\s+){0,2}"
                         r"(?:ministry|army|military|navy|air force|armed forces|coast ?guard|border guard|government|cabinet|presidency|embassy|"
