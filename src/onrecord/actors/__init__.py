@@ -1105,12 +1105,17 @@ class DocumentResolver:
                                                        "chairwoman", "commander", "chief"}:
             return None  # "the billionaire" is no title's
         found = set()
-        for person in self.people.persons_in(0, pos):
-            name = self._written_out(person)
+        written = self.people._memo.setdefault("written", {})  # a person's full name and title, worked out once
+        for person in self.people.persons_before(pos):
+            key = (person.start, person.name)
+            if key not in written:
+                name = self._written_out(person)
+                title = " ".join(t for t in self._titles(name) if t) if name else ""
+                written[key] = (name, title, {v for w in re.findall(r"[\w\-]+", title.lower())
+                                              for v in (w, *ABBREVIATED_TITLES.get(w, ()))})
+            name, title, said = written[key]
             if not name or name in found:
                 continue
-            title = " ".join(t for t in self._titles(name) if t)
-            said = {v for w in re.findall(r"[\w\-]+", title.lower()) for v in (w, *ABBREVIATED_TITLES.get(w, ()))}
             if any(w not in said and not (w == head == "leader" and said & LEADERS)
                    and not self._same_country(w, title) for w in words) \
                     or ("former" in said) != ("former" in words):
@@ -1129,8 +1134,12 @@ class DocumentResolver:
 
     def _same_country(self, word: str, title: str) -> bool:
         """Does an epithet's word ('Russian') name the country the title names ('Russia's')?"""
-        org, other = self.gaz.organization_in(word.capitalize()), self.gaz.organization_in(title)
-        return org is not None and other is not None and self.gaz.tree.government(org) == self.gaz.tree.government(other)
+        memo = self.people._memo.setdefault("same_country", {})
+        if (word, title) not in memo:
+            org, other = self.gaz.organization_in(word.capitalize()), self.gaz.organization_in(title)
+            memo[(word, title)] = org is not None and other is not None \
+                and self.gaz.tree.government(org) == self.gaz.tree.government(other)
+        return memo[(word, title)]
 
     def _head_person(self, mention: Span, inside) -> str | None:
         """The person a mention is about: the last one named in its first comma-delimited part,
