@@ -267,6 +267,22 @@ def test_a_conditional_verdict_on_it_takes_the_paragraphs_question():
     assert st.stance == "conditional" and st.condition.text == "the troops never fire first"
 
 
+@pytest.mark.parametrize("text,label", [
+    ("We will lift the ban on arms exports.", "support"),
+    ("The government is moving toward easing its restrictions on arms exports.", "support"),
+    ("We will not lift the ban on arms exports.", "oppose"),
+    ("The cabinet wants to tighten curbs on arms exports.", "oppose"),
+])
+def test_what_is_done_to_a_restriction_on_the_thing_is_the_opposite_done_to_it(text, label):
+    target = Target("t", "Should Japan allow arms exports?", keywords=("arms exports",))
+    st = judge(target, text, Span.of(text, 0, len(text)), [])
+    assert st.stance == label and len({e.text for e in st.evidence}) == len(st.evidence)
+    # a question about the ban itself reads "lift the ban" as it is
+    ban = Target("b", "Should Japan lift its ban on arms exports?", keywords=("ban on arms exports",))
+    if text.startswith("We will lift"):
+        assert judge(ban, text, Span.of(text, 0, len(text)), []).stance == "support"
+
+
 def test_a_verb_of_the_same_direction_before_the_topic_is_the_questions_act():
     target = Target("t", "Should Japan lift its export controls?", keywords=("export controls", "controls"))
 

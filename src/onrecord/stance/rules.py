@@ -554,6 +554,14 @@ ANSWER_YES = re.compile(r"[\s\"“‘']*(?:yes|absolutely|certainly|of course|de
 # nouns that point back at what a paragraph spoke of ("the plan", "this proposal")
 POINTER_NOUNS = (r"plan|proposal|idea|move|measure|draft|resolution|step|option|initiative|request|offer|deal|bill|"
                  r"decision|demand|call|policy|approach")
+# a restriction on the thing the question names, right before it: "its long-standing restrictions on"
+RESTRICTION = re.compile(r"\b(?:bans?|curbs?|restrictions?|restrict\w*|limits?|controls?|embargo(?:es)?|moratorium|prohibition|caps?)\b", re.I)
+RESTRICTION_BEFORE = re.compile(r"\b(?:bans?|curbs?|restrictions?|limits?|controls?|embargo(?:es)?|moratorium|prohibition|caps?)"
+                                r"\s+on\s+(?:[\w\-’']+\s+){0,2}$", re.I)
+LOOSEN = re.compile(r"\b(?:lift\w*|eas(?:e|es|ed|ing)|relax\w*|loosen\w*|scrap\w*|end(?:s|ed|ing)?|remov\w*|abolish\w*|"
+                    r"repeal\w*|overturn\w*|do(?:ing)? away with)\s+(?:[\w\-’']+\s+){0,3}$", re.I)
+TIGHTEN = re.compile(r"\b(?:tighten\w*|impos\w*|reimpos\w*|keep(?:s|ing)?|kept|maintain\w*|extend\w*|expand\w*|"
+                     r"introduc\w*|toughen\w*)\s+(?:[\w\-’']+\s+){0,3}$", re.I)
 # a verdict on what the paragraph is about, by a pronoun: "We are not against it in principle, as
 # long as ...", "we could accept that if ..."
 VERDICT_ON_IT = re.compile(r"\b(?:against|for|support\w*|back(?:s|ed|ing)?|oppos\w*|reject\w*|accept\w*|"
@@ -810,6 +818,16 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
     # sanctions" is against lifting them
     said: dict[str, list[Span]] = {"support": [], "oppose": []}
     acts: list[Span] = []  # keywords written as the act the question asks for ("should lower rates")
+    if not RESTRICTION.search(target.question):
+        # "lift the ban on arms exports", "tighten curbs on ...": what is done to a restriction on
+        # the thing is the opposite done to the thing (a question about the ban itself reads it as is)
+        for hit in topics:
+            r = RESTRICTION_BEFORE.search(text, max(s, hit.start - 60), hit.start)
+            v = r and (LOOSEN.search(text, max(s, r.start() - 50), r.start()) or TIGHTEN.search(text, max(s, r.start() - 50), r.start()))
+            if v:
+                label = "support" if (v.re is LOOSEN) != _negated(text, v.start()) else "oppose"
+                if not any(x.start == v.start() for x in votes[label]):  # one vote for "exporting lethal weapons" and its "lethal weapons"
+                    votes[label].append(Span.of(text, v.start(), hit.end))
     # "the people of Talmar deserve recognition", "Ukraine needs tanks"; "we do not need tanks"
     for m in _before_topic(text, s, e, DESERVE, topics):
         gap = min((text[m.end():t.start] for t in topics if t.start >= m.end()), key=len, default="")
