@@ -257,6 +257,7 @@ SERVICE_WORDS = {"Navy", "Army", "Marine", "Marines", "Air", "Force", "Coast", "
 ROLE_THEN_NAME = re.compile(caps(r"(.*\b(?:spokes(?:man|woman|person)|minister|secretary|ambassador|envoy|adviser|"
                                  r"advisor|official|chief|director|commander|governor))\s+"
                                  r"((?:[A-Z][\w'’\-]+\s+){1,2}[A-Z][\w'’\-]+)"))
+TITLE_BEFORE_SURNAME = caps(r"((?:[A-Z][\w.]*[ \t]+){1,4})")
 TITLE_RUN = re.compile(r"((?:%s\s+){1,10})$" % TITLE_WORD)  # compiled once: re's own cache fills with names
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w\-]+\s*){1,3})")  # "President X of Marovia"
 
@@ -309,7 +310,7 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
             return title, appos, described
         fallback = fallback or described
     # a title directly before the surname ("Gen. X", "Secretary X")
-    m = re.search(caps(r"((?:[A-Z][\w.]*[ \t]+){1,4})%s(?!\w)") % re.escape(surname), text)
+    m = search_before_word(TITLE_BEFORE_SURNAME, surname, text)  # read only where the surname stands
     if m and gaz.rank(m.group(1)) > 1 and m.group(1).split()[-1].rstrip(".") in TITLE_NOUNS:
         return m.group(1).strip(), None, fallback
     return None, None, fallback
