@@ -555,9 +555,9 @@ ANSWER_YES = re.compile(r"[\s\"“‘']*(?:yes|absolutely|certainly|of course|de
 POINTER_NOUNS = (r"plan|proposal|idea|move|measure|draft|resolution|step|option|initiative|request|offer|deal|bill|"
                  r"decision|demand|call|policy|approach")
 # a restriction on the thing the question names, right before it: "its long-standing restrictions on"
-RESTRICTION = re.compile(r"\b(?:bans?|curbs?|restrictions?|restrict\w*|limits?|controls?|embargo(?:es)?|moratorium|prohibition|caps?)\b", re.I)
-RESTRICTION_BEFORE = re.compile(r"\b(?:bans?|curbs?|restrictions?|limits?|controls?|embargo(?:es)?|moratorium|prohibition|caps?)"
-                                r"\s+on\s+(?:[\w\-’']+\s+){0,2}$", re.I)
+RESTRICTION_NOUNS = r"bans?|curbs?|restrictions?|limits?|controls?|embargo(?:es)?|moratorium|prohibition|caps?"
+RESTRICTION = re.compile(r"\b(?:%s|restrict\w*)\b" % RESTRICTION_NOUNS, re.I)
+RESTRICTION_BEFORE = re.compile(r"\b(?:%s)\s+on\s+(?:[\w\-’']+\s+){0,2}$" % RESTRICTION_NOUNS, re.I)
 LOOSEN = re.compile(r"\b(?:lift\w*|eas(?:e|es|ed|ing)|relax\w*|loosen\w*|scrap\w*|end(?:s|ed|ing)?|remov\w*|abolish\w*|"
                     r"repeal\w*|overturn\w*|do(?:ing)? away with)\s+(?:[\w\-’']+\s+){0,3}$", re.I)
 TIGHTEN = re.compile(r"\b(?:tighten\w*|impos\w*|reimpos\w*|keep(?:s|ing)?|kept|maintain\w*|extend\w*|expand\w*|"
