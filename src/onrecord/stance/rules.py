@@ -558,10 +558,19 @@ POINTER_NOUNS = (r"plan|proposal|idea|move|measure|draft|resolution|step|option|
 RESTRICTION_NOUNS = r"bans?|curbs?|restrictions?|limits?|controls?|embargo(?:es)?|moratorium|prohibition|caps?"
 RESTRICTION = re.compile(r"\b(?:%s|restrict\w*)\b" % RESTRICTION_NOUNS, re.I)
 RESTRICTION_BEFORE = re.compile(r"\b(?:%s)\s+on\s+(?:[\w\-’']+\s+){0,2}$" % RESTRICTION_NOUNS, re.I)
-LOOSEN = re.compile(r"\b(?:lift\w*|eas(?:e|es|ed|ing)|relax\w*|loosen\w*|scrap\w*|end(?:s|ed|ing)?|remov\w*|abolish\w*|"
-                    r"repeal\w*|overturn\w*|do(?:ing)? away with)\s+(?:[\w\-’']+\s+){0,3}$", re.I)
-TIGHTEN = re.compile(r"\b(?:tighten\w*|impos\w*|reimpos\w*|keep(?:s|ing)?|kept|maintain\w*|extend\w*|expand\w*|"
-                     r"introduc\w*|toughen\w*)\s+(?:[\w\-’']+\s+){0,3}$", re.I)
+
+
+def _verb_forms(verbs: set[str]) -> str:
+    """Every form of these verbs ("ease": eases, eased, easing; "scrap": scrapped, scrapping)."""
+    return "|".join(re.escape(v[:-1]) + "(?:e|es|ed|ing)" if v.endswith("e") else
+                    re.escape(v) + "(?:s|es|ed|ing|" + v[-1] + "ed|" + v[-1] + "ing)?" for v in sorted(verbs))
+
+
+# what is done to a restriction, up to three words before it: "lift the ban", "easing its restrictions"
+LOOSEN = re.compile(r"\b(?:%s|do(?:ing)? away with)\s+(?:[\w\-’']+\s+){0,3}$"
+                    % _verb_forms(REMOVE_VERBS | {"relax", "loosen", "overturn"}), re.I)
+TIGHTEN = re.compile(r"\b(?:%s|kept)\s+(?:[\w\-’']+\s+){0,3}$"
+                     % _verb_forms(KEEP_VERBS | {"impose", "reimpose", "introduce", "toughen", "expand"}), re.I)
 # a verdict on what the paragraph is about, by a pronoun: "We are not against it in principle, as
 # long as ...", "we could accept that if ..."
 VERDICT_ON_IT = re.compile(r"\b(?:against|for|support\w*|back(?:s|ed|ing)?|oppos\w*|reject\w*|accept\w*|"

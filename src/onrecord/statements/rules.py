@@ -18,7 +18,7 @@ import yaml
 
 from ..model import Span
 from ..timing import DAY_RE, MONTH_RE
-from ..parse import Parsed, ParsedBlock, caps
+from ..parse import ASIDE_REPORTS, Parsed, ParsedBlock, caps
 from .cuemodel import load_model, verb_features
 from .quotes import Quote
 from .quotes import overlapping as _overlapping_quotes
@@ -374,9 +374,9 @@ def _last_clause_start(text: str, start: int, end: int) -> int:
     if opened != -1 and ")" not in stretch[opened:]:
         return start + opened + 1
     cut = stretch.rfind(": ")  # (not a semicolon: "A was paid $3; B was paid $5, according to ..." is the list)
-    if cut != -1 and len(stretch[cut:].split()) > 3 and stretch[:cut].count("\"") % 2 == 0 \
-            and not re.search(r"\b(?:said|says|say|wrote|writes|added|stated|declared|tweeted)$", stretch[:cut]) \
-            and stretch[:cut].count("“") == stretch[:cut].count("”"):
+    lead = stretch[:cut].split()
+    if cut != -1 and len(stretch[cut:].split()) > 3 and not (lead and lead[-1].lower() in ASIDE_REPORTS) \
+            and not any(_marks_left_open(stretch[:cut], mark) for mark in ("“", "\"")):
         return start + cut + 2
     return start
 
