@@ -697,6 +697,13 @@ def test_a_request_for_anonymity_is_not_a_statement(parse):
     rows = found(parse, "One of the officials, who spoke on condition of anonymity to discuss internal "
                         "deliberations, said the plans had been requested in October.")
     assert [r[3] for r in rows] == ["the plans had been requested in October"]
+    # the request after the attribution: why the source asked is not what the source said
+    rows = found(parse, "The convoy never left the port, he said, on condition of anonymity to discuss "
+                        "the operation.")
+    assert [r[3] for r in rows] == ["The convoy never left the port"]
+    rows = found(parse, "The talks have stalled, an aide said, on condition of anonymity because she was "
+                        "not authorized to speak.")
+    assert [r[3] for r in rows] == ["The talks have stalled"]
 
 
 def test_an_infinitive_after_a_time_is_the_content_however_the_parser_hangs_it(parse):

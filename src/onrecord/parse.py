@@ -383,6 +383,20 @@ def repair_infinitive_list_read_as_adverbial(sdoc) -> None:
         tok.head, tok.dep_ = first, "conj"
 
 
+def repair_purpose_read_as_report(sdoc) -> None:
+    """'..., he said, on condition of anonymity to discuss the talks': the small parser hangs
+    the infinitive on the reporting verb, as if it were what was said. An infinitive right
+    after 'anonymity' or 'anonymously' is why the source asked not to be named: it modifies
+    that word."""
+    for tok in sdoc:
+        if tok.dep_ not in ("xcomp", "advcl") or tok.tag_ != "VB" or tok.left_edge.i < 1 \
+                or sdoc[tok.left_edge.i].lower_ != "to":
+            continue
+        before = sdoc[tok.left_edge.i - 1]
+        if before.lower_ in ("anonymity", "anonymously") and before.head.i != tok.i:
+            tok.head, tok.dep_ = before, "acl"
+
+
 QUOTE_CLOSERS = {'"', "”", "''", "’"}
 
 
@@ -551,6 +565,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_asked_aside(sdoc)
             repair_coordinated_report(sdoc)
             repair_infinitive_list_read_as_adverbial(sdoc)
+            repair_purpose_read_as_report(sdoc)
             repair_report_hung_on_its_aside(sdoc)
             repair_verb_read_as_modifier(sdoc)
             repair_report_before_quote_read_as_modifier(sdoc)

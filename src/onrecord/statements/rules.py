@@ -1249,7 +1249,15 @@ ANONYMITY_TERMS = re.compile(r"(?:speaking|talking|asking|requesting|declining|a
 def about_anonymity(text: str, c: Candidate) -> bool:
     """Is this "statement" only how or why its source asked not to be named?"""
     return ANONYMITY_TERMS.match(c.content.text) is not None or (
-        c.cue is not None and ANONYMITY_PURPOSE.search(text, max(0, c.cue.start - 60), c.cue.start) is not None)
+        c.cue is not None and ANONYMITY_PURPOSE.search(text, max(0, c.cue.start - 60), c.cue.start) is not None) \
+        or anonymity_purpose_at(text, c.content.start)
+
+
+def anonymity_purpose_at(text: str, start: int) -> bool:
+    """Does a purpose or reason start here that follows a request for anonymity ('he said, on
+    condition of anonymity to discuss ...', '... anonymity because he was not authorized')?"""
+    return re.match(r"(?:to|because|since|as)\b", text[start:start + 8], re.I) is not None \
+        and ANONYMITY_PURPOSE.search(text, max(0, start - 60), start) is not None
 
 
 def misplaced_clause(verb, clause) -> bool:
