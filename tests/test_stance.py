@@ -38,6 +38,11 @@ def stance(text, context=()):
     ("A regional force remains \"an option we have not taken off the table.\"", "undecided"),
     ("A regional force is still on the table.", "undecided"),
     ("A regional force is off the table.", "oppose"),
+    # what the speaker says is the aim, or works toward, and what they resist
+    ("The aim, the envoy said, is to secure a regional force for the border.", "support"),
+    ("Our goal is not to build a regional force.", "oppose"),
+    ("Officials are working toward a regional force on the border.", "support"),
+    ("The ministry has stepped up its resistance to a regional force.", "oppose"),
     ("The regional force should take effect by January.", "support"),
     ("Deploying a regional force is the right thing to do.", "support"),
     ("We will push for a regional force at the summit.", "support"),

@@ -125,7 +125,8 @@ DEFIANCE = re.compile(r"\b(?:(?:will|would|shall|must|do|does|did|can)(?: not|n[
                       r"(?:be\s+)?" + YIELD + r"\b", re.I)
 
 OPPOSE = re.compile(
-    r"\b(ill-advised|not feasible|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
+    r"\b(ill-advised|not feasible|(?:resistance|reluctance|hostility) to|resist(?:s|ed|ing)?|"
+    r"(?:goal|aim|objective|intention)s?(?:,[^,.;]{1,60},)? (?:is|was|remains?) not to|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
     r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r"| " + CANDOUR_VERBS + r"\b| (?:be )?" + YIELD + r"| hesitate|"
     r" " + FORSAKE + r")|"
     r"cannot support|do(?:es)? not support|(?:urge[sd]?|urging|call(?:s|ed|ing)? on)\b" + TO_END + r"|"
@@ -182,6 +183,13 @@ SUPPORT = re.compile(
     r"(?:serves?|served|serving|in) (?:our|the|everyone['’]s|[A-Z]\w+['’]s) (?:[\w\-]+ ){0,2}?interests?|the least (?:we|they|you|I|he|she|it|the \w+) (?:can do|could do|owe|must do)|"
     r"argu(?:e|es|ed|ing) (?:for|in favou?r)|(?:a|the|our|top) priority|(?:see|sees|saw) (?:some |real |great )?merit|"
     r"(?:is|remains?) (?:our|the|a) (?:[\w\-]+ )?(?:goal|aim|objective|ambition|aspiration)|campaign(?:s|ed|ing)? for|"
+    # "the goal, he said, is to forge a durable truce", "our aim remains to reach a deal"
+    r"(?:goal|aim|objective|ambition|aspiration|intention|mission)s?(?:,[^,.;]{1,60},)? (?:is|was|remains?|remained|will be|has been) "
+    r"(?:still |now |clearly |simply )?to|"
+    # what a speaker works toward: "working toward a truce", "an effort to broker a deal"
+    r"(?:work(?:s|ed|ing)?|striv(?:e|es|ed|ing)|mov(?:e|es|ed|ing)) (?:hard |steadily |quickly )?toward?s?|"
+    r"(?:efforts?|bid|attempts?|drive|push|initiative) to (?:broker|reach|secure|achieve|forge|negotiate|restore|revive|"
+    r"salvage|strike|seal|clinch|conclude|finalize|finalise)|"
     r"expect(?:s|ed|ing)? [\w\s]{1,30}? to (?:stand by|hono(?:u)?r|accept|say yes|implement|abide by|respect))\b",
     re.I)
 # "ruled out | any foreign force", "welcomed | the plan": the verb that governs a noun-phrase
