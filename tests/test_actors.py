@@ -924,6 +924,16 @@ def test_they_is_never_one_unnamed_person(parse):
     assert last_speaker(parse, text) == "Mexican officials"
 
 
+def test_they_may_be_people_the_sentence_names_before_any_of_them_speaks(parse):
+    text = ("The Treasury said the levy would stay. The decision alarmed many farmers, because they believe that "
+            "prices will fall.")
+    assert last_speaker(parse, text) == "many farmers"
+    # whom a report after its words names there is part of what was said
+    text = ("Port officials said the strike was over. With dockers back at work, they said, the backlog "
+            "would clear by Friday.")
+    assert last_speaker(parse, text) == "Port officials"
+
+
 def test_a_pair_named_by_surnames_is_the_group_of_their_full_names(parse):
     text = ("Senator Charles Grassley and Senator Patrick Leahy wrote to the agency in May. "
             "Mr. Grassley and Mr. Leahy said the program was open to fraud.")

@@ -98,6 +98,8 @@ BARE_INSTITUTION = re.compile(r"\b(?:Commission|Council|Secretariat|Presidency|M
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|press secretary|press officer)$", re.I)
 OWNED_ROLE = re.compile(r"((?i:its|their|his|her))\s+((?:[a-z\-]+\s+){0,2}[a-z\-]+)$")  # "her deputy"
 TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(?:Col|Gen|Adm|Capt|Sgt|Maj|Lt|Cmdr|Cpl)\.)")
+# plural nouns of people, who may be a "they" before anyone of them speaks
+PLURAL_PEOPLE = GROUP_HEADS | {h for h in ANONYMOUS_HEADS if h.endswith("s")} | {h + "s" for h in UNNAMED_PERSON_HEADS}
 MANY = re.compile(r"(?:two|three|four|five|six|several|some|many|a few|a group of|a number of|\d+)\b")
 SURNAME_PAIR = re.compile(caps(r"([A-Z][\w'’\-]+)\s+(?:and|&)\s+([A-Z][\w'’\-]+)"))
 # "Roe and ", "Roe and Mexican President ": the name before the "and" of a pair
@@ -937,6 +939,11 @@ class DocumentResolver:
                     sp.mention.end, ("ccomp", "xcomp", "advcl", "pcomp"))
                 ranked.append(((distance(start), 1 if nested else 0, -start), sp, actor))
                 break
+        if kind == "plural":  # "That frustrates many analysts because they believe ...": people the sentence names
+            for subj, start, end in self.people.unnamed_plurals(pos, PLURAL_PEOPLE):
+                res = self._resolve(Span.of(self.text, start, end), other_than)
+                if res.actor is not None and res.actor.kind in want[kind] and res.actor.id not in other_than:
+                    ranked.append(((0, subj, -start), res.speaker, res.actor))
         if kind == "person":
             known = self._known_surnames()
             def written_out(p) -> str:  # the person a bare surname stands for there ("Mrs. Roe": Ann Roe)

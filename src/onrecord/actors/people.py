@@ -490,6 +490,33 @@ class People:
                     out.append((dist, start, end))
         return out
 
+    def unnamed_plurals(self, pos: int, heads: set[str]) -> list[tuple[int, int, int]]:
+        """People described in the plural and not named, earlier in the sentence of ``pos``
+        ("That frustrates many analysts because they believe ..."): (0 for a subject else 1,
+        start, end) of each description."""
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return []
+        tokens = self._sentence_tokens(*self.sentences[i])
+        pronoun = next((t for t in tokens if self._char(t) == pos), None)
+        verb = pronoun.head if pronoun is not None else None
+        # "With rebels gaining ground, they said, ...", "... until voters vote, they argued": whom
+        # a report that comes after its words names there is what was said, not who said it
+        reported = set()
+        if verb is not None and verb.dep_ == "parataxis":
+            reported = set(verb.head.subtree) - set(verb.subtree)
+        elif verb is not None:
+            reported = {t for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i for t in c.subtree}
+        out = []
+        for tok in tokens:
+            if tok.tag_ != "NNS" or tok.lower_ not in heads or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") \
+                    or tok in reported or tok.head.dep_ == "agent":  # ("were recognized by voters": not the ones recognized)
+                continue
+            start, end = self._char(tok.left_edge), self._char(tok) + len(tok.text)
+            if end <= pos and not self.quoted(start):
+                out.append((0 if tok.dep_ in ("nsubj", "nsubjpass") else 1, start, end))
+        return out
+
     ROLE_SUBJECT = re.compile(r"(?:^\W{0,3}|[,;]\s+)(?:the|The)\s+(%s)(?:['’]s\b|\s+(?!of\b)(?:[a-z]+ly\s+)?[a-z]+)"
                               % "|".join(sorted(ROLE_WORDS)))  # "The president appeared", "The president's aides"
 
