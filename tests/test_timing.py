@@ -146,6 +146,10 @@ def test_a_year_before_the_medium_dates_the_words():
     content = Span.of(text, text.index("the pipeline"), len(text) - 1)
     ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("said"), content, "2026-11-20")
     assert (ts.start, ts.end, ts.granularity) == ("2019-01-01", "2019-12-31", "year")
+    text = "The envoy wrote in a 2014 email that the ceasefire would not hold."
+    content = Span.of(text, text.index("that the"), len(text) - 1)
+    ts = date_statement(text, [Block(0, len(text))], 0, (0, len(text)), text.index("wrote"), content, "2026-11-20")
+    assert (ts.start, ts.end) == ("2014-01-01", "2014-12-31")
     # "that 2013 report" points back at a report; it does not say when she spoke
     text = "One of the authors of that 2013 report, Jane Roe, said the party would lose."
     content = Span.of(text, text.index("the party"), len(text) - 1)

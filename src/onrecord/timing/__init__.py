@@ -95,7 +95,9 @@ PATTERNS = [
     # "in a 2019 interview", "her 2015 speech": the year the words came in
     ("year", re.compile(r"\b(?i:an?|his|her|their|its)\s+((?:19|20)\d\d)\s+(?=(?i:interview|speech|statement|"
                         r"letter|op-ed|article|book|memo|address|testimony|hearing|debate|post|tweet|remarks|"
-                        r"briefing|news conference|press conference|memoir|report)s?\b)")),
+                        r"briefing|news conference|press conference|memoir|report|e-?mail|message|cable|note|"
+                        r"video|podcast|(?:phone )?call|conversation|exchange|meeting|rally|appearance|column|"
+                        r"editorial|essay|filing|deposition)s?\b)")),
     ("bare_year", re.compile(r"(?<![\d$.,/-])((?:19|20)\d\d)(?![\d%/-])(?!,\d)(?!s\b)")),
 ]
 # Kinds too loose to date a remark by ("the 2020 election", "soon"): found, but not used
