@@ -6,8 +6,8 @@ from onrecord.statements import extract
 pytestmark = pytest.mark.slow
 
 
-def speakers(parse, text):
-    parsed = parse(text)
+def speakers(parse, text, published="2030-06-14"):
+    parsed = parse(text, published)
     found = extract(parsed)
     r = DocumentResolver(parsed, mentions=[c.source for c in found])  # as the pipeline makes it
     return [r.resolve(c.source, c.kind, c.cue.text if c.cue else None) for c in found]
@@ -225,6 +225,26 @@ def test_user_registry_extends_the_gazetteer(tmp_path):
     bad.write_text("organizations:\n  - {id: x, name: X, parent: missing}\n")
     with pytest.raises(Exception, match="unknown parent"):
         load_gazetteer(str(bad))
+
+
+def test_an_officeholder_is_known_by_surname_only_on_a_page_of_their_term(parse):
+    text = "Mr. Obama said the talks would resume on Monday."
+    [res] = speakers(parse, text, published="2014-05-02")
+    assert (res.speaker.name, res.speaker.role, res.speaker.organization_id) == ("Barack Obama", "President", "us-exec")
+    [res] = speakers(parse, text, published="2019-05-02")  # a former president, or another Obama
+    assert (res.speaker.name, res.speaker.organization_id) == ("Obama", None)
+    [res] = speakers(parse, "President Xi said the talks would resume.", published="2015-03-01")
+    assert (res.speaker.name, res.speaker.organization_id) == ("Xi Jinping", "cn")
+
+
+def test_the_users_registry_replaces_an_officeholder(parse, tmp_path):
+    reg = tmp_path / "actors.yaml"
+    reg.write_text("people:\n  - name: Barack Obama\n    roles: [{title: Senator, organization: us-senate}]\n")
+    parsed = parse("Barack Obama said the bill would pass.", "2014-05-02")
+    found = extract(parsed)
+    r = DocumentResolver(parsed, gaz=load_gazetteer(str(reg)), mentions=[c.source for c in found])
+    res = r.resolve(found[0].source, found[0].kind, found[0].cue.text)
+    assert (res.speaker.role, res.speaker.organization_id) == ("Senator", "us-senate")
 
 
 def test_pronoun_takes_the_most_recent_person_not_only_the_last_speaker(parse):

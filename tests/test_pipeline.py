@@ -653,3 +653,11 @@ def test_she_after_a_named_listener_is_that_listener():
                   ("She told him that delays would raise costs.", "paragraph")))
     told = next(s for s in r.statements if s.content.text == "that delays would raise costs")
     assert told.speaker.name == "Maria Lopez"
+
+
+def test_an_officeholders_role_is_the_one_held_when_the_words_were_said():
+    r = run("Hillary Clinton said on Monday that she would run.\n\n"
+            "In a 2011 email, Hillary Clinton wrote that the talks had failed.", published="2015-06-01")
+    roles = {st.said.start[:4]: (st.speaker.role, st.speaker.organization_id) for st in r.statements}
+    assert roles["2015"] == (None, None)
+    assert roles["2011"] == ("Secretary of State", "us-state")

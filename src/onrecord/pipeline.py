@@ -469,6 +469,12 @@ def role_as_of(speaker: Speaker | None, said, gaz) -> Speaker | None:
     person = gaz.people.get(speaker.name.lower())
     day = said.start or said.end
     role = person.role_on(day) if person else None
+    if role is None and person is not None and said.end and said.end != day:
+        role = person.role_on(said.end)  # "in 2009" began before the inauguration of that January
+    if role is None and person is not None and person.builtin and day \
+            and (speaker.role, speaker.organization_id) in {(r.title, r.organization_id) for r in person.roles}:
+        # an officeholder's words from before or after their terms ("as a senator in 2006, Obama said")
+        return replace(speaker, role=None, organization_id=None, organization_path=())
     if role is None:
         return speaker
     return replace(speaker, role=role.title, organization_id=role.organization_id,

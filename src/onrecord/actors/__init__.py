@@ -443,16 +443,23 @@ class DocumentResolver:
                                   self.gaz.path(org_id), how), actor)
 
     def _registered(self, mention: Span, person: "RegisteredPerson", how: str) -> Resolution:
-        role = person.role_on(None)
+        role = person.role_on(self.parsed.document.published if person.builtin else None)
         org_id = role.organization_id if role else None
         actor = Actor(person_id(person.name), person.name, "person", person.roles)
         return Resolution(Speaker(mention, actor.id, person.name, role.title if role else None, org_id,
                                   self.gaz.path(org_id), how), actor)
 
+    def _registry(self, name: str):
+        """The declared person or officeholder a name stands for on this page, or None."""
+        person = self.gaz.people.get(name.lower())
+        return person if person is not None and person.in_office(self.parsed.document.published) else None
+
     def _person(self, mention: Span, name: str, how: str) -> Resolution:
-        registered = self.gaz.people.get(name.lower())
+        registered = self._registry(name)
         if registered is None and len(name.split()) == 1:  # a surname of exactly one declared person
-            bearers = {p.name: p for p in self.gaz.people.values() if p.name.split()[-1].lower() == name.lower()}
+            day = self.parsed.document.published
+            bearers = {p.name: p for p in self.gaz.people.values()
+                       if p.name.split()[-1].lower() == name.lower() and p.in_office(day)}
             registered = next(iter(bearers.values())) if len(bearers) == 1 else None
         if registered is not None:
             return self._registered(mention, registered, how)
@@ -1345,7 +1352,7 @@ class DocumentResolver:
             return Resolution(Speaker(mention, None, None, resolved_from="unresolved"), None)
         low = text.lower()
         bare = re.sub(r"^(the|a|an)\s+", "", low)
-        registered = self.gaz.people.get(low) or self.gaz.people.get(bare)
+        registered = self._registry(low) or self._registry(bare)
         if registered is not None:  # a name or description the user declared ("the top U.S. diplomat")
             return self._registered(mention, registered, "registry")
         particled = PARTICLE_NAME.fullmatch(text)

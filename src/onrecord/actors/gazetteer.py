@@ -263,24 +263,32 @@ def _read_yaml(path) -> dict:
 
 @dataclass(frozen=True)
 class RegisteredPerson:
-    """A person the user declared: canonical name, other names, and dated roles."""
+    """A person the user declared, or one of onrecord's officeholders (``builtin``): canonical
+    name, other names, and dated roles."""
 
     name: str
     aliases: tuple[str, ...]
     roles: tuple[Role, ...]
+    builtin: bool = False
 
     def role_on(self, day: str | None) -> Role | None:
-        """The role held on ``day`` (ISO date); without a date, the latest role."""
+        """The role held on ``day`` (ISO date); without a date, or on a day the user's person
+        held none, the latest role. An officeholder holds none outside their terms."""
         if not self.roles:
             return None
         if day:
             for r in self.roles:
                 if (r.start is None or r.start <= day) and (r.end is None or day <= r.end):
                     return r
-        return max(self.roles, key=lambda r: r.start or "")
+        return None if self.builtin else max(self.roles, key=lambda r: r.start or "")
+
+    def in_office(self, day: str | None) -> bool:
+        """May a page of ``day`` mean this person? A user's, always; an officeholder only while
+        in a post (a "Mr. Bush" of 2016 is no president)."""
+        return not self.builtin or self.role_on(day) is not None
 
 
-def _people(layer: dict, where: str, orgs: dict) -> list[RegisteredPerson]:
+def _people(layer: dict, where: str, orgs: dict, builtin: bool = False) -> list[RegisteredPerson]:
     out = []
     for i, p in enumerate(layer.get("people") or []):
         if not isinstance(p, dict) or not isinstance(p.get("name"), str):
@@ -293,7 +301,7 @@ def _people(layer: dict, where: str, orgs: dict) -> list[RegisteredPerson]:
                 raise RegistryError(f"{p['name']!r}: unknown organization {r['organization']!r}", source=where)
             start, end = (str(r[k]) if r.get(k) else None for k in ("start", "end"))
             roles.append(Role(r["title"], r.get("organization"), start, end))
-        out.append(RegisteredPerson(p["name"], tuple(p.get("aliases") or ()), tuple(roles)))
+        out.append(RegisteredPerson(p["name"], tuple(p.get("aliases") or ()), tuple(roles), builtin))
     return out
 
 
@@ -369,6 +377,10 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
         if o.parent_id and o.parent_id not in orgs:
             raise RegistryError(f"organization {o.id!r} has unknown parent {o.parent_id!r}")
     people: dict[str, RegisteredPerson] = {}
+    officeholders = _read_yaml(resources.files(__package__).joinpath("officeholders.yaml"))
+    for person in _people(officeholders, "built-in officeholders", orgs, builtin=True):
+        for key in (person.name, *person.aliases):
+            people[key.lower()] = person
     for where, layer in layers:
         for person in _people(layer, where, orgs):
             for key in (person.name, *person.aliases):
