@@ -227,6 +227,13 @@ def test_user_registry_extends_the_gazetteer(tmp_path):
         load_gazetteer(str(bad))
 
 
+def test_a_country_an_expert_or_envoy_deals_with_is_not_their_employer(parse):
+    found = bodies(parse, "Tom Wexler, an expert on Syria at a Washington institute, said the truce would fail. "
+                          "Ana Lind, the EU's special envoy on Syria, said talks would resume. "
+                          "Lea Moss, a Russian military analyst, said the offensive had stalled.")
+    assert found == {"Tom Wexler": None, "Ana Lind": "eu", "Lea Moss": None}
+
+
 def test_an_officeholder_is_known_by_surname_only_on_a_page_of_their_term(parse):
     text = "Mr. Obama said the talks would resume on Monday."
     [res] = speakers(parse, text, published="2014-05-02")

@@ -183,6 +183,8 @@ class Gazetteer:
         for start, _, oid in self.find(text):
             if HOST_BEFORE.search(text, max(0, start - LOOK_BACK), start):
                 continue  # "Veloria's ambassador to the EU": the EU receives them, it does not send them
+            if self.organizations[oid].kind in ("government", "igo") and TOPIC_BEFORE.search(text, max(0, start - LOOK_BACK), start):
+                continue  # "the EU's envoy on Syria", "an expert on Russia": what they deal with (one "on the Senate" sits in it)
             if titled is not None and self.ancestors(titled)[-1:] != self.ancestors(oid)[-1:] and best == titled:
                 best = oid  # "France's secretary of state for the elderly": France's, not the State Department
             elif best is None or len(self.ancestors(oid)) > len(self.ancestors(best)):
@@ -213,6 +215,7 @@ class Gazetteer:
 
 HOST_BEFORE = re.compile(r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?|delegates?|delegations?|"
                          r"(?:permanent\s+)?representatives?|missions?|observers?)\s+to\s+(?:the\s+)?$", re.I)
+TOPIC_BEFORE = re.compile(r"\b(?:on|about|over|regarding)\s+(?:the\s+)?$", re.I)
 SHADOW = re.compile(r"\bshadow\b", re.I)
 LEGISLATOR = re.compile(r"\b(?:Reps?\.|(?<!Trade )(?<!Permanent )(?<!Special )(?<!High )Representative|Sen\.|Senator|"
                         r"Congress(?:wo)?man|lawmakers?|legislators?|MPs?|members? of (?:parliament|congress)|"
@@ -233,7 +236,7 @@ PRIVATE_NAME_BEFORE = re.compile(r"(?:\b(?:Organization|Owners|Center|Centre|Ins
                                  r"\b[A-Z]{3,}\s+for\s+|\b(?:Priorities|Concerned\s+\w+|Pro-Choice)\s+)$")
 # "an Israeli blogger", "a Mexican-American voter": a nationality, not a voice of its government
 PRIVATE_ROLE = re.compile(r"\b(?:bloggers?|journalists?|reporters?|writers?|historians?|professors?|scholars?|academics?|"
-                          r"researchers?|students?|businessm[ae]n|businesswom[ae]n|voters?|activists?|lawyers?|"
+                          r"researchers?|experts?|analysts?|specialists?|economists?|students?|businessm[ae]n|businesswom[ae]n|voters?|activists?|lawyers?|"
                           r"novelists?|artists?|columnists?|commentators?|faculty|clerics?|archbishops?|pastors?|"
                           r"rabbis?|imams?|priests?|celebrit(?:y|ies)|actors?|actress(?:es)?|athletes?|"
                           r"-Americans?|far-right|far-left|party (?:leader|chief|chairman|chairwoman|chair)|candidates?|nominees?|"
