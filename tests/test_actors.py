@@ -227,6 +227,16 @@ def test_user_registry_extends_the_gazetteer(tmp_path):
         load_gazetteer(str(bad))
 
 
+def test_a_name_written_surname_first_is_one_person(parse):
+    text = ("The trade minister, Zhong Shanwei, said the quotas would stay. Mr. Zhong said the talks were useful. "
+            "But he said the tariffs were a mistake.")
+    assert [r.speaker.name for r in speakers(parse, text)] == ["Zhong Shanwei"] * 3
+    # a surname the page also writes last ("Donald Trump") is no surname first of "Trump Tower"
+    text = ("Donald Trump spoke at Trump Tower on Monday. Mr. Trump said the wall would be built. "
+            "He said Mexico would pay.")
+    assert {r.speaker.name for r in speakers(parse, text)} == {"Donald Trump"}
+
+
 def test_a_country_an_expert_or_envoy_deals_with_is_not_their_employer(parse):
     found = bodies(parse, "Tom Wexler, an expert on Syria at a Washington institute, said the truce would fail. "
                           "Ana Lind, the EU's special envoy on Syria, said talks would resume. "

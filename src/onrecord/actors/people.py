@@ -14,6 +14,10 @@ from ..statements.quotes import find_quotes, overlapping
 from .gazetteer import TITLE_NOUNS, Gazetteer, clean_mention, load_gazetteer
 
 HONORIFIC_RIGHT_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+# the given name after a surname that comes first ("Lou Jiwei", "Ban Ki-moon")
+SURNAME_FIRST_TAIL = re.compile(r"[ \u00a0]+([A-Z][a-z]+(?:-[a-z]+)?)\b(?![ \u00a0]+[A-Z])")
+NOT_GIVEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+             "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 NAME_REACH = 120  # characters before a surname that the words of its name may take
 
 
@@ -242,6 +246,17 @@ class People:
             return self.sentences[i]
         return max(0, pos - 150), min(len(self.text), pos + 80)
 
+    def _surname_first(self, words: list[str]) -> bool:
+        """Is a name written surname first ("Lou Jiwei", "Xi Jinping")? So the page says, by an
+        honorific before its first word ("Mr. Lou") and none before its last."""
+        def honoured(word: str) -> bool:
+            return any(HONORIFIC_RIGHT_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
+                       for m in find_word(word, self.text))
+        key = ("surname-first", tuple(words))
+        if key not in self._memo:
+            self._memo[key] = honoured(words[0]) and not honoured(words[-1])
+        return self._memo[key]
+
     def _variants(self, surname: str) -> list[tuple[int, str]]:
         """(position, full name) for every multi-word person name ending in ``surname``."""
         key = ("variants", surname)
@@ -257,7 +272,8 @@ class People:
                 for p in self.persons_in(*sentence):
                     words = [w for w in p.name.split() if w.rstrip(".") not in TITLE_NOUNS]
                     if len(words) > 1 and (words[-1] == surname or surname in words[1:] and _carried_tail(
-                            words[words.index(surname) + 1:], headline)):
+                            words[words.index(surname) + 1:], headline)
+                            or words[0] == surname and len(words) <= 3 and self._surname_first(words)):
                         found[p.start] = " ".join(words)
                         if ms[0].start() <= p.start < ms[0].end():
                             for m in ms[1:]:
@@ -268,6 +284,14 @@ class People:
                 if not any(pos <= m.start() < pos + len(name) + 1 for pos, name in found.items()) \
                         and is_given_name(m.group(1)):
                     found[m.start()] = f"{m.group(1)} {surname}"
+            last = any(name.split()[-1] == surname for name in found.values())  # "Donald Trump": not "Trump Tower"
+            for occurrence in find_word(surname, self.text) if not last else ():  # "Lou Jiwei" of a page that says "Mr. Lou"
+                m = SURNAME_FIRST_TAIL.match(self.text, occurrence.end())
+                if m and m.group(1) not in NOT_GIVEN and self._surname_first([surname, m.group(1)]) \
+                        and not any(pos <= occurrence.start() < pos + len(name) + 1 for pos, name in found.items()) \
+                        and any(p.start == occurrence.start() and p.name == f"{surname} {m.group(1)}"
+                                for p in self.persons_in(*self.sentence_at(occurrence.start()))):
+                    found[occurrence.start()] = f"{surname} {m.group(1)}"  # (a person by NER: not "Trump Tower")
             # a quoted name that only adds a word before one the writer gives outside quotation
             # marks is a nickname ("Crooked Jane Roe"), not a fuller name
             outside = {name for pos, name in found.items() if not self.quoted(pos)}
