@@ -227,6 +227,13 @@ def test_user_registry_extends_the_gazetteer(tmp_path):
         load_gazetteer(str(bad))
 
 
+def test_a_post_before_a_name_says_whose_it_is_by_the_body_after_it(parse):
+    text = ("Ms. Vale answered complaints by the secretary of the Treasury, Ana K. Ruiz, that exports were "
+            "subsidised. Ms. Ruiz said the subsidies must end.")
+    res = speakers(parse, text)[-1].speaker
+    assert (res.name, res.organization_id) == ("Ana K. Ruiz", "us-treasury")
+
+
 def test_a_name_written_surname_first_is_one_person(parse):
     text = ("The trade minister, Zhong Shanwei, said the quotas would stay. Mr. Zhong said the talks were useful. "
             "But he said the tariffs were a mistake.")

@@ -298,7 +298,10 @@ def title_near(text: str, name: str, gaz: Gazetteer) -> tuple[str | None, str | 
             while words and not (words[0].endswith(("'s", "’s")) or words[0].lower() in ROLE_MODIFIERS
                                  or (words[0][:1].isupper() and words[0].lower() not in STOP_WORDS)):
                 words = words[1:]  # "talks with Russia's foreign minister": from "Russia's"
-            whose = any(w[:1].isupper() or w.endswith(("'s", "’s")) for w in words[:-1])
+            # "Russia's foreign minister", or the body after the post: "the secretary of the Treasury"
+            whose = any(w[:1].isupper() or w.endswith(("'s", "’s")) for w in words[:-1]) or any(
+                w.lower() in ROLE_HEADS and re.match(r"(?:of|for|to)\s+(?:the\s+)?[A-Z]", " ".join(words[i + 1:]))
+                for i, w in enumerate(words))
             plain = all(w[:1].isupper() or w.endswith(("'s", "’s")) or w.lower() in ROLE_MODIFIERS | {"of"}
                         or w.lower() in ("for", "to") and i > 0 and words[i - 1].lower() in ROLE_HEADS
                         or w.lower() in ROLE_HEADS and i < len(words) - 1 and words[i + 1].lower() in ("of", "for", "to")
