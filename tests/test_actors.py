@@ -234,6 +234,12 @@ def test_a_post_before_a_name_says_whose_it_is_by_the_body_after_it(parse):
     assert (res.name, res.organization_id) == ("Ana K. Ruiz", "us-treasury")
 
 
+def test_a_thing_about_a_country_is_not_its_government(parse):
+    text = ("The war in Yemen has shown that the coalition cannot win. "
+            "The government in Kyiv said the strikes had stopped.")
+    assert [r.speaker.organization_id for r in speakers(parse, text)] == [None, "gov-ua"]
+
+
 def test_a_name_written_surname_first_is_one_person(parse):
     text = ("The trade minister, Zhong Shanwei, said the quotas would stay. Mr. Zhong said the talks were useful. "
             "But he said the tariffs were a mistake.")

@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..ingest import DATE_LINE
 from ..model import Actor, Role, Speaker, Span
 from ..parse import NAME_PARTICLES, caps, find_word, search_before_word
-from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, FORMER, GROUP_HEADS, PRONOUNS, TITLE_NOUNS, TITLE_WORD,
+from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, FORMER, GROUP_HEADS, PRONOUNS, RULERS_IN, TITLE_NOUNS, TITLE_WORD,
                         Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
 from ..statements.authored import author_line
 from ..statements.rules import DATELINE, INTERVIEW_TURNS, QUESTION_TURNS
@@ -100,6 +100,8 @@ OWNED_ROLE = re.compile(r"((?i:its|their|his|her))\s+((?:[a-z\-]+\s+){0,2}[a-z\-
 TRAILING_RANK = re.compile(r"(.*?\w)[,\s]+((?:(?:Lt|Brig|Maj|Vice|Rear)\.?\s+)?(?:Col|Gen|Adm|Capt|Sgt|Maj|Lt|Cmdr|Cpl)\.)")
 # plural nouns of people, who may be a "they" before anyone of them speaks
 PLURAL_PEOPLE = GROUP_HEADS | {h for h in ANONYMOUS_HEADS if h.endswith("s")} | {h + "s" for h in UNNAMED_PERSON_HEADS}
+# a noun of a thing, not of people, then the place it is about: "the war in", "policy toward"
+THING_OF_PLACE = re.compile(r"\b[a-z]+\s+(?:in|toward|towards|on|about|against|over|with|into|across)\s+(?:the\s+)?$")
 MANY = re.compile(r"(?:two|three|four|five|six|several|some|many|a few|a group of|a number of|\d+)\b")
 SURNAME_PAIR = re.compile(caps(r"([A-Z][\w'’\-]+)\s+(?:and|&)\s+([A-Z][\w'’\-]+)"))
 # "Roe and ", "Roe and Mexican President ": the name before the "and" of a pair
@@ -1621,6 +1623,11 @@ class DocumentResolver:
         if len(orgs) > 1 and all(re.fullmatch(r"\s*(?:,|,?\s*(?:and|or|&))\s+(?:the\s+)?", g) for g in gaps[1:-1]) \
                 and re.fullmatch(r"(?:the\s+)?", gaps[0], re.I) and not gaps[-1].strip():
             return self._group(mention, text)  # "France or Ireland": one of them, not said which
+        if orgs and orgs[-1][1] == len(text) and THING_OF_PLACE.search(text, 0, orgs[-1][0]) \
+                and not RULERS_IN.search(text, 0, orgs[-1][0]):
+            # "The war in Yemen has shown ...", "Obama's policy toward Syria shows ...": a thing
+            # about a country speaks, not that country's government
+            return Resolution(Speaker(mention, None, text, resolved_from="unresolved"), None)
         if orgs and orgs[-1][1] == len(text):
             # the mention *is* a body ("the State Department"); "The Washington Post" is not
             # Washington, because the alias does not end the phrase. A bare word that is also a
