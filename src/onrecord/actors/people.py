@@ -521,8 +521,12 @@ class People:
         i = bisect_right(self._starts, pos) - 1
         if i < 0:
             return []
-        tokens = self._sentence_tokens(*self.sentences[i])
-        pronoun = next((t for t in tokens if self._char(t) == pos), None)
+        found = self._parsed_sentence.get(self.sentences[i])
+        if found is None:
+            return []
+        block, sentence = found
+        tokens = list(sentence)
+        pronoun = next((t for t in tokens if block.char(t) == pos), None)
         verb = pronoun.head if pronoun is not None else None
         # "With rebels gaining ground, they said, ...", "... until voters vote, they argued": whom
         # a report that comes after its words names there is what was said, not who said it
@@ -536,7 +540,7 @@ class People:
             if tok.tag_ != "NNS" or tok.lower_ not in heads or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") \
                     or tok in reported or tok.head.dep_ == "agent":  # ("were recognized by voters": not the ones recognized)
                 continue
-            start, end = self._char(tok.left_edge), self._char(tok) + len(tok.text)
+            start, end = block.char(tok.left_edge), block.char(tok) + len(tok.text)
             if end <= pos and not self.quoted(start):
                 out.append((0 if tok.dep_ in ("nsubj", "nsubjpass") else 1, start, end))
         return out

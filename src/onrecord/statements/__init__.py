@@ -425,17 +425,19 @@ def rule_candidates(parsed: Parsed) -> list[Candidate]:
     found += quote_candidates(parsed, quotes, found)
     found = _sources_without_asides(parsed, _split_quote_heads(doc.text, found))
     found = _without_dangling_time(doc.text, _contents_after_dateline(doc.text, _whole_brackets(doc.text, found)))
+    carriers = [c for c in found if c.rule == "carried" and c.cue is not None]  # few: not each against all
     found = [c for c in found if not about_anonymity(doc.text, c) and not _quoted_by_another(c, found)
-             and not _carried_by_another(c, found)]
+             and not _carried_by_another(c, carriers)]
     return sorted(found, key=lambda c: (c.content.start, c.content.end))
 
 
-def _carried_by_another(c: Candidate, found: list[Candidate]) -> bool:
+def _carried_by_another(c: Candidate, carriers: list[Candidate]) -> bool:
     """'The ministry issued a statement that said talks would resume': the statement's "said"
-    is the ministry's, given with its medium by the statement that carries the words."""
+    is the ministry's, given with its medium by the statement that carries the words
+    (``carriers``: the statements of rule "carried")."""
     return c.cue is not None and any(
-        o is not c and o.rule == "carried" and o.cue is not None and o.cue.start < c.cue.start
-        and c.cue.end <= o.cue.end and o.content == c.content for o in found)
+        o is not c and o.cue.start < c.cue.start and c.cue.end <= o.cue.end and o.content == c.content
+        for o in carriers)
 
 
 def _quoted_by_another(c: Candidate, found: list[Candidate]) -> bool:
