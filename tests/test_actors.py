@@ -263,6 +263,8 @@ def test_an_officeholder_is_known_by_surname_only_on_a_page_of_their_term(parse)
     assert (res.speaker.name, res.speaker.role, res.speaker.organization_id) == ("Barack Obama", "President", "us-exec")
     [res] = speakers(parse, text, published="2019-05-02")  # a former president, or another Obama
     assert (res.speaker.name, res.speaker.organization_id) == ("Obama", None)
+    [res] = speakers(parse, "Mr. Clinton said the talks would resume.", published="2010-03-01")
+    assert (res.speaker.name, res.speaker.organization_id) == ("Clinton", None)  # not the Secretary of State
     [res] = speakers(parse, "President Xi said the talks would resume.", published="2015-03-01")
     assert (res.speaker.name, res.speaker.organization_id) == ("Xi Jinping", "cn")
 

@@ -462,9 +462,11 @@ class DocumentResolver:
     def _person(self, mention: Span, name: str, how: str) -> Resolution:
         registered = self._registry(name)
         if registered is None and len(name.split()) == 1:  # a surname of exactly one declared person
-            day = self.parsed.document.published
+            day, said_sex = self.parsed.document.published, self.people.honorific_gender(mention.start)
             bearers = {p.name: p for p in self.gaz.people.values()
-                       if p.name.split()[-1].lower() == name.lower() and p.in_office(day)}
+                       if p.name.split()[-1].lower() == name.lower() and p.in_office(day)
+                       and (said_sex is None or first_name_gender(p.name.split()[0]) in (said_sex, None))}
+            # ("Mr. Clinton" of 2010 is not the Secretary of State)
             registered = next(iter(bearers.values())) if len(bearers) == 1 else None
         if registered is not None:
             return self._registered(mention, registered, how)
