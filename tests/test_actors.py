@@ -234,6 +234,13 @@ def test_a_post_before_a_name_says_whose_it_is_by_the_body_after_it(parse):
     assert (res.name, res.organization_id) == ("Ana K. Ruiz", "us-treasury")
 
 
+def test_a_post_the_page_gave_a_country_just_before_is_that_countrys(parse):
+    text = ("The Brazilian trade minister flew to Geneva on Monday for talks on the tariffs of the United "
+            "States and Canada.\n\nWashington and Ottawa said the tariffs would stay.\n\nThe trade minister, "
+            "Ana Souza, said the talks were useful.")
+    assert bodies(parse, text)["Ana Souza"] == "gov-br"
+
+
 def test_a_thing_about_a_country_is_not_its_government(parse):
     text = ("The war in Yemen has shown that the coalition cannot win. "
             "The government in Kyiv said the strikes had stopped.")
