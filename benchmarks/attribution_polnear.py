@@ -235,6 +235,7 @@ SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev.tsv"
 FRESH_SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev_fresh.tsv"
 HELDOUT_SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev_heldout.tsv"
 FOURTH_SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev_fourth.tsv"
+FIFTH_SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev_fifth.tsv"
 HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|gen|sen|rep|gov)\.?\s+", re.I)
 
 
@@ -274,7 +275,8 @@ def speaker_resolution(data: Path, files: list[Path]) -> None:
     for label, sample in (("first sample (used while writing the rules)", SAMPLE),
                           ("second sample (read afterwards; two rules came from its misses)", FRESH_SAMPLE),
                           ("third sample (read later; one fix came from its one miss, 29 of 30 before it)", HELDOUT_SAMPLE),
-                          ("fourth sample (read last, held out: no rule has come from it)", FOURTH_SAMPLE)):
+                          ("fourth sample (read in the twenty-third session; no rule has come from it)", FOURTH_SAMPLE),
+                          ("fifth sample (read last, held out: no rule has come from it)", FIFTH_SAMPLE)):
         if not sample.exists():
             continue
         rows = [line.split("\t") for line in sample.read_text("utf-8").splitlines()
