@@ -16,8 +16,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..ingest import DATE_LINE
 from ..model import Actor, Role, Speaker, Span
 from ..parse import NAME_PARTICLES, caps, find_word, search_before_word
-from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, FORMER, GROUP_HEADS, PRONOUNS, RULERS_IN, TITLE_NOUNS, TITLE_WORD,
-                        Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
+from .gazetteer import (ANONYMOUS_HEADS, APPOSITION_HEADS, FORMER, GROUP_HEADS, PRONOUNS, RULERS_IN, TITLE_NOUNS,
+                        TITLE_WORD, Gazetteer, RegisteredPerson, clean_mention, load_gazetteer, slug)
 from ..statements.authored import author_line
 from ..statements.rules import DATELINE, INTERVIEW_TURNS, QUESTION_TURNS
 from .people import (HONORIFICS, HONORIFIC_SEX, NAME_SUFFIXES, ROLE_WORDS, People, first_name_gender,
@@ -734,12 +734,11 @@ class DocumentResolver:
         words = re.sub(r"^(?:the|a|an|his|her|its|their)\s+", "", post.strip(), flags=re.I)
         if len(words.split()) < 2:  # "minister" alone is anyone's
             return None
-        start = max(0, pos - reach)
         found = None
-        for m in re.finditer(r"\b([A-Z][\w\-]+)(?:['’]s)?\s+(?i:%s)\b" % re.escape(words), self.text[start:pos]):
+        for m in re.finditer(r"\b([A-Z][\w\-]+)(?:['’]s)?\s+(?i:%s)\b" % re.escape(words), self.text[max(0, pos - reach):pos]):
             orgs = self.gaz.find(m.group(1))
             if orgs and orgs[0][1] - orgs[0][0] == len(m.group(1)):
-                found = (self.gaz.ancestors(orgs[0][2]) or [orgs[0][2]])[-1]
+                found = self.gaz.tree.government(orgs[0][2])
         return found if found is not None and self.gaz.organizations[found].kind == "government" else None
 
     def _leader_seat(self, pos: int, post: str) -> str | None:

@@ -246,16 +246,18 @@ class People:
             return self.sentences[i]
         return max(0, pos - 150), min(len(self.text), pos + 80)
 
+    def honorifics(self, word: str) -> list[str]:
+        """The honorific just before each place ``word`` stands ("Mr. Roe": "Mr")."""
+        key = ("honour", word)
+        if key not in self._memo:
+            self._memo[key] = [h.group(1) for m in find_word(word, self.text)
+                               if (h := HONORIFIC_RIGHT_BEFORE.search(self.text, max(0, m.start() - 8), m.start()))]
+        return self._memo[key]
+
     def _surname_first(self, words: list[str]) -> bool:
         """Is a name written surname first ("Lou Jiwei", "Xi Jinping")? So the page says, by an
         honorific before its first word ("Mr. Lou") and none before its last."""
-        def honoured(word: str) -> bool:
-            return any(HONORIFIC_RIGHT_BEFORE.search(self.text, max(0, m.start() - 8), m.start())
-                       for m in find_word(word, self.text))
-        key = ("surname-first", tuple(words))
-        if key not in self._memo:
-            self._memo[key] = honoured(words[0]) and not honoured(words[-1])
-        return self._memo[key]
+        return bool(self.honorifics(words[0])) and not self.honorifics(words[-1])
 
     def _variants(self, surname: str) -> list[tuple[int, str]]:
         """(position, full name) for every multi-word person name ending in ``surname``."""
@@ -378,11 +380,7 @@ class People:
             return None
         canon = {name: _drop_initials(name) for _, name in variants}
         counts = Counter(canon[name] for _, name in variants)
-        key = ("honour", surname)
-        if key not in self._memo:  # "Mr. Roe": the honorific just before each place the surname stands
-            self._memo[key] = [h.group(1) for m in find_word(surname, self.text)
-                               if (h := HONORIFIC_RIGHT_BEFORE.search(self.text, max(0, m.start() - 8), m.start()))]
-        honour = self._memo[key]
+        honour = self.honorifics(surname)
         if honour and gender is None:  # "Mr. Smith" throughout: the bare surname is a man's, not his wife's
             want = "m" if Counter(h == "Mr" for h in honour).most_common(1)[0][0] else "f"
             fitting = {c for c in counts if first_name_gender(c.split()[0]) in (want, None)}
