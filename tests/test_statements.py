@@ -920,6 +920,22 @@ def test_a_past_tense_verb_after_an_apposition_is_the_sentences_verb(parse):
             "Republicans to pass a clean bill") in rows
 
 
+def test_a_participle_with_an_object_after_an_apposition_is_the_sentences_verb(parse):
+    rows = found(parse, "Haskins, a Dole ally, called Ohio's standards \"weak.\"")
+    assert ("mixed", "Haskins, a Dole ally", "called", "Ohio's standards \"weak.\"") in rows
+    # a participle with no object of its own modifies the name
+    assert found(parse, "Jane Roe, a farmer, arrested last week in the raid, was released on Monday.") == []
+
+
+def test_what_a_speaker_calls_for_can_be_a_clause(parse):
+    # the parser reads "for" as a clause's mark; read as the verb's own, the call is a plain one
+    [call] = [c for c in extract(parse("Late on Monday the bishop called for the minister to resign."))]
+    assert (call.source.text, call.cue.text, call.content.text) == ("the bishop", "called for", "the minister to resign")
+    assert call.confidence > 0.6
+    rows = found(parse, "The farmers pressed for the ministry to lift the ban.")
+    assert ("indirect", "The farmers", "pressed for", "the ministry to lift the ban") in rows
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

@@ -185,15 +185,42 @@ def repair_verb_read_as_modifier(sdoc) -> None:
         root = sent.root
         if root.pos_ not in ("PROPN", "NOUN") or any(c.dep_ == "nsubj" for c in root.children):
             continue
-        verb = next((c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBD" and c.i > root.i
+        verb = next((c for c in root.children if c.dep_ == "acl" and _finite_or_taking_object(c) and c.i > root.i
                      and sdoc[c.i - 1].text == "," and sdoc[c.i - 1].head == root), None)
         if verb is None or not any(c.dep_ == "appos" and c.i < verb.i for c in root.children):
             continue
         for tok in sent:
-            if tok.head == root and tok.i > verb.i and tok.dep_ == "punct":
-                tok.head = verb  # the closing full stop is the verb's
+            if tok.head == root and tok.i > verb.i:  # the closing full stop, and "strong" in 'called X "strong"'
+                tok.head = verb
+                if tok.dep_ == "amod":
+                    tok.dep_ = "oprd"
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, "nsubj"
+
+
+def _finite_or_taking_object(verb) -> bool:
+    """A past tense, or a participle with an object of its own ('called the plan "a disaster"'):
+    a participle modifying a noun ('Jane Roe, a farmer, arrested last week') takes none."""
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        c.dep_ in ("dobj", "oprd", "ccomp", "dative") and c.i > verb.i for c in verb.children)
+
+
+CALL_FOR_VERBS = {"call", "push", "press", "plead", "appeal", "lobby", "beg", "clamor", "clamour", "ask", "argue"}
+
+
+def repair_call_for_clause(sdoc) -> None:
+    """'The prince called for Trump to drop out': the small parser may read 'for' as the mark of
+    an adverbial clause, which leaves the verb with nothing called for. 'for' right after such
+    a verb is its preposition, and the clause is what it calls for."""
+    for clause in sdoc:
+        if clause.dep_ != "advcl" or clause.head.lemma_.lower() not in CALL_FOR_VERBS:
+            continue
+        verb = clause.head
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+        if mark is None or mark.i != verb.i + 1 or clause.i < mark.i:
+            continue
+        mark.head, mark.dep_ = verb, "prep"
+        clause.head, clause.dep_ = mark, "pcomp"
 
 
 def repair_trailing_report(sdoc) -> None:
@@ -568,6 +595,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_purpose_read_as_report(sdoc)
             repair_report_hung_on_its_aside(sdoc)
             repair_verb_read_as_modifier(sdoc)
+            repair_call_for_clause(sdoc)
             repair_report_before_quote_read_as_modifier(sdoc)
             repair_subject_read_as_object(sdoc)
             repair_participle_read_as_clause_subject(sdoc)
