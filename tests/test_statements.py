@@ -936,6 +936,16 @@ def test_what_a_speaker_calls_for_can_be_a_clause(parse):
     assert ("indirect", "The farmers", "pressed for", "the ministry to lift the ban") in rows
 
 
+def test_an_infinitive_said_readily_is_its_subjects_report(parse):
+    rows = found(parse, "The envoy was quick to add that the talks had not failed.")
+    assert ("indirect", "The envoy", "was quick to add", "that the talks had not failed") in rows
+    # not said, or maybe never: negated, conditional, or only wished
+    for text in ("The envoy was careful not to mention the talks by name.",
+                 "The envoy would be quick to add that the talks had not failed.",
+                 "The envoy was eager to add that the talks had not failed."):
+        assert found(parse, text) == [], text
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

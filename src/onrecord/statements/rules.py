@@ -22,7 +22,7 @@ from ..parse import ASIDE_REPORTS, Parsed, ParsedBlock, caps
 from .cuemodel import load_model, verb_features
 from .quotes import Quote
 from .quotes import overlapping as _overlapping_quotes
-from .syntax import OBJECT_DEPS, complement_kind, finite_after_infinitive, finite_after_modal, first_child, infinitive_of, subject
+from .syntax import OBJECT_DEPS, complement_kind, done_readily, finite_after_infinitive, finite_after_modal, first_child, infinitive_of, subject
 
 EDGE_PUNCT = " \t\n\u00a0\u2009\u202f,;:.—–-\"“”«»„'`"
 FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
@@ -329,6 +329,8 @@ def _cue_range(pb: ParsedBlock, verb, lex: Lexicon) -> tuple[int, int]:
             toks.append(child)  # "also said", "later said", "publicly called for"
     if infinitive_of(verb) and verb.head.i < verb.i and verb.i - verb.head.i <= 4:
         toks += list(verb.doc[verb.head.i:verb.i])
+    elif done_readily(verb) is not None and verb.i - verb.head.head.i <= 4:
+        toks += list(verb.doc[verb.head.head.i:verb.i])  # "was quick to add"
     for child in verb.rights:
         if child.dep_ in ("dative", "dobj") and child.i <= verb.i + 3:
             words = list(child.subtree)

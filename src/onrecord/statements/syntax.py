@@ -71,7 +71,28 @@ def subject(verb, depth: int = 0):
         return subject(head, depth + 1)
     if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.head != head and head.head.pos_ in VERBAL:
         return subject(head.head, depth + 1)  # "by saying ..."
+    copula = done_readily(verb)
+    if copula is not None:
+        return subject(copula, depth + 1)  # "was quick to add ..."
     return None
+
+
+def done_readily(verb):
+    """'was quick to add': the verb it was said with, when an adjective before the infinitive
+    says it was done."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lower_ not in DONE_READILY or head.dep_ != "acomp" or head.head.pos_ not in VERBAL \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ in ("advmod", "neg") for c in head.children) \
+            or any(c.dep_ in ("aux", "neg") and c.lower_ not in ("was", "is", "has", "had", "have") for c in head.head.children):
+        return None  # "careful not to mention", "less quick to say", "would not be quick to say": maybe never said
+    return head.head
+
+
+# "was quick to add that ...": adjectives before an infinitive that say it was done, unlike
+# "was ready, willing, eager, likely or reluctant to say", which say it may not have been
+DONE_READILY = {"quick", "swift", "fast", "careful"}
 
 
 def complement_kind(verb) -> str:
