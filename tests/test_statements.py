@@ -946,6 +946,15 @@ def test_an_infinitive_said_readily_is_its_subjects_report(parse):
         assert found(parse, text) == [], text
 
 
+def test_a_reporting_participle_speaks_for_the_noun_it_modifies(parse):
+    rows = found(parse, "The minister faced a crowd of farmers demanding that the ban be lifted.")
+    assert ("indirect", "a crowd of farmers", "demanding", "that the ban be lifted") in rows
+    rows = found(parse, "The board received a letter urging the chairman to resign.")
+    assert ("indirect", "a letter", "urging", "the chairman to resign") in rows
+    # a participle that reports nothing gives no statement
+    assert found(parse, "The minister faced a crowd of farmers waiting outside the ministry.") == []
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

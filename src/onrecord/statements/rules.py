@@ -733,6 +733,16 @@ def _outer_reporter(verb, lex: Lexicon):
     return None
 
 
+def _participle_bearer(verb, lex: Lexicon):
+    """'a crowd of farmers demanding that the ban be lifted', 'a letter urging him to resign':
+    the noun a reporting participle modifies is who (or what) reports."""
+    head = verb.head
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i \
+            and verb.lemma_.lower() in lex.speech:
+        return head
+    return None
+
+
 def _object_content(text, pb, tok) -> Span | None:
     """A noun-phrase content ('endorsed X', 'described him as Y', 'called for Z'), without the
     verb's own circumstances ('in a tweet') or commas' relative clauses."""
@@ -1175,7 +1185,8 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                 prob = 0.8
             else:
                 continue
-            subj = _outer_reporter(tok, lex) or subject(tok) or _inverted_subject(tok) or _adjacent_subject(tok)
+            subj = _outer_reporter(tok, lex) or subject(tok) or _inverted_subject(tok) or _adjacent_subject(tok) \
+                or _participle_bearer(tok, lex)
             conf = round(min(0.95, 0.5 + prob / 2), 3)
             apposed = _apposed_candidate(text, pb, sent, tok, lex, conf) if not inside and lemma in lex.speech else None
             if apposed is not None:  # "X will happen, its chief economist, Tom Hale, said."
