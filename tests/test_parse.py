@@ -23,3 +23,28 @@ def test_verb_lemmas_without_the_attribute_ruler(parse):
     lemmas = {t.lower_: t.lemma_ for pb in parsed.blocks for t in pb.doc if t.pos_ == "VERB"}
     assert lemmas["hoped"] == "hope" and lemmas["hopped"] == "hop" and lemmas["stared"] == "stare"
     assert lemmas["need"] == "need" and lemmas["bring"] == "bring" and lemmas["retweeted"] == "retweet"
+
+
+def _misparsed(nlp, words, heads, deps, pos):
+    from spacy.tokens import Doc
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_clause_after_and_is_no_more_of_what_the_first_verb_says(nlp):
+    from onrecord.parse import repair_coordinated_report
+    # "Roe called the vote rigged, and senators have called for a recount", read with the
+    # second clause as what Roe called
+    words = ["Roe", "called", "the", "vote", "rigged", ",", "and", "senators", "have", "called", "for", "a", "recount", "."]
+    heads = [1, 1, 3, 1, 1, 3, 3, 9, 9, 1, 9, 12, 10, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "oprd", "punct", "cc", "nsubj", "aux", "ccomp", "prep", "det", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADJ", "PUNCT", "CCONJ", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    repair_coordinated_report(doc)
+    assert (doc[9].dep_, doc[9].head.i, doc[6].head.i) == ("conj", 1, 1)
+    # with no complement before it, a clause after ", and" may still be what was said
+    words = ["Roe", "warned", ",", "and", "senators", "have", "agreed", "."]
+    heads = [1, 1, 1, 6, 6, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "punct", "cc", "nsubj", "aux", "ccomp", "punct"]
+    doc = _misparsed(nlp, words, heads, deps, ["PROPN", "VERB", "PUNCT", "CCONJ", "NOUN", "AUX", "VERB", "PUNCT"])
+    repair_coordinated_report(doc)
+    assert doc[6].dep_ == "ccomp"

@@ -955,6 +955,20 @@ def test_a_reporting_participle_speaks_for_the_noun_it_modifies(parse):
     assert found(parse, "The minister faced a crowd of farmers waiting outside the ministry.") == []
 
 
+def test_an_s_before_a_report_with_a_clause_is_has(parse):
+    rows = found(parse, "While she's said the plant will stay open, the company must decide how to pay for it.")
+    assert ("indirect", "she", "'s said", "the plant will stay open") in rows
+    # a passive of telling takes a clause too: nobody is named as the speaker
+    assert all(src is None for _, src, _, _ in found(parse, "She's told that the vote was delayed."))
+
+
+def test_a_comment_after_a_dash_is_not_what_was_reported(parse):
+    rows = found(parse, "WASHINGTON -- Growth will slow this year, sooner than expected, the central bank "
+                        "reported on Monday -- a forecast that alarmed investors.")
+    assert [(src, cue, content) for _, src, cue, content in rows] == [
+        ("the central bank", "reported", "Growth will slow this year")]
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

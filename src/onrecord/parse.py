@@ -259,18 +259,22 @@ def repair_report_read_as_conjunct(sdoc) -> None:
     """"Troops will stay, Defense Secretary Ann Roe told a Senate panel Wednesday": after a long
     clause the small parser may join the closing report to it as one more event (conj), with no
     'and' between them. A report after a comma with its own subject, no conjunction, no clause
-    of its own and nothing after it but its object or a time holds the clause before it."""
+    of its own and nothing after it but its object or a time holds the clause before it. So
+    does one read as an adverbial clause with no mark ("Deficits will rise, sooner than
+    expected, the budget office reported on Tuesday -- a development that ...")."""
     for sent in sdoc.sents:
         first = sent.root
         for tok in first.children:
-            if tok.dep_ != "conj" or tok.lower_ not in REPORTED or tok.i < first.i \
-                    or any(c.dep_ in ("ccomp", "xcomp", "conj") for c in tok.children):
+            if tok.dep_ not in ("conj", "advcl") or tok.lower_ not in REPORTED or tok.i < first.i \
+                    or any(c.dep_ in ("ccomp", "xcomp", "conj", "mark") for c in tok.children):
                 continue
             subject = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+            after = sdoc[tok.right_edge.i + 1:sent.end]
+            dash = next((t.i for t in sdoc[tok.i + 1:sent.end] if t.text in ("--", "—", "–")), sent.end)
             if subject is None or sdoc[subject.left_edge.i - 1].text != "," \
                     or any(c.dep_ == "cc" and first.i < c.i < tok.i for c in first.children) \
-                    or any(t.head.i < subject.left_edge.i and not t.is_punct for t in sdoc[tok.right_edge.i + 1:sent.end]):
-                continue
+                    or any(t.head.i < subject.left_edge.i and not t.is_punct for t in after if t.i < dash):
+                continue  # (after a dash, the writer's comment on it: "-- a development that ...")
             _report_holds(sent, first, tok, subject)
             break
 
@@ -356,10 +360,15 @@ ASIDE_REPORTS = REPORTED | {"say"}  # "..., say experts, ..." too
 def repair_coordinated_report(sdoc) -> None:
     """"Roe said the deal was dead, and spokesman Ken Lee said talks would go on": the small
     parser may hang the second 'said' under the first, as if Roe reported Lee's words. After
-    ", and" (or ", but") opening its subject, the second report is the first one's conjunct."""
+    ", and" (or ", but") opening its subject, the second report is the first one's conjunct; so
+    is any clause there when the first verb already has what it says ("Roe called the vote
+    'rigged', and lawmakers have called for an inquiry")."""
     for tok in sdoc:
         head = tok.head
-        if tok.dep_ != "ccomp" or tok.lower_ not in REPORTED or head.lower_ not in REPORTED or head.i > tok.i:
+        if tok.dep_ != "ccomp" or head.i > tok.i or head.pos_ not in ("VERB", "AUX"):
+            continue
+        said_already = any(c.dep_ in ("ccomp", "dobj", "oprd", "xcomp") and c.i < tok.i for c in head.children)
+        if not (tok.lower_ in REPORTED and head.lower_ in REPORTED or said_already):
             continue
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
         if subject is None:
@@ -370,6 +379,28 @@ def repair_coordinated_report(sdoc) -> None:
         sdoc[start - 1].head, sdoc[start - 1].dep_ = head, "cc"
         sdoc[start - 2].head, sdoc[start - 2].dep_ = head, "punct"
         tok.head, tok.dep_ = head, "conj"
+
+
+PASSIVE_WITH_CLAUSE = {"tell", "ask", "warn", "urge", "inform", "assure", "remind", "press", "beg"}  # "she's told that ..."
+
+
+def repair_perfect_read_as_passive(sdoc) -> None:
+    """"While he's said he'll fight on", "Graham, who's called for more troops": the small
+    parser may read "'s" as "is" and the report as a passive. A passive report takes no
+    clause of its own with a subject, and no "for" of a call; with one, "'s" is "has"."""
+    for verb in sdoc:
+        if verb.tag_ not in ("VBN", "VBD") or verb.lemma_.lower() not in REPORT_LEMMAS | CALL_FOR_VERBS \
+                or verb.lemma_.lower() in PASSIVE_WITH_CLAUSE:
+            continue
+        aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.lower_ in ("'s", "’s")), None)
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if aux is None or subject is None or subject.lower_ in ("it", "there", "this", "that"):
+            continue
+        takes = any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children) \
+            or verb.lemma_.lower() in CALL_FOR_VERBS and any(c.dep_ == "prep" and c.lower_ == "for" and c.i == verb.i + 1
+                                                              for c in verb.children)
+        if takes:
+            aux.dep_, subject.dep_ = "aux", "nsubj"
 
 
 def repair_report_hung_on_its_aside(sdoc) -> None:
@@ -596,6 +627,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_report_hung_on_its_aside(sdoc)
             repair_verb_read_as_modifier(sdoc)
             repair_call_for_clause(sdoc)
+            repair_perfect_read_as_passive(sdoc)
             repair_report_before_quote_read_as_modifier(sdoc)
             repair_subject_read_as_object(sdoc)
             repair_participle_read_as_clause_subject(sdoc)

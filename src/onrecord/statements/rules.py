@@ -881,6 +881,9 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
         if node.i > tok.i:  # "He told her, she said, that ...": the aside right after the cue is who relayed it
             excl += [c for c in node.children if c.dep_ == "parataxis" and tok.i < c.i < node.i
                      and c.lemma_.lower() in lex.speech and c.left_edge.i <= tok.right_edge.i + 2]
+        else:  # "Deficits will rise, the budget office reported -- a development that ...": a noun
+            # phrase after the attribution, hung on the clause before it, is the writer's comment
+            excl += [c for c in node.children if c.left_edge.i > tok.i and c.dep_ in ("dobj", "appos", "npadvmod", "attr")]
         c_start, c_end = subtree_range(pb, node, exclude=excl)
         if comp == "xcomp":  # "vowed to cut X, grow Y and create Z": the list goes on
             for c in tok.children:
