@@ -969,6 +969,15 @@ def test_a_comment_after_a_dash_is_not_what_was_reported(parse):
         ("the central bank", "reported", "Growth will slow this year")]
 
 
+def test_only_a_paragraph_opening_with_a_quotation_goes_on_with_the_last_speaker(parse):
+    text = ("The mayor said the city “will not bow to pressure from anyone.”\n\n"
+            "“We have done this before and we will do it again.”\n\n"
+            "Later the crowd outside the hall took up the old chant “Not one step back!” as the doors closed.")
+    rows = found(parse, text)
+    assert ("direct", "The mayor", "said", "We have done this before and we will do it again") in rows
+    assert not any(c.startswith("Not one step back") and src is not None for _, src, _, c in rows)
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

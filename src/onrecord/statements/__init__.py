@@ -273,6 +273,11 @@ def _block_index(blocks, starts: list[int], pos: int) -> int:
     return -1
 
 
+def _opens_block(text: str, blocks, starts: list[int], pos: int) -> bool:
+    i = _block_index(blocks, starts, pos)
+    return i >= 0 and not text[blocks[i].start:pos].strip()
+
+
 def _absorb_trailing_quotes(text: str, found: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
     """A quotation that goes on with a reported clause in the same sentence, after a comma
     ('She argued that A, “because B.”'), is more of that statement, not an unattributed
@@ -344,7 +349,9 @@ def quote_candidates(parsed: Parsed, quotes: list[Quote], found: list[Candidate]
             # 'told them that A "...," and that aid could resume "once ..."': the cue's second clause
             out.append(Candidate("mixed", Span.of(text, clause.start(1), qspan.end), prev.cue, prev.source, 0.6,
                                  rule="second_clause", continues=prev.content))
-        elif prev is not None and gap <= 1:
+        elif prev is not None and (gap == 0 or gap == 1 and _opens_block(text, blocks, starts, q.open)):
+            # the next paragraph goes on with the speaker only when it opens with the quotation
+            # ('... the crowd reprised the chant “Lock her up!”' is nobody's continuation)
             out.append(Candidate("direct", qspan, prev.cue, prev.source, 0.6, rule="continuation",
                                  continues=prev.content))
         else:
