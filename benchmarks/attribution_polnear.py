@@ -236,6 +236,7 @@ FRESH_SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev_fr
 HELDOUT_SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev_heldout.tsv"
 FOURTH_SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev_fourth.tsv"
 FIFTH_SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev_fifth.tsv"
+SIXTH_SAMPLE = ROOT / "benchmarks" / "data" / "speaker_resolution_polnear_dev_sixth.tsv"
 HONORIFIC = re.compile(r"^(mr|mrs|ms|dr|gen|sen|rep|gov)\.?\s+", re.I)
 
 
@@ -276,7 +277,8 @@ def speaker_resolution(data: Path, files: list[Path]) -> None:
                           ("second sample (read afterwards; two rules came from its misses)", FRESH_SAMPLE),
                           ("third sample (read later; one fix came from its one miss, 29 of 30 before it)", HELDOUT_SAMPLE),
                           ("fourth sample (read in the twenty-third session; no rule has come from it)", FOURTH_SAMPLE),
-                          ("fifth sample (read last, held out: no rule has come from it)", FIFTH_SAMPLE)):
+                          ("fifth sample (read in the twenty-fourth session; no rule has come from it)", FIFTH_SAMPLE),
+                          ("sixth sample (read last, held out: no rule has come from it)", SIXTH_SAMPLE)):
         if not sample.exists():
             continue
         rows = [line.split("\t") for line in sample.read_text("utf-8").splitlines()
