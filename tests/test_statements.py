@@ -978,6 +978,18 @@ def test_only_a_paragraph_opening_with_a_quotation_goes_on_with_the_last_speaker
     assert not any(c.startswith("Not one step back") and src is not None for _, src, _, c in rows)
 
 
+def test_a_view_its_holder_is_said_to_have_is_a_belief(parse):
+    rows = found(parse, "Officials in Lagos are confident that the new port will open in May.")
+    assert ("belief", "Officials in Lagos", "are confident", "that the new port will open in May") in rows
+    rows = found(parse, "The senator was adamant that no troops would be sent.")
+    assert ("indirect", "The senator", "was adamant", "that no troops would be sent") in rows
+    # no holder, no view held, or no clause: nothing
+    for text in ("It is certain that the port will open in May.", "The minister is not confident that the port will open.",
+                 "The minister is not sure why the port closed.", "The minister is confident of victory."):
+        assert not any(cue and ("confident" in cue or "certain" in cue or "sure" in cue)
+                       for _, _, cue, _ in found(parse, text)), text
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

@@ -497,6 +497,37 @@ def _quoted_as(text, pb, tok) -> Candidate | None:
                      span(text, *subtree_range(pb, speaker)), 0.8, via=via, rule="quoted_as")
 
 
+ATTITUDE_COPULAS = {"be", "remain", "feel", "become", "grow", "stay"}
+BE_FORMS = {"is", "are", "was", "were", "am", "be", "been", "being", "'s", "’s", "'re", "’re", "'m", "’m"}
+# adjectives of holding a view, with the kind of statement they make: "adamant" is said aloud
+ATTITUDES = {"confident": "belief", "convinced": "belief", "certain": "belief", "sure": "belief",
+             "optimistic": "belief", "hopeful": "belief", "pessimistic": "belief", "skeptical": "belief",
+             "sceptical": "belief", "doubtful": "belief", "worried": "belief", "concerned": "belief",
+             "afraid": "belief", "fearful": "belief", "adamant": "indirect", "insistent": "indirect"}
+
+
+def _attitude(text, pb, tok) -> Candidate | None:
+    """'The minister is confident that the deal will pass': a view its holder is said to have,
+    with the clause it is about; 'it is certain that ...' has no holder."""
+    adj = next((c for c in tok.rights if c.dep_ == "acomp" and c.lower_ in ATTITUDES), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if adj is None or subj is None or subj.lower_ in ("it", "there", "this", "that", "which", "what"):
+        return None
+    clause = next((c for h in (adj, tok) for c in h.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    if any(c.dep_ == "neg" for h in (adj, tok) for c in h.children) \
+            or tok.doc[clause.left_edge.i].lower_ in ("why", "whether", "if", "how", "what", "who", "when", "where"):
+        return None  # "not sure that ...", "unsure whether ...": no view held
+    content = span(text, *subtree_range(pb, clause))
+    source = _source_span(text, pb, subj, tok)
+    cue_toks = [t for t in tok.doc[tok.i:adj.i + 1]]
+    cue = span(text, pb.char(cue_toks[0]), pb.char(adj) + len(adj.text))
+    if content is None or source is None or cue is None:
+        return None
+    return Candidate(ATTITUDES[adj.lower_], content, cue, source, 0.7, rule="attitude")
+
+
 def _asked(text, pb, sent, tok, put_to: bool = False) -> Candidate | None:
     """'Asked whether the tax was fair, Roe shrugged': the question a sentence opens with,
     asked by someone the article does not name (PolNeAR marks it with no source). It ends
@@ -1157,6 +1188,11 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                 continue
             if any(_said_as_quoted(g) for c in tok.children if c.lower_ == "as" for g in c.children):
                 continue  # ... and TASS is no speaker of its own there
+            attitude = _attitude(text, pb, tok) if (lemma in ATTITUDE_COPULAS or tok.lower_ in BE_FORMS) \
+                and _inside(quotes, pb.char(tok)) is None else None
+            if attitude is not None:  # "Officials are confident that ...": what they hold, as a belief
+                out.append(attitude)
+                continue
             if lemma in NOT_CUES or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_CUES):
                 continue  # "X appears to have convinced Y that ...": still the writer's inference
             reporting = next((c for c in tok.children if c.i > tok.i and c.lemma_.lower() in lex.speech
