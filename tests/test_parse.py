@@ -48,3 +48,15 @@ def test_a_clause_after_and_is_no_more_of_what_the_first_verb_says(nlp):
     doc = _misparsed(nlp, words, heads, deps, ["PROPN", "VERB", "PUNCT", "CCONJ", "NOUN", "AUX", "VERB", "PUNCT"])
     repair_coordinated_report(doc)
     assert doc[6].dep_ == "ccomp"
+
+
+def test_a_name_given_with_called_is_no_report(nlp):
+    from onrecord.parse import repair_name_read_as_report
+    # "A group called Clean Water is stepping up its protests", read as the group calling out
+    words = ["A", "group", "called", "Clean", "Water", "is", "stepping", "up", "its", "protests", "."]
+    heads = [1, 2, 2, 4, 2, 6, 2, 6, 9, 6, 2]
+    deps = ["det", "nsubj", "ROOT", "compound", "oprd", "aux", "ccomp", "prt", "poss", "dobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "PROPN", "AUX", "VERB", "ADP", "PRON", "NOUN", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    repair_name_read_as_report(doc)
+    assert (doc[6].dep_, doc[1].head.i, doc[2].dep_, doc[2].head.i, doc[10].head.i) == ("ROOT", 6, "acl", 1, 6)

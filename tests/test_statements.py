@@ -990,6 +990,12 @@ def test_a_view_its_holder_is_said_to_have_is_a_belief(parse):
                        for _, _, cue, _ in found(parse, text)), text
 
 
+def test_who_was_asked_is_not_what_was_asked(parse):
+    assert found(parse, "Then the reporter asked him.") == []
+    rows = found(parse, "Reporters asked him a question about the budget.")
+    assert ("indirect", "Reporters", "asked", "a question about the budget") in rows
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

@@ -403,6 +403,32 @@ def repair_perfect_read_as_passive(sdoc) -> None:
             aux.dep_, subject.dep_ = "aux", "nsubj"
 
 
+NAMING = {"called", "named", "dubbed", "titled"}
+
+
+def repair_name_read_as_report(sdoc) -> None:
+    """"A super PAC called Our Principles is ramping up": the small parser may read 'called' as
+    the sentence's verb and the rest as what the PAC called out. A clause with no subject
+    after 'called Name' is the sentence's own, and 'called Name' names its subject."""
+    for verb in sdoc:
+        if verb.lower_ not in NAMING:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        name = next((c for c in verb.children if c.dep_ in ("oprd", "dobj") and c.i > verb.i), None)
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and name is not None and c.i > name.i
+                       and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)), None)
+        if subj is None or clause is None or name.pos_ != "PROPN" or name.left_edge.i != verb.i + 1 \
+                or clause.left_edge.i != name.right_edge.i + 1:
+            continue
+        root = verb.head == verb
+        clause.head, clause.dep_ = (clause, "ROOT") if root else (verb.head, verb.dep_)
+        for t in list(verb.children):
+            if t.dep_ == "punct" and t.i > clause.i:
+                t.head = clause
+        subj.head, subj.dep_ = clause, "nsubj"
+        verb.head, verb.dep_ = subj, "acl"
+
+
 def repair_report_hung_on_its_aside(sdoc) -> None:
     """"She told him, one of the officials said, that delays would raise costs": the small
     parser may hang the 'that' clause on the aside's verb. A clause opening with 'that' right
@@ -628,6 +654,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_verb_read_as_modifier(sdoc)
             repair_call_for_clause(sdoc)
             repair_perfect_read_as_passive(sdoc)
+            repair_name_read_as_report(sdoc)
             repair_report_before_quote_read_as_modifier(sdoc)
             repair_subject_read_as_object(sdoc)
             repair_participle_read_as_clause_subject(sdoc)

@@ -782,6 +782,11 @@ def _object_content(text, pb, tok) -> Span | None:
     if tok.lemma_.lower() in ADDRESSEE_VERBS:  # "told The Post": who heard it, not what was said
         addressee = next((c for c in deps if c.dep_ in ("dobj", "dative")), None)
         deps = [c for c in deps if c != addressee]
+    elif tok.lemma_.lower() == "ask":  # "asked him (about X)", "asked the minister a question": who was asked
+        asked = next((c for c in deps if c.dep_ in ("dobj", "dative")), None)
+        if asked is not None and (asked.lower_ in OBJECT_PRONOUNS or any(
+                c.i > asked.i and c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)):
+            deps = [c for c in deps if c != asked]
     if tok.lemma_.lower() in SAY_TO:  # "said to a crowd of 500": who heard it
         deps = [c for c in deps if not (c.dep_ == "prep" and c.lower_ == "to")]
     if not deps:
@@ -805,6 +810,7 @@ def _object_content(text, pb, tok) -> Span | None:
 
 
 ANSWERS = {"yes", "no", "so", "otherwise"}
+OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "you"}
 NO_CONTENT = {"little", "nothing", "much", "less", "more", "anything", "something", "everything", "plenty", "lots"}
 WHAT = {"what", "whatever"}
 MAX_QUOTE_REACH = 6000  # a quotation is at most this long (quotes.MAX_QUOTE_CHARS)
