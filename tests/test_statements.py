@@ -996,6 +996,13 @@ def test_who_was_asked_is_not_what_was_asked(parse):
     assert ("indirect", "Reporters", "asked", "a question about the budget") in rows
 
 
+def test_an_inline_aside_with_no_verb_stays_in_the_content(parse):
+    rows = found(parse, "She said she always treated the photo line as a crucial, although brief, opportunity to "
+                        "question the president.")
+    assert ("indirect", "She", "said", "she always treated the photo line as a crucial, although brief, "
+                                       "opportunity to question the president") in rows
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

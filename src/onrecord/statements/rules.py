@@ -649,7 +649,8 @@ def _trailing_asides(root, lex: Lexicon, *, new_reports: bool = True) -> list:
             continue
         before = root.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
         after_comma = before is not None and before.text in (",", "—", "–", "--", "-")
-        if t.dep_ in ("relcl", "advcl", "acl") and after_comma and t.head.i < t.i and not _reasoning(t):
+        if t.dep_ in ("relcl", "advcl", "acl") and after_comma and t.head.i < t.i and not _reasoning(t) \
+                and (t.dep_ != "advcl" or t.pos_ in ("VERB", "AUX")):  # "a crucial, although brief, chance" stays
             out.append(t)
         elif t.dep_ == "appos" and before is not None and before.text in ("—", "–", "--"):
             out.append(t)
