@@ -1003,6 +1003,12 @@ def test_an_inline_aside_with_no_verb_stays_in_the_content(parse):
                                        "opportunity to question the president") in rows
 
 
+def test_a_past_report_joined_to_a_present_clause_is_the_outer_speakers(parse):
+    rows = found(parse, "Roe said he makes $41,000 a year and questioned how he would be helped by the plan.")
+    assert ("indirect", "Roe", "said", "he makes $41,000 a year") in rows
+    assert ("indirect", "Roe", "questioned", "how he would be helped by the plan") in rows
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

@@ -429,6 +429,26 @@ def repair_name_read_as_report(sdoc) -> None:
         verb.head, verb.dep_ = subj, "acl"
 
 
+def repair_report_joined_to_reported_clause(sdoc) -> None:
+    """"Roe said he makes $41,000 a year and questioned how ...": the small parser may join the
+    second report to the reported clause, as if "he" questioned. A past-tense report with no
+    subject of its own, joined to a present-tense clause that a past-tense report holds, is
+    that outer report's conjunct: the speaker did both."""
+    for tok in sdoc:
+        clause = tok.head
+        if tok.dep_ != "conj" or tok.tag_ != "VBD" or tok.lemma_.lower() not in REPORT_LEMMAS | {"question", "deny", "criticize"} \
+                or clause.dep_ != "ccomp" or clause.tag_ not in ("VBZ", "VBP") or clause.i > tok.i \
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        outer = clause.head
+        if outer.tag_ != "VBD" or outer.lemma_.lower() not in REPORT_LEMMAS or outer.i > clause.i:
+            continue
+        for c in clause.children:
+            if c.dep_ == "cc" and clause.i < c.i < tok.i:
+                c.head = outer
+        tok.head = outer
+
+
 def repair_report_hung_on_its_aside(sdoc) -> None:
     """"She told him, one of the officials said, that delays would raise costs": the small
     parser may hang the 'that' clause on the aside's verb. A clause opening with 'that' right
@@ -655,6 +675,7 @@ def parse_documents(docs: Iterable[Document], nlp, *, keep=lambda text, kind: Tr
             repair_call_for_clause(sdoc)
             repair_perfect_read_as_passive(sdoc)
             repair_name_read_as_report(sdoc)
+            repair_report_joined_to_reported_clause(sdoc)
             repair_report_before_quote_read_as_modifier(sdoc)
             repair_subject_read_as_object(sdoc)
             repair_participle_read_as_clause_subject(sdoc)
