@@ -1009,6 +1009,13 @@ def test_a_past_report_joined_to_a_present_clause_is_the_outer_speakers(parse):
     assert ("indirect", "Roe", "questioned", "how he would be helped by the plan") in rows
 
 
+def test_it_was_reported_that_is_a_report_by_nobody_named(parse):
+    rows = found(parse, "It was widely reported that the minister had resigned.")
+    assert ("indirect", None, "It was widely reported", "that the minister had resigned") in rows
+    assert ("belief", None, "It is believed", "that the ship sank") in found(parse, "It is believed that the ship sank.")
+    assert found(parse, "It was not reported that the minister had resigned.") == []
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

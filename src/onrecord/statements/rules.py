@@ -1379,6 +1379,15 @@ def _passive_report(text, pb, verb, lex) -> Candidate | None:
     subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if subj is None or not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
         return None
+    clause = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if subj.lower_ == "it" and clause is not None:  # "It was widely reported that X": X, by nobody named
+        content = span(text, *subtree_range(pb, clause, exclude=_trailing_asides(clause, lex)))
+        aux = [c for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and subj.i < c.i < verb.i]
+        if content is None or any(c.dep_ == "neg" for c in aux):
+            return None
+        cue = Span.of(text, pb.char(subj), pb.char(verb) + len(verb.text))
+        kind = "belief" if verb.lemma_.lower() in lex.belief and verb.lemma_.lower() not in lex.speech else "indirect"
+        return Candidate(kind, content, cue, None, 0.5, rule="passive_report")
     said = [c for c in children if c.i > verb.i and (
         c.dep_ in ("xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as"))]
     if not said:
