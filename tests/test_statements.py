@@ -1016,6 +1016,14 @@ def test_it_was_reported_that_is_a_report_by_nobody_named(parse):
     assert found(parse, "It was not reported that the minister had resigned.") == []
 
 
+def test_a_position_given_with_a_copula_is_its_holders(parse):
+    rows = found(parse, "The government's position is that the islands belong to Norland.")
+    assert ("indirect", "The government's", "position", "that the islands belong to Norland") in rows
+    rows = found(parse, "The envoy also made the point that the talks had not failed.")
+    assert ("indirect", "The envoy", "also made the point", "that the talks had not failed") in rows
+    assert found(parse, "The point is that the talks failed.") == []  # nobody's
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

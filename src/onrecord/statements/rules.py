@@ -1346,7 +1346,7 @@ def _light_speech(verb):
     for c in verb.children:
         if c.i > verb.i and c.lower_ in ("clear", "plain") and c.i <= verb.i + 2:
             return c
-        if c.dep_ == "dobj" and c.lower_ in ("case", "argument") and any(d.lower_ in ("the", "a") for d in c.children):
+        if c.dep_ == "dobj" and c.lower_ in ("case", "argument", "point") and any(d.lower_ in ("the", "a") for d in c.children):
             return c
         if c.dep_ == "dobj" and c.lower_ == "secret" and any(d.lower_ == "no" for d in c.children):
             return next((p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"), None)
@@ -1525,7 +1525,8 @@ def noun_clause_candidates(parsed: Parsed, lex: Lexicon) -> list[Candidate]:
     out = []
     for pb, sent in parsed.sentences():
         for tok in sent:
-            if tok.pos_ != "NOUN" or tok.lower_ not in lex.clause_nouns:
+            if tok.pos_ != "NOUN" or tok.lower_ not in lex.clause_nouns and not (
+                    tok.lower_ in POSITION_NOUNS and tok.dep_ == "nsubj" and tok.head.lower_ in BE_FORMS):
                 continue
             holder = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
             if holder is None:
@@ -1536,6 +1537,10 @@ def noun_clause_candidates(parsed: Parsed, lex: Lexicon) -> list[Candidate]:
             said = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and any(
                 m.lower_ == "that" and m.dep_ == "mark" or m.lower_ == "to" and m.dep_ == "aux"
                 for m in c.children)), None)
+            if said is None and tok.dep_ == "nsubj" and tok.head.lower_ in BE_FORMS:
+                # "His argument is that the tax would hurt farmers", "The minister's view was that ..."
+                said = next((c for c in tok.head.rights if c.dep_ in ("ccomp", "attr") and any(
+                    m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
             if said is None:
                 continue
             content = span(text, *subtree_range(pb, said, exclude=_trailing_asides(said, lex)))
@@ -1545,6 +1550,10 @@ def noun_clause_candidates(parsed: Parsed, lex: Lexicon) -> list[Candidate]:
             out.append(Candidate(kind, content, Span.of(text, pb.char(tok), pb.char(tok) + len(tok.text)),
                                  span(text, *subtree_range(pb, holder)), 0.6, rule="noun_clause"))
     return out
+
+
+# nouns that say what someone holds only as "X's position is that ...", never with a clause of their own
+POSITION_NOUNS = {"point", "position", "stance", "message", "answer", "response", "reasoning", "thinking"}
 
 
 NOT_FIRST_NAMES = {"The", "A", "An", "In", "On", "At", "Of", "For", "And", "But", "To", "By", "With", "From",
