@@ -1024,6 +1024,13 @@ def test_a_position_given_with_a_copula_is_its_holders(parse):
     assert found(parse, "The point is that the talks failed.") == []  # nobody's
 
 
+def test_a_holders_call_for_something_is_their_statement(parse):
+    rows = found(parse, "Other senators joined Okafor's call for a special prosecutor.")
+    assert ("indirect", "Okafor's", "call for", "a special prosecutor") in rows
+    assert ("indirect", "The bank's", "calls for", "restraint") in found(parse, "The bank's calls for restraint went unheeded.")
+    assert found(parse, "The call for papers closed in May.") == []  # nobody's
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

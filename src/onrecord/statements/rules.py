@@ -1525,7 +1525,7 @@ def noun_clause_candidates(parsed: Parsed, lex: Lexicon) -> list[Candidate]:
     out = []
     for pb, sent in parsed.sentences():
         for tok in sent:
-            if tok.pos_ != "NOUN" or tok.lower_ not in lex.clause_nouns and not (
+            if tok.pos_ != "NOUN" or tok.lower_ not in lex.clause_nouns and tok.lower_ not in CALL_NOUNS and not (
                     tok.lower_ in POSITION_NOUNS and tok.dep_ == "nsubj" and tok.head.lower_ in BE_FORMS):
                 continue
             holder = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
@@ -1541,17 +1541,26 @@ def noun_clause_candidates(parsed: Parsed, lex: Lexicon) -> list[Candidate]:
                 # "His argument is that the tax would hurt farmers", "The minister's view was that ..."
                 said = next((c for c in tok.head.rights if c.dep_ in ("ccomp", "attr") and any(
                     m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+            called_for = None
+            if said is None and tok.lower_ in CALL_NOUNS:  # "Pence's call for a special prosecutor"
+                called_for = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == CALL_NOUNS[tok.lower_]
+                                   and c.i == tok.i + 1), None)
+                said = next((g for g in called_for.children if g.dep_ in ("pobj", "pcomp")), None) if called_for else None
             if said is None:
                 continue
             content = span(text, *subtree_range(pb, said, exclude=_trailing_asides(said, lex)))
-            if content is None or len(content.text.split()) < 3:
+            if content is None or len(content.text.split()) < (1 if called_for is not None else 3):
                 continue
             kind = "belief" if tok.lower_ in NOUN_BELIEFS else "indirect"
-            out.append(Candidate(kind, content, Span.of(text, pb.char(tok), pb.char(tok) + len(tok.text)),
+            cue_end = called_for if called_for is not None else tok
+            out.append(Candidate(kind, content, Span.of(text, pb.char(tok), pb.char(cue_end) + len(cue_end.text)),
                                  span(text, *subtree_range(pb, holder)), 0.6, rule="noun_clause"))
     return out
 
 
+# a holder's call and what it calls for ("Pence's call for a special prosecutor", "Russia's demand for ...")
+CALL_NOUNS = {"call": "for", "calls": "for", "demand": "for", "demands": "for", "plea": "for", "pleas": "for",
+              "appeal": "for", "appeals": "for"}
 # nouns that say what someone holds only as "X's position is that ...", never with a clause of their own
 POSITION_NOUNS = {"point", "position", "stance", "message", "answer", "response", "reasoning", "thinking"}
 
