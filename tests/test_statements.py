@@ -1031,6 +1031,11 @@ def test_a_holders_call_for_something_is_their_statement(parse):
     assert found(parse, "The call for papers closed in May.") == []  # nobody's
 
 
+def test_a_capital_opening_the_sentence_before_an_aside_is_the_speaker(parse):
+    rows = found(parse, "Washington, for its part, has signaled that it is open to talks.")
+    assert ("indirect", "Washington", "has signaled", "that it is open to talks") in rows
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

@@ -290,6 +290,23 @@ def _inverted_subject(verb):
     return doc[last]
 
 
+def _fronted_subject(verb):
+    """'Washington, for its part, has signaled that ...': the small parser may read a place name
+    opening the sentence before an aside as a modifier (as it reads a dateline). A capitalised
+    name so read, followed by a comma, is the subject of a verb left without one; a dateline in
+    capitals or with a dash, and a day or month, are not."""
+    doc = verb.doc
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children) or not (
+            verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)):
+        return None
+    name = next((c for c in verb.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN"), None)
+    if name is None or name.left_edge.i != name.sent.start or name.right_edge.i + 1 >= verb.i \
+            or doc[name.right_edge.i + 1].text != "," or name.text.isupper() \
+            or DAY_WORD.fullmatch(name.text) or name.lower_ in DAYS:
+        return None
+    return name
+
+
 def _adjacent_subject(verb):
     """'Campaigning for Roe, former president Ted Roe said ...', 'About 4 in 10 say ...': a
     finite verb the parser left without a subject takes the noun phrase standing right before
@@ -1232,7 +1249,7 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             else:
                 continue
             subj = _outer_reporter(tok, lex) or subject(tok) or _inverted_subject(tok) or _adjacent_subject(tok) \
-                or _participle_bearer(tok, lex)
+                or _participle_bearer(tok, lex) or _fronted_subject(tok)
             conf = round(min(0.95, 0.5 + prob / 2), 3)
             apposed = _apposed_candidate(text, pb, sent, tok, lex, conf) if not inside and lemma in lex.speech else None
             if apposed is not None:  # "X will happen, its chief economist, Tom Hale, said."
