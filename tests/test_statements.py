@@ -1036,6 +1036,13 @@ def test_a_capital_opening_the_sentence_before_an_aside_is_the_speaker(parse):
     assert ("indirect", "Washington", "has signaled", "that it is open to talks") in rows
 
 
+def test_neither_confirming_nor_denying_is_a_refusal_not_a_denial(parse):
+    rows = found(parse, "The spokesman would neither confirm nor deny the report.")
+    assert rows == [("indirect", "The spokesman", "would neither confirm nor deny", "the report")]
+    rows = found(parse, "She testified that she neither sent nor received the files.")
+    assert ("indirect", "She", "testified", "that she neither sent nor received the files") in rows
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

@@ -1210,6 +1210,14 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
             if relayed is not None:  # "TASS quoted Peskov as saying that ...": Peskov's words, via TASS
                 out.append(relayed)
                 continue
+            if tok.dep_ == "conj" and tok.head.lemma_.lower() in lex.speech \
+                    and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in tok.head.children):
+                continue  # the "nor deny" of "would neither confirm nor deny": read with "confirm"
+            if lemma in lex.speech and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in tok.children):
+                neither = _neither_nor(text, pb, tok, lex)
+                if neither is not None:  # "would neither confirm nor deny the report": a refusal
+                    out.append(neither)
+                continue
             if any(_said_as_quoted(g) for c in tok.children if c.lower_ == "as" for g in c.children):
                 continue  # ... and TASS is no speaker of its own there
             attitude = _attitude(text, pb, tok) if (lemma in ATTITUDE_COPULAS or tok.lower_ in BE_FORMS) \
@@ -1418,6 +1426,24 @@ def _passive_report(text, pb, verb, lex) -> Candidate | None:
     aux = [c for c in children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
     cue = Span.of(text, pb.char(min(aux + [verb], key=lambda t: t.i)), pb.char(verb) + len(verb.text))
     return Candidate("indirect", content, cue, None, 0.5, rule="passive_report")
+
+
+def _neither_nor(text, pb, verb, lex) -> Candidate | None:
+    """'The spokesman would neither confirm nor deny the report': what was neither confirmed nor
+    denied, with the whole refusal as the cue, so that no one reads it as a denial."""
+    last = next((c for c in verb.children if c.dep_ == "conj" and c.i > verb.i), None)
+    subj = subject(verb)
+    if last is None or subj is None:
+        return None
+    obj = next((c for h in (last, verb) for c in h.children if c.dep_ in ("dobj", "ccomp") and c.i > last.i), None)
+    if obj is None:
+        return None
+    content = span(text, *subtree_range(pb, obj))
+    start = min([c for c in verb.children if c.dep_ in ("aux", "neg", "preconj") and c.i < verb.i] + [verb], key=lambda t: t.i)
+    cue = span(text, pb.char(start), pb.char(last) + len(last.text))
+    if content is None or cue is None:
+        return None
+    return Candidate("indirect", content, cue, _source_span(text, pb, subj, verb), 0.6, rule="refusal")
 
 
 REFUSALS = {"decline", "refuse"}
