@@ -1043,6 +1043,11 @@ def test_neither_confirming_nor_denying_is_a_refusal_not_a_denial(parse):
     assert ("indirect", "She", "testified", "that she neither sent nor received the files") in rows
 
 
+def test_words_a_speaker_reports_are_not_also_nobodys(parse):
+    rows = found(parse, "The president is expected to announce the new policy next week, aides said.")
+    assert rows == [("indirect", "aides", "said", "The president is expected to announce the new policy next week")]
+
+
 def test_a_closing_attribution_holds_the_report_before_it(parse):
     rows = found(parse, "A senior official said the convoy had been recalled, the Daily Courier reported.")
     assert ("indirect", "the Daily Courier", "reported", "A senior official said the convoy had been recalled") in rows

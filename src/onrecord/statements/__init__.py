@@ -54,6 +54,12 @@ def _overlap(a: Span, b: Span) -> float:
     return inter / max(1, min(a.end - a.start, b.end - b.start))
 
 
+def _same_words(a: Span, b: Span) -> bool:
+    """Nearly the same span, each covering 80 % of the other."""
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    return inter > 0.8 * max(a.end - a.start, b.end - b.start)
+
+
 DEDUPE_BUCKET = 512  # characters; contents that overlap share a bucket
 
 
@@ -73,6 +79,10 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             kept.append(c)
             for b in buckets:
                 filed.setdefault(b, []).append(c)
+    # "The president is expected to act, aides said": the words are the aides', not also nobody's
+    kept = [c for c in kept if c.source is not None or c.kind == "question" or not any(
+        k.source is not None and _same_words(k.content, c.content)
+        for b in range(c.content.start // DEDUPE_BUCKET, c.content.end // DEDUPE_BUCKET + 1) for k in filed.get(b, ()))]
     return sorted(kept, key=lambda c: (c.content.start, c.content.end))
 
 
