@@ -108,8 +108,8 @@ TAG_POS = {
     "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "WDT": "PRON",
     "WP": "PRON", "WP$": "PRON", "WRB": "ADV", "XX": "X", "_SP": "SPACE", "SP": "SPACE",
 }
-AUXILIARIES = {"be", "is", "am", "are", "was", "were", "been", "being", "'s", "’s", "'re", "’re",
-               "'m", "’m", "have", "has", "had", "having", "'ve", "’ve", "'d", "’d", "do", "does",
+BE_FORMS = {"be", "is", "am", "are", "was", "were", "been", "being", "'s", "’s", "'re", "’re", "'m", "’m"}
+AUXILIARIES = BE_FORMS | {"have", "has", "had", "having", "'ve", "’ve", "'d", "’d", "do", "does",
                "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
                "'ll", "’ll", "ca", "wo"}
 

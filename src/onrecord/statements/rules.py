@@ -18,7 +18,7 @@ import yaml
 
 from ..model import Span
 from ..timing import DAY_RE, MONTH_RE
-from ..parse import ASIDE_REPORTS, Parsed, ParsedBlock, caps
+from ..parse import ASIDE_REPORTS, BE_FORMS, Parsed, ParsedBlock, caps
 from .cuemodel import load_model, verb_features
 from .quotes import Quote
 from .quotes import overlapping as _overlapping_quotes
@@ -290,13 +290,16 @@ def _inverted_subject(verb):
     return doc[last]
 
 
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
+
+
 def _fronted_subject(verb):
     """'Washington, for its part, has signaled that ...': the small parser may read a place name
     opening the sentence before an aside as a modifier (as it reads a dateline). A capitalised
     name so read, followed by a comma, is the subject of a verb left without one; a dateline in
     capitals or with a dash, and a day or month, are not."""
     doc = verb.doc
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children) or not (
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or not (
             verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)):
         return None
     name = next((c for c in verb.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN"), None)
@@ -312,8 +315,7 @@ def _adjacent_subject(verb):
     finite verb the parser left without a subject takes the noun phrase standing right before
     it, when that phrase opens its clause."""
     doc = verb.doc
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
-                                                        for c in verb.children):
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     k = verb.i - 1
     while k >= 0 and doc[k].head == verb and doc[k].dep_ in ("aux", "neg", "advmod"):
@@ -515,7 +517,6 @@ def _quoted_as(text, pb, tok) -> Candidate | None:
 
 
 ATTITUDE_COPULAS = {"be", "remain", "feel", "become", "grow", "stay"}
-BE_FORMS = {"is", "are", "was", "were", "am", "be", "been", "being", "'s", "’s", "'re", "’re", "'m", "’m"}
 # adjectives of holding a view, with the kind of statement they make: "adamant" is said aloud
 ATTITUDES = {"confident": "belief", "convinced": "belief", "certain": "belief", "sure": "belief",
              "optimistic": "belief", "hopeful": "belief", "pessimistic": "belief", "skeptical": "belief",
@@ -538,8 +539,7 @@ def _attitude(text, pb, tok) -> Candidate | None:
         return None  # "not sure that ...", "unsure whether ...": no view held
     content = span(text, *subtree_range(pb, clause))
     source = _source_span(text, pb, subj, tok)
-    cue_toks = [t for t in tok.doc[tok.i:adj.i + 1]]
-    cue = span(text, pb.char(cue_toks[0]), pb.char(adj) + len(adj.text))
+    cue = span(text, pb.char(tok), pb.char(adj) + len(adj.text))
     if content is None or source is None or cue is None:
         return None
     return Candidate(ATTITUDES[adj.lower_], content, cue, source, 0.7, rule="attitude")
@@ -1349,7 +1349,7 @@ def misplaced_clause(verb, clause) -> bool:
     with no subject, hung on the verb past another attribution, is a circumstance the parser
     misplaced, not what the verb takes."""
     return clause.i > verb.i and clause.tag_ not in ("VB", "VBG", "VBN") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children) and any(
+        c.dep_ in SUBJECT_DEPS for c in clause.children) and any(
         t.dep_ == "parataxis" and t.head == verb for t in verb.doc[verb.i + 1:clause.i])
 
 
@@ -1407,8 +1407,7 @@ def _passive_report(text, pb, verb, lex) -> Candidate | None:
     clause = next((c for c in children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if subj.lower_ == "it" and clause is not None:  # "It was widely reported that X": X, by nobody named
         content = span(text, *subtree_range(pb, clause, exclude=_trailing_asides(clause, lex)))
-        aux = [c for c in children if c.dep_ in ("aux", "auxpass", "neg", "advmod") and subj.i < c.i < verb.i]
-        if content is None or any(c.dep_ == "neg" for c in aux):
+        if content is None or any(c.dep_ == "neg" for c in children):
             return None
         cue = Span.of(text, pb.char(subj), pb.char(verb) + len(verb.text))
         kind = "belief" if verb.lemma_.lower() in lex.belief and verb.lemma_.lower() not in lex.speech else "indirect"
