@@ -850,6 +850,18 @@ def test_a_name_the_parser_glued_to_a_weekday_is_the_object(parse):
     assert [(c.content.text, c.source.text) for c in found][0] == ("Cruz", "Jeb Bush")
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The senator has resisted calls from some party leaders to drop out of the race.",
+     "calls from some party leaders to drop out of the race"),
+    ("The minister defended his call to raise the minimum wage to $15 an hour.",
+     "his call to raise the minimum wage to $15 an hour"),
+    ("The president proposed nearly $2 billion in funds to help cities repair their bridges.",
+     "nearly $2 billion in funds to help cities repair their bridges"),
+])
+def test_an_infinitive_the_parser_hung_on_the_verb_stays_with_the_object(parse, text, content):
+    assert content in [r[3] for r in found(parse, text)]
+
+
 def test_a_question_put_to_the_speaker_in_an_aside_is_no_statement_of_theirs(parse):
     rows = found(parse, "The minister, asked whether troops would stay, said they would leave by June.")
     assert ("indirect", "The minister", "said", "they would leave by June") in rows
