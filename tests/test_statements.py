@@ -862,6 +862,35 @@ def test_an_infinitive_the_parser_hung_on_the_verb_stays_with_the_object(parse, 
     assert content in [r[3] for r in found(parse, text)]
 
 
+@pytest.mark.parametrize("text, source, content", [
+    ("The foreign ministry summoned the Norlandian ambassador on Tuesday to protest what it called "
+     "a violation of its airspace.", "The foreign ministry", "what it called a violation of its airspace"),
+    ("The ministry called in the French envoy to demand an explanation for the remarks.",
+     "The ministry", "an explanation for the remarks"),
+    ("The foreign ministry summoned the Norlandian charge d'affaires to convey its strong objection to the visit.",
+     "The foreign ministry", "its strong objection to the visit"),
+    ("She called a press conference to deny the reports.", "She", "the reports"),
+])
+def test_what_a_government_summons_an_envoy_or_calls_reporters_in_to_say_is_its_statement(parse, text, source, content):
+    assert [(r[1], r[3]) for r in found(parse, text)] == [(source, content)]
+
+
+@pytest.mark.parametrize("text", [
+    "The president called a referendum on the treaty.",
+    "Norland recalled its ambassador from Ostrava for consultations.",
+    "Police called in the army on Monday.",
+])
+def test_calling_a_vote_or_recalling_an_envoy_is_an_act_not_a_statement(parse, text):
+    assert found(parse, text) == []
+
+
+def test_call_and_recall_still_report_words(parse):
+    assert ("indirect", "Lopez", "called", "the vote a sham") in found(parse, "Lopez called the vote a sham.")
+    assert ("indirect", "She", "recalled", "that the talks had nearly collapsed") in found(
+        parse, "She recalled that the talks had nearly collapsed.")
+    assert ("indirect", "The party", "called for", "snap elections") in found(parse, "The party called for snap elections.")
+
+
 def test_a_question_put_to_the_speaker_in_an_aside_is_no_statement_of_theirs(parse):
     rows = found(parse, "The minister, asked whether troops would stay, said they would leave by June.")
     assert ("indirect", "The minister", "said", "they would leave by June") in rows

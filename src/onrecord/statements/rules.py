@@ -1241,6 +1241,13 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                 continue
             if lemma in NOT_CUES or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_CUES):
                 continue  # "X appears to have convinced Y that ...": still the writer's inference
+            if _no_words(tok):
+                continue  # "called a news conference", "recalled its ambassador": acts, not reports
+            if _summoned_for(tok) and (lemma in lex.speech or lemma in REMONSTRANCES) and _inside(quotes, pb.char(tok)) is None:
+                cand = _remonstrance(text, pb, tok, lex)
+                if cand is not None:  # "summoned the ambassador to protest the strikes"
+                    out.append(cand)
+                continue
             reporting = next((c for c in tok.children if c.i > tok.i and c.lemma_.lower() in lex.speech
                               and infinitive_of(c) and complement_kind(c) in ("ccomp", "none")), None)
             if reporting is not None:  # "went on to say ...", "declined to say whether ...": the infinitive reports
@@ -1460,6 +1467,75 @@ def _neither_nor(text, pb, verb, lex) -> Candidate | None:
 
 
 REFUSALS = {"decline", "refuse"}
+# what a government summons an envoy to do, besides the speech verbs: "to protest", "to convey
+# its objection", "to lodge a complaint", "to seek an explanation"
+REMONSTRANCES = {"protest", "convey", "express", "lodge", "voice", "register", "deliver", "raise", "seek"}
+# "called a news conference", "called an election": a verb of speech that convenes something
+CONVENED = {"conference", "briefing", "meeting", "election", "elections", "vote", "referendum", "session",
+            "summit", "strike", "halt", "recess", "hearing", "rally", "press", "timeout", "time-out"}
+ENVOYS = {"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "consul", "delegation",
+          "emissary", "representative", "mission", "staff", "d'affaires"}
+SUMMONED = {"army", "military", "troops", "police", "guard", "reinforcements", "experts", "investigators",
+            "inspectors", "lawyers", "auditors", "specialists", "consultants"}
+
+
+def _no_words(verb) -> bool:
+    """A reporting verb used for an act ("called a news conference", "called snap elections",
+    "recalled its ambassador"), unless it also says something ("called the vote a sham")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "call" and _called_in(verb):
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
+        return False
+    if lemma == "call":
+        return all(o.lower_ in CONVENED for o in objects)
+    return lemma == "recall" and all(o.lower_ in ENVOYS for o in objects)
+
+
+def _called_in(verb) -> bool:
+    """'called in the envoy', 'called the ambassador in': summoned (not 'called in vain for',
+    'called in a statement for')."""
+    if verb.lemma_.lower() != "call":
+        return False
+    for c in verb.rights:
+        if c.lower_ == "in" and c.dep_ == "prt":  # ("called in sick", "in vain": no one summoned)
+            return any(d.dep_ == "dobj" for d in verb.children)
+        if c.lower_ == "in" and c.dep_ == "prep" and c.i == verb.i + 1:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            return obj is not None and (obj.lower_ in ENVOYS | SUMMONED or obj.ent_type_ in ("PERSON", "NORP"))
+    return False
+
+
+def _summoned_for(verb) -> bool:
+    """'summoned the ambassador to protest', 'called in the envoy to demand', 'called a news
+    conference to deny': an infinitive of purpose after a summons or an occasion for speaking,
+    which the parser hangs on the verb of summoning."""
+    head = verb.head
+    if not infinitive_of(verb) or head.i > verb.i:
+        return False
+    lemma = head.lemma_.lower()
+    convened = lemma in ("call", "hold", "convene") and any(
+        c.dep_ == "dobj" and c.lower_ in ("conference", "briefing") for c in head.children)
+    return lemma == "summon" or _called_in(head) or convened
+
+
+def _remonstrance(text, pb, verb, lex) -> Candidate | None:
+    """What the summoning government said through the summons: the infinitive's clause or
+    object ("to protest what it called a violation", "to demand an explanation"), spoken by
+    the subject of the summons."""
+    subj = subject(verb)
+    if subj is None or subj.dep_ == "expl":
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is not None:
+        content = span(text, *subtree_range(pb, clause, exclude=_trailing_asides(clause, lex)))
+    else:
+        content = _object_content(text, pb, verb)
+    if content is None:
+        return None
+    cue = Span.of(text, *_cue_range(pb, verb, lex))
+    return Candidate("indirect", content, cue, _source_span(text, pb, subj, verb), 0.75, rule="summons")
 
 
 def _refusal(text, pb, verb, infinitive, lex) -> Candidate | None:
