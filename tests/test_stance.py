@@ -756,3 +756,12 @@ def test_a_verdict_withheld_is_undecided():
     text = "Roe refused to lift the sanctions."  # refusing the act itself stays a refusal
     content = Span.of(text, text.index("to lift"), len(text) - 1)
     assert judge(sanctions, text, content, []).stance != "undecided"
+
+
+@pytest.mark.parametrize("lead", ["The ministry summoned the envoy to protest ", "The embassy complained about ",
+                                  "Norland objected to "])
+def test_a_protest_governing_the_content_is_a_verdict_against_it(lead):
+    text = lead + "the regional force."
+    start = len(lead)
+    got = judge(T, text, Span.of(text, start, len(text) - 1), [])
+    assert got is not None and got.stance == "oppose"
