@@ -765,3 +765,10 @@ def test_a_protest_governing_the_content_is_a_verdict_against_it(lead):
     start = len(lead)
     got = judge(T, text, Span.of(text, start, len(text) - 1), [])
     assert got is not None and got.stance == "oppose"
+
+
+def test_a_protest_lodged_over_the_content_is_a_verdict_against_it():
+    lead = "Ostrava lodged a formal protest with Norland over "
+    text = lead + "the regional force."
+    got = judge(T, text, Span.of(text, len(lead), len(text) - 1), [])
+    assert got is not None and got.stance == "oppose"

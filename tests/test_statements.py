@@ -875,6 +875,17 @@ def test_what_a_government_summons_an_envoy_or_calls_reporters_in_to_say_is_its_
     assert [(r[1], r[3]) for r in found(parse, text)] == [(source, content)]
 
 
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Ostrava lodged a formal protest with Norland over the detentions.",
+     "Ostrava", "lodged a formal protest with Norland over", "the detentions"),
+    ("Seoul delivered a protest note to Tokyo against the textbook revisions.",
+     "Seoul", "delivered a protest note to Tokyo against", "the textbook revisions"),
+    ("Lopez raised objections to the plan.", "Lopez", "raised objections to", "the plan"),
+])
+def test_a_protest_lodged_is_a_statement_about_what_it_protests(parse, text, source, cue, content):
+    assert ("indirect", source, cue, content) in found(parse, text)
+
+
 @pytest.mark.parametrize("text", [
     "The president called a referendum on the treaty.",
     "Norland recalled its ambassador from Ostrava for consultations.",

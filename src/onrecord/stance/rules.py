@@ -199,6 +199,7 @@ GOVERNING_OPPOSE = re.compile(r"\b(?:ruled out|rules out|ruling out|rejected|rej
                               r"warned against|warns against|warning against|argued against|argues against|"
                               r"spoke out against|speaks out against|critici[sz]ed|slammed|fought|"
                               r"protest(?:ed|s|ing)?|complain(?:ed|s|ing)? (?:about|of)|object(?:ed|s|ing)? to|"
+                              r"(?:protest|complaint|d[eé]marche|objection)s?\b[^.;]{0,30}?\b(?:over|against|about|at|regarding|to)|"
                               r"vowed to fight|vowed to block)\s+$", re.I)
 # "declined | to endorse such sanctions", "refused | to rule out strikes": a verdict withheld
 WITHHELD = re.compile(r"\b(?:declin(?:ed|es|ing)|refus(?:ed|es|ing)|would not|wouldn[’']t|did not|didn[’']t)\s+$", re.I)

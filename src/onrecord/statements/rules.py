@@ -1256,7 +1256,8 @@ def cue_candidates(parsed: Parsed, quotes: list[Quote], lex: Lexicon) -> list[Ca
                     out.append(refusal)
                 continue
             inside = _inside(quotes, pb.char(tok)) is not None
-            light = _light_speech(tok) if lemma == "make" and not inside else None
+            light = _light_speech(tok) if lemma == "make" and not inside else \
+                _protest_lodged(tok) if lemma in LODGINGS and not inside else None
             if light is not None:  # "made clear that ...", "made the case that ..."
                 cand = _light_verb(text, pb, tok, light, lex)
                 if cand is not None:
@@ -1396,6 +1397,26 @@ def _light_speech(verb):
             return c
         if c.dep_ == "dobj" and c.lower_ == "secret" and any(d.lower_ == "no" for d in c.children):
             return next((p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+    return None
+
+
+LODGINGS = {"lodge", "file", "register", "deliver", "issue", "send", "submit", "make", "raise"}
+PROTESTS = {"protest", "complaint", "complaints", "demarche", "démarche", "objection", "objections", "protests"}
+PROTEST_PREPS = {"over", "against", "about", "at", "regarding", "concerning", "to"}
+
+
+def _protest_lodged(verb):
+    """The preposition of 'lodged a formal protest with Greece over', 'filed a complaint about',
+    'delivered a protest note to Tokyo against': what the protest is about follows it; or None."""
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and (c.lower_ in PROTESTS or c.lower_ == "note" and any(
+        d.dep_ == "compound" and d.lower_ == "protest" for d in c.children))), None)
+    if noun is None:
+        return None
+    for t in verb.doc[noun.i + 1:verb.right_edge.i + 1]:
+        if t.is_punct:
+            return None
+        if t.dep_ == "prep" and t.lower_ in PROTEST_PREPS and (t.lower_ != "to" or noun.lower_.startswith("objection")):
+            return t
     return None
 
 
