@@ -979,6 +979,18 @@ def test_a_participle_with_an_object_after_an_apposition_is_the_sentences_verb(p
     assert found(parse, "Jane Roe, a farmer, arrested last week in the raid, was released on Monday.") == []
 
 
+def test_a_verb_after_a_participle_aside_is_the_sentences_verb(parse):
+    rows = found(parse, "The letter, signed by forty lawmakers on Tuesday, called the ban unlawful.")
+    assert ("indirect", "The letter, signed by forty lawmakers on Tuesday", "called", "the ban unlawful") in rows
+    assert found(parse, "The suspect, arrested last week, remains in custody.") == []
+
+
+def test_a_one_word_label_in_quotation_marks_after_a_naming_verb(parse):
+    # "cowardly" reads as an adverb to the parser
+    rows = found(parse, 'The statement, issued by the presidency late on Friday, called the attack "cowardly."')
+    assert ("mixed", "The statement, issued by the presidency late on Friday", "called", 'the attack "cowardly."') in rows
+
+
 def test_what_a_speaker_calls_for_can_be_a_clause(parse):
     # the parser reads "for" as a clause's mark; read as the verb's own, the call is a plain one
     [call] = [c for c in extract(parse("Late on Monday the bishop called for the minister to resign."))]

@@ -178,16 +178,17 @@ def repair_asked_aside(sdoc) -> None:
 
 
 def repair_verb_read_as_modifier(sdoc) -> None:
-    """"Chuck Schumer, a Democrat, called on Republicans to ...": the small parser may read the
-    sentence as a noun phrase, its verb a past tense modifying the name (acl). A verb in the
-    past tense (VBD) right after the apposition's closing comma is the sentence's own verb."""
+    """"Chuck Schumer, a Democrat, called on Republicans to ...", "The statement, issued late on
+    Friday, called the attack cowardly": the small parser may read the sentence as a noun
+    phrase, its verb a past tense modifying the name (acl). A verb in the past tense (VBD)
+    right after the apposition's (or a participle aside's) closing comma is the sentence's own verb."""
     for sent in sdoc.sents:
         root = sent.root
         if root.pos_ not in ("PROPN", "NOUN") or any(c.dep_ == "nsubj" for c in root.children):
             continue
         verb = next((c for c in root.children if c.dep_ == "acl" and _finite_or_taking_object(c) and c.i > root.i
                      and sdoc[c.i - 1].text == "," and sdoc[c.i - 1].head == root), None)
-        if verb is None or not any(c.dep_ == "appos" and c.i < verb.i for c in root.children):
+        if verb is None or not any(c.i < verb.i and (c.dep_ == "appos" or _participle_aside(c)) for c in root.children):
             continue
         for tok in sent:
             if tok.head == root and tok.i > verb.i:  # the closing full stop, and "strong" in 'called X "strong"'
@@ -196,6 +197,13 @@ def repair_verb_read_as_modifier(sdoc) -> None:
                     tok.dep_ = "oprd"
         verb.head, verb.dep_ = verb, "ROOT"
         root.head, root.dep_ = verb, "nsubj"
+
+
+def _participle_aside(tok) -> bool:
+    """', issued by the presidency late on Friday,': a participle set off by commas after a noun."""
+    doc = tok.doc
+    return tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") and tok.left_edge.i > 0 \
+        and doc[tok.left_edge.i - 1].text == "," and tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text == ","
 
 
 def _finite_or_taking_object(verb) -> bool:
