@@ -1086,6 +1086,9 @@ def test_a_position_given_with_a_copula_is_its_holders(parse):
     rows = found(parse, "The envoy also made the point that the talks had not failed.")
     assert ("indirect", "The envoy", "also made the point", "that the talks had not failed") in rows
     assert found(parse, "The point is that the talks failed.") == []  # nobody's
+    rows = found(parse, "The envoy's message was clear: the sanctions would stay.")
+    assert ("indirect", "The envoy's", "message was clear", "the sanctions would stay") in rows
+    assert found(parse, "The rules are clear: no one may enter.") == []  # nobody's
 
 
 def test_a_holders_call_for_something_is_their_statement(parse):

@@ -1713,6 +1713,14 @@ def noun_clause_candidates(parsed: Parsed, lex: Lexicon) -> list[Candidate]:
                 # "His argument is that the tax would hurt farmers", "The minister's view was that ..."
                 said = next((c for c in tok.head.rights if c.dep_ in ("ccomp", "attr") and any(
                     m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+            plain = _clear_colon(tok) if said is None and tok.dep_ == "nsubj" and tok.head.lower_ in BE_FORMS else None
+            if plain is not None:  # "The envoy's message was clear: the sanctions would stay"
+                first, last = tok.doc[plain.i + 2], sent[-1] if not sent[-1].is_punct or len(sent) == 1 else sent[-2]
+                content = span(text, pb.char(first), pb.char(last) + len(last.text))
+                if content is not None and len(content.text.split()) >= 3:
+                    out.append(Candidate("indirect", content, Span.of(text, pb.char(tok), pb.char(plain) + len(plain.text)),
+                                         span(text, *subtree_range(pb, holder)), 0.6, rule="noun_clause"))
+                continue
             called_for = None
             if said is None and tok.lower_ in CALL_NOUNS:  # "Pence's call for a special prosecutor"
                 called_for = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == CALL_NOUNS[tok.lower_]
@@ -1728,6 +1736,18 @@ def noun_clause_candidates(parsed: Parsed, lex: Lexicon) -> list[Candidate]:
             out.append(Candidate(kind, content, Span.of(text, pb.char(tok), pb.char(cue_end) + len(cue_end.text)),
                                  span(text, *subtree_range(pb, holder)), 0.6, rule="noun_clause"))
     return out
+
+
+PLAIN = {"clear", "simple", "plain", "blunt", "unambiguous", "unequivocal", "straightforward", "firm"}
+
+
+def _clear_colon(noun):
+    """The 'clear' of "X's message was clear: ..." (followed by a colon or a dash), or None."""
+    plain = next((c for c in noun.head.children if c.dep_ == "acomp" and c.lower_ in PLAIN), None)
+    doc = noun.doc
+    if plain is None or plain.i + 2 >= len(doc) or doc[plain.i + 1].text not in (":", "—", "–"):
+        return None
+    return plain
 
 
 # a holder's call and what it calls for ("Pence's call for a special prosecutor", "Russia's demand for ...")
