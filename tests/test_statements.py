@@ -979,6 +979,11 @@ def test_a_participle_with_an_object_after_an_apposition_is_the_sentences_verb(p
     assert found(parse, "Jane Roe, a farmer, arrested last week in the raid, was released on Monday.") == []
 
 
+def test_the_rest_of_the_sentence_as_content_starts_after_the_cue(parse):
+    [(kind, src, cue, content)] = found(parse, "The Pentagon has not commented publicly on the strike.")
+    assert (src, cue, content) == ("The Pentagon", "has not commented publicly on", "the strike")
+
+
 def test_a_verb_after_a_participle_aside_is_the_sentences_verb(parse):
     rows = found(parse, "The letter, signed by forty lawmakers on Tuesday, called the ban unlawful.")
     assert ("indirect", "The letter, signed by forty lawmakers on Tuesday", "called", "the ban unlawful") in rows

@@ -12,7 +12,7 @@ QUOTE_OPENERS = {'"', "“", "``", "‘", "'"}
 def content_options(text: str, pb, tok, sent, quotes: list[Quote], lex) -> list[tuple[str, int, int]]:
     """(kind, start, end) for each plausible content of ``tok``: its clause or infinitive, its
     object, the rest of the sentence, the sentence before it, a quotation beside it."""
-    from .rules import ADDRESSEE_VERBS, _adjacent_quote, _object_content, _trailing_asides, misplaced_clause, span, subtree_range, token_range
+    from .rules import ADDRESSEE_VERBS, _adjacent_quote, _cue_range, _object_content, _trailing_asides, misplaced_clause, span, subtree_range, token_range
 
     s0, s1 = token_range(pb, sent)
     subj = subject(tok)
@@ -34,6 +34,10 @@ def content_options(text: str, pb, tok, sent, quotes: list[Quote], lex) -> list[
     if len(after) == 2 and after[0].text == "," and after[1].text in QUOTE_OPENERS:
         # "told the Post, "...": who heard it is no part of what was said
         right = [t for t in right if t not in heard.subtree]
+    cue_end = _cue_range(pb, tok, lex)[1]
+    right = [t for t in right if pb.char(t) >= cue_end]
+    while right and right[0].head == tok and right[0].dep_ == "advmod" and right[0].lower_.endswith("ly"):
+        right = right[1:]  # "has not commented publicly | on the strike"
     if right:
         out.append(("after", pb.char(right[0]), s1))
     left_end = pb.char(subj.left_edge) if subj is not None and subj.i < tok.i else pb.char(tok)
