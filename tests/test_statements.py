@@ -979,6 +979,12 @@ def test_a_participle_with_an_object_after_an_apposition_is_the_sentences_verb(p
     assert found(parse, "Jane Roe, a farmer, arrested last week in the raid, was released on Monday.") == []
 
 
+def test_a_phrase_after_the_attribution_and_a_comma_is_the_writers(parse):
+    rows = found(parse, "The commission is preparing countermeasures against the new tariffs, officials said on "
+                        "Thursday, in a sharp turn from the conciliatory tone Brussels struck only weeks ago.")
+    assert rows == [("indirect", "officials", "said", "The commission is preparing countermeasures against the new tariffs")]
+
+
 def test_the_rest_of_the_sentence_as_content_starts_after_the_cue(parse):
     [(kind, src, cue, content)] = found(parse, "The Pentagon has not commented publicly on the strike.")
     assert (src, cue, content) == ("The Pentagon", "has not commented publicly on", "the strike")

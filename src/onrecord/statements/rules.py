@@ -952,7 +952,8 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
             s_start = pb.char(tok.doc[inner[0] + 1])
         after = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i
                       and not any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children)), None)
-        parenthetical = tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ","
+        parenthetical = tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "," or after is not None and any(
+            t.text == "," for t in tok.doc[tok.i + 1:after.left_edge.i])  # "..., officials said on Thursday, in a turn ..."
         if comp == "ccomp" and after is not None and node.i < tok.i and subj is not None and node.i < subj.i \
                 and not _inside(quotes, pb.char(node)) and not parenthetical:
             node = after  # "Kremlin rejects the plan, Kyiv says talks are pointless": what follows the cue
@@ -1012,7 +1013,9 @@ def _rule_contents(text, pb, sent, tok, subj, quotes, lex, model, prob, kind, cu
         split = comp == "ccomp" and node.i < tok.i and condition is None
         rest = next((c for c in tok.children if split and c.i > tok.i and c.dep_ == "ccomp"
                      and (subj is None or subj not in c.subtree)
-                     and (c.left_edge.dep_ != "mark" or c.left_edge.lower_ in ("that", "whether"))), None)
+                     and (c.left_edge.dep_ != "mark" or c.left_edge.lower_ in ("that", "whether"))
+                     and (c.left_edge.dep_ != "prep" or c.left_edge.nbor(1).lower_ in ("which", "whom"))), None)
+        # (not ", in a sharp turn from the tone X struck": a phrase the parser made a clause, the writer's)
         if rest is not None:  # "It is no surprise, Roe said, that Hale won": one clause in two parts
             # (not "..., Roe told Hale, after he admitted ...": a circumstance)
             tail = span(text, *subtree_range(pb, rest, exclude=_trailing_asides(rest, lex)))
