@@ -1215,6 +1215,15 @@ def test_a_chancellor_on_a_page_about_one_country_is_of_its_government(parse):
     assert bodies(parse, text.replace("Germany's allies", "The United States"))["Klaus Brandt"] is None
 
 
+def test_a_chancellor_or_minister_on_a_page_mostly_about_the_us_is_not_american(parse):
+    text = ("Washington imposed the tariffs in March. The U.S. says they protect industry; the White House "
+            "calls them temporary, and U.S. officials expect talks. Germany's industry objected.\n\n"
+            "Chancellor Klaus Brandt told a business audience that Europe must not start a trade war.\n\n"
+            "Foreign Minister Ana Ruiz said talks would resume.")
+    found = bodies(parse, text)
+    assert found["Klaus Brandt"] != "us" and found["Ana Ruiz"] != "us"
+
+
 def test_she_after_an_unnamed_woman_who_is_the_subject_is_that_woman(parse):
     text = ("Chancellor Anna Roth said the law would stay.\n\n"
             "A 29-year-old Berlin woman, meanwhile, received probation after she had posted insults online. "

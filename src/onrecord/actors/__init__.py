@@ -502,8 +502,10 @@ class DocumentResolver:
         if org_id is None and not owned and not foreign and role_title and CABINET_POST.search(role_title):
             # "In Tokyo, Chief Cabinet Secretary Haruto Sato said": the government where the
             # paragraph opens; "Natural Resources Minister Paul Girard" on a page about Canada alone: Canada's
-            org_id = self._paragraph_seat(mention.start) or self._page_country() or self._dateline_seat() \
-                or self._body_in_paragraph(mention.start) or self._post_country_before(mention.start, role_title)
+            org_id = self._holding(role_title, self._paragraph_seat(mention.start)) \
+                or self._holding(role_title, self._page_country()) or self._holding(role_title, self._dateline_seat()) \
+                or self._holding(role_title, self._body_in_paragraph(mention.start)) \
+                or self._post_country_before(mention.start, role_title)
             leader = HEAD_OF_STATE.fullmatch(role_title)
             if leader is not None and org_id is not None:
                 org_id = self._leaders_office(org_id, leader.group(0))
@@ -747,9 +749,15 @@ class DocumentResolver:
         presidential post only on a page that never names the US, and never for a vice president."""
         post = post.lower()
         presidential = "presiden" in post
-        return self._paragraph_seat(pos) or self._dateline_seat() or (
-            self._page_country() if not presidential or ("us" not in self._named() and "vice" not in post) else None) \
-            or (self._body_in_paragraph(pos) if "vice" not in post else None)
+        return self._holding(post, self._paragraph_seat(pos)) or self._holding(post, self._dateline_seat()) or (
+            self._holding(post, self._page_country())
+            if not presidential or ("us" not in self._named() and "vice" not in post) else None) \
+            or (self._holding(post, self._body_in_paragraph(pos)) if "vice" not in post else None)
+
+    def _holding(self, post: str, seat: str | None) -> str | None:
+        """The seat, unless its government has no such post ("Chancellor" is no American's)."""
+        absent = self.gaz.no_posts.get(seat or "", ())
+        return None if any(re.search(rf"\b{re.escape(p)}\b", post, re.I) for p in absent) else seat
 
     def _paragraph_body(self, pos: int) -> str | None:
         """The organisation of the last body that spoke earlier in the paragraph."""

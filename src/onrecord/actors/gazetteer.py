@@ -99,6 +99,7 @@ class Gazetteer:
     confirm: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "gov-ge": words a page must also hold
     generic_titles: frozenset[str] = frozenset()  # posts many countries have ("national security adviser")
     members: dict[str, frozenset[str]] = field(default_factory=dict)  # "eu": its member governments
+    no_posts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "us": posts it does not have ("chancellor")
     _alias_re: re.Pattern | None = field(default=None, repr=False)
     _alias_map: dict[str, str] = field(default_factory=dict, repr=False)
     _capitals: frozenset[str] = field(default=frozenset(), repr=False)
@@ -346,6 +347,7 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
     generic: set[str] = set()
     heads: dict[tuple[str, str], str] = {}
     confirm: dict[str, tuple[str, ...]] = {}
+    no_posts: dict[str, tuple[str, ...]] = {}
     nat: dict[str, list[str]] = dict(data.get("nationalities") or {})
     layers = [("built-in gazetteer", data)]
     if extra:
@@ -364,6 +366,8 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
             nat.setdefault(oid, []).extend(words)
         for oid, words in (layer.get("confirm") or {}).items():
             confirm[oid] = tuple(words)
+        for oid, posts in (layer.get("no_posts") or {}).items():
+            no_posts[oid] = tuple(str(p).lower() for p in posts)
         for h in layer.get("heads") or []:
             if not isinstance(h, dict) or h.get("organization") not in orgs or not h.get("title"):
                 raise RegistryError(f"a head needs a 'title' and a known 'organization': {h!r}", source=where)
@@ -389,4 +393,5 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
             for key in (person.name, *person.aliases):
                 people[key.lower()] = person
     return Gazetteer(orgs, titles, nat, dict(data.get("seniority") or {}), people, capitals=capitals,
-                     heads=heads, confirm=confirm, generic_titles=frozenset(generic), members=members)
+                     heads=heads, confirm=confirm, generic_titles=frozenset(generic), members=members,
+                     no_posts=no_posts)
