@@ -772,3 +772,13 @@ def test_a_protest_lodged_over_the_content_is_a_verdict_against_it():
     text = lead + "the regional force."
     got = judge(T, text, Span.of(text, len(lead), len(text) - 1), [])
     assert got is not None and got.stance == "oppose"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("A regional force is not on the table for now.", "oppose"),
+    ("A regional force is no longer on the table.", "oppose"),
+    ("A regional force is not off the table.", "undecided"),
+    ("A regional force isn't off the table.", "undecided"),
+])
+def test_negated_on_and_off_the_table(text, label):
+    assert stance(text).stance == label
