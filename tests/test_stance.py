@@ -782,3 +782,14 @@ def test_a_protest_lodged_over_the_content_is_a_verdict_against_it():
 ])
 def test_negated_on_and_off_the_table(text, label):
     assert stance(text).stance == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The tariffs were needed for national security and would not be lifted.", "support"),
+    ("The tariffs won't be lifted.", "support"),
+    ("The tariffs must be lifted.", "oppose"),
+    ("The tariffs are unjustified.", "oppose"),
+])
+def test_a_question_that_keeps_something_and_a_refusal_to_end_it(text, label):
+    keep = Target("q", "Should the United States keep its steel tariffs?", keywords=("tariffs",))
+    assert judge(keep, text, Span.of(text, 0, len(text)), []).stance == label

@@ -13,7 +13,7 @@ from ..actors.places import is_place
 from ..model import Span, Stance, Target
 from ..parse import MID_SENTENCE_CAPITAL
 
-NEGATORS = re.compile(r"\b(not|n[’']t|never|no|cannot|neither|nor)\b", re.I)
+NEGATORS = re.compile(r"\b(not|never|no|cannot|neither|nor)\b|\B(n[’']t)\b", re.I)  # "won't": n't within the word
 
 CONDITION_AFTER = re.compile(
     # ("for as long as it takes" is no condition: for good)
@@ -126,7 +126,7 @@ DEFIANCE = re.compile(r"\b(?:(?:will|would|shall|must|do|does|did|can)(?: not|n[
                       r"(?:be\s+)?" + YIELD + r"\b", re.I)
 
 OPPOSE = re.compile(
-    r"\b(ill-advised|not feasible|(?:resistance|reluctance|hostility) to|resist(?:s|ed|ing)?|"
+    r"\b(ill-advised|not feasible|unjustifi(?:ed|able)|unwarranted|(?:resistance|reluctance|hostility) to|resist(?:s|ed|ing)?|"
     r"(?:goal|aim|objective|intention)s?(?:,[^,.;]{1,60},)? (?:is|was|remains?) not to|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
     r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r"| " + CANDOUR_VERBS + r"\b| (?:be )?" + YIELD + r"| hesitate|"
     r" " + FORSAKE + r")|"
@@ -352,7 +352,12 @@ def predicate_votes(target: Target, text: str, s: int, e: int, topics=()) -> dic
                 ((KEEP, "support"), (REMOVE, "oppose")) if pred in KEEP_VERBS else ():
             for m in words.finditer(text, s, e):
                 flipped = {"support": "oppose", "oppose": "support"}[label]
-                votes[flipped if _negated(text, m.start()) else label].append(Span.of(text, m.start(), m.end()))
+                negated = _negated(text, m.start())
+                votes[flipped if negated else label].append(Span.of(text, m.start(), m.end()))
+                if negated:  # "would not be lifted": the "would not" is this vote's, no refusal of its own
+                    at = max(s, m.start() - 20)
+                    votes.setdefault("claimed", []).extend(
+                        Span.of(text, at + x.start(), at + x.end()) for x in NEGATORS.finditer(text[at:m.start()]))
     return votes
 
 
