@@ -1224,6 +1224,13 @@ def test_a_chancellor_or_minister_on_a_page_mostly_about_the_us_is_not_american(
     assert found["Klaus Brandt"] != "us" and found["Ana Ruiz"] != "us"
 
 
+def test_eu_commissioners_are_of_the_eu_and_a_police_commissioner_is_not(parse):
+    text = ("Trade Commissioner Ivo Brandt said the bloc would respond. Commission President Ana Lind called the "
+            "tariffs unjustified. Police Commissioner Tom Wexler said the march was peaceful.")
+    assert bodies(parse, text) == {"Ivo Brandt": "eu", "Ana Lind": "eu", "Tom Wexler": None}
+    assert roles(parse, text)["Tom Wexler"] == "Police Commissioner"
+
+
 def test_she_after_an_unnamed_woman_who_is_the_subject_is_that_woman(parse):
     text = ("Chancellor Anna Roth said the law would stay.\n\n"
             "A 29-year-old Berlin woman, meanwhile, received probation after she had posted insults online. "

@@ -43,7 +43,7 @@ TITLE_NOUNS = {"General", "Gen", "Admiral", "Adm", "Colonel", "Col", "Major", "C
                "Governor", "Gov", "Mr", "Mrs", "Ms", "Dr", "Prof", "Chairman", "Director", "Chief",
                "Commander", "Envoy", "Judge", "Justice", "King", "Queen", "Prince", "Pope", "Lieutenant",
                "Sergeant", "Marshal", "Premier", "Chancellor", "Speaker", "Leader", "Deputy", "Spokesman",
-               "Sheikh", "Sheikha", "Emir", "Sultan", "Ayatollah"}
+               "Sheikh", "Sheikha", "Emir", "Sultan", "Ayatollah", "Commissioner"}
 TITLE_WORD = caps(r"(?:[A-Z][\w.\-’']*|of|for|the|and|on|to)")
 
 
