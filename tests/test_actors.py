@@ -1509,6 +1509,13 @@ def test_a_lower_case_body_in_an_unnamed_source_is_the_body_that_just_spoke(pars
     res = speakers(parse, "The U.S. Commerce Department announced on Monday that it would raise duties on imported "
                           "timber. A department spokeswoman said on Wednesday the decision would stand.")
     assert res[-1].speaker.resolved_from == "anonymous" and res[-1].speaker.organization_id == "us-commerce"
+    # named in the sentence it reports, without speaking itself; two such bodies leave it open
+    res = speakers(parse, "Germany's economy ministry summoned the U.S. deputy chief of mission on Tuesday to "
+                          "protest the measures, a ministry spokeswoman said.")
+    assert next(r for r in res if r.speaker.name == "a ministry spokeswoman").speaker.organization_id == "gov-de"
+    res = speakers(parse, "Japan's foreign ministry and the Chinese defence ministry traded barbs, a ministry "
+                          "spokeswoman said.")
+    assert next(r for r in res if r.speaker.name == "a ministry spokeswoman").speaker.organization_id is None
 
 
 def test_an_unnamed_official_in_a_capital_is_of_its_government_unless_posted_there(parse):

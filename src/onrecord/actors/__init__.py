@@ -621,6 +621,18 @@ class DocumentResolver:
                 return self._seat_of(m.group("place"))
         return None
 
+    def _state_body_before(self, pos: int, word: str) -> str | None:
+        """The country of the one state body with this word named shortly before in the paragraph,
+        which need not have spoken: "Germany's economy ministry summoned the envoy ..., a ministry
+        spokeswoman said" is Germany's."""
+        start = max(self.text.rfind("\n", 0, pos) + 1, pos - 400)
+        found = {self.gaz.organization_in(m.group(1)) for m in STATE_BODY.finditer(self.text, start, pos)
+                 if word in m.group(0).lower()}
+        if len(found) != 1 or None in found:
+            return None
+        oid = found.pop()
+        return oid if self.gaz.organizations[oid].kind == "government" else None
+
     def _briefing_seat(self, pos: int) -> str | None:
         """The government whose capital hosts the briefing in this paragraph ("told a regular news
         briefing in Beijing"): whose an unqualified ministry spokesperson is."""
@@ -1708,7 +1720,8 @@ class DocumentResolver:
             word = institution.group(0).lower()
             org_id = next((sp.organization_id for start, sp, _ in reversed(self.history)
                            if start < mention.start and mention.start - start < 1500 and sp.organization_id
-                           and sp.mention is not None and word in sp.mention.text.lower()), None)
+                           and sp.mention is not None and word in sp.mention.text.lower()), None) \
+                or self._state_body_before(mention.start, word)
         seat = SEAT_IN.search(text) if org_id is None and STATE_VOICE.search(text) and not FORMER.search(text) \
             and "diplomat" not in text.lower() else None
         if seat is not None and not any(w[0].isupper() for w in text[:seat.start()].split()[1:]):
