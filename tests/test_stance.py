@@ -793,3 +793,12 @@ def test_negated_on_and_off_the_table(text, label):
 def test_a_question_that_keeps_something_and_a_refusal_to_end_it(text, label):
     keep = Target("q", "Should the United States keep its steel tariffs?", keywords=("tariffs",))
     assert judge(keep, text, Span.of(text, 0, len(text)), []).stance == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The ministry is preparing a regional force for the border.", "support"),
+    ("Ostrava is readying a package of regional force deployments.", "support"),
+    ("The ministry is not preparing a regional force.", "oppose"),
+])
+def test_preparing_the_thing_asked_is_moving_toward_it(text, label):
+    assert stance(text).stance == label

@@ -633,8 +633,8 @@ GIVEN = re.compile(r"\b(?:should|must|needs? to|ought to|deserves? to|has to|hav
                    r"(?:get|receive|be (?:given|sent|supplied with|provided with))\s+"
                    r"(?:the\s+|these\s+|those\s+|more\s+|its\s+|their\s+|any\s+|new\s+)*$", re.I)
 # the thing being made ready: "have begun drafting a sanctions package", "drawing up a list"
-PREPARED = re.compile(r"\b(?:drafting|drawing up|drew up|drawn up|finali[sz]ing|working on)\s+(?:an?\s+|the\s+|new\s+|fresh\s+)*$",
-                      re.I)
+PREPARED = re.compile(r"\b(?:drafting|drawing up|drew up|drawn up|finali[sz]ing|working on|prepar(?:ing|es|ed)|readying|readied)\s+"
+                      r"(?:an?\s+|the\s+|new\s+|fresh\s+|its\s+|their\s+|(?:list|package|set|raft) of\s+)*$", re.I)
 # a doubt that reaches the clause it takes: "I don't believe sanctions are the right tool"
 DOUBTED = re.compile(r"\b(?:do|does|did)(?: not|n[’']t) (?:believe|think)\b[^.;:!?]*$", re.I)
 
@@ -866,8 +866,9 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             votes["support" if direction <= KEEP_VERBS else "oppose"].append(
                 Span.of(text, defiance.start(), defiance.end()))
     for hit in topics:  # "remained open to talks"
-        if PREPARED.search(text, max(s, hit.start - 30), hit.start):
-            said["support"].append(hit)
+        prepared = PREPARED.search(text, max(s, hit.start - 40), hit.start)
+        if prepared:  # "is preparing countermeasures"; "is not preparing any"
+            said["oppose" if _negated(text, prepared.start()) else "support"].append(hit)
         given = GIVEN.search(text, max(s, hit.start - 50), hit.start)
         if given is not None:  # "Ukraine should get the missiles": for giving them
             said["oppose" if given.group(1) else "support"].append(Span.of(text, given.start(), hit.end))
