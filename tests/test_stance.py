@@ -802,3 +802,17 @@ def test_a_question_that_keeps_something_and_a_refusal_to_end_it(text, label):
 ])
 def test_preparing_the_thing_asked_is_moving_toward_it(text, label):
     assert stance(text).stance == label
+
+
+def test_a_label_on_something_else_in_a_statement_relevant_by_its_paragraph_is_no_verdict():
+    text = ('The ministry weighed a regional force. The envoy called the tariffs "unjustified." '
+            'The minister called the plan "unjustified."')
+    paragraph = [(0, len(text))]
+
+    def label(content):
+        start = text.index(content)
+        got = judge(T, text, Span.of(text, start, start + len(content)), paragraph)
+        return got.stance if got else None
+
+    assert label('the tariffs "unjustified."') in (None, "neutral")
+    assert label('the plan "unjustified."') == "oppose"  # points back at the paragraph's force

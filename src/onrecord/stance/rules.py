@@ -613,7 +613,15 @@ def _aimed_elsewhere(text: str, x: re.Match, s: int) -> bool:
     if re.match(r"door\s+to\s+\w", x.group(0), re.I):
         return True  # "the door to dialogue is open": to what it names
     before = text[max(s, x.start() - 60):x.start()]
+    if x.start() - s <= 60 and SMALL_CLAUSE.fullmatch(text[s:x.start()]):
+        # 'called | the tariffs "unjustified"': the label is the named thing's, unless it points back
+        return not re.match(r"\W*(?:it|this|that|them|these|those|(?:the|this|that|such an?)\s+(?:%s))\b" % POINTER_NOUNS,
+                            text[s:x.start()], re.I)
     return COPULA_BEFORE.search(before) is not None and ANAPHORIC_SUBJECT.search(before) is None
+
+
+# a noun phrase and a label with no verb between: the content of 'called the tariffs "unjustified"'
+SMALL_CLAUSE = re.compile(r"\W*(?:the|a|an|its|their|his|her|this|these|those|it|them)\b[\w\s\-’'.]{0,50}?\s*[\"“‘']?\s*", re.I)
 
 
 WEIGHED = re.compile(r"\b(?:weigh(?:s|ing)?|mull(?:s|ing)?|pondering|looking at|exploring|studying|examining)\s+"
