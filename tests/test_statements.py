@@ -979,6 +979,13 @@ def test_a_participle_with_an_object_after_an_apposition_is_the_sentences_verb(p
     assert found(parse, "Jane Roe, a farmer, arrested last week in the raid, was released on Monday.") == []
 
 
+def test_citing_after_a_report_is_the_reporters(parse):
+    rows = found(parse, "The company said it would cut 500 jobs, citing weak demand.")
+    assert ("indirect", "The company", "citing", "weak demand") in rows
+    rows = found(parse, "The minister said the talks had failed, citing a lack of trust.")
+    assert ("indirect", "The minister", "citing", "a lack of trust") in rows
+
+
 def test_a_phrase_after_the_attribution_and_a_comma_is_the_writers(parse):
     rows = found(parse, "The commission is preparing countermeasures against the new tariffs, officials said on "
                         "Thursday, in a sharp turn from the conciliatory tone Brussels struck only weeks ago.")

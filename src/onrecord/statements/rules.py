@@ -762,7 +762,7 @@ def _outer_reporter(verb, lex: Lexicon):
     outer = _outer_participle(verb, lex)
     if outer is not None:
         return subject(outer)
-    if verb.lemma_.lower() not in lex.speech:
+    if verb.lemma_.lower() not in lex.speech | {"cite"}:  # "said it would cut jobs, citing weak demand"
         return None
     if verb.dep_ == "conj" and _new_report(verb, lex) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "Roe said the truce was holding and called on both sides to ...": the second report is
