@@ -1142,6 +1142,15 @@ def test_a_us_state_named_after_a_country_is_no_government_and_a_countrys_secret
     assert found["Claire Noel"] == "fr"
 
 
+def test_a_bare_spokesman_after_a_state_body_named_in_the_paragraph_is_its_spokesman(parse):
+    text = ("China's foreign ministry reacted sharply. Spokesman Lin Wei told a regular briefing that the plan "
+            "\"seriously undermines regional peace.\"")
+    assert bodies(parse, text)["Lin Wei"] == "cn-mfa"
+    text = ("China's foreign ministry and Japan's defence ministry traded barbs. Spokesman Lin Wei told a briefing "
+            "that the plan \"seriously undermines regional peace.\"")
+    assert bodies(parse, text)["Lin Wei"] is None  # two bodies: whose is not said
+
+
 def test_a_spokesman_named_by_his_post_keeps_his_body_when_named_again(parse):
     text = ("Foreign Ministry spokesman Nasser Amini said on Monday that Tehran was ready. \"We have shown good "
             "faith,\" Amini told a news conference. Asked about a deal, he said no door was closed.")

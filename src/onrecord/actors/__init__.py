@@ -524,8 +524,9 @@ class DocumentResolver:
         elif org_id is None and not owned and not foreign and role_title and SPOKESPERSON.search(role_title) \
                 and len(role_title.split()) == 1:
             # "Ukraine's foreign ministry dismissed the remarks. '...,' spokesman Heorhiy Tykhyi said":
-            # the spokesman of the body that just spoke in the paragraph
-            org_id = self._paragraph_body(mention.start)
+            # the spokesman of the body that just spoke in the paragraph, or of the one state body
+            # it names ("China's foreign ministry reacted sharply. Spokesman Lin Jian told ...")
+            org_id = self._paragraph_body(mention.start) or self._state_body_before(mention.start, "")
         if org_id is not None and role_title and self.gaz.organizations[org_id].kind == "government":
             org_id = self._ministry_of(org_id, role_title) or org_id  # "France's foreign minister": its ministry
             leader = HEAD_OF_STATE.fullmatch(role_title)
@@ -626,12 +627,14 @@ class DocumentResolver:
         which need not have spoken: "Germany's economy ministry summoned the envoy ..., a ministry
         spokeswoman said" is Germany's."""
         start = max(self.text.rfind("\n", 0, pos) + 1, pos - 400)
-        found = {self.gaz.organization_in(m.group(1)) for m in STATE_BODY.finditer(self.text, start, pos)
+        found = {(self.gaz.organization_in(m.group(1)), m.group(0)) for m in STATE_BODY.finditer(self.text, start, pos)
                  if word in m.group(0).lower()}
-        if len(found) != 1 or None in found:
+        if len({oid for oid, _ in found}) != 1 or any(oid is None for oid, _ in found):
             return None
-        oid = found.pop()
-        return oid if self.gaz.organizations[oid].kind == "government" else None
+        oid, body = found.pop()
+        if self.gaz.organizations[oid].kind != "government":
+            return None
+        return self._ministry_of(oid, body) or oid  # "China's foreign ministry": its ministry, when known
 
     def _briefing_seat(self, pos: int) -> str | None:
         """The government whose capital hosts the briefing in this paragraph ("told a regular news
