@@ -979,6 +979,15 @@ def test_a_participle_with_an_object_after_an_apposition_is_the_sentences_verb(p
     assert found(parse, "Jane Roe, a farmer, arrested last week in the raid, was released on Monday.") == []
 
 
+def test_a_clause_after_the_occasion_read_as_its_relative_clause_is_what_was_said(parse):
+    # "a briefing that the US continues to support": the parser reads "that" as a relative pronoun
+    rows = found(parse, 'Spokesperson Tammy Bruce said at a briefing that the United States "continues to support '
+                        'a negotiated settlement" and urged "both sides to show flexibility."')
+    assert ("mixed", "Spokesperson Tammy Bruce", "said",
+            'that the United States "continues to support a negotiated settlement"') in rows
+    assert ("direct", "Spokesperson Tammy Bruce", "urged", "both sides to show flexibility") in rows
+
+
 def test_citing_after_a_report_is_the_reporters(parse):
     rows = found(parse, "The company said it would cut 500 jobs, citing weak demand.")
     assert ("indirect", "The company", "citing", "weak demand") in rows

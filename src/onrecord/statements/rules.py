@@ -262,11 +262,25 @@ def _medium_clause(verb):
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if not _medium(prep) and not any(w in SETTINGS for n in nouns for w in (n.lower_, n.lower_[:-1])):
             continue
-        clause = next((c for n in nouns for c in n.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and (
+        clause = next((c for n in nouns for c in n.rights if c.dep_ in ("acl", "ccomp", "relcl") and (any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or c.dep_ == "relcl" and c.left_edge.lower_ == "that"
+            and c.left_edge.i == n.i + 1) and (  # "at a briefing that the US continues to support X": no relative
             c.dep_ != "relcl" or any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children))), None)
         if clause is not None or _medium(prep):
             return clause
+    return None
+
+
+def _medium_reporter(clause):
+    """The verb whose content the parser hung on its medium or occasion ("said at a briefing
+    that ..."), given that clause; or None."""
+    node = clause.head
+    for _ in range(4):  # clause -> noun (-> of -> noun) -> preposition -> verb
+        if node.pos_ in ("VERB", "AUX"):
+            return node if _medium_clause(node) == clause else None
+        if node.head == node:
+            return None
+        node = node.head
     return None
 
 
@@ -771,7 +785,8 @@ def _outer_reporter(verb, lex: Lexicon):
         head = verb.head
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.speech | lex.belief:
             return subject(head.head)
-        return None
+        reporter = _medium_reporter(head)
+        return subject(reporter) if reporter is not None and reporter.lemma_.lower() in lex.speech else None
     if verb.tag_ != "VBG" or verb.dep_ != "advcl":
         return None
     head = verb.head
