@@ -1149,6 +1149,10 @@ def test_a_bare_spokesman_after_a_state_body_named_in_the_paragraph_is_its_spoke
     text = ("China's foreign ministry and Japan's defence ministry traded barbs. Spokesman Lin Wei told a briefing "
             "that the plan \"seriously undermines regional peace.\"")
     assert bodies(parse, text)["Lin Wei"] is None  # two bodies: whose is not said
+    text = ("The State Department struck a more cautious tone. Spokesperson Tammy Bruce said the United States "
+            "continues to support a negotiated settlement.")
+    assert bodies(parse, text)["Tammy Bruce"] == "us-state"
+    assert bodies(parse, text.replace("The State Department", "Washington"))["Tammy Bruce"] is None  # a government: which body is not said
 
 
 def test_a_spokesman_named_by_his_post_keeps_his_body_when_named_again(parse):

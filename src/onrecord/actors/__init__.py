@@ -526,7 +526,8 @@ class DocumentResolver:
             # "Ukraine's foreign ministry dismissed the remarks. '...,' spokesman Heorhiy Tykhyi said":
             # the spokesman of the body that just spoke in the paragraph, or of the one state body
             # it names ("China's foreign ministry reacted sharply. Spokesman Lin Jian told ...")
-            org_id = self._paragraph_body(mention.start) or self._state_body_before(mention.start, "")
+            org_id = self._paragraph_body(mention.start) or self._state_body_before(mention.start, "") \
+                or self._one_body_before(mention.start)
         if org_id is not None and role_title and self.gaz.organizations[org_id].kind == "government":
             org_id = self._ministry_of(org_id, role_title) or org_id  # "France's foreign minister": its ministry
             leader = HEAD_OF_STATE.fullmatch(role_title)
@@ -635,6 +636,16 @@ class DocumentResolver:
         if self.gaz.organizations[oid].kind != "government":
             return None
         return self._ministry_of(oid, body) or oid  # "China's foreign ministry": its ministry, when known
+
+    def _one_body_before(self, pos: int) -> str | None:
+        """The one body the gazetteer knows named shortly before in the paragraph, below a
+        government ("The State Department struck a cautious tone. Spokesperson X said ...")."""
+        start = max(self.text.rfind("\n", 0, pos) + 1, pos - 400)
+        found = {oid for _, _, oid in self.gaz.find(self.text[start:pos])}
+        if len(found) != 1:
+            return None
+        oid = found.pop()
+        return oid if self.gaz.organizations[oid].kind not in ("government", "igo") else None
 
     def _briefing_seat(self, pos: int) -> str | None:
         """The government whose capital hosts the briefing in this paragraph ("told a regular news
