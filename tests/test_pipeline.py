@@ -414,6 +414,16 @@ def test_an_earlier_sentence_about_the_speaker_dates_the_paragraphs_later_remark
     assert said["the collapse was reg"].basis == "published"  # another person's paragraph
 
 
+def test_a_later_sentence_led_by_the_speakers_pronoun_dates_the_next_quote():
+    text = ("Last week, Foreign Minister Eva Lund had told parliament that her government was ready to sign. "
+            "On Tuesday she struck a different note. \"Without a full withdrawal there will be no agreement,\" "
+            "Lund told reporters.")
+    r = run(text, published="2026-04-17")
+    said = {st.content.text[:20]: st.said for st in r.statements}
+    assert said["that her government "].label() == "2026-W15"
+    assert said["Without a full withdr"[:20]].start == "2026-04-14"
+
+
 def test_a_recent_meeting_sets_the_scene_of_what_is_reported_from_it():
     text = ("Minister Ana Roe met her British counterpart in London last month. According to two aides, "
             "she assured him that the bridge would open.\n\n"

@@ -718,6 +718,9 @@ OCCASION = re.compile(r"\b(?:interviews?|rall(?:y|ies)|debates?|speech(?:es)?|st
 MEETING = re.compile(r"\b(?:met|meets|visited|visits|hosted|hosts|held talks|spoke by (?:tele)?phone|phoned|called)\b", re.I)
 MEETING_DAYS = 366
 
+# a sentence whose subject is a pronoun, after an opening time: "On Tuesday she struck a different note."
+PRONOUN_LED = re.compile(r"\W*(?:(?:On|In|Last|Earlier|Later|By|At|This)\b[^,.;]{0,30}?,?\s+)?(?:he|she)\b", re.I)
+
 AHEAD_OF = re.compile(r"\b(?:ahead of|before|until|by)\s+(?:[\w’']+\s+){0,2}$", re.I)
 
 
@@ -731,8 +734,9 @@ def frame_date(text: str, earlier: list[tuple[int, int, bool]], name: str | None
     pub = _pub(published)
     surname = name.split()[-1] if name else None
     for start, end, speaks in reversed(earlier):
-        if not speaks and not (surname and re.search(r"(?<!\w)%s(?!\w)" % re.escape(surname), text[start:end])):
-            continue
+        if not speaks and not (surname and re.search(r"(?<!\w)%s(?!\w)" % re.escape(surname), text[start:end])) \
+                and not (PRONOUN_LED.match(text, start, end) and OCCASION.search(text, start, end)):
+            continue  # ("On Tuesday she struck a different note." is about the speaker too)
         met = not speaks and not OCCASION.search(text, start, end)
         if met and not MEETING.search(text, start, end):
             return None  # "Weddle started work at Carrier 24 years ago. He said ...": no scene of speech
