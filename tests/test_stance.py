@@ -816,3 +816,16 @@ def test_a_label_on_something_else_in_a_statement_relevant_by_its_paragraph_is_n
 
     assert label('the tariffs "unjustified."') in (None, "neutral")
     assert label('the plan "unjustified."') == "oppose"  # points back at the paragraph's force
+
+
+@pytest.mark.parametrize("text", ["Without guarantees there will be no regional force.",
+                                  "There will be no regional force without guarantees.",
+                                  "No regional force is possible without guarantees."])
+def test_no_thing_without_a_prerequisite_is_conditional_on_it(text):
+    got = stance(text)
+    assert got.stance == "conditional" and got.condition.text == "guarantees"
+
+
+def test_a_prerequisite_asked_about_is_demanded():
+    text = "Without a regional force there will be no agreement."
+    assert stance(text).stance == "support"

@@ -24,6 +24,11 @@ CONDITION_AFTER = re.compile(
     # what must come first: "any dialogue must begin with a ceasefire"
     r"(?:must|should|has to|have to|will have to|can only) (?:begin|start|open) with|(?:must|should) be preceded by)\b",
     re.I)
+# "without X (,) there will be no Y", "no Y (is possible) without X": X comes first
+CONDITION_WITHOUT = re.compile(
+    r"\bwithout\s+([^,.;]{3,80}?),?\s+(?:there\s+(?:will|would|can|could)\s+be\s+|we\s+(?:will|would|can)\s+(?:have|sign|see)\s+)no\b|"
+    r"\bno\s+(?:[\w\-’']+\s+){1,4}?(?:(?:is|will be|would be)\s+possible\s+|can\s+(?:happen|succeed)\s+)?without\s+([^,.;]{3,80})",
+    re.I)
 CONDITION_BEFORE = re.compile(r"\b(must|needs? to|has to|have to|should)\b[^.;]{0,80}?\bbefore\b", re.I)
 # "must take effect before the harvest": a deadline, what is wanted soon, not what must come first
 DEADLINE = re.compile(
@@ -778,6 +783,15 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             before_at = m.end() - len("before")
             condition = Span.of(text, *_strip(text, clause_start, before_at))
             evidence.append(Span.of(text, m.start(), m.end()))
+    if condition is None:
+        m = CONDITION_WITHOUT.search(text, s, e)
+        if m:  # "Without a full withdrawal there will be no agreement": the withdrawal comes first
+            at = 1 if m.group(1) else 2
+            condition = Span.of(text, *_strip(text, m.start(at), m.end(at)))
+            evidence.append(Span.of(text, *_strip(text, m.start(), m.start(at))))
+            if any(condition.start <= h.start < condition.end for h in rel.hits) and not rel.from_context:
+                # on a question about the prerequisite itself: it is demanded
+                return _stance(target, "support", "conditional", rel, tuple(evidence) + rel.evidence[:1], backend)
     if condition is None:
         m = CONDITION_BEFORE_FRONTED.search(text, s, e)
         if m:
