@@ -829,3 +829,10 @@ def test_no_thing_without_a_prerequisite_is_conditional_on_it(text):
 def test_a_prerequisite_asked_about_is_demanded():
     text = "Without a regional force there will be no agreement."
     assert stance(text).stance == "support"
+
+
+def test_a_refusal_split_by_a_quotation_mark_is_still_a_refusal():
+    assert stance('The ministry would "not accept a regional force."').stance == "oppose"
+    withdraw = Target("w", "Should Talmar withdraw its troops from the valley?", keywords=("withdraw", "retreat"))
+    text = 'His troops would "not retreat one meter," he said.'
+    assert judge(withdraw, text, Span.of(text, 0, len(text)), []).stance == "oppose"

@@ -127,13 +127,13 @@ YIELD = (r"(?:intimidated|deterred|cowed|bullied|silenced|blackmailed|pressured|
          r"give way|bow(?:ing)? to|yield|cave|retreat|surrender|budge)")
 # what one stands by in refusing it: "will not abandon the people of the Sahel", "won't walk away from"
 FORSAKE = r"(?:abandon|walk away from|turn (?:our|its|their|his|her|my) backs? on|desert|betray|give up on|let \w+ down)\b"
-DEFIANCE = re.compile(r"\b(?:(?:will|would|shall|must|do|does|did|can)(?: not|n[’']t)|won[’']t|cannot|never)\s+"
+DEFIANCE = re.compile(r"\b(?:(?:will|would|shall|must|do|does|did|can)(?: [\"“]?not|n[’']t)|won[’']t|cannot|never)\s+"
                       r"(?:be\s+)?" + YIELD + r"\b", re.I)
 
 OPPOSE = re.compile(
     r"\b(ill-advised|not feasible|unjustifi(?:ed|able)|unwarranted|(?:resistance|reluctance|hostility) to|resist(?:s|ed|ing)?|"
     r"(?:goal|aim|objective|intention)s?(?:,[^,.;]{1,60},)? (?:is|was|remains?) not to|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
-    r"reject(?:s|ed)?|rule[sd]? out|(?:will not|won[’']t|would not)(?! " + COMMENT_VERBS + r"| " + CANDOUR_VERBS + r"\b| (?:be )?" + YIELD + r"| hesitate|"
+    r"reject(?:s|ed)?|rule[sd]? out|(?:will [\"“]?not|won[’']t|would [\"“]?not)(?! " + COMMENT_VERBS + r"| " + CANDOUR_VERBS + r"\b| (?:be )?" + YIELD + r"| hesitate|"
     r" " + FORSAKE + r")|"
     r"cannot support|do(?:es)? not support|(?:urge[sd]?|urging|call(?:s|ed|ing)? on)\b" + TO_END + r"|"
     r"could not exist|no (?:plans?|intention) to|(?:is|are|was|were|be|been)\s+(?:not|never)\s+(?:\w+\s+)?"
