@@ -836,3 +836,18 @@ def test_a_refusal_split_by_a_quotation_mark_is_still_a_refusal():
     withdraw = Target("w", "Should Talmar withdraw its troops from the valley?", keywords=("withdraw", "retreat"))
     text = 'His troops would "not retreat one meter," he said.'
     assert judge(withdraw, text, Span.of(text, 0, len(text)), []).stance == "oppose"
+
+
+def test_policy_phrases_from_a_story_on_missile_talks():
+    talks = Target("t", "Should Russia and NATO hold talks on missiles?", keywords=("talks", "arms control", "discuss"))
+
+    def judged(text):
+        return judge(talks, text, Span.of(text, 0, len(text)), [])
+
+    refused = judged("There is nothing to discuss until the alliance stops its provocations.")
+    assert refused.stance == "oppose" and refused.condition.text == "the alliance stops its provocations"
+    assert judged('Moscow remained "open in principle" to arms control.').stance == "support"
+    assert judged('Any talks without Kyiv would be "meaningless."').stance == "oppose"
+    lead = "The secretary general proposed "
+    text = lead + "the talks."
+    assert judge(talks, text, Span.of(text, len(lead), len(text) - 1), []).stance == "support"

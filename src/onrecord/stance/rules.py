@@ -24,6 +24,7 @@ CONDITION_AFTER = re.compile(
     # what must come first: "any dialogue must begin with a ceasefire"
     r"(?:must|should|has to|have to|will have to|can only) (?:begin|start|open) with|(?:must|should) be preceded by)\b",
     re.I)
+NOTHING_UNTIL = re.compile(r"\bnothing (?:more |further )?to (?:discuss|talk about|negotiate)\b[^.;]{0,20}?\b(?:until|unless)\s+(\S)", re.I)
 # "without X (,) there will be no Y", "no Y (is possible) without X": X comes first
 CONDITION_WITHOUT = re.compile(
     r"\bwithout\s+([^,.;]{3,80}?),?\s+(?:there\s+(?:will|would|can|could)\s+be\s+|we\s+(?:will|would|can)\s+(?:have|sign|see)\s+)no\b|"
@@ -131,7 +132,7 @@ DEFIANCE = re.compile(r"\b(?:(?:will|would|shall|must|do|does|did|can)(?: [\"“
                       r"(?:be\s+)?" + YIELD + r"\b", re.I)
 
 OPPOSE = re.compile(
-    r"\b(ill-advised|not feasible|unjustifi(?:ed|able)|unwarranted|(?:resistance|reluctance|hostility) to|resist(?:s|ed|ing)?|"
+    r"\b(ill-advised|not feasible|unjustifi(?:ed|able)|unwarranted|meaningless|pointless|futile|(?:resistance|reluctance|hostility) to|resist(?:s|ed|ing)?|"
     r"(?:goal|aim|objective|intention)s?(?:,[^,.;]{1,60},)? (?:is|was|remains?) not to|unfeasible|infeasible|unacceptable|unwise|oppose[sd]?|opposition to|"
     r"reject(?:s|ed)?|rule[sd]? out|(?:will [\"“]?not|won[’']t|would [\"“]?not)(?! " + COMMENT_VERBS + r"| " + CANDOUR_VERBS + r"\b| (?:be )?" + YIELD + r"| hesitate|"
     r" " + FORSAKE + r")|"
@@ -216,7 +217,7 @@ GOVERNING_WEIGHED = re.compile(r"\b(?:reviewing|weighing|considering|studying|ex
                                r"looking at|exploring|re-?evaluating|reassessing)\s+$", re.I)
 GOVERNING_SUPPORT = re.compile(r"\b(?:welcomed|welcomes|backed|backs|endorsed|endorses|supported|supports|praised|"
                                r"praises|called for|calls for|urged|urges|demanded|demands|approved|approves|"
-                               r"championed|pushed for|pressed for)\s+$", re.I)
+                               r"championed|pushed for|pressed for|proposed|proposes|offered|offers)\s+$", re.I)
 HEDGES = re.compile(
     r"\b(reportedly|allegedly|alleged|claims?|claimed|unconfirmed|unverified|rumou?rs?|"
     r"could not (?:be )?(?:independently )?(?:verif(?:y|ied)|confirm(?:ed)?)|it is (?:not |still )?unclear|"
@@ -783,6 +784,12 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
             before_at = m.end() - len("before")
             condition = Span.of(text, *_strip(text, clause_start, before_at))
             evidence.append(Span.of(text, m.start(), m.end()))
+    nothing = NOTHING_UNTIL.search(text, s, e)
+    if nothing is not None and not rel.from_context:
+        # "There is nothing to discuss until NATO stops its provocations": no talks while it lasts
+        cond = Span.of(text, *_strip(text, nothing.start(1), _clause_end(text, nothing.start(1), e)))
+        return _stance(target, "oppose", "conditional", rel, (Span.of(text, nothing.start(), nothing.start(1) - 1),),
+                       backend, cond)
     if condition is None:
         m = CONDITION_WITHOUT.search(text, s, e)
         if m:  # "Without a full withdrawal there will be no agreement": the withdrawal comes first
@@ -894,7 +901,7 @@ def judge(target: Target, text: str, content: Span, context: list[tuple[int, int
         given = GIVEN.search(text, max(s, hit.start - 50), hit.start)
         if given is not None:  # "Ukraine should get the missiles": for giving them
             said["oppose" if given.group(1) else "support"].append(Span.of(text, given.start(), hit.end))
-        if re.search(r"\bopen to\s+(?:[\w\-]+\s+){0,2}$", text[max(s, hit.start - 30):hit.start], re.I):
+        if re.search(r"\bopen(?:\s+in\s+principle)?[\"”’]?\s+to\s+(?:[\w\-]+\s+){0,2}$", text[max(s, hit.start - 40):hit.start], re.I):
             said["support"].append(hit)
         # a keyword the user wrote as an act ("lower rates"), asked for right before it: "should lower rates"
         asked = MODAL_BEFORE.search(text, max(s, hit.start - 30), hit.start)
