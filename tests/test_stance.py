@@ -12,6 +12,13 @@ def stance(text, context=()):
     return judge(T, text, Span.of(text, 0, len(text)), list(context))
 
 
+def in_paragraph(text, content):
+    """The stance of one content of ``text``, with the whole text as its paragraph."""
+    start = text.index(content)
+    got = judge(T, text, Span.of(text, start, start + len(content)), [(0, len(text))])
+    return got.stance if got else None
+
+
 @pytest.mark.parametrize("text,label", [
     ("A regional force is ill-advised and not feasible.", "oppose"),
     ("The government should accept a regional force.", "support"),
@@ -503,15 +510,9 @@ def test_importance_open_options_and_weighing(text, label):
 def test_a_governing_verdict_in_a_statement_relevant_by_its_paragraph_needs_an_object_that_points_back():
     text = ("The council debated a regional force on Monday. Its envoy rejected the plan. "
             "The ministry demanded the convoy leave at once.")
-    paragraph = [(0, len(text))]
 
-    def label(content):
-        start = text.index(content)
-        got = judge(T, text, Span.of(text, start, start + len(content)), paragraph)
-        return got.stance if got else None
-
-    assert label("the plan") == "oppose"
-    assert label("the convoy leave at once") is None
+    assert in_paragraph(text, "the plan") == "oppose"
+    assert in_paragraph(text, "the convoy leave at once") is None
 
 
 def test_an_act_wanted_or_intended_right_before_the_keyword_is_asked_for():
@@ -807,15 +808,9 @@ def test_preparing_the_thing_asked_is_moving_toward_it(text, label):
 def test_a_label_on_something_else_in_a_statement_relevant_by_its_paragraph_is_no_verdict():
     text = ('The ministry weighed a regional force. The envoy called the tariffs "unjustified." '
             'The minister called the plan "unjustified."')
-    paragraph = [(0, len(text))]
 
-    def label(content):
-        start = text.index(content)
-        got = judge(T, text, Span.of(text, start, start + len(content)), paragraph)
-        return got.stance if got else None
-
-    assert label('the tariffs "unjustified."') in (None, "neutral")
-    assert label('the plan "unjustified."') == "oppose"  # points back at the paragraph's force
+    assert in_paragraph(text, 'the tariffs "unjustified."') in (None, "neutral")
+    assert in_paragraph(text, 'the plan "unjustified."') == "oppose"  # points back at the paragraph's force
 
 
 @pytest.mark.parametrize("text", ["Without guarantees there will be no regional force.",

@@ -623,11 +623,15 @@ class DocumentResolver:
                 return self._seat_of(m.group("place"))
         return None
 
+    def _shortly_before(self, pos: int) -> int:
+        """Where the stretch of the paragraph just before ``pos`` begins (at most 400 characters)."""
+        return max(self.text.rfind("\n", 0, pos) + 1, pos - 400)
+
     def _state_body_before(self, pos: int, word: str) -> str | None:
         """The country of the one state body with this word named shortly before in the paragraph,
         which need not have spoken: "Germany's economy ministry summoned the envoy ..., a ministry
         spokeswoman said" is Germany's."""
-        start = max(self.text.rfind("\n", 0, pos) + 1, pos - 400)
+        start = self._shortly_before(pos)
         found = {(self.gaz.organization_in(m.group(1)), m.group(0)) for m in STATE_BODY.finditer(self.text, start, pos)
                  if word in m.group(0).lower()}
         if len({oid for oid, _ in found}) != 1 or any(oid is None for oid, _ in found):
@@ -640,7 +644,7 @@ class DocumentResolver:
     def _one_body_before(self, pos: int) -> str | None:
         """The one body the gazetteer knows named shortly before in the paragraph, below a
         government ("The State Department struck a cautious tone. Spokesperson X said ...")."""
-        start = max(self.text.rfind("\n", 0, pos) + 1, pos - 400)
+        start = self._shortly_before(pos)
         found = {oid for _, _, oid in self.gaz.find(self.text[start:pos])}
         if len(found) != 1:
             return None
